@@ -1,0 +1,16 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.spec.ActivationSpec;
+import dev.dynlat.operators.spec.ElementwiseSpec;
+
+/** Pointwise activations cost what an elementwise pass over the tensor costs. */
+public final class ActivationCostModel implements CostModel<ActivationSpec> {
+    private final ElementwiseCostModel elementwise = new ElementwiseCostModel();
+
+    @Override
+    public OperatorCost cost(ActivationSpec spec, DeviceModel d) {
+        return elementwise.cost(ElementwiseSpec.ofShape(spec.shape()), d);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.BestTiling;
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.Efficiency;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.TileSpace;
+import dev.dynlat.operators.spec.BroadcastMulSpec;
+
+/** Channel-wise scaling of a map: each tile reads its pixels and its channels' scales. */
+public final class BroadcastMulCostModel implements CostModel<BroadcastMulSpec> {
+
+    /** Best tiling without launch overhead. */
+    static BestTiling search(BroadcastMulSpec spec, DeviceModel d) {
+        int c = spec.channels();
+        int h = spec.height();
+        int w = spec.width();
+        int batch = d.batch();
+        double dramS = ((double) c * h * w * 2 + c) / d.dramElementsPerS();
+        double classFactor = d.classFactor(spec.kind());
+        BestTiling best = new BestTiling();
+        for (int ct : TileSpace.of(c)) {
+            long nC = Efficiency.ceilDiv(c, ct);
+            for (int ht : TileSpace.of(h)) {
+                long nH = Efficiency.ceilDiv(h, ht);
+                for (int wt : TileSpace.of(w)) {
+                    long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
+                    double tileSize = (double) ct * ht * wt;
+                    double onChip = (tileSize * 2 + ct) * tiles;
+                    double memory = dramS + onChip / (d.l2ElementsPerS()
+                            * Efficiency.coalescing(wt, w - wt, d.transactionElements()));
+                    double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
+                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles) / classFactor;
+                    if (batch > 1) {
+                        memory *= batch;
+                        compute *= batch;
+                    }
+                    best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);
+                }
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public OperatorCost cost(BroadcastMulSpec spec, DeviceModel d) {
+        BestTiling best = search(spec, d);
+        double elements = (double) spec.channels() * spec.height() * spec.width();
+        return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),
+                best.tiling(), elements * d.batch(), (2 * elements + spec.channels()) * d.batch() * 4);
+    }
+}

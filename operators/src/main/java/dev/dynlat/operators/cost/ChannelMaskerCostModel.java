@@ -1,0 +1,28 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.spec.AvgPoolSpec;
+import dev.dynlat.operators.spec.ChannelMaskerSpec;
+import dev.dynlat.operators.spec.LinearSpec;
+
+/** Channel masker: global pooling then one or two small FCs; free when there is one group. */
+public final class ChannelMaskerCostModel implements CostModel<ChannelMaskerSpec> {
+    private final AvgPoolCostModel pool = new AvgPoolCostModel();
+    private final LinearCostModel linear = new LinearCostModel();
+
+    @Override
+    public OperatorCost cost(ChannelMaskerSpec spec, DeviceModel d) {
+        if (spec.groups() == 1) {
+            return OperatorCost.ZERO;
+        }
+        OperatorCost cost = pool.cost(new AvgPoolSpec(spec.inChannels(), spec.height(), spec.width(), 1, 1), d);
+        if (spec.hidden() > 0) {
+            cost = cost.plus(linear.cost(new LinearSpec(spec.inChannels(), spec.hidden()), d))
+                    .plus(linear.cost(new LinearSpec(spec.hidden(), spec.groups()), d));
+        } else {
+            cost = cost.plus(linear.cost(new LinearSpec(spec.inChannels(), spec.groups()), d));
+        }
+        return cost;
+    }
+}

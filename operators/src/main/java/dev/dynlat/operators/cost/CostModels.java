@@ -1,0 +1,171 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.ActivationSpec;
+import dev.dynlat.operators.spec.AvgPoolSpec;
+import dev.dynlat.operators.spec.BroadcastMulSpec;
+import dev.dynlat.operators.spec.ChannelMaskerSpec;
+import dev.dynlat.operators.spec.Conv2dSpec;
+import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.GatherSpec;
+import dev.dynlat.operators.spec.LayerGateSpec;
+import dev.dynlat.operators.spec.LinearSpec;
+import dev.dynlat.operators.spec.MatmulSpec;
+import dev.dynlat.operators.spec.NormSpec;
+import dev.dynlat.operators.spec.OperatorSpec;
+import dev.dynlat.operators.spec.ReduceSpec;
+import dev.dynlat.operators.spec.ScatterSpec;
+import dev.dynlat.operators.spec.SoftmaxSpec;
+import dev.dynlat.operators.spec.SpatialConvSpec;
+import dev.dynlat.operators.spec.SpatialMaskerSpec;
+import dev.dynlat.operators.spec.SqueezeExcitationSpec;
+import dev.dynlat.operators.spec.UnfoldSpec;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * All cost models for one device, with memoisation: a network repeats the same shapes many
+ * times, and a rate sweep repeats the same schedules, so each shape is searched once. Not
+ * thread-safe; use one instance per thread.
+ */
+public final class CostModels {
+    private final DeviceModel device;
+    private final Map<OperatorSpec, OperatorCost> costs = new HashMap<>();
+    private final Map<SpatialConvSpec, Tiling> convSchedules = new HashMap<>();
+    private final Map<ScatterSpec, Tiling> scatterSchedules = new HashMap<>();
+
+    private final Conv2dCostModel conv = new Conv2dCostModel();
+    private final LinearCostModel linear = new LinearCostModel();
+    private final MatmulCostModel matmul = new MatmulCostModel();
+    private final ElementwiseCostModel elementwise = new ElementwiseCostModel();
+    private final AvgPoolCostModel avgPool = new AvgPoolCostModel();
+    private final ReduceCostModel reduce = new ReduceCostModel();
+    private final BroadcastMulCostModel broadcastMul = new BroadcastMulCostModel();
+    private final SqueezeExcitationCostModel se = new SqueezeExcitationCostModel();
+    private final NormCostModel norm = new NormCostModel();
+    private final SoftmaxCostModel softmax = new SoftmaxCostModel();
+    private final ActivationCostModel activation = new ActivationCostModel();
+    private final UnfoldCostModel unfold = new UnfoldCostModel();
+    private final GatherCostModel gather = new GatherCostModel();
+    private final ScatterCostModel scatter = new ScatterCostModel();
+    private final SpatialConvCostModel spatialConv = new SpatialConvCostModel();
+    private final SpatialMaskerCostModel spatialMasker = new SpatialMaskerCostModel();
+    private final ChannelMaskerCostModel channelMasker = new ChannelMaskerCostModel();
+    private final LayerGateCostModel layerGate = new LayerGateCostModel();
+
+    public CostModels(DeviceModel device) {
+        this.device = device;
+    }
+
+    public DeviceModel device() {
+        return device;
+    }
+
+    /** The cost of one operator on this device. */
+    public OperatorCost cost(OperatorSpec spec) {
+        OperatorCost cached = costs.get(spec);
+        if (cached != null) {
+            return cached;
+        }
+        OperatorCost c = compute(spec);
+        costs.put(spec, c);
+        return c;
+    }
+
+    /** The masker schedule choice for a spatial block (fused into conv1 or separate). */
+    public SpatialMaskerCostModel.Choice maskerChoice(SpatialMaskerSpec spec) {
+        return SpatialMaskerCostModel.faster(fusedMasker(spec), separateMasker(spec));
+    }
+
+    /** The masker fused into conv1 (a dense conv1 with one more output channel). */
+    public OperatorCost fusedMasker(SpatialMaskerSpec spec) {
+        return cost(new FusedMasker(spec));
+    }
+
+    /** A separate masker conv, then conv1 on the active patches. */
+    public OperatorCost separateMasker(SpatialMaskerSpec spec) {
+        return cost(new SeparateMasker(spec));
+    }
+
+    /** Cache key for the fused masker schedule, which does not depend on the rate. */
+    private record FusedMasker(SpatialMaskerSpec spec) implements OperatorSpec {
+        FusedMasker {
+            spec = spec.atRate(1);
+        }
+
+        @Override
+        public String kind() {
+            return "spatial-masker";
+        }
+
+        @Override
+        public double macsPerSample() {
+            return 0;
+        }
+    }
+
+    private record SeparateMasker(SpatialMaskerSpec spec) implements OperatorSpec {
+        @Override
+        public String kind() {
+            return "spatial-masker";
+        }
+
+        @Override
+        public double macsPerSample() {
+            return 0;
+        }
+    }
+
+    private OperatorCost compute(OperatorSpec spec) {
+        DeviceModel d = device;
+        if (spec instanceof Conv2dSpec s) {
+            return conv.cost(s, d);
+        } else if (spec instanceof LinearSpec s) {
+            return linear.cost(s, d);
+        } else if (spec instanceof MatmulSpec s) {
+            return matmul.cost(s, d);
+        } else if (spec instanceof ElementwiseSpec s) {
+            return elementwise.cost(s, d);
+        } else if (spec instanceof AvgPoolSpec s) {
+            return avgPool.cost(s, d);
+        } else if (spec instanceof ReduceSpec s) {
+            return reduce.cost(s, d);
+        } else if (spec instanceof BroadcastMulSpec s) {
+            return broadcastMul.cost(s, d);
+        } else if (spec instanceof SqueezeExcitationSpec s) {
+            return se.cost(s, d);
+        } else if (spec instanceof NormSpec s) {
+            return norm.cost(s, d);
+        } else if (spec instanceof SoftmaxSpec s) {
+            return softmax.cost(s, d);
+        } else if (spec instanceof ActivationSpec s) {
+            return activation.cost(s, d);
+        } else if (spec instanceof UnfoldSpec s) {
+            return unfold.cost(s, d);
+        } else if (spec instanceof GatherSpec s) {
+            return gather.cost(s, d);
+        } else if (spec instanceof ScatterSpec s) {
+            if (!s.addResidual()) {
+                return scatter.cost(s, d);
+            }
+            Tiling t = scatterSchedules.computeIfAbsent(s.atRate(1), k -> scatter.schedule(k, d));
+            return scatter.evaluate(s, t, d);
+        } else if (spec instanceof SpatialConvSpec s) {
+            Tiling t = convSchedules.computeIfAbsent(s.atRate(1), k -> spatialConv.schedule(k, d));
+            return spatialConv.evaluate(s, t, d);
+        } else if (spec instanceof SpatialMaskerSpec s) {
+            return maskerChoice(s).cost();
+        } else if (spec instanceof FusedMasker s) {
+            return spatialMasker.fused(s.spec(), d);
+        } else if (spec instanceof SeparateMasker s) {
+            return SpatialMaskerCostModel.maskConv(s.spec(), d).plus(cost(SpatialMaskerCostModel.conv1OnPatches(s.spec())));
+        } else if (spec instanceof ChannelMaskerSpec s) {
+            return channelMasker.cost(s, d);
+        } else if (spec instanceof LayerGateSpec s) {
+            return layerGate.cost(s, d);
+        }
+        throw new IllegalArgumentException("no cost model for operator kind " + spec.kind());
+    }
+}

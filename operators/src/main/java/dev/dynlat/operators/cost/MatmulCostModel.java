@@ -1,0 +1,25 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.spec.Conv2dSpec;
+import dev.dynlat.operators.spec.MatmulSpec;
+
+/**
+ * A matmul is costed as a 1×1 convolution whose {@code rows} output positions are laid out as a
+ * near-square {@code h × w} map (the reference's mapping onto its conv tile search).
+ */
+public final class MatmulCostModel implements CostModel<MatmulSpec> {
+    @Override
+    public OperatorCost cost(MatmulSpec spec, DeviceModel device) {
+        return ConvTileSearch.search(asConv(spec), device);
+    }
+
+    static Conv2dSpec asConv(MatmulSpec spec) {
+        long rows = spec.rows();
+        // Python's round() rounds half to even, as Math.rint does.
+        int h = (int) Math.rint(Math.sqrt(rows));
+        int w = (int) Math.rint((double) rows / h);
+        return Conv2dSpec.dense(spec.inner(), spec.cols(), h, w, 1, 1, 1);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.NormSpec;
+import dev.dynlat.operators.spec.ReduceSpec;
+
+/** Layer norm: mean and variance reductions, normalise and affine passes, fused in one kernel. */
+public final class NormCostModel implements CostModel<NormSpec> {
+    private final ReduceCostModel reduce = new ReduceCostModel();
+    private final ElementwiseCostModel elementwise = new ElementwiseCostModel();
+
+    @Override
+    public OperatorCost cost(NormSpec spec, DeviceModel d) {
+        OperatorCost r = reduce.cost(ReduceSpec.overLast(spec.shape()), d);
+        OperatorCost e = elementwise.cost(ElementwiseSpec.ofShape(spec.shape()), d);
+        return r.plus(r).plus(e).plus(e).withoutLaunches(3, d.launchS());
+    }
+}

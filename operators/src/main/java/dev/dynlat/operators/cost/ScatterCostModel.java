@@ -1,0 +1,80 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.BestTiling;
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.Efficiency;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.TileSpace;
+import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.ScatterSpec;
+
+/**
+ * Scatter of active patches into a dense map. Fused with the residual add it is a dynamic
+ * elementwise kernel tiled over patches (schedule fixed at the mean active count); alone it is a
+ * pure copy whose short rows waste memory transactions.
+ */
+public final class ScatterCostModel implements CostModel<ScatterSpec> {
+
+    @Override
+    public OperatorCost cost(ScatterSpec spec, DeviceModel d) {
+        if (!spec.addResidual()) {
+            return PatchCopy.cost(spec.channels(), spec.height(), spec.width(), spec.granularity(), 0,
+                    spec.grid().activePatches(spec.density()), d);
+        }
+        return evaluate(spec, schedule(spec, d), d);
+    }
+
+    /** Tiling of the fused scatter-add chosen at the mean active-patch count. */
+    public Tiling schedule(ScatterSpec spec, DeviceModel d) {
+        int s = spec.granularity();
+        double mean = spec.grid().meanActivePatches();
+        BestTiling best = new BestTiling();
+        for (int npp : TileSpace.of((int) spec.grid().patches())) {
+            for (int ct : TileSpace.of(spec.channels())) {
+                long nC = Efficiency.ceilDiv(spec.channels(), ct);
+                for (int ht : TileSpace.of(s)) {
+                    long nH = Efficiency.ceilDiv(s, ht);
+                    for (int wt : TileSpace.of(s)) {
+                        long tiles = nC * nH * Efficiency.ceilDiv(s, wt);
+                        double memory = memorySeconds(spec, d, tiles, ct, ht, wt, mean);
+                        double compute = engineSeconds(spec, d, ct, ht, wt, npp, mean) * d.waves(tiles);
+                        best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, npp, tiles);
+                    }
+                }
+            }
+        }
+        return best.tiling();
+    }
+
+    public OperatorCost evaluate(ScatterSpec spec, Tiling t, DeviceModel d) {
+        double active = spec.grid().activePatches(spec.density());
+        double memory = memorySeconds(spec, d, t.tiles(), t.channelTile(), t.rowTile(), t.colTile(), active);
+        double compute = engineSeconds(spec, d, t.channelTile(), t.rowTile(), t.colTile(), t.patchesPerTile(), active)
+                * d.waves(t.tiles());
+        return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t, 0,
+                dramElements(spec, active) * d.batch() * 4);
+    }
+
+    private static double dramElements(ScatterSpec spec, double patches) {
+        int s = spec.granularity();
+        double dense = (double) spec.channels() * spec.height() * spec.width();
+        // Gathered patches and the dense residual in, the dense sum out.
+        return patches * spec.channels() * s * s + dense + dense;
+    }
+
+    private static double memorySeconds(ScatterSpec spec, DeviceModel d, long tiles, int ct, int ht, int wt,
+                                        double patches) {
+        double tileElements = (double) ct * ht * wt * patches;
+        double onChip = 3 * tileElements * tiles * d.batch();
+        double coalescing = Efficiency.coalescing(wt, spec.granularity() - wt, d.transactionElements());
+        return dramElements(spec, patches) * d.batch() / d.dramElementsPerS()
+                + onChip / d.l2ElementsPerS() / coalescing;
+    }
+
+    private static double engineSeconds(ScatterSpec spec, DeviceModel d, int ct, int ht, int wt, int npp,
+                                        double patches) {
+        double batchWork = (double) ct * ht * wt * npp;
+        double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * d.batch() * npp, d.peakParallelism());
+        return d.macSeconds(batchWork) / laneUse * Math.ceil(patches / npp) * d.batch() / d.classFactor(spec.kind());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.dynlat.operators.model;
+
+import dev.dynlat.operators.profile.AnalyticConstants;
+import dev.dynlat.operators.profile.CalibratedCoefficients;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.operators.profile.LatencyMode;
+import java.util.Map;
+
+/**
+ * The device as the cost models see it for one prediction: rates in fp32 elements per second,
+ * the batch size and the model variant. Derived once from a {@link DeviceProfile} so that the tile
+ * searches do no unit conversion in their inner loops.
+ *
+ * @param deviceName profile name, for messages
+ * @param variant model variant
+ * @param engines processing engines that run tiles in waves
+ * @param lanesPerEngine fp32 lanes per engine
+ * @param clockHz effective clock (nominal × lane efficiency in the calibrated variant)
+ * @param dramElementsPerS DRAM bandwidth in fp32 elements per second
+ * @param l2ElementsPerS on-chip bandwidth in fp32 elements per second
+ * @param peakParallelism outputs one engine needs to be fully busy (lanes × issue depth)
+ * @param transactionElements fp32 elements per memory transaction
+ * @param launchS kernel launch overhead, seconds
+ * @param batch batch size
+ * @param mode how compute and memory combine
+ * @param classEfficiency calibrated per-operator-class compute efficiency (empty for laudnet)
+ */
+public record DeviceModel(String deviceName, ModelVariant variant, int engines, double lanesPerEngine,
+                          double clockHz, double dramElementsPerS, double l2ElementsPerS,
+                          double peakParallelism, int transactionElements, double launchS, int batch,
+                          LatencyMode mode, Map<String, Double> classEfficiency) {
+
+    public DeviceModel {
+        if (batch <= 0) {
+            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
+        }
+        classEfficiency = Map.copyOf(classEfficiency);
+    }
+
+    /** Builds the model of {@code profile} for a variant and batch (≤0 means the profile's default). */
+    public static DeviceModel of(DeviceProfile profile, ModelVariant variant, int batch) {
+        AnalyticConstants c = profile.laudnet();
+        int b = batch <= 0 ? c.defaultBatch() : batch;
+        if (variant == ModelVariant.LAUDNET) {
+            return fromConstants(profile.name(), variant, c, b, 1, 1, 1, c.launchOverheadUs(), Map.of());
+        }
+        CalibratedCoefficients k = profile.calibrated().orElseThrow(() -> new IllegalArgumentException(
+                "variant: device '" + profile.name() + "' has no calibrated coefficients; run 'dynlat calibrate'"
+                        + " on it or use --variant laudnet"));
+        return fromConstants(profile.name(), variant, c, b, k.laneEfficiency(), k.dramEfficiency(),
+                k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency());
+    }
+
+    /** Builds a model from raw constants and efficiency factors (used by the fitting code). */
+    public static DeviceModel fromConstants(String name, ModelVariant variant, AnalyticConstants c, int batch,
+                                            double laneEfficiency, double dramEfficiency, double l2Efficiency,
+                                            double launchUs, Map<String, Double> classEfficiency) {
+        double dram = c.dramBandwidthGBps() * 1e9 / 4.0 * dramEfficiency;
+        double l2 = c.dramBandwidthGBps() * 1e9 / 4.0 * c.l2BandwidthRatio() * l2Efficiency;
+        return new DeviceModel(name, variant, c.processingEngines(), c.fp32LanesPerEngine(),
+                c.clockMHz() * 1e6 * laneEfficiency, dram, l2, c.fp32LanesPerEngine() * c.issueDepth(),
+                c.transactionElements(), launchUs * 1e-6, batch, c.latencyMode(), classEfficiency);
+    }
+
+    /** The same device at another batch size. */
+    public DeviceModel withBatch(int newBatch) {
+        return new DeviceModel(deviceName, variant, engines, lanesPerEngine, clockHz, dramElementsPerS,
+                l2ElementsPerS, peakParallelism, transactionElements, launchS, newBatch, mode, classEfficiency);
+    }
+
+    /** The same device with another latency mode. */
+    public DeviceModel withMode(LatencyMode newMode) {
+        return new DeviceModel(deviceName, variant, engines, lanesPerEngine, clockHz, dramElementsPerS,
+                l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, newMode, classEfficiency);
+    }
+
+    /** Whether the reference predictor's defects are reproduced. */
+    public boolean reference() {
+        return variant.reproducesReferenceDefects();
+    }
+
+    /** Seconds for one engine to do {@code macs} multiply-accumulates at full lane use. */
+    public double macSeconds(double macs) {
+        return macs / clockHz / lanesPerEngine;
+    }
+
+    /** Waves of tiles over the engines. */
+    public int waves(long tiles) {
+        return (int) ((tiles + engines - 1) / engines);
+    }
+
+    /** Compute-efficiency factor of an operator class (1 unless calibrated). */
+    public double classFactor(String operatorClass) {
+        return classEfficiency.getOrDefault(operatorClass, 1.0);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.dynlat.operators.model;
+
+import java.util.Locale;
+
+/**
+ * Which version of the analytic model to run. {@code LAUDNET} reproduces the reference predictor,
+ * including its known defects, so that published numbers can be regenerated. {@code CALIBRATED}
+ * fixes those defects and uses the coefficients fitted by the calibration module.
+ */
+public enum ModelVariant {
+    LAUDNET, CALIBRATED;
+
+    /** Whether the reference's defects are reproduced (see {@code laudnet-paper.md} §A.9). */
+    public boolean reproducesReferenceDefects() {
+        return this == LAUDNET;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ModelVariant parse(String text) {
+        for (ModelVariant v : values()) {
+            if (v.id().equalsIgnoreCase(text)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("variant: unknown variant '" + text + "'; expected laudnet or calibrated");
+    }
+}

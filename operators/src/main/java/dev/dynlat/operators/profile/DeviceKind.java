@@ -1,0 +1,6 @@
+package dev.dynlat.operators.profile;
+
+/** What kind of processor a profile describes; processing engines are SMs on a GPU, cores on a CPU. */
+public enum DeviceKind {
+    GPU, CPU
+}

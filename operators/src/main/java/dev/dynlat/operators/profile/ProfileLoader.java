@@ -1,0 +1,135 @@
+package dev.dynlat.operators.profile;
+
+import dev.dynlat.operators.yaml.YamlFields;
+import dev.dynlat.operators.yaml.YamlNode;
+import dev.dynlat.operators.yaml.YamlParser;
+import dev.dynlat.operators.yaml.YamlProblems;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads a device profile from YAML into a validated {@link DeviceProfile}. Every problem is
+ * reported as {@code file:line path: message}, all at once; unknown keys are rejected.
+ */
+public final class ProfileLoader {
+    private static final double BIG = 1e12;
+
+    private ProfileLoader() {
+    }
+
+    public static DeviceProfile load(Path file) {
+        return fromNode(YamlParser.parse(file), file.toString());
+    }
+
+    public static DeviceProfile parse(String yaml, String source) {
+        return fromNode(YamlParser.parse(yaml, source), source);
+    }
+
+    private static DeviceProfile fromNode(YamlNode root, String source) {
+        YamlProblems problems = new YamlProblems(source);
+        Optional<YamlFields> top = YamlFields.of(root, problems);
+        if (top.isEmpty()) {
+            problems.throwIfAny();
+        }
+        YamlFields f = top.orElseThrow();
+        Optional<String> name = f.string("name", true);
+        name.ifPresent(n -> {
+            if (!n.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                problems.add(f.node().entries().get("name"),
+                        "name '" + n + "' must be letters, digits, '.', '_' or '-'");
+            }
+        });
+        Optional<String> display = f.string("display_name", true);
+        Optional<DeviceKind> kind = f.choice("kind", true, DeviceKind.class);
+        Optional<String> provenance = f.string("provenance", true);
+        Optional<Datasheet> datasheet = f.mapping("datasheet", true).flatMap(ProfileLoader::datasheet);
+        Optional<AnalyticConstants> laudnet = f.mapping("laudnet", true).flatMap(ProfileLoader::constants);
+        Optional<CalibratedCoefficients> calibrated = f.mapping("calibrated", false)
+                .flatMap(ProfileLoader::calibrated);
+        boolean hasCalibrated = f.has("calibrated");
+        f.finish();
+        problems.throwIfAny();
+        if (hasCalibrated && calibrated.isEmpty()) {
+            throw new IllegalStateException("unreachable: calibrated section without problems");
+        }
+        return new DeviceProfile(name.orElseThrow(), display.orElseThrow(), kind.orElseThrow(),
+                datasheet.orElseThrow(), laudnet.orElseThrow(), calibrated, provenance.orElseThrow());
+    }
+
+    private static Optional<Datasheet> datasheet(YamlFields f) {
+        var engines = f.integer("processing_engines", true, 1, 1_000_000);
+        var lanes = f.number("fp32_lanes_per_engine", true, 1e-9, BIG);
+        var clock = f.number("boost_clock_mhz", true, 1e-9, BIG);
+        var bw = f.number("dram_bandwidth_gbps", true, 1e-9, BIG);
+        var mem = f.number("memory_gib", true, 1e-9, BIG);
+        var l2 = f.number("l2_cache_mib", false, 0, BIG);
+        var source = f.string("source", true);
+        f.finish();
+        if (engines.isEmpty() || lanes.isEmpty() || clock.isEmpty() || bw.isEmpty() || mem.isEmpty()
+                || source.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Datasheet(engines.get(), lanes.get(), clock.get(), bw.get(), mem.get(),
+                l2.orElse(0.0), source.get()));
+    }
+
+    private static Optional<AnalyticConstants> constants(YamlFields f) {
+        var engines = f.integer("processing_engines", true, 1, 1_000_000);
+        var lanes = f.number("fp32_lanes_per_engine", true, 1e-9, BIG);
+        var clock = f.number("clock_mhz", true, 1e-9, BIG);
+        var bw = f.number("dram_bandwidth_gbps", true, 1e-9, BIG);
+        var ratio = f.number("l2_bandwidth_ratio", true, 1e-9, BIG);
+        var issue = f.integer("issue_depth", true, 1, 1024);
+        var transaction = f.integer("transaction_elements", true, 1, 1024);
+        var launch = f.number("launch_overhead_us", true, 0, BIG);
+        var batch = f.integer("default_batch", true, 1, 1_000_000);
+        var mode = f.choice("latency_mode", true, LatencyMode.class);
+        f.finish();
+        if (engines.isEmpty() || lanes.isEmpty() || clock.isEmpty() || bw.isEmpty() || ratio.isEmpty()
+                || issue.isEmpty() || transaction.isEmpty() || launch.isEmpty() || batch.isEmpty()
+                || mode.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AnalyticConstants(engines.get(), lanes.get(), clock.get(), bw.get(),
+                ratio.get(), issue.get(), transaction.get(), launch.get(), batch.get(), mode.get()));
+    }
+
+    private static Optional<CalibratedCoefficients> calibrated(YamlFields f) {
+        var lane = f.number("lane_efficiency", true, 1e-6, 10);
+        var dram = f.number("dram_efficiency", true, 1e-6, 10);
+        var l2 = f.number("l2_efficiency", true, 1e-6, 10);
+        var launch = f.number("launch_overhead_us", true, 0, BIG);
+        Map<String, Double> classes = new TreeMap<>();
+        f.mapping("class_efficiency", false).ifPresent(cf -> {
+            for (Map.Entry<String, YamlNode> e : cf.node().entries().entrySet()) {
+                cf.has(e.getKey());
+                YamlFields.toNumber(e.getValue(), 1e-6, 100, cf.problems())
+                        .ifPresent(v -> classes.put(e.getKey(), v));
+            }
+            cf.finish();
+        });
+        Optional<CalibratedCoefficients.CalibrationRecord> record = f.mapping("calibration", true)
+                .flatMap(cf -> {
+                    var date = cf.string("date", true);
+                    var machine = cf.string("machine", true);
+                    var backend = cf.string("backend", true);
+                    var samples = cf.integer("samples", true, 1, Integer.MAX_VALUE);
+                    var err = cf.number("held_out_median_ape_pct", true, 0, BIG);
+                    cf.finish();
+                    if (date.isEmpty() || machine.isEmpty() || backend.isEmpty() || samples.isEmpty()
+                            || err.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new CalibratedCoefficients.CalibrationRecord(date.get(), machine.get(),
+                            backend.get(), samples.get(), err.get()));
+                });
+        f.finish();
+        if (lane.isEmpty() || dram.isEmpty() || l2.isEmpty() || launch.isEmpty() || record.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CalibratedCoefficients(lane.get(), dram.get(), l2.get(), launch.get(), classes,
+                record.get()));
+    }
+}
