@@ -4,8 +4,9 @@ package dev.dynlat.reports.table;
  * A LaTeX {@code tabular} in booktabs style ({@code \toprule}, {@code \midrule},
  * {@code \bottomrule}; needs the booktabs package). Text columns are {@code l},
  * numeric columns {@code r}. Decimals are rounded with each column's {@link Precision}.
- * The special characters {@code & % $ # _ { } ~ ^ \} are escaped so that any cell text
- * typesets literally; line breaks in cells become spaces. Only the {@code tabular} is written,
+ * The special characters {@code & % $ # _ { } ~ ^ \} (and {@code | < >}, which the
+ * default font encoding would misprint) are escaped so that any cell text typesets literally;
+ * line breaks in cells become spaces. Only the {@code tabular} is written,
  * so the caller's {@code table} float keeps control of caption and label.
  */
 public final class LatexTableWriter implements TableWriter {
@@ -48,6 +49,10 @@ public final class LatexTableWriter implements TableWriter {
                 case '~' -> out.append("\\textasciitilde{}");
                 case '^' -> out.append("\\textasciicircum{}");
                 case '\\' -> out.append("\\textbackslash{}");
+                // In the default OT1 font encoding these print as other glyphs (an em dash, ¡, ¿).
+                case '|' -> out.append("\\textbar{}");
+                case '<' -> out.append("\\textless{}");
+                case '>' -> out.append("\\textgreater{}");
                 case '\r', '\n' -> {
                     if (ch == '\n' && i > 0 && text.charAt(i - 1) == '\r') {
                         continue; // CRLF is one break
