@@ -183,6 +183,8 @@ public final class PaperCharts {
             marker.setLabel(line.label());
             marker.setLabelFont(PaperStyle.LEGEND_FONT.deriveFont(Font.ITALIC));
             marker.setLabelPaint(Color.BLACK);
+            // The default grey label box looks like a UI widget in print.
+            marker.setLabelBackgroundColor(Color.WHITE);
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         }
