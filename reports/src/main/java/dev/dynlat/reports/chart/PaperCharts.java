@@ -2,6 +2,9 @@ package dev.dynlat.reports.chart;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Line2D;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -167,7 +170,7 @@ public final class PaperCharts {
             }
         }
         renderer.setDrawSeriesLineAsPath(true);
-        renderer.setLegendLine(new java.awt.geom.Line2D.Double(-12, 0, 12, 0));
+        renderer.setLegendLine(new Line2D.Double(-12, 0, 12, 0));
     }
 
     private static void styleGrid(XYPlot plot) {
@@ -214,6 +217,6 @@ public final class PaperCharts {
 
     private static String formatPercent(double percent) {
         return percent == Math.rint(percent) ? Long.toString((long) percent)
-                : new java.math.BigDecimal(percent).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+                : new BigDecimal(percent).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }
