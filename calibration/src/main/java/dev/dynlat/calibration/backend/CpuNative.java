@@ -2,6 +2,12 @@ package dev.dynlat.calibration.backend;
 
 /** JNI bindings of libdynlat_cpu (cpu/cpu_jni.c). Callers validate arguments first. */
 final class CpuNative {
+    static {
+        // load on first use of the bindings too; a failure leaves the natives unlinked and is
+        // reported by the backend's unavailableReason()
+        NativeLibrary.load("dynlat_cpu");
+    }
+
     private CpuNative() {
     }
 

@@ -2,6 +2,12 @@ package dev.dynlat.calibration.backend;
 
 /** JNI bindings of libdynlat_cuda (cuda/cuda_jni.cu). Callers validate arguments first. */
 final class CudaNative {
+    static {
+        // load on first use of the bindings too; a failure leaves the natives unlinked and is
+        // reported by the backend's unavailableReason()
+        NativeLibrary.load("dynlat_cuda");
+    }
+
     private CudaNative() {
     }
 
