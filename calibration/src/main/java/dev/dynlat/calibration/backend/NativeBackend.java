@@ -1,0 +1,69 @@
+package dev.dynlat.calibration.backend;
+
+import dev.dynlat.calibration.kernel.KernelSpec;
+import java.util.Objects;
+
+/** Shared argument checks and availability handling of the JNI backends. */
+abstract class NativeBackend implements Backend {
+    /** Seed of the operands in timing runs; fixed so repeated timings see identical data. */
+    static final long TIMING_SEED = 42L;
+
+    /** Smallest buffer the stream probe accepts: one cache line. */
+    static final long MIN_STREAM_BYTES = 64;
+
+    @Override
+    public final boolean available() {
+        return unavailableReason().isEmpty();
+    }
+
+    /** Throws {@link BackendException} with the reason when the backend cannot run. */
+    final void requireAvailable() {
+        String reason = unavailableReason();
+        if (!reason.isEmpty()) {
+            throw new BackendException(reason);
+        }
+    }
+
+    static KernelSpec checked(KernelSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        spec.validate();
+        return spec;
+    }
+
+    static void checkRuns(int warmupRuns, int timedRuns) {
+        if (warmupRuns < 0) {
+            throw new IllegalArgumentException("warmupRuns must be >= 0, got " + warmupRuns);
+        }
+        if (timedRuns <= 0) {
+            throw new IllegalArgumentException("timedRuns must be positive, got " + timedRuns);
+        }
+    }
+
+    static void checkPositive(String field, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be positive, got " + value);
+        }
+    }
+
+    static void checkStream(StreamPattern pattern, long bytes, int repeats) {
+        Objects.requireNonNull(pattern, "pattern");
+        if (bytes < MIN_STREAM_BYTES) {
+            throw new IllegalArgumentException("bytes must be >= " + MIN_STREAM_BYTES + ", got " + bytes);
+        }
+        checkPositive("repeats", repeats);
+    }
+
+    /** Best bandwidth (bytes/s) over the per-pass times. */
+    static double bestBandwidth(StreamPattern pattern, long bytes, double[] seconds) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double s : seconds) {
+            best = Math.min(best, s);
+        }
+        return pattern.bytesMoved(bytes) / best;
+    }
+
+    /** FLOP/s from the native {FLOP, seconds} pair. */
+    static double flopRate(double[] flopAndSeconds) {
+        return flopAndSeconds[0] / flopAndSeconds[1];
+    }
+}

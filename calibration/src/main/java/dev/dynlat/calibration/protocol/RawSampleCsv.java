@@ -1,0 +1,152 @@
+package dev.dynlat.calibration.protocol;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Appends every raw timed sample to a CSV file, one line per sample:
+ * {@code <key columns...>,attempt,sample,seconds}.
+ *
+ * <p>The file is flushed after each measurement so that an interrupted calibration run keeps
+ * everything measured so far. Re-opening an existing file appends to it, after checking that its
+ * header is the one this writer would produce (mixing layouts would corrupt the data set).
+ * {@code attempt} and {@code sample} are 0-based; {@code seconds} is written with
+ * {@link Double#toString(double)}, which round-trips exactly.
+ */
+public final class RawSampleCsv implements Closeable {
+
+    /** Columns written after the caller's key columns. */
+    public static final List<String> SAMPLE_COLUMNS = List.of("attempt", "sample", "seconds");
+
+    private final Writer out;
+    private final List<String> keyColumns;
+
+    private RawSampleCsv(Writer out, List<String> keyColumns) {
+        this.out = out;
+        this.keyColumns = keyColumns;
+    }
+
+    /**
+     * Opens {@code file} for appending, writing the header when the file is new or empty.
+     *
+     * @param keyColumns names of the columns that identify a configuration (e.g. operator, shape)
+     * @throws IllegalArgumentException when an existing file has a different header
+     */
+    public static RawSampleCsv open(Path file, List<String> keyColumns) throws IOException {
+        Objects.requireNonNull(file, "file");
+        List<String> keys = List.copyOf(keyColumns);
+        for (String k : keys) {
+            if (SAMPLE_COLUMNS.contains(k)) {
+                throw new IllegalArgumentException("key column name clashes with a sample column: " + k);
+            }
+        }
+        List<String> header = new ArrayList<>(keys);
+        header.addAll(SAMPLE_COLUMNS);
+        String headerLine = csvLine(header);
+        boolean hasContent = Files.exists(file) && Files.size(file) > 0;
+        if (hasContent) {
+            String existing;
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                existing = r.readLine();
+            }
+            if (!headerLine.equals(existing)) {
+                throw new IllegalArgumentException("existing file " + file + " has header '" + existing
+                        + "', expected '" + headerLine + "'");
+            }
+        }
+        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        if (!hasContent) {
+            w.write(headerLine);
+            w.write('\n');
+            w.flush();
+        }
+        return new RawSampleCsv(w, keys);
+    }
+
+    /** Names of the caller's key columns, in order. */
+    public List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    /**
+     * Writes one line per raw sample of {@code m} (all attempts) and flushes.
+     *
+     * @param keyValues values for the key columns, same order and count as {@link #keyColumns()}
+     */
+    public void append(List<String> keyValues, Measurement m) throws IOException {
+        if (keyValues.size() != keyColumns.size()) {
+            throw new IllegalArgumentException("expected " + keyColumns.size() + " key values "
+                    + keyColumns + ", got " + keyValues.size() + " " + keyValues);
+        }
+        // Build all lines first so a measurement is written as one block.
+        StringBuilder block = new StringBuilder();
+        List<String> fields = new ArrayList<>(keyValues.size() + SAMPLE_COLUMNS.size());
+        for (int a = 0; a < m.samplesS().size(); a++) {
+            List<Double> attempt = m.samplesS().get(a);
+            for (int i = 0; i < attempt.size(); i++) {
+                fields.clear();
+                fields.addAll(keyValues);
+                fields.add(Integer.toString(a));
+                fields.add(Integer.toString(i));
+                fields.add(Double.toString(attempt.get(i)));
+                block.append(csvLine(fields)).append('\n');
+            }
+        }
+        out.write(block.toString());
+        out.flush();
+    }
+
+    /**
+     * A listener that appends each measurement, deriving the key column values from the
+     * measurement's key. I/O failures surface as {@link UncheckedIOException}, which stops the
+     * batch: measuring on without persisting would lose data silently.
+     */
+    public MeasurementListener asListener(Function<String, List<String>> keyValuesOf) {
+        Objects.requireNonNull(keyValuesOf, "keyValuesOf");
+        return (m, done, total) -> {
+            try {
+                append(keyValuesOf.apply(m.key()), m);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not append raw samples of " + m.key(), e);
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    static String csvLine(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(escape(Objects.requireNonNull(fields.get(i), "CSV field")));
+        }
+        return sb.toString();
+    }
+
+    /** RFC 4180 quoting: only fields with a comma, quote or line break are quoted. */
+    private static String escape(String field) {
+        boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
+                || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
+        if (!needsQuotes) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,44 @@
+package dev.dynlat.reports.chart;
+
+import dev.dynlat.reports.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Writes charts to PNG, SVG or PDF files, the format following from the extension
+ * ({@code .png}, {@code .svg}, {@code .pdf}, case-insensitive). Files are written atomically
+ * and parent directories are created. The same spec and size give byte-identical SVG and PDF
+ * files (PNG too, as the PNG encoder stores no timestamp).
+ */
+public final class ChartFiles {
+
+    private ChartFiles() {
+    }
+
+    /** Writes {@code spec} at {@link ChartSize#DEFAULT}; see {@link #write(ChartSpec, Path, ChartSize)}. */
+    public static void write(ChartSpec spec, Path target) throws IOException {
+        write(spec, target, ChartSize.DEFAULT);
+    }
+
+    /**
+     * Renders {@code spec} in paper style and writes it to {@code target}.
+     *
+     * @param size pixels for PNG, points for SVG and PDF
+     * @throws IllegalArgumentException if the extension is not {@code .png}, {@code .svg} or {@code .pdf}
+     * @throws IOException              with a one-line message naming {@code target}
+     */
+    public static void write(ChartSpec spec, Path target, ChartSize size) throws IOException {
+        Objects.requireNonNull(spec, "spec");
+        write(PaperCharts.create(spec), target, size);
+    }
+
+    /** Writes an already built (possibly customised) chart; see {@link #write(ChartSpec, Path, ChartSize)}. */
+    public static void write(JFreeChart chart, Path target, ChartSize size) throws IOException {
+        Objects.requireNonNull(chart, "chart");
+        Objects.requireNonNull(size, "size");
+        ChartEncoder encoder = ChartEncoder.of(ChartFormat.fromPath(target));
+        AtomicFiles.write(target, out -> encoder.encode(chart, size, out));
+    }
+}

@@ -1,0 +1,2 @@
+/** File output helpers shared by the table and chart writers. */
+package dev.dynlat.reports.io;
