@@ -1,0 +1,56 @@
+package dev.dynlat.predictor.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dynlat} command line: predict, list devices, calibrate. */
+@Command(name = "dynlat", mixinStandardHelpOptions = true, version = "dynlat 0.1.0",
+        description = "Predicts the inference latency of dynamic neural networks on GPUs and CPUs.",
+        subcommands = {PredictCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
+public final class DynlatCli implements Runnable {
+    /** Exit code for bad input: wrong arguments, invalid files, impossible configurations. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The configured command line: one-line errors and exit code 2 for any bad input. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new DynlatCli());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            String name = c.getCommandSpec().qualifiedName();
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
+                c.getErr().println(name + ": " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            c.getErr().println(name + ": internal error: " + ex);
+            ex.printStackTrace(c.getErr());
+            return 1;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.dynlat.predictor.cli;
+
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.DeviceCatalog;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.dynamic.CnnDynamics;
+import dev.dynlat.predictor.dynamic.Dynamics;
+import dev.dynlat.predictor.dynamic.DynamicConfigLoader;
+import dev.dynlat.predictor.dynamic.Paradigm;
+import dev.dynlat.predictor.dynamic.VitDynamics;
+import dev.dynlat.predictor.engine.Prediction;
+import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.format.CsvFormatter;
+import dev.dynlat.predictor.format.JsonFormatter;
+import dev.dynlat.predictor.format.PredictionSummary;
+import dev.dynlat.predictor.format.TableFormatter;
+import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.schedule.ScheduleLoader;
+import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkZoo;
+import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.reports.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dynlat predict}: one network on one device, static or dynamic. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict the latency of a network on a device.",
+            "Static:  dynlat predict --model resnet101 --device v100",
+            "Spatial: dynlat predict --model resnet101 --device v100 --mode spatial --granularity 4,4,2,1 --rate 0.5",
+            "Channel: dynlat predict --model resnet50 --device tx2 --mode channel --channel-group 2 --rate 0.5",
+            "Layer:   dynlat predict --model resnet101 --device v100 --mode layer --rate 0.5",
+            "ViT:     dynlat predict --model t2t-vit-19 --device v100 --token-rate 0.7 --head-rate 0.857 --layer-rate 0.8"})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "NAME",
+            description = "resnet50, resnet101, regnety-400mf, regnety-800mf, t2t-vit-19, deit-s")
+    String model;
+
+    @Option(names = "--device", required = true, paramLabel = "NAME|FILE",
+            description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
+    String device;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the profile's).")
+    Integer batch;
+
+    @Option(names = "--variant", paramLabel = "laudnet|calibrated",
+            description = "Model variant (default: calibrated when the profile has coefficients, else laudnet).")
+    String variant;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "static",
+            description = "static, spatial, channel or layer (CNNs). Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--granularity", paramLabel = "S[,S...]",
+            description = "Spatial granularity S per stage (one value: every stage).")
+    String granularity;
+
+    @Option(names = "--channel-group", paramLabel = "G[,G...]",
+            description = "Channels per dynamic channel group per stage (one value: every stage). Default 1.")
+    String channelGroup;
+
+    @Option(names = "--rate", paramLabel = "R",
+            description = "Activation rate in [0,1] of every block (spatial/channel: kept fraction; layer: run probability).")
+    Double rate;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Per-stage, per-block dynamic config (YAML).")
+    Path config;
+
+    @Option(names = "--token-rate", paramLabel = "R", description = "ViT: fraction of tokens kept.")
+    Double tokenRate;
+
+    @Option(names = "--head-rate", paramLabel = "R", description = "ViT: fraction of attention heads kept.")
+    Double headRate;
+
+    @Option(names = "--layer-rate", paramLabel = "R", description = "ViT: probability that attention / MLP run.")
+    Double layerRate;
+
+    @Option(names = "--schedule", paramLabel = "FILE", description = "Schedule overrides (YAML).")
+    Path schedule;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--detail", description = "Table format: list every block's operators.")
+    boolean detail;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("table") && !fmt.equals("json") && !fmt.equals("csv")) {
+            throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table, json or csv");
+        }
+        if (batch != null && batch <= 0) {
+            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
+        }
+        if (out != null && Files.isDirectory(out)) {
+            throw new IllegalArgumentException("out: '" + out + "' is a directory");
+        }
+        Network network = NetworkZoo.get(model);
+        DeviceProfile profile = DeviceCatalog.load(device);
+        ModelVariant v = variant == null ? Predictor.defaultVariant(profile) : ModelVariant.parse(variant);
+        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load(schedule);
+        if (batch != null) {
+            sched = sched.withBatch(batch);
+        }
+        Workload workload = new Workload(network, dynamics(network));
+        Predictor predictor = new Predictor(profile, v, sched);
+        Prediction p = predictor.predict(workload);
+        Prediction ref = workload.dynamics().isStatic() ? null : predictor.predict(workload.staticCounterpart());
+        PredictionSummary summary = new PredictionSummary(p, ref);
+        String text = switch (fmt) {
+            case "json" -> JsonFormatter.format(summary);
+            case "csv" -> CsvFormatter.format(summary);
+            default -> TableFormatter.format(summary, detail);
+        };
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                AtomicFiles.writeString(out, text);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("out: cannot write '" + out + "': " + e.getMessage());
+            }
+        }
+        return 0;
+    }
+
+    private Dynamics dynamics(Network network) {
+        boolean vitRates = tokenRate != null || headRate != null || layerRate != null;
+        Paradigm paradigm = Paradigm.parse("mode", mode);
+        if (vitRates) {
+            if (paradigm != Paradigm.STATIC || rate != null || config != null) {
+                throw new IllegalArgumentException("token-rate/head-rate/layer-rate: ViT skipping cannot be combined"
+                        + " with --mode, --rate or --config");
+            }
+            return new VitDynamics(checkRate("token-rate", tokenRate), checkRate("head-rate", headRate),
+                    checkRate("layer-rate", layerRate));
+        }
+        if (config != null) {
+            if (paradigm != Paradigm.STATIC || rate != null || granularity != null || channelGroup != null) {
+                throw new IllegalArgumentException("config: use either --config or --mode/--rate/--granularity/"
+                        + "--channel-group, not both");
+            }
+            if (!(network instanceof ResidualNetwork net)) {
+                throw new IllegalArgumentException("config: dynamic configs apply to CNNs, not to " + network.name());
+            }
+            return DynamicConfigLoader.load(config, net);
+        }
+        if (paradigm == Paradigm.STATIC) {
+            if (rate != null || granularity != null || channelGroup != null) {
+                throw new IllegalArgumentException("mode: --rate/--granularity/--channel-group need --mode spatial,"
+                        + " channel or layer");
+            }
+            return Dynamics.NONE;
+        }
+        if (!(network instanceof ResidualNetwork net)) {
+            throw new IllegalArgumentException("mode: " + paradigm.id() + " skipping applies to CNNs, not to "
+                    + network.name() + "; use --token-rate/--head-rate/--layer-rate");
+        }
+        if (rate == null) {
+            throw new IllegalArgumentException("rate: required with --mode " + paradigm.id());
+        }
+        checkRate("rate", rate);
+        int stages = net.stages().size();
+        int[] perStage = new int[stages];
+        java.util.Arrays.fill(perStage, 1);
+        if (paradigm == Paradigm.SPATIAL) {
+            if (granularity == null) {
+                throw new IllegalArgumentException("granularity: required with --mode spatial (e.g. 4,4,2,1)");
+            }
+            perStage = perStageList("granularity", granularity, stages);
+        } else if (granularity != null) {
+            throw new IllegalArgumentException("granularity: only applies to --mode spatial");
+        }
+        if (paradigm == Paradigm.CHANNEL) {
+            if (channelGroup != null) {
+                perStage = perStageList("channel-group", channelGroup, stages);
+            }
+        } else if (channelGroup != null) {
+            throw new IllegalArgumentException("channel-group: only applies to --mode channel");
+        }
+        return CnnDynamics.uniform(paradigm, net, perStage, rate);
+    }
+
+    private static Double checkRate(String field, Double r) {
+        if (r != null && !(r >= 0 && r <= 1)) {
+            throw new IllegalArgumentException(field + ": must be in [0, 1], got " + r);
+        }
+        return r;
+    }
+
+    /** Parses "4,4,2,1" (or one value for every stage) into positive integers. */
+    static int[] perStageList(String field, String text, int stages) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 1 && parts.length != stages) {
+            throw new IllegalArgumentException(field + ": expected 1 or " + stages + " values, got " + parts.length
+                    + " ('" + text + "')");
+        }
+        int[] out = new int[stages];
+        for (int i = 0; i < stages; i++) {
+            String p = parts[parts.length == 1 ? 0 : i].strip();
+            int v;
+            try {
+                v = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(field + ": '" + p + "' is not a positive integer");
+            }
+            if (v <= 0) {
+                throw new IllegalArgumentException(field + ": must be a positive integer, got " + v);
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.dynlat.predictor.dynamic;
+
+import dev.dynlat.operators.yaml.YamlFields;
+import dev.dynlat.operators.yaml.YamlNode;
+import dev.dynlat.operators.yaml.YamlParser;
+import dev.dynlat.operators.yaml.YamlProblems;
+import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Stage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a per-stage, per-block dynamic configuration for a CNN:
+ *
+ * <pre>
+ * mode: spatial            # spatial | channel | layer
+ * stages:
+ *   - granularity: 4       # spatial: S of the stage
+ *     rates: [0.5, 0.4, 0.6]
+ *   - granularity: 4
+ *     rate: 0.5            # one rate for every block of the stage
+ *   - static: true         # this stage stays dense
+ *   - channel_group: 2     # channel mode: G of the stage
+ *     rate: 0.3
+ * </pre>
+ *
+ * Every problem is reported as {@code file:line path: message}, all at once.
+ */
+public final class DynamicConfigLoader {
+    private DynamicConfigLoader() {
+    }
+
+    public static CnnDynamics load(Path file, ResidualNetwork net) {
+        return parse(YamlParser.parse(file), file.toString(), net);
+    }
+
+    public static CnnDynamics parse(String yaml, String source, ResidualNetwork net) {
+        return parse(YamlParser.parse(yaml, source), source, net);
+    }
+
+    private static CnnDynamics parse(YamlNode root, String source, ResidualNetwork net) {
+        YamlProblems problems = new YamlProblems(source);
+        YamlFields f = YamlFields.of(root, problems).orElse(null);
+        if (f == null) {
+            problems.throwIfAny();
+        }
+        Optional<String> modeText = f.string("mode", true);
+        Paradigm paradigm = null;
+        if (modeText.isPresent()) {
+            try {
+                paradigm = Paradigm.parse("mode", modeText.get());
+                if (paradigm == Paradigm.STATIC) {
+                    problems.add(f.node().entries().get("mode"), "mode must be spatial, channel or layer");
+                    paradigm = null;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(f.node().entries().get("mode"), "unknown mode '" + modeText.get()
+                        + "'; expected spatial, channel or layer");
+            }
+        }
+        Optional<YamlNode.Sequence> stagesNode = f.sequence("stages", true);
+        f.finish();
+        List<StageDynamics> stages = new ArrayList<>();
+        if (stagesNode.isPresent()) {
+            YamlNode.Sequence seq = stagesNode.get();
+            if (seq.items().size() != net.stages().size()) {
+                problems.add(seq, net.name() + " has " + net.stages().size() + " stages, the list has "
+                        + seq.items().size());
+            }
+            for (int i = 0; i < seq.items().size(); i++) {
+                Stage st = i < net.stages().size() ? net.stages().get(i) : null;
+                stages.add(stage(seq.items().get(i), st, paradigm, problems));
+            }
+        }
+        problems.throwIfAny();
+        CnnDynamics dyn = new CnnDynamics(paradigm, stages);
+        try {
+            dyn.validate(net);
+        } catch (IllegalArgumentException e) {
+            problems.add(root, e.getMessage());
+            problems.throwIfAny();
+        }
+        return dyn;
+    }
+
+    private static StageDynamics stage(YamlNode node, Stage st, Paradigm paradigm, YamlProblems problems) {
+        Optional<YamlFields> of = YamlFields.of(node, problems);
+        if (of.isEmpty()) {
+            return null;
+        }
+        YamlFields f = of.get();
+        int blocks = st == null ? 0 : st.blocks().size();
+        boolean isStatic = f.bool("static", false).orElse(false);
+        if (isStatic) {
+            f.finish();
+            return StageDynamics.staticStage(blocks);
+        }
+        int granularity = 1;
+        int group = 1;
+        if (paradigm == Paradigm.SPATIAL) {
+            granularity = f.integer("granularity", true, 1, st == null ? Integer.MAX_VALUE : st.outSize()).orElse(1);
+        }
+        if (paradigm == Paradigm.CHANNEL) {
+            group = f.integer("channel_group", true, 1, Integer.MAX_VALUE).orElse(1);
+        }
+        double[] rates = new double[blocks];
+        boolean hasRate = f.has("rate");
+        boolean hasRates = f.has("rates");
+        if (hasRate == hasRates) {
+            problems.add(node, "give either 'rate' (one for all blocks) or 'rates' (one per block)");
+        } else if (hasRate) {
+            double r = f.number("rate", true, 0, 1).orElse(1.0);
+            java.util.Arrays.fill(rates, r);
+        } else {
+            YamlNode.Sequence list = f.sequence("rates", true).orElse(null);
+            if (list != null) {
+                if (list.items().size() != blocks) {
+                    problems.add(list, "stage " + (st == null ? "?" : st.name()) + " has " + blocks
+                            + " blocks, got " + list.items().size() + " rates");
+                }
+                for (int b = 0; b < Math.min(blocks, list.items().size()); b++) {
+                    rates[b] = YamlFields.toNumber(list.items().get(b), 0, 1, problems).orElse(1.0);
+                }
+            }
+        }
+        f.finish();
+        return new StageDynamics(true, granularity, group, rates);
+    }
+}
