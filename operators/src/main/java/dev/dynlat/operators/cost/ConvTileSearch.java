@@ -67,7 +67,11 @@ final class ConvTileSearch {
                             * Efficiency.coalescing(wt, outW - wt, d.transactionElements()));
                     double tileMacs = (double) ct * ht * wt * cinPerGroup * k * k * batch;
                     double engineS = d.macSeconds(tileMacs) * ic * maxDensity;
-                    double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt, d.peakParallelism());
+                    // The reference fills lanes with one sample's tile outputs here but with every
+                    // sample's outputs in its dynamic conv; the calibrated variant uses the latter in
+                    // both, so dense and patch schedules are costed alike.
+                    double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * (reference ? 1 : batch),
+                            d.peakParallelism());
                     double compute = engineS / laneUse * d.waves(tiles) / classFactor;
                     best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);
                 }

@@ -147,7 +147,7 @@ public final class CostModels {
         } else if (spec instanceof GatherSpec s) {
             return gather.cost(s, d);
         } else if (spec instanceof ScatterSpec s) {
-            if (!s.addResidual()) {
+            if (!s.addResidual() || !d.reference()) {
                 return scatter.cost(s, d);
             }
             Tiling t = scatterSchedules.computeIfAbsent(s.atRate(1), k -> scatter.schedule(k, d));

@@ -14,11 +14,20 @@ import dev.dynlat.operators.spec.ElementwiseSpec;
 public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
     @Override
     public OperatorCost cost(ElementwiseSpec spec, DeviceModel d) {
+        return cost(spec, d, 2, spec.kind());
+    }
+
+    /**
+     * An elementwise pass that reads {@code operandReads} full-size operands (fractions allowed:
+     * a scatter-add reads the residual fully and the patches only where active) and writes one.
+     */
+    static OperatorCost cost(ElementwiseSpec spec, DeviceModel d, double operandReads, String operatorClass) {
         int c = spec.channels();
         int h = Math.toIntExact(spec.height());
         int w = spec.width();
         int batch = d.batch();
-        double classFactor = d.classFactor(spec.kind());
+        double classFactor = d.classFactor(operatorClass);
+        double passes = operandReads + 1;
         BestTiling best = new BestTiling();
         for (int ct : TileSpace.of(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
@@ -27,7 +36,7 @@ public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
                 for (int wt : TileSpace.of(w)) {
                     long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
                     double tileSize = (double) ct * ht * wt;
-                    double memory = 3 * tileSize / d.dramElementsPerS() * tiles;
+                    double memory = passes * tileSize / d.dramElementsPerS() * tiles;
                     double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
                     double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles) / classFactor;
                     if (batch > 1) {
@@ -40,6 +49,6 @@ public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
         }
         double elements = (double) c * h * w * batch;
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),
-                best.tiling(), 0, 3 * elements * 4);
+                best.tiling(), 0, passes * elements * 4);
     }
 }

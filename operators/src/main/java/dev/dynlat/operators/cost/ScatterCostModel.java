@@ -6,6 +6,7 @@ import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.ScatterSpec;
 
 /**
@@ -21,7 +22,23 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
             return PatchCopy.cost(spec.channels(), spec.height(), spec.width(), spec.granularity(), 0,
                     spec.grid().activePatches(spec.density()), d);
         }
+        if (!d.reference()) {
+            return denseScatterAdd(spec, d);
+        }
         return evaluate(spec, schedule(spec, d), d);
+    }
+
+    /**
+     * The calibrated scatter-add: every output pixel is written (residual, plus the patch where
+     * active), so it is an elementwise pass over the map that reads the residual fully and the
+     * patches in proportion to the active area. At rate 1 it costs exactly the dense residual add.
+     */
+    static OperatorCost denseScatterAdd(ScatterSpec spec, DeviceModel d) {
+        double area = (double) spec.height() * spec.width();
+        double s = spec.granularity();
+        double active = Math.min(1, spec.grid().activePatches(spec.density()) * s * s / area);
+        return ElementwiseCostModel.cost(new ElementwiseSpec(spec.channels(), spec.height(), spec.width()), d,
+                1 + active, spec.kind());
     }
 
     /** Tiling of the fused scatter-add chosen at the mean active-patch count. */

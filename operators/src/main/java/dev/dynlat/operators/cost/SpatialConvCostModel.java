@@ -97,7 +97,11 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         }
         double onChip = (weightPerTile + inputPerTile * c.inDensity() * d.batch()
                 + outputPerTile * c.outDensity() * d.batch()) * tiles;
-        return dramElements(spec, d, patches) / d.dramElementsPerS() + onChip / d.l2ElementsPerS();
+        // The reference computes the coalescing of the patch rows and then overrides it with 1; the
+        // calibrated variant charges it as the dense conv does.
+        double coalescing = d.reference() ? 1 : Efficiency.coalescing(wt,
+                (spec.inputGathered() ? patchSide(spec, d) : c.outWidth()) - wt, d.transactionElements());
+        return dramElements(spec, d, patches) / d.dramElementsPerS() + onChip / d.l2ElementsPerS() / coalescing;
     }
 
     private static double engineSeconds(SpatialConvSpec spec, DeviceModel d, int ct, int ht, int wt, int npp,

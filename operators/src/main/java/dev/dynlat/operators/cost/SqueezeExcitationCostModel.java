@@ -26,7 +26,8 @@ public final class SqueezeExcitationCostModel implements CostModel<SqueezeExcita
         OperatorCost fc1 = linear.cost(new LinearSpec(c, spec.squeeze()), d);
         OperatorCost fc2 = linear.cost(new LinearSpec(spec.squeeze(), c), d);
         BestTiling mul = BroadcastMulCostModel.search(new BroadcastMulSpec(c, spec.height(), spec.width()), d);
-        OperatorCost pool = spec.dynamic() ? dynamicPool(spec, d) : staticPool(spec, d);
+        OperatorCost pool = !spec.dynamic() ? staticPool(spec, d) : d.reference() ? dynamicPool(spec, d)
+                : activeRowsPool(spec, d);
         OperatorCost scale = new OperatorCost(mul.latencyS() + d.launchS(), mul.computeS(), mul.memoryS(),
                 d.launchS(), mul.tiling(), 0, 0);
         OperatorCost total = pool.plus(fc1).plus(fc2).plus(scale);
@@ -37,6 +38,23 @@ public final class SqueezeExcitationCostModel implements CostModel<SqueezeExcita
 
     private static OperatorCost staticPool(SqueezeExcitationSpec spec, DeviceModel d) {
         BestTiling b = ReduceCostModel.search(new ReduceSpec(spec.channels(), spec.height(), spec.width()), d);
+        return new OperatorCost(b.latencyS() + d.launchS(), b.computeS(), b.memoryS(), d.launchS(), b.tiling(), 0, 0);
+    }
+
+    /**
+     * The calibrated dynamic pooling: the same reduction as the dense SE over only the active
+     * pixels (taken as whole rows of the map), so it never undercuts the dense pooling at rate 1.
+     */
+    private static OperatorCost activeRowsPool(SqueezeExcitationSpec spec, DeviceModel d) {
+        int s = spec.granularity();
+        double area = (double) spec.height() * spec.width();
+        double active = Math.min(area, new PatchGrid(spec.height(), spec.width(), s).activePatches(spec.density())
+                * (double) s * s);
+        int rows = (int) Math.ceil(active / spec.width());
+        if (rows == 0) {
+            return new OperatorCost(d.launchS(), 0, 0, d.launchS(), Tiling.NONE, 0, 0);
+        }
+        BestTiling b = ReduceCostModel.search(new ReduceSpec(spec.channels(), rows, spec.width()), d);
         return new OperatorCost(b.latencyS() + d.launchS(), b.computeS(), b.memoryS(), d.launchS(), b.tiling(), 0, 0);
     }
 
