@@ -1,0 +1,130 @@
+package dev.dynlat.profiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.AnalyticConstants;
+import dev.dynlat.operators.profile.Datasheet;
+import dev.dynlat.operators.profile.DeviceCatalog;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.operators.profile.LatencyMode;
+import dev.dynlat.operators.profile.ProfileLoader;
+import dev.dynlat.operators.profile.ProfileWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The profiles shipped in this module load, are consistent and carry the LAUDNet constants. */
+class BuiltInProfilesTest {
+
+    static List<String> names() {
+        return DeviceCatalog.builtInNames();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = BuiltInProfilesTest.class.getClassLoader()
+                .getResourceAsStream("dynlat/profiles/" + name)) {
+            assertNotNull(in, "missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void indexListsTheReferenceDevicesWithoutDuplicates() {
+        List<String> names = names();
+        assertTrue(names.containsAll(List.of("v100", "rtx3090", "rtx3060", "tx2", "nano")), names.toString());
+        assertEquals(names.size(), new HashSet<>(names).size(), "duplicate names: " + names);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void everyIndexedProfileLoadsAndIsNamedAfterItsFile(String name) throws IOException {
+        DeviceProfile p = DeviceCatalog.load(name);
+        assertEquals(name, p.name());
+        // The file parses on its own too (not only through the catalog).
+        assertEquals(p, ProfileLoader.parse(resource(name + ".yaml"), name + ".yaml"));
+        // And survives a write/read round trip.
+        assertEquals(p, ProfileLoader.parse(ProfileWriter.toYaml(p), "written " + name));
+        assertFalse(p.displayName().isBlank());
+        assertFalse(p.provenance().isBlank());
+        assertFalse(p.datasheet().source().isBlank());
+        DeviceModel.of(p, ModelVariant.LAUDNET, 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void datasheetNumbersArePlausible(String name) {
+        DeviceProfile p = DeviceCatalog.load(name);
+        Datasheet d = p.datasheet();
+        double tflops = d.peakFp32Tflops();
+        // From a Jetson Nano (~0.24 TFLOPS) to an H100 (~67 TFLOPS), with margin.
+        assertTrue(tflops > 0.1 && tflops < 200, name + ": peak " + tflops + " TFLOPS");
+        assertTrue(d.dramBandwidthGBps() >= 10 && d.dramBandwidthGBps() <= 10_000, name);
+        assertTrue(d.memoryGiB() >= 1 && d.memoryGiB() <= 256, name);
+        assertTrue(d.boostClockMHz() >= 300 && d.boostClockMHz() <= 3000, name);
+        // The model never assumes more engines, lanes, clock or bandwidth than the datasheet.
+        AnalyticConstants c = p.laudnet();
+        assertTrue(c.processingEngines() <= d.processingEngines(), name);
+        assertTrue(c.fp32LanesPerEngine() <= d.fp32LanesPerEngine(), name);
+        assertTrue(c.clockMHz() <= d.boostClockMHz(), name);
+        assertTrue(c.dramBandwidthGBps() <= d.dramBandwidthGBps(), name);
+    }
+
+    /** Reference constants of LAUDNet's eval_example.py, as recorded in the task brief. */
+    private static void assertReference(String name, int engines, int lanes, double clock, double bw, Double ratio,
+                                        int batch) {
+        AnalyticConstants c = DeviceCatalog.load(name).laudnet();
+        assertEquals(engines, c.processingEngines(), name + " engines");
+        assertEquals(lanes, c.fp32LanesPerEngine(), name + " lanes");
+        assertEquals(clock, c.clockMHz(), name + " clock");
+        assertEquals(bw, c.dramBandwidthGBps(), name + " bandwidth");
+        if (ratio != null) {
+            assertEquals(ratio, c.l2BandwidthRatio(), name + " L2 ratio");
+        }
+        assertEquals(batch, c.defaultBatch(), name + " batch");
+        assertEquals(8.0, c.launchOverheadUs(), name + " launch");
+        assertEquals(LatencyMode.ADD, c.latencyMode(), name + " mode");
+    }
+
+    @Test
+    void laudnetReferenceConstants() {
+        assertReference("v100", 80, 64, 1500, 700, 4.0, 128);
+        assertReference("rtx3090", 82, 128, 1250, 936, 1.0, 128);
+        assertReference("rtx3060", 28, 128, 1777, 360, 4.0, 128);
+        assertReference("tx2", 2, 128, 1300, 59.7, 4.0, 1);
+        assertReference("nano", 1, 128, 921, 25.6, null, 1);
+    }
+
+    @Test
+    void unknownDeviceListsTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeviceCatalog.load("nope"));
+        assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+        for (String n : names()) {
+            assertTrue(e.getMessage().contains(n), "message does not list " + n + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void missingProfileFileIsReportedAsAFile() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeviceCatalog.load("no/such/profile.yaml"));
+        assertTrue(e.getMessage().contains("no/such/profile.yaml") && e.getMessage().contains("does not exist"),
+                e.getMessage());
+    }
+
+    @Test
+    void builtInsAreTheIndexedProfilesInOrder() {
+        List<DeviceProfile> all = DeviceCatalog.builtIns();
+        assertEquals(names(), all.stream().map(DeviceProfile::name).toList());
+    }
+}
