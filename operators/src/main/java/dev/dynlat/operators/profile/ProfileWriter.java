@@ -70,8 +70,8 @@ public final class ProfileWriter {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros()
-                .toPlainString();
+        // Double.toString round-trips exactly; BigDecimal only avoids the exponent notation.
+        return java.math.BigDecimal.valueOf(v).toPlainString();
     }
 
     private static String quote(String s) {

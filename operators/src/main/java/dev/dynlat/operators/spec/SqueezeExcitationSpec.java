@@ -17,6 +17,10 @@ public record SqueezeExcitationSpec(int channels, int height, int width, int squ
             throw new IllegalArgumentException("granularity: must be ≥ 0, got " + granularity);
         }
         Check.fraction("density", density);
+        if (granularity > Math.max(height, width)) {
+            throw new IllegalArgumentException("granularity: " + granularity + " is larger than the "
+                    + height + "x" + width + " feature map");
+        }
     }
 
     public static SqueezeExcitationSpec dense(int channels, int height, int width, int squeeze) {

@@ -16,6 +16,9 @@ public record TensorShape(long outer, long rows, int last) {
             throw new IllegalArgumentException("shape: rank must be at least 2, got " + dims.length);
         }
         long outer = 1;
+        for (int i = 0; i < dims.length; i++) {
+            Check.positive("shape[" + i + "]", dims[i]);
+        }
         for (int i = 0; i < dims.length - 2; i++) {
             outer *= dims[i];
         }

@@ -42,7 +42,7 @@ public final class YamlParser {
             if (first == null) {
                 throw new YamlException(List.of(source + ":1: the document is empty"));
             }
-            YamlNode root = read(parser, "");
+            YamlNode root = read(parser, "", source);
             if (parser.nextToken() != null) {
                 throw new YamlException(List.of(source + ":" + line(parser.currentLocation())
                         + ": more than one YAML document"));
@@ -62,7 +62,7 @@ public final class YamlParser {
         return Math.max(1, loc.getLineNr());
     }
 
-    private static YamlNode read(JsonParser p, String path) throws IOException {
+    private static YamlNode read(JsonParser p, String path, String source) throws IOException {
         JsonToken t = p.currentToken();
         int line = line(p.currentTokenLocation());
         switch (t) {
@@ -75,10 +75,10 @@ public final class YamlParser {
                     p.nextToken();
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     if (entries.containsKey(key)) {
-                        throw new YamlException(List.of("line " + keyLine + " " + childPath
+                        throw new YamlException(List.of(source + ":" + keyLine + " " + childPath
                                 + ": duplicate key '" + key + "'"));
                     }
-                    entries.put(key, read(p, childPath));
+                    entries.put(key, read(p, childPath, source));
                     keyLines.put(key, keyLine);
                 }
                 return new YamlNode.Mapping(entries, keyLines, line, path);
@@ -87,7 +87,7 @@ public final class YamlParser {
                 List<YamlNode> items = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, path + "[" + i + "]"));
+                    items.add(read(p, path + "[" + i + "]", source));
                     i++;
                 }
                 return new YamlNode.Sequence(items, line, path);

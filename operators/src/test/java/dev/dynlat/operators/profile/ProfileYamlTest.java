@@ -10,7 +10,6 @@ import dev.dynlat.operators.yaml.YamlException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -128,8 +127,6 @@ class ProfileYamlTest {
     }
 
     @Test
-    @Disabled("bug: ProfileWriter.num rounds every non-integer to 8 significant digits, so fitted coefficients "
-            + "such as lane_efficiency 0.123456789 read back as 0.12345679 (Javadoc promises 'unchanged')")
     void roundTripsFullPrecisionDoubles() {
         DeviceProfile base = Devices.v100Calibrated();
         CalibratedCoefficients k = base.calibrated().orElseThrow();
@@ -249,8 +246,6 @@ class ProfileYamlTest {
     }
 
     @Test
-    @Disabled("bug: YamlParser.read reports a duplicate key as 'line N path: duplicate key' without the source "
-            + "name, not in the documented 'source:line path: message' form")
     void duplicateKeyNamesSourceAndLine() {
         String yaml = VALID + "kind: cpu\n";
         List<String> p = problems(yaml);

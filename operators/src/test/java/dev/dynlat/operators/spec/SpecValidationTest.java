@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -119,8 +118,6 @@ class SpecValidationTest {
     }
 
     @Test
-    @Disabled("bug: TensorShape.of multiplies the leading dims before validating them, so an even number of "
-            + "negative leading dims (e.g. of(-2, -3, 4, 5)) passes as outer = 6")
     void tensorShapeOfRejectsNegativeLeadingDims() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TensorShape.of(-2, -3, 4, 5));
         assertTrue(e.getMessage().contains("-2") || e.getMessage().contains("-3"), e.getMessage());
@@ -135,8 +132,6 @@ class SpecValidationTest {
     }
 
     @Test
-    @Disabled("bug: SqueezeExcitationSpec accepts a granularity larger than the feature map "
-            + "(new SqueezeExcitationSpec(64, 7, 7, 16, 8, 0.5)); Gather/Scatter/SpatialConv specs reject it")
     void dynamicSqueezeExcitationRejectsGranularityLargerThanTheMap() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SqueezeExcitationSpec(64, 7, 7, 16, 8, 0.5));
