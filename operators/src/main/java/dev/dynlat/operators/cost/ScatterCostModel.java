@@ -1,6 +1,5 @@
 package dev.dynlat.operators.cost;
 
-import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
@@ -43,33 +42,31 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
 
     /** Tiling of the fused scatter-add chosen at the mean active-patch count. */
     public Tiling schedule(ScatterSpec spec, DeviceModel d) {
-        int s = spec.granularity();
-        double mean = spec.grid().meanActivePatches();
-        BestTiling best = new BestTiling();
-        for (int npp : TileSpace.of((int) spec.grid().patches())) {
-            for (int ct : TileSpace.of(spec.channels())) {
-                long nC = Efficiency.ceilDiv(spec.channels(), ct);
-                for (int ht : TileSpace.of(s)) {
-                    long nH = Efficiency.ceilDiv(s, ht);
-                    for (int wt : TileSpace.of(s)) {
-                        long tiles = nC * nH * Efficiency.ceilDiv(s, wt);
-                        double memory = memorySeconds(spec, d, tiles, ct, ht, wt, mean);
-                        double compute = engineSeconds(spec, d, ct, ht, wt, npp, mean) * d.waves(tiles);
-                        best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, npp, tiles);
-                    }
-                }
-            }
-        }
-        return best.tiling();
+        return PatchSchedule.search(TileSpace.of((int) spec.grid().patches()), spec.channels(), spec.granularity(),
+                spec.grid().meanActivePatches(), terms(spec, d), d);
     }
 
     public OperatorCost evaluate(ScatterSpec spec, Tiling t, DeviceModel d) {
         double active = spec.grid().activePatches(spec.density());
-        double memory = memorySeconds(spec, d, t.tiles(), t.channelTile(), t.rowTile(), t.colTile(), active);
-        double compute = engineSeconds(spec, d, t.channelTile(), t.rowTile(), t.colTile(), t.patchesPerTile(), active)
-                * d.waves(t.tiles());
+        PatchSchedule.Terms terms = terms(spec, d);
+        double memory = PatchSchedule.memoryS(t, active, terms);
+        double compute = PatchSchedule.computeS(t, active, terms, d);
         return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t, 0,
                 dramElements(spec, active) * d.batch() * 4);
+    }
+
+    private static PatchSchedule.Terms terms(ScatterSpec spec, DeviceModel d) {
+        return new PatchSchedule.Terms() {
+            @Override
+            public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
+                return memorySeconds(spec, d, tiles, ct, ht, wt, patches);
+            }
+
+            @Override
+            public double engineS(int ct, int ht, int wt, int npp, double patches) {
+                return engineSeconds(spec, d, ct, ht, wt, npp, patches);
+            }
+        };
     }
 
     private static double dramElements(ScatterSpec spec, double patches) {

@@ -1,6 +1,5 @@
 package dev.dynlat.operators.cost;
 
-import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
@@ -28,35 +27,32 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
 
     /** The tiling chosen at the mean active-patch count; independent of the rate. */
     public Tiling schedule(SpatialConvSpec spec, DeviceModel d) {
-        Conv2dSpec c = spec.conv();
-        int side = patchSide(spec, d);
-        double mean = spec.grid().meanActivePatches();
-        BestTiling best = new BestTiling();
-        for (int npp : TileSpace.of(MAX_PATCH_BATCH)) {
-            for (int ct : TileSpace.of(c.outChannels())) {
-                long nC = Efficiency.ceilDiv(c.outChannels(), ct);
-                for (int ht : TileSpace.of(side)) {
-                    long nH = Efficiency.ceilDiv(side, ht);
-                    for (int wt : TileSpace.of(side)) {
-                        long tiles = nC * nH * Efficiency.ceilDiv(side, wt);
-                        double memory = memorySeconds(spec, d, tiles, ct, ht, wt, mean);
-                        double compute = engineSeconds(spec, d, ct, ht, wt, npp, mean) * d.waves(tiles);
-                        best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, npp, tiles);
-                    }
-                }
-            }
-        }
-        return best.tiling();
+        return PatchSchedule.search(TileSpace.of(MAX_PATCH_BATCH), spec.conv().outChannels(), patchSide(spec, d),
+                spec.grid().meanActivePatches(), terms(spec, d), d);
     }
 
     /** The cost of {@code spec} at its rate under a fixed tiling. */
     public OperatorCost evaluate(SpatialConvSpec spec, Tiling t, DeviceModel d) {
         double active = spec.grid().activePatches(spec.density());
-        double memory = memorySeconds(spec, d, t.tiles(), t.channelTile(), t.rowTile(), t.colTile(), active);
-        double compute = engineSeconds(spec, d, t.channelTile(), t.rowTile(), t.colTile(), t.patchesPerTile(), active)
-                * d.waves(t.tiles());
+        PatchSchedule.Terms terms = terms(spec, d);
+        double memory = PatchSchedule.memoryS(t, active, terms);
+        double compute = PatchSchedule.computeS(t, active, terms, d);
         return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t,
                 spec.macsPerSample() * d.batch(), dramElements(spec, d, active) * 4);
+    }
+
+    private static PatchSchedule.Terms terms(SpatialConvSpec spec, DeviceModel d) {
+        return new PatchSchedule.Terms() {
+            @Override
+            public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
+                return memorySeconds(spec, d, tiles, ct, ht, wt, patches);
+            }
+
+            @Override
+            public double engineS(int ct, int ht, int wt, int npp, double patches) {
+                return engineSeconds(spec, d, ct, ht, wt, npp, patches);
+            }
+        };
     }
 
     /** Output pixels per patch side: S, plus the halo that the next conv needs (calibrated only). */

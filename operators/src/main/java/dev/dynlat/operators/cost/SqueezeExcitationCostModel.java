@@ -62,32 +62,30 @@ public final class SqueezeExcitationCostModel implements CostModel<SqueezeExcita
         int c = spec.channels();
         int s = spec.granularity();
         PatchGrid grid = new PatchGrid(spec.height(), spec.width(), s);
-        double mean = grid.meanActivePatches();
-        BestTiling best = new BestTiling();
-        for (int npp : TileSpace.of((int) grid.patches())) {
-            for (int ct : TileSpace.of(c)) {
-                long nC = Efficiency.ceilDiv(c, ct);
-                for (int ht : TileSpace.of(s)) {
-                    long nH = Efficiency.ceilDiv(s, ht);
-                    for (int wt : TileSpace.of(s)) {
-                        long nW = Efficiency.ceilDiv(s, wt);
-                        long tiles = nC * nH * nW;
-                        double memory = poolMemory(spec, d, tiles, ct, ht, wt, mean);
-                        double compute = poolEngineSeconds(d, ct, ht, wt, npp, mean) * d.waves(tiles)
-                                + ReduceCostModel.treeReduceSeconds(ct, nH * nW, d);
-                        best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, npp, tiles);
-                    }
-                }
+        PatchSchedule.Terms terms = new PatchSchedule.Terms() {
+            @Override
+            public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
+                return poolMemory(spec, d, tiles, ct, ht, wt, patches);
             }
-        }
-        Tiling t = best.tiling();
+
+            @Override
+            public double engineS(int ct, int ht, int wt, int npp, double patches) {
+                return poolEngineSeconds(d, ct, ht, wt, npp, patches);
+            }
+
+            @Override
+            public double extraComputeS(int ct, long rowTiles, long colTiles) {
+                return ReduceCostModel.treeReduceSeconds(ct, rowTiles * colTiles, d);
+            }
+        };
+        Tiling t = PatchSchedule.search(TileSpace.of((int) grid.patches()), c, s, grid.meanActivePatches(), terms, d);
         double active = grid.activePatches(spec.density());
-        double memory = poolMemory(spec, d, t.tiles(), t.channelTile(), t.rowTile(), t.colTile(), active);
+        double memory = PatchSchedule.memoryS(t, active, terms);
         // The final evaluation counts partial results over the whole map, not one patch, as the
         // reference does; kept so that published numbers are reproduced.
         long partials = Efficiency.ceilDiv(spec.height(), t.rowTile()) * Efficiency.ceilDiv(spec.width(), t.colTile());
-        double compute = poolEngineSeconds(d, t.channelTile(), t.rowTile(), t.colTile(), t.patchesPerTile(), active)
-                * d.waves(t.tiles()) + ReduceCostModel.treeReduceSeconds(t.channelTile(), partials, d);
+        double compute = PatchSchedule.computeS(t, active, terms, d)
+                + ReduceCostModel.treeReduceSeconds(t.channelTile(), partials, d);
         return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t, 0, 0);
     }
 

@@ -1,0 +1,66 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.BestTiling;
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.Efficiency;
+import dev.dynlat.operators.model.TileSpace;
+import dev.dynlat.operators.model.Tiling;
+
+/**
+ * The schedule search shared by every operator that works on active S×S patches (patch convs,
+ * scatter-add, patch pooling): tiles are {@code channels × rows × cols} of one patch and an
+ * engine processes {@code patchesPerTile} patches together. The schedule must be fixed before the
+ * mask is known, so it is chosen at the mean active-patch count; the operator then evaluates it
+ * at the actual count.
+ */
+final class PatchSchedule {
+    private PatchSchedule() {
+    }
+
+    /** The cost terms of one patch operator. */
+    interface Terms {
+        /** Memory seconds of the whole operator at a tiling and an active-patch count. */
+        double memoryS(long tiles, int ct, int ht, int wt, double patches);
+
+        /** Seconds one engine spends on its tile's patch batches. */
+        double engineS(int ct, int ht, int wt, int patchesPerTile, double patches);
+
+        /** Compute outside the waves of tiles (e.g. a final reduction); none by default. */
+        default double extraComputeS(int ct, long rowTiles, long colTiles) {
+            return 0;
+        }
+    }
+
+    /** The best tiling at {@code meanPatches} over the given patch-batch candidates. */
+    static Tiling search(int[] patchBatches, int channels, int side, double meanPatches, Terms terms, DeviceModel d) {
+        BestTiling best = new BestTiling();
+        for (int npp : patchBatches) {
+            for (int ct : TileSpace.of(channels)) {
+                long nC = Efficiency.ceilDiv(channels, ct);
+                for (int ht : TileSpace.of(side)) {
+                    long nH = Efficiency.ceilDiv(side, ht);
+                    for (int wt : TileSpace.of(side)) {
+                        long nW = Efficiency.ceilDiv(side, wt);
+                        long tiles = nC * nH * nW;
+                        double memory = terms.memoryS(tiles, ct, ht, wt, meanPatches);
+                        double compute = terms.engineS(ct, ht, wt, npp, meanPatches) * d.waves(tiles)
+                                + terms.extraComputeS(ct, nH, nW);
+                        best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, npp, tiles);
+                    }
+                }
+            }
+        }
+        return best.tiling();
+    }
+
+    /** Compute seconds of a fixed tiling at an active-patch count (extra compute excluded). */
+    static double computeS(Tiling t, double patches, Terms terms, DeviceModel d) {
+        return terms.engineS(t.channelTile(), t.rowTile(), t.colTile(), t.patchesPerTile(), patches)
+                * d.waves(t.tiles());
+    }
+
+    /** Memory seconds of a fixed tiling at an active-patch count. */
+    static double memoryS(Tiling t, double patches, Terms terms) {
+        return terms.memoryS(t.tiles(), t.channelTile(), t.rowTile(), t.colTile(), patches);
+    }
+}
