@@ -50,13 +50,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     Integer runs;
 
     /** Progress and errors; replaceable by tests. */
-    PrintStream err = System.err;
+    public PrintStream err = System.err;
     /** Called after each persisted measurement; tests use it to interrupt a run. */
-    MeasurementListener listener = MeasurementListener.NONE;
+    public MeasurementListener listener = MeasurementListener.NONE;
     /** The suite to run; null picks quick or full from {@link #quick}. */
-    CalibrationSuite suite;
+    public CalibrationSuite suite;
     /** Backend lookup; tests substitute a fake backend. */
-    java.util.function.Function<String, Backend> backends = Backends::byName;
+    public java.util.function.Function<String, Backend> backends = Backends::byName;
 
     @Override
     public Integer call() {
