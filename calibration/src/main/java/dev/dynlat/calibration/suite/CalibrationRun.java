@@ -1,0 +1,156 @@
+package dev.dynlat.calibration.suite;
+
+import dev.dynlat.calibration.backend.Backend;
+import dev.dynlat.calibration.fit.FitResult;
+import dev.dynlat.calibration.fit.HeldOutSplit;
+import dev.dynlat.calibration.fit.LogErrorFitter;
+import dev.dynlat.calibration.fit.Observation;
+import dev.dynlat.calibration.host.HostProber;
+import dev.dynlat.calibration.host.HostProfileBootstrap;
+import dev.dynlat.calibration.host.PeakProbes;
+import dev.dynlat.calibration.model.AnalyticLatencyModel;
+import dev.dynlat.calibration.model.CoefficientLayout;
+import dev.dynlat.calibration.model.MappedOperator;
+import dev.dynlat.calibration.model.RooflineBaseline;
+import dev.dynlat.calibration.protocol.Measurement;
+import dev.dynlat.calibration.protocol.MeasurementListener;
+import dev.dynlat.calibration.protocol.MeasurementProtocol;
+import dev.dynlat.calibration.protocol.ProtocolSettings;
+import dev.dynlat.calibration.protocol.RawSampleCsv;
+import dev.dynlat.calibration.report.CalibrationReport;
+import dev.dynlat.operators.cost.CostModels;
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.CalibratedCoefficients;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.operators.profile.ProfileWriter;
+import dev.dynlat.reports.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A whole calibration: probe the host, bootstrap its profile, measure the suite (raw samples to
+ * {@code raw-samples.csv} as they come), fit the calibrated variant on a held-out split of the
+ * operators, evaluate operators and blocks before / after / against the roofline, write the report,
+ * and last of all write the profile atomically. An exception at any step leaves the raw samples
+ * written so far and no profile.
+ */
+public final class CalibrationRun {
+    public static final String RAW_SAMPLES = "raw-samples.csv";
+    /** Fraction of each operator class held out of the fit. */
+    public static final double HELD_OUT_FRACTION = 0.3;
+
+    private final Backend backend;
+    private final CalibrationSuite suite;
+    private final ProtocolSettings settings;
+    private final boolean quick;
+    private final BlockLatencyModel blockModel;
+    private final PrintStream progress;
+    private final MeasurementListener listener;
+    private final Supplier<PeakProbes> probes;
+
+    /**
+     * @param probes   peak probes to use; null runs the backend's probes ({@link HostProber})
+     * @param listener called after each measurement was persisted (progress hooks, tests)
+     */
+    public CalibrationRun(Backend backend, CalibrationSuite suite, ProtocolSettings settings, boolean quick,
+                          BlockLatencyModel blockModel, PrintStream progress, MeasurementListener listener,
+                          Supplier<PeakProbes> probes) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.quick = quick;
+        this.blockModel = Objects.requireNonNull(blockModel, "blockModel");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.probes = probes != null ? probes : () -> new HostProber(backend, quick).probe();
+    }
+
+    public CalibrationOutcome run(Path profileOut, Path reportDir) throws IOException {
+        Files.createDirectories(reportDir);
+        CalibrationOutcome outcome;
+        try (RawSampleCsv csv = RawSampleCsv.open(reportDir.resolve(RAW_SAMPLES), SuiteMeasurer.CSV_KEYS)) {
+            long t0 = System.nanoTime();
+            progress.println("probing " + backend.deviceDescription() + " ...");
+            PeakProbes p = probes.get();
+            double probeSeconds = (System.nanoTime() - t0) * 1e-9;
+            progress.printf(java.util.Locale.ROOT,
+                    "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d cores%n",
+                    p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
+                    p.cores());
+            DeviceProfile host = HostProfileBootstrap.profile("host-" + backend.name(), p);
+            SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
+                    listener).measure(suite, csv);
+            progress.println("fitting " + suite.operators().size() + " operator configurations ...");
+            outcome = evaluate(p, host, measured, probeSeconds);
+        }
+        CalibrationReport.write(outcome, reportDir);
+        AtomicFiles.writeString(profileOut, ProfileWriter.toYaml(outcome.profile()));
+        return outcome;
+    }
+
+    CalibrationOutcome evaluate(PeakProbes p, DeviceProfile host, SuiteMeasurements measured, double probeSeconds) {
+        long t0 = System.nanoTime();
+        List<Observation<MappedOperator>> observations = new ArrayList<>();
+        Map<String, OperatorCase> cases = new HashMap<>();
+        for (OperatorCase c : suite.operators()) {
+            Measurement m = measured.get(c.key());
+            observations.add(new Observation<>(c.key(), c.group(), c.operator(), m.medianS(), m.spread()));
+            cases.put(c.key(), c);
+        }
+        HeldOutSplit<MappedOperator> split = HeldOutSplit.of(observations, HELD_OUT_FRACTION);
+        Set<String> classes = new HashSet<>();
+        split.fitSet().forEach(o -> classes.add(o.payload().operatorClass()));
+        CoefficientLayout layout = CoefficientLayout.forClasses(classes);
+        AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
+        FitResult fit = new LogErrorFitter().fit(model, split);
+        double[] params = layout.vector(fit.fittedParams());
+
+        RooflineBaseline roofline = new RooflineBaseline(p.fmaFlopsPerS(), p.dramBytesPerS(), p.emptyCallS());
+        Map<Integer, CostModels> before = new HashMap<>();
+        Set<String> heldOut = new HashSet<>();
+        split.heldOutSet().forEach(o -> heldOut.add(o.key()));
+        List<EvaluatedCase> ops = new ArrayList<>();
+        for (Observation<MappedOperator> o : observations) {
+            MappedOperator op = o.payload();
+            double b = before.computeIfAbsent(op.batch(), n -> new CostModels(DeviceModel.of(host, ModelVariant.LAUDNET,
+                    n))).cost(op.spec()).latencyS();
+            double a = model.predictSeconds(params, op);
+            ops.add(new EvaluatedCase(o.key(), o.group(), o.measuredS(), o.spread(), b, a,
+                    roofline.predictSeconds(cases.get(o.key()).kernel()), heldOut.contains(o.key())));
+        }
+        double heldOutMdape = fit.heldOutAfter().overall().medianApePct();
+        CalibratedCoefficients.CalibrationRecord record = new CalibratedCoefficients.CalibrationRecord(
+                LocalDate.now().toString(), p.cpuModel(), backend.name(), observations.size(),
+                Double.isFinite(heldOutMdape) ? heldOutMdape : 0);
+        DeviceProfile calibrated = new DeviceProfile(host.name(), host.displayName(), host.kind(), host.datasheet(),
+                host.laudnet(), Optional.of(layout.coefficients(params, record)), host.provenance()
+                + "; calibrated by dynlat calibrate (" + backend.name() + (quick ? ", quick suite" : "") + ")");
+
+        List<EvaluatedCase> blocks = new ArrayList<>();
+        for (BlockCase b : suite.blocks()) {
+            Measurement m = measured.get(b.key());
+            double roof = 0;
+            for (BlockStep s : b.steps()) {
+                roof += s.weight() * roofline.predictSeconds(s.kernel());
+            }
+            blocks.add(new EvaluatedCase(b.key(), b.group(), m.medianS(), m.spread(),
+                    blockModel.predictSeconds(b, host, ModelVariant.LAUDNET),
+                    blockModel.predictSeconds(b, calibrated, ModelVariant.CALIBRATED), roof, true));
+        }
+        return new CalibrationOutcome(p, host, calibrated, fit, ops, blocks, measured, backend.name(), quick,
+                probeSeconds, (System.nanoTime() - t0) * 1e-9);
+    }
+}

@@ -1,0 +1,314 @@
+package dev.dynlat.calibration.suite;
+
+import dev.dynlat.calibration.kernel.AvgPoolKernel;
+import dev.dynlat.calibration.kernel.ChannelSkipConvKernel;
+import dev.dynlat.calibration.kernel.Conv2dKernel;
+import dev.dynlat.calibration.kernel.ElementwiseAddKernel;
+import dev.dynlat.calibration.kernel.FullyConnectedKernel;
+import dev.dynlat.calibration.kernel.GatherKernel;
+import dev.dynlat.calibration.kernel.GlobalAvgPoolKernel;
+import dev.dynlat.calibration.kernel.KernelSpec;
+import dev.dynlat.calibration.kernel.PatchConvKernel;
+import dev.dynlat.calibration.kernel.PatchGrid;
+import dev.dynlat.calibration.kernel.ScatterAddKernel;
+import dev.dynlat.calibration.kernel.ScatterKernel;
+import dev.dynlat.calibration.model.KernelSpecMapper;
+import dev.dynlat.calibration.model.MappedOperator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The configurations a calibration run measures: operators of every class the model prices
+ * (fitted and held out), and whole dynamic blocks (evaluation only). Sizes are chosen so one
+ * kernel takes roughly 10 µs to 10 ms on a small CPU, covering launch-, memory- and compute-bound
+ * regimes; the quick suite takes every third operator configuration and the rate-0.5 blocks.
+ *
+ * @param operators operator configurations
+ * @param blocks    block configurations
+ */
+public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blocks) {
+    public static final double[] RATES = {0.25, 0.5, 0.75};
+    public static final int[] GRANULARITIES = {1, 2, 4, 8};
+
+    public CalibrationSuite {
+        operators = List.copyOf(operators);
+        blocks = List.copyOf(blocks);
+        Set<String> keys = new HashSet<>();
+        for (OperatorCase c : operators) {
+            if (!keys.add(c.key())) {
+                throw new IllegalArgumentException("duplicate case key " + c.key());
+            }
+        }
+        for (BlockCase b : blocks) {
+            if (!keys.add(b.key())) {
+                throw new IllegalArgumentException("duplicate case key " + b.key());
+            }
+        }
+    }
+
+    public int size() {
+        return operators.size() + blocks.size();
+    }
+
+    public static CalibrationSuite full() {
+        return new CalibrationSuite(allOperators(), allBlocks(RATES));
+    }
+
+    /** Every third operator configuration (per class) and the rate-0.5 blocks. */
+    public static CalibrationSuite quick() {
+        List<OperatorCase> all = allOperators();
+        List<OperatorCase> picked = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (OperatorCase c : all) {
+            int n = seen.merge(c.group(), 1, Integer::sum);
+            if (n % 3 == 1) {
+                picked.add(c);
+            }
+        }
+        return new CalibrationSuite(picked, allBlocks(new double[] {0.5}));
+    }
+
+    // ------------------------------------------------------------------ operators
+
+    static List<OperatorCase> allOperators() {
+        List<OperatorCase> out = new ArrayList<>();
+        int[][] convShapes = {{16, 56}, {32, 56}, {32, 28}, {64, 28}, {64, 14}, {128, 14}, {128, 7}, {256, 7}};
+        for (int[] cs : convShapes) {
+            for (int k : new int[] {1, 3}) {
+                for (int stride : new int[] {1, 2}) {
+                    if (cs[1] % stride != 0) {
+                        continue; // the spec's "same" output (in / stride) needs a divisible map
+                    }
+                    for (int mult : new int[] {1, 2}) {
+                        int cin = cs[0];
+                        int cout = cs[0] * mult;
+                        op(out, "conv", String.format(Locale.ROOT, "conv %dx%d/%d %d->%d %dx%d b1", k, k, stride, cin,
+                                cout, cs[1], cs[1]), new Conv2dKernel(1, cin, cout, cs[1], cs[1], k, stride, 1));
+                    }
+                }
+            }
+        }
+        // batch 4: the batch dimension of the tile search
+        for (int[] cs : new int[][] {{32, 28}, {64, 14}, {128, 7}}) {
+            for (int k : new int[] {1, 3}) {
+                op(out, "conv", String.format(Locale.ROOT, "conv %dx%d/1 %d->%d %dx%d b4", k, k, cs[0], cs[0], cs[1],
+                        cs[1]), new Conv2dKernel(4, cs[0], cs[0], cs[1], cs[1], k, 1, 1));
+            }
+        }
+        int[][] dwShapes = {{32, 56}, {64, 56}, {64, 28}, {128, 28}, {128, 14}, {256, 14}, {256, 7}, {512, 7}};
+        for (int[] cs : dwShapes) {
+            for (int stride : new int[] {1, 2}) {
+                if (cs[1] % stride != 0) {
+                    continue;
+                }
+                op(out, "depthwise", String.format(Locale.ROOT, "dwconv 3x3/%d %d %dx%d b1", stride, cs[0], cs[1],
+                        cs[1]), new Conv2dKernel(1, cs[0], cs[0], cs[1], cs[1], 3, stride, cs[0]));
+            }
+        }
+        int[][] grShapes = {{64, 28, 4}, {64, 28, 8}, {128, 14, 4}, {128, 14, 8}, {128, 28, 8}, {256, 14, 32},
+            {256, 7, 8}, {64, 56, 16}, {128, 7, 32}};
+        for (int[] gs : grShapes) {
+            op(out, "grouped-conv", String.format(Locale.ROOT, "gconv 3x3/1 %d g%d %dx%d b1", gs[0], gs[2], gs[1],
+                    gs[1]), new Conv2dKernel(1, gs[0], gs[0], gs[1], gs[1], 3, 1, gs[2]));
+        }
+        int[][] fcShapes = {{64, 16, 1}, {128, 2, 1}, {256, 10, 1}, {256, 64, 1}, {512, 512, 1}, {512, 1000, 1},
+            {1024, 256, 1}, {2048, 1000, 1}, {1024, 1024, 1}, {256, 256, 8}, {512, 1000, 8}, {2048, 512, 4},
+            {32, 16, 1}, {768, 3072, 1}};
+        for (int[] f : fcShapes) {
+            op(out, "fc", String.format(Locale.ROOT, "fc %d->%d b%d", f[0], f[1], f[2]),
+                    new FullyConnectedKernel(f[2], f[0], f[1]));
+        }
+        int[][] maps = {{32, 28}, {64, 28}, {64, 14}, {128, 14}, {32, 56}};
+        int i = 0;
+        for (int[] m : maps) {
+            for (int s : GRANULARITIES) {
+                double rate = RATES[i++ % RATES.length];
+                int[] active = activePatches(1, m[1], m[1], s, rate, "gather" + m[0] + m[1] + s);
+                op(out, "gather", String.format(Locale.ROOT, "gather c%d %dx%d S%d halo1 r%.2f", m[0], m[1], m[1], s,
+                        rate), new GatherKernel(1, m[0], m[1], m[1], s, 1, active));
+                double rate2 = RATES[i++ % RATES.length];
+                int[] active2 = activePatches(1, m[1], m[1], s, rate2, "scatter" + m[0] + m[1] + s);
+                op(out, "scatter", String.format(Locale.ROOT, "scatter c%d %dx%d S%d r%.2f", m[0], m[1], m[1], s,
+                        rate2), new ScatterKernel(1, m[0], m[1], m[1], s, active2));
+                double rate3 = RATES[i++ % RATES.length];
+                int[] active3 = activePatches(1, m[1], m[1], s, rate3, "scatteradd" + m[0] + m[1] + s);
+                op(out, "scatter-add", String.format(Locale.ROOT, "scatter-add c%d %dx%d S%d r%.2f", m[0], m[1], m[1],
+                        s, rate3), new ScatterAddKernel(1, m[0], m[1], m[1], s, active3));
+            }
+        }
+        int[][] pcShapes = {{32, 32, 28}, {64, 64, 28}, {64, 64, 14}, {128, 128, 14}, {32, 128, 28}};
+        for (int[] p : pcShapes) {
+            for (int s : GRANULARITIES) {
+                for (int halo : new int[] {0, 1}) {
+                    double rate = RATES[i++ % RATES.length];
+                    long positions = new PatchGrid(1, p[2], p[2], s).patchCount();
+                    int patches = (int) Math.ceil(rate * positions);
+                    PatchConvKernel k = new PatchConvKernel(patches, p[0], p[1], s, halo, 1);
+                    String label = String.format(Locale.ROOT, "patch-conv %dx%d %d->%d S%d %dx%d r%.2f", 2 * halo + 1,
+                            2 * halo + 1, p[0], p[1], s, p[2], p[2], rate);
+                    out.add(new OperatorCase(label, label, "spatial-conv", k, KernelSpecMapper.mapPatchConv(k, p[2])));
+                }
+            }
+        }
+        int[][] csShapes = {{64, 64, 28, 1}, {64, 64, 28, 3}, {128, 128, 14, 1}, {128, 128, 14, 3}, {64, 128, 28, 1},
+            {32, 32, 56, 3}};
+        for (int[] c : csShapes) {
+            for (int g : new int[] {1, 4, 8}) {
+                double rate = RATES[i++ % RATES.length];
+                int keptGroups = Math.max(1, (int) Math.round(rate * c[1] / g));
+                int[] outGroups = pick(c[1] / g, keptGroups, "cs-out" + Arrays.toString(c) + g);
+                int keptIn = Math.max(1, (int) Math.round(rate * c[0]));
+                int[] inChannels = pick(c[0], keptIn, "cs-in" + Arrays.toString(c) + g);
+                op(out, "channel-skip-conv", String.format(Locale.ROOT, "chskip %dx%d %d->%d %dx%d G%d r%.2f", c[3],
+                        c[3], c[0], c[1], c[2], c[2], g, rate), new ChannelSkipConvKernel(1, c[0], c[1], c[2], c[2],
+                        c[3], 1, g, outGroups, inChannels));
+            }
+        }
+        int[][] poolShapes = {{64, 56, 2}, {128, 28, 2}, {256, 14, 2}, {64, 28, 28}, {256, 14, 14}, {512, 7, 7},
+            {32, 56, 4}, {128, 56, 56}};
+        for (int[] p : poolShapes) {
+            op(out, "pool", String.format(Locale.ROOT, "avgpool %dx%d c%d %dx%d", p[2], p[2], p[1], p[0], p[0]),
+                    new AvgPoolKernel(1, p[0], p[1], p[1], p[2], p[2]));
+        }
+        int[][] gapShapes = {{64, 56}, {128, 28}, {256, 14}, {512, 7}, {1024, 7}, {2048, 7}, {32, 112}};
+        for (int[] g : gapShapes) {
+            op(out, "reduce", String.format(Locale.ROOT, "global-avgpool c%d %dx%d", g[0], g[1], g[1]),
+                    new GlobalAvgPoolKernel(1, g[0], g[1], g[1]));
+        }
+        int[][] addShapes = {{64, 56}, {128, 28}, {256, 14}, {512, 7}, {256, 56}, {32, 112}, {1024, 14}, {16, 28}};
+        for (int[] a : addShapes) {
+            op(out, "elementwise", String.format(Locale.ROOT, "add c%d %dx%d", a[0], a[1], a[1]),
+                    new ElementwiseAddKernel(1, a[0], a[1], a[1]));
+        }
+        return out;
+    }
+
+    private static void op(List<OperatorCase> out, String group, String label, KernelSpec kernel) {
+        MappedOperator mapped = KernelSpecMapper.map(kernel);
+        out.add(new OperatorCase(label, label, group, kernel, mapped));
+    }
+
+    // ------------------------------------------------------------------ blocks
+
+    /** Block shapes: a ResNet-style bottleneck at 28x28 (layer2 of ResNet-50, narrowed to keep runs short). */
+    static final int BLOCK_CHANNELS = 128;
+    static final int BLOCK_WIDTH = 64;
+    static final int BLOCK_SIZE = 28;
+    /** Channel masker MLP: hidden = max(groups / 16, 16), as the calibrated channel composer sizes it. */
+    static final int MASKER_REDUCTION = 16;
+
+    static List<BlockCase> allBlocks(double[] rates) {
+        List<BlockCase> out = new ArrayList<>();
+        for (double rate : rates) {
+            for (int s : GRANULARITIES) {
+                out.add(spatialBlock(rate, s));
+            }
+        }
+        for (double rate : rates) {
+            for (int g : GRANULARITIES) {
+                out.add(channelBlock(rate, g));
+            }
+        }
+        for (double rate : rates) {
+            out.add(layerBlock(rate));
+        }
+        return out;
+    }
+
+    static BlockCase spatialBlock(double rate, int s) {
+        int c = BLOCK_CHANNELS;
+        int w = BLOCK_WIDTH;
+        int h = BLOCK_SIZE;
+        int[] active = activePatches(1, h, h, s, rate, "spatial-block" + s + rate);
+        int n = active.length;
+        List<BlockStep> steps = List.of(
+                new BlockStep("masker + conv1 1x1 (fused, one extra channel)", new Conv2dKernel(1, c, w + 1, h, h, 1, 1, 1), 1),
+                new BlockStep("gather (halo 1)", new GatherKernel(1, w, h, h, s, 1, active), 1),
+                new BlockStep("conv2 3x3 on gathered patches", new PatchConvKernel(n, w, w, s, 1, 1), 1),
+                new BlockStep("conv3 1x1 on patches", new PatchConvKernel(n, w, c, s, 0, 1), 1),
+                new BlockStep("scatter-add", new ScatterAddKernel(1, c, h, h, s, active), 1));
+        String label = String.format(Locale.ROOT, "block spatial %d-%d-%d %dx%d S%d r%.2f", c, w, c, h, h, s, rate);
+        return new BlockCase(label, label, BlockParadigm.SPATIAL, c, w, c, h, rate, s, steps);
+    }
+
+    static BlockCase channelBlock(double rate, int g) {
+        int c = BLOCK_CHANNELS;
+        int w = BLOCK_WIDTH;
+        int h = BLOCK_SIZE;
+        int groups = w / g;
+        int kept = Math.max(1, (int) Math.round(rate * groups));
+        int[] keptGroups = pick(groups, kept, "channel-block" + g + rate);
+        int[] keptChannels = IntStream.of(keptGroups).flatMap(k -> IntStream.range(k * g, k * g + g)).sorted().toArray();
+        int[] allIn = IntStream.range(0, c).toArray();
+        int[] allOutGroups = IntStream.range(0, c / g).toArray();
+        int hidden = Math.max(groups / MASKER_REDUCTION, MASKER_REDUCTION);
+        List<BlockStep> steps = new ArrayList<>();
+        steps.add(new BlockStep("conv1 1x1 (kept out)", new ChannelSkipConvKernel(1, c, w, h, h, 1, 1, g, keptGroups,
+                allIn), 1));
+        if (groups > 1) {
+            steps.add(new BlockStep("masker pool", new AvgPoolKernel(1, c, h, h, h, h), 1));
+            steps.add(new BlockStep("masker fc1", new FullyConnectedKernel(1, c, hidden), 1));
+            steps.add(new BlockStep("masker fc2", new FullyConnectedKernel(1, hidden, groups), 1));
+        }
+        steps.add(new BlockStep("conv2 3x3 (kept in/out)", new ChannelSkipConvKernel(1, w, w, h, h, 3, 1, g,
+                keptGroups, keptChannels), 1));
+        steps.add(new BlockStep("conv3 1x1 (kept in)", new ChannelSkipConvKernel(1, w, c, h, h, 1, 1, g, allOutGroups,
+                keptChannels), 1));
+        steps.add(new BlockStep("residual add", new ElementwiseAddKernel(1, c, h, h), 1));
+        String label = String.format(Locale.ROOT, "block channel %d-%d-%d %dx%d G%d r%.2f", c, w, c, h, h, g, rate);
+        return new BlockCase(label, label, BlockParadigm.CHANNEL, c, w, c, h, rate, g, steps);
+    }
+
+    /**
+     * Layer skipping: the gate always runs; the branch runs with probability {@code rate}. The executed
+     * case is gate + branch and the skipped case is the gate alone, so the expected time per inference is
+     * {@code gate + rate × branch}: branch steps carry weight {@code rate}.
+     */
+    static BlockCase layerBlock(double rate) {
+        int c = BLOCK_CHANNELS;
+        int w = BLOCK_WIDTH;
+        int h = BLOCK_SIZE;
+        List<BlockStep> steps = List.of(
+                new BlockStep("gate pool", new AvgPoolKernel(1, c, h, h, h, h), 1),
+                new BlockStep("gate fc", new FullyConnectedKernel(1, c, 2), 1),
+                new BlockStep("conv1 1x1", new Conv2dKernel(1, c, w, h, h, 1, 1, 1), rate),
+                new BlockStep("conv2 3x3", new Conv2dKernel(1, w, w, h, h, 3, 1, 1), rate),
+                new BlockStep("conv3 1x1", new Conv2dKernel(1, w, c, h, h, 1, 1, 1), rate),
+                new BlockStep("residual add", new ElementwiseAddKernel(1, c, h, h), rate));
+        String label = String.format(Locale.ROOT, "block layer %d-%d-%d %dx%d r%.2f", c, w, c, h, h, rate);
+        return new BlockCase(label, label, BlockParadigm.LAYER, c, w, c, h, rate, 1, steps);
+    }
+
+    // ------------------------------------------------------------------ masks
+
+    /**
+     * {@code ceil(rate × positions)} distinct patch indices (the predictor's count), chosen by a
+     * generator seeded from {@code seedText} so that every run measures the same mask.
+     */
+    static int[] activePatches(int batch, int height, int width, int s, double rate, String seedText) {
+        int positions = (int) new PatchGrid(batch, height, width, s).patchCount();
+        int n = (int) Math.ceil(rate * positions);
+        return pick(positions, Math.max(1, n), seedText);
+    }
+
+    /** {@code n} distinct sorted values from {@code [0, bound)}, deterministic in {@code seedText}. */
+    static int[] pick(int bound, int n, String seedText) {
+        int[] all = IntStream.range(0, bound).toArray();
+        Random r = new Random(seedText.hashCode());
+        for (int i = bound - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, n);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+}

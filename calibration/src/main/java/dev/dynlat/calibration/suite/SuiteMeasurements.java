@@ -1,0 +1,32 @@
+package dev.dynlat.calibration.suite;
+
+import dev.dynlat.calibration.protocol.Measurement;
+import java.util.Map;
+
+/**
+ * Measurements of a suite, by case key; a flagged first measurement is replaced by its re-run when
+ * the re-run is steadier.
+ *
+ * @param byKey    the measurement used for each case
+ * @param reruns   how many flagged cases were measured again
+ * @param flagged  how many cases are still flagged after the re-runs
+ * @param seconds  wall time of the whole measurement phase
+ */
+public record SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds) {
+    public SuiteMeasurements {
+        byKey = Map.copyOf(byKey);
+    }
+
+    public Measurement get(String key) {
+        Measurement m = byKey.get(key);
+        if (m == null) {
+            throw new IllegalArgumentException("no measurement for " + key);
+        }
+        return m;
+    }
+
+    /** Raw timed samples over all cases and attempts. */
+    public int sampleCount() {
+        return byKey.values().stream().mapToInt(Measurement::sampleCount).sum();
+    }
+}

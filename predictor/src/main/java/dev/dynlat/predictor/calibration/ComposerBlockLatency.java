@@ -1,0 +1,57 @@
+package dev.dynlat.predictor.calibration;
+
+import dev.dynlat.calibration.suite.BlockCase;
+import dev.dynlat.calibration.suite.BlockLatencyModel;
+import dev.dynlat.operators.cost.CostModels;
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.operators.spec.SpatialMaskerSpec;
+import dev.dynlat.predictor.dynamic.StageDynamics;
+import dev.dynlat.predictor.engine.BlockComposer;
+import dev.dynlat.predictor.engine.ChannelBlockComposer;
+import dev.dynlat.predictor.engine.LayerBlockComposer;
+import dev.dynlat.predictor.engine.OperatorUse;
+import dev.dynlat.predictor.engine.SpatialBlockComposer;
+import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.workload.ResidualBlock;
+import java.util.List;
+
+/**
+ * The predictor's latency of a calibration block: the block is composed by the same
+ * {@link BlockComposer}s a network prediction uses and its operators are costed on the profile.
+ *
+ * <p>The schedule matches what the suite times: the spatial masker fused into conv1 (one dense 1×1
+ * conv with an extra output channel), a separate gather kernel, and scatter fused with the residual
+ * add. Batch 1.
+ */
+public final class ComposerBlockLatency implements BlockLatencyModel {
+    public static final Schedule SCHEDULE = new Schedule(Schedule.MaskerFusion.FUSED, Schedule.GatherMode.KERNEL,
+            true, 1, null);
+
+    @Override
+    public double predictSeconds(BlockCase b, DeviceProfile profile, ModelVariant variant) {
+        CostModels models = new CostModels(DeviceModel.of(profile, variant, 1));
+        double seconds = 0;
+        for (OperatorUse u : operators(b, variant)) {
+            double one = u.spec() instanceof SpatialMaskerSpec m ? models.fusedMasker(m).latencyS()
+                    : models.cost(u.spec()).latencyS();
+            seconds += one * u.weight();
+        }
+        return seconds;
+    }
+
+    /** The operators the predictor composes for {@code b}. */
+    public static List<OperatorUse> operators(BlockCase b, ModelVariant variant) {
+        ResidualBlock block = new ResidualBlock(b.key(), b.inChannels(), b.width(), b.outChannels(), b.size(), 1, 1, 0);
+        BlockComposer composer = switch (b.paradigm()) {
+            case SPATIAL -> new SpatialBlockComposer();
+            case CHANNEL -> new ChannelBlockComposer();
+            case LAYER -> new LayerBlockComposer();
+        };
+        int s = b.paradigm() == dev.dynlat.calibration.suite.BlockParadigm.SPATIAL ? b.granularity() : 1;
+        int g = b.paradigm() == dev.dynlat.calibration.suite.BlockParadigm.CHANNEL ? b.granularity() : 1;
+        StageDynamics stage = new StageDynamics(true, s, g, new double[] {b.rate()});
+        return composer.compose(block, stage, b.rate(), SCHEDULE, variant.reproducesReferenceDefects());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.dynlat.predictor.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dynlat.calibration.backend.Backend;
+import dev.dynlat.calibration.backend.Backends;
+import dev.dynlat.calibration.backend.StreamPattern;
+import dev.dynlat.calibration.kernel.KernelSpec;
+import dev.dynlat.calibration.suite.CalibrationSuite;
+import dev.dynlat.predictor.cli.CalibrateCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CalibrateCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** A deterministic backend: time proportional to FLOP plus bytes, no native code. */
+    static final class FakeBackend implements Backend {
+        private final boolean available;
+
+        FakeBackend(boolean available) {
+            this.available = available;
+        }
+
+        @Override public String name() { return available ? "cpu" : "cuda"; }
+        @Override public boolean available() { return available; }
+        @Override public String unavailableReason() { return available ? "" : "no CUDA device"; }
+        @Override public double[] time(KernelSpec spec, int warmupRuns, int timedRuns) {
+            double t = 1e-6 + spec.flops() / 50e9 + spec.outputLength() * 4 / 20e9;
+            double[] out = new double[timedRuns];
+            java.util.Arrays.fill(out, t);
+            return out;
+        }
+        @Override public float[] runOnce(KernelSpec spec, long seed) { return new float[0]; }
+        @Override public double peakFlops(long work) { return 100e9; }
+        @Override public double streamBandwidth(StreamPattern p, long bytes, int repeats) {
+            return bytes > (1 << 20) ? 20e9 : 80e9;
+        }
+        @Override public double emptyCallSeconds(int calls) { return 1e-6; }
+        @Override public String deviceDescription() { return "cpu fake, 2 OpenMP threads"; }
+    }
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private CalibrateCommand command(Backend backend) {
+        CalibrateCommand c = new CalibrateCommand();
+        c.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        c.backends = name -> {
+            Backend real = Backends.byName(name); // unknown names fail as in production
+            return real.name().equals("cuda") ? new FakeBackend(false) : backend;
+        };
+        CalibrationSuite q = CalibrationSuite.quick();
+        c.suite = new CalibrationSuite(q.operators().subList(0, 30), q.blocks().subList(0, 2));
+        return c;
+    }
+
+    private int run(CalibrateCommand c, String... args) {
+        CommandLine cl = new CommandLine(c);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            c.err.println("dynlat calibrate: " + ex.getMessage());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unknownBackendIsAUsageError() {
+        Path out = tmp.resolve("p.yaml");
+        int code = run(command(new FakeBackend(true)), "--backend", "tpu", "--out", out.toString(), "--report",
+                tmp.resolve("r").toString());
+        assertEquals(2, code);
+        assertTrue(stderr().startsWith("dynlat calibrate: unknown backend 'tpu'"), stderr());
+        assertEquals(1, stderr().strip().lines().count());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void negativeRunCountsAreUsageErrors() {
+        Path out = tmp.resolve("p.yaml");
+        assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--runs", "-5", "--out",
+                out.toString(), "--report", tmp.resolve("r").toString()));
+        assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--warmup", "-1", "--out",
+                out.toString(), "--report", tmp.resolve("r").toString()));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void reportPointingAtAFileAndUnwritableOutAreUsageErrors() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        Path out = tmp.resolve("p.yaml");
+        assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--out", out.toString(), "--report",
+                file.toString()));
+        assertTrue(stderr().contains("is a file"), stderr());
+        assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--out",
+                tmp.resolve("missing/dir/p.yaml").toString(), "--report", tmp.resolve("r").toString()));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void cudaWithoutDeviceIsAOneLineUsageError() {
+        Path out = tmp.resolve("p.yaml");
+        int code = run(command(new FakeBackend(true)), "--backend", "cuda", "--out", out.toString(), "--report",
+                tmp.resolve("r").toString());
+        assertEquals(2, code);
+        assertEquals("dynlat calibrate: cuda backend: no CUDA device", stderr().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void interruptedRunKeepsMeasuredSamplesAndWritesNoProfile() throws Exception {
+        CalibrateCommand c = command(new FakeBackend(true));
+        int stopAfter = 5;
+        c.listener = (m, done, total) -> {
+            if (done == stopAfter) {
+                throw new IllegalStateException("interrupted for the test");
+            }
+        };
+        Path out = tmp.resolve("p.yaml");
+        Path report = tmp.resolve("r");
+        new CommandLine(c).parseArgs("--backend", "cpu", "--quick", "--out", out.toString(), "--report",
+                report.toString());
+        assertThrows(IllegalStateException.class, c::call);
+        assertFalse(Files.exists(out));
+        List<String> lines = Files.readAllLines(report.resolve("raw-samples.csv"));
+        assertEquals("case,group,pass,attempt,sample,seconds", lines.get(0));
+        long measurements = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count();
+        assertEquals(stopAfter, measurements);
+        assertEquals(stopAfter * 7L, lines.size() - 1); // quick protocol: 7 timed runs, steady -> one attempt
+    }
+
+    @Test
+    void completeRunWritesProfileAndReport() throws Exception {
+        Path out = tmp.resolve("p.yaml");
+        Path report = tmp.resolve("r");
+        int code = run(command(new FakeBackend(true)), "--backend", "cpu", "--quick", "--out", out.toString(),
+                "--report", report.toString());
+        assertEquals(0, code, stderr());
+        String yaml = Files.readString(out);
+        assertTrue(yaml.contains("calibrated:"), yaml);
+        assertTrue(Files.exists(report.resolve("report.md")));
+        assertTrue(Files.exists(report.resolve("predicted-vs-measured.svg")));
+        assertTrue(Files.exists(report.resolve("predicted-vs-measured.png")));
+        assertTrue(stderr().lines().anyMatch(l -> l.matches("\\[ ?\\d+/\\d+\\] .* \\.\\.\\. \\d+\\.\\d{3} ms ±\\d+\\.\\d%")),
+                stderr().lines().limit(5).collect(Collectors.joining("\n")));
+    }
+}
