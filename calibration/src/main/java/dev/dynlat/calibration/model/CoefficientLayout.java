@@ -16,9 +16,8 @@ import java.util.TreeSet;
  *
  * <p>The global lane efficiency and the class factor of the reference class ({@code conv}) would
  * be the same degree of freedom, so {@code conv} gets no class factor; every other class is
- * measured relative to dense convolutions. Classes whose cost model has no compute term (gather,
- * scatter, pool) are never given a factor: it would not change any prediction and would leave the
- * fit singular.
+ * measured relative to dense convolutions. A class factor scales the class's whole modelled time
+ * (compute and memory; not the launch overhead), so memory-only classes get one too.
  *
  * @param classes operator classes (spec kinds) with a fitted factor, sorted
  */
@@ -30,15 +29,13 @@ public record CoefficientLayout(List<String> classes) {
     public static final String LAUNCH = "launch_overhead_us";
     /** Class whose factor is fixed at 1 (absorbed by the lane efficiency). */
     public static final String REFERENCE_CLASS = "conv";
-    /** Classes priced by memory traffic only; a compute factor cannot affect them. */
-    public static final Set<String> MEMORY_ONLY_CLASSES = Set.of("gather", "scatter", "pool");
 
     static final String CLASS_PREFIX = "class.";
 
     public CoefficientLayout {
         classes = List.copyOf(new TreeSet<>(classes));
         for (String c : classes) {
-            if (c.equals(REFERENCE_CLASS) || MEMORY_ONLY_CLASSES.contains(c)) {
+            if (c.equals(REFERENCE_CLASS)) {
                 throw new IllegalArgumentException("class '" + c + "' cannot have a fitted factor");
             }
         }
@@ -48,7 +45,7 @@ public record CoefficientLayout(List<String> classes) {
     public static CoefficientLayout forClasses(Set<String> present) {
         List<String> fitted = new ArrayList<>();
         for (String c : new TreeSet<>(present)) {
-            if (!c.equals(REFERENCE_CLASS) && !MEMORY_ONLY_CLASSES.contains(c)) {
+            if (!c.equals(REFERENCE_CLASS)) {
                 fitted.add(c);
             }
         }
@@ -67,12 +64,12 @@ public record CoefficientLayout(List<String> classes) {
     public List<ParameterSpec> parameters(double initialLaunchUs) {
         List<ParameterSpec> specs = new ArrayList<>();
         specs.add(new ParameterSpec(LANE, "", 0.5, 0.005, 2));
-        specs.add(new ParameterSpec(DRAM, "", 1, 0.01, 9.5));
-        specs.add(new ParameterSpec(L2, "", 1, 0.01, 9.5));
+        specs.add(new ParameterSpec(DRAM, "", 1, 0.01, 20));
+        specs.add(new ParameterSpec(L2, "", 1, 0.01, 20));
         double launch = Math.min(Math.max(initialLaunchUs, 0.01), 5000);
         specs.add(new ParameterSpec(LAUNCH, "us", launch, 0.001, 10_000));
         for (String c : classes) {
-            specs.add(new ParameterSpec(CLASS_PREFIX + c, "", 1, 0.01, 50));
+            specs.add(new ParameterSpec(CLASS_PREFIX + c, "", 1, 0.01, 100));
         }
         return Collections.unmodifiableList(specs);
     }

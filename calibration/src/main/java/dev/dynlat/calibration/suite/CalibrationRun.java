@@ -4,6 +4,7 @@ import dev.dynlat.calibration.backend.Backend;
 import dev.dynlat.calibration.fit.FitResult;
 import dev.dynlat.calibration.fit.HeldOutSplit;
 import dev.dynlat.calibration.fit.LogErrorFitter;
+import dev.dynlat.calibration.fit.MultiStartFitter;
 import dev.dynlat.calibration.fit.Observation;
 import dev.dynlat.calibration.host.HostProber;
 import dev.dynlat.calibration.host.HostProfileBootstrap;
@@ -51,6 +52,11 @@ public final class CalibrationRun {
     public static final String RAW_SAMPLES = "raw-samples.csv";
     /** Fraction of each operator class held out of the fit. */
     public static final double HELD_OUT_FRACTION = 0.3;
+    /** Extra starting points of the fit: slow or fast compute, cache-resident or DRAM-bound memory. */
+    private static final List<Map<String, Double>> STARTS = List.of(
+            Map.of(CoefficientLayout.LANE, 0.2, CoefficientLayout.DRAM, 4.0, CoefficientLayout.L2, 0.3),
+            Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.DRAM, 1.0, CoefficientLayout.L2, 0.2),
+            Map.of(CoefficientLayout.LANE, 0.4, CoefficientLayout.DRAM, 8.0, CoefficientLayout.L2, 1.0));
 
     private final Backend backend;
     private final CalibrationSuite suite;
@@ -115,7 +121,7 @@ public final class CalibrationRun {
         split.fitSet().forEach(o -> classes.add(o.payload().operatorClass()));
         CoefficientLayout layout = CoefficientLayout.forClasses(classes);
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
-        FitResult fit = new LogErrorFitter().fit(model, split);
+        FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, STARTS);
         double[] params = layout.vector(fit.fittedParams());
 
         RooflineBaseline roofline = new RooflineBaseline(p.fmaFlopsPerS(), p.dramBytesPerS(), p.emptyCallS());

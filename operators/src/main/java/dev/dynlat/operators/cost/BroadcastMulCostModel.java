@@ -17,7 +17,6 @@ public final class BroadcastMulCostModel implements CostModel<BroadcastMulSpec> 
         int w = spec.width();
         int batch = d.batch();
         double dramS = ((double) c * h * w * 2 + c) / d.dramElementsPerS();
-        double classFactor = d.classFactor(spec.kind());
         BestTiling best = new BestTiling();
         for (int ct : TileSpace.of(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
@@ -30,7 +29,7 @@ public final class BroadcastMulCostModel implements CostModel<BroadcastMulSpec> 
                     double memory = dramS + onChip / (d.l2ElementsPerS()
                             * Efficiency.coalescing(wt, w - wt, d.transactionElements()));
                     double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
-                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles) / classFactor;
+                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles);
                     if (batch > 1) {
                         memory *= batch;
                         compute *= batch;

@@ -35,7 +35,6 @@ final class ConvTileSearch {
         // takes the straggler over kept output channels only and ic once.
         final double stragglerDensity = reference ? ic * oc : oc;
         final int stragglerGroup = reference ? 1 : c.channelGroup();
-        final double classFactor = d.classFactor(c.kind());
 
         double allWeight = (double) cout * cinPerGroup * k * k;
         if (batch == 1) {
@@ -72,7 +71,7 @@ final class ConvTileSearch {
                     // both, so dense and patch schedules are costed alike.
                     double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * (reference ? 1 : batch),
                             d.peakParallelism());
-                    double compute = engineS / laneUse * d.waves(tiles) / classFactor;
+                    double compute = engineS / laneUse * d.waves(tiles);
                     best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);
                 }
             }

@@ -69,9 +69,24 @@ public final class CostModels {
         if (cached != null) {
             return cached;
         }
-        OperatorCost c = compute(spec);
+        OperatorCost c = withClassEfficiency(spec, compute(spec), device);
         costs.put(spec, c);
         return c;
+    }
+
+    /**
+     * Applies the calibrated efficiency of the operator's class: the fraction of the analytic
+     * model's speed that this device's kernels of that class reach, on compute and memory alike
+     * (the launch overhead is measured separately). 1 for every class in the laudnet variant.
+     */
+    public static OperatorCost withClassEfficiency(OperatorSpec spec, OperatorCost c, DeviceModel device) {
+        double factor = device.classFactor(spec.kind());
+        if (factor == 1) {
+            return c;
+        }
+        double body = (c.latencyS() - c.launchS()) / factor;
+        return new OperatorCost(body + c.launchS(), c.computeS() / factor, c.memoryS() / factor, c.launchS(),
+                c.tiling(), c.macs(), c.dramBytes());
     }
 
     /** The masker schedule choice for a spatial block (fused into conv1 or separate). */
@@ -118,6 +133,12 @@ public final class CostModels {
         }
     }
 
+    /** A patch conv under its cached, rate-independent schedule. */
+    private OperatorCost spatialConvUnscaled(SpatialConvSpec s) {
+        Tiling t = convSchedules.computeIfAbsent(s.atRate(1), k -> spatialConv.schedule(k, device));
+        return spatialConv.evaluate(s, t, device);
+    }
+
     private OperatorCost compute(OperatorSpec spec) {
         DeviceModel d = device;
         if (spec instanceof Conv2dSpec s) {
@@ -153,14 +174,16 @@ public final class CostModels {
             Tiling t = scatterSchedules.computeIfAbsent(s.atRate(1), k -> scatter.schedule(k, d));
             return scatter.evaluate(s, t, d);
         } else if (spec instanceof SpatialConvSpec s) {
-            Tiling t = convSchedules.computeIfAbsent(s.atRate(1), k -> spatialConv.schedule(k, d));
-            return spatialConv.evaluate(s, t, d);
+            return spatialConvUnscaled(s);
         } else if (spec instanceof SpatialMaskerSpec s) {
             return maskerChoice(s).cost();
         } else if (spec instanceof FusedMasker s) {
             return spatialMasker.fused(s.spec(), d);
         } else if (spec instanceof SeparateMasker s) {
-            return SpatialMaskerCostModel.maskConv(s.spec(), d).plus(cost(SpatialMaskerCostModel.conv1OnPatches(s.spec())));
+            // Parts of a composite are costed without their own class factor; the composite's
+            // class factor applies to the whole, as for the direct cost model.
+            return SpatialMaskerCostModel.maskConv(s.spec(), d)
+                    .plus(spatialConvUnscaled(SpatialMaskerCostModel.conv1OnPatches(s.spec())));
         } else if (spec instanceof ChannelMaskerSpec s) {
             return channelMasker.cost(s, d);
         } else if (spec instanceof LayerGateSpec s) {

@@ -14,19 +14,18 @@ import dev.dynlat.operators.spec.ElementwiseSpec;
 public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
     @Override
     public OperatorCost cost(ElementwiseSpec spec, DeviceModel d) {
-        return cost(spec, d, 2, spec.kind());
+        return cost(spec, d, 2);
     }
 
     /**
      * An elementwise pass that reads {@code operandReads} full-size operands (fractions allowed:
      * a scatter-add reads the residual fully and the patches only where active) and writes one.
      */
-    static OperatorCost cost(ElementwiseSpec spec, DeviceModel d, double operandReads, String operatorClass) {
+    static OperatorCost cost(ElementwiseSpec spec, DeviceModel d, double operandReads) {
         int c = spec.channels();
         int h = Math.toIntExact(spec.height());
         int w = spec.width();
         int batch = d.batch();
-        double classFactor = d.classFactor(operatorClass);
         double passes = operandReads + 1;
         BestTiling best = new BestTiling();
         for (int ct : TileSpace.of(c)) {
@@ -38,7 +37,7 @@ public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
                     double tileSize = (double) ct * ht * wt;
                     double memory = passes * tileSize / d.dramElementsPerS() * tiles;
                     double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
-                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles) / classFactor;
+                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles);
                     if (batch > 1) {
                         memory *= batch;
                         compute *= batch;

@@ -22,7 +22,6 @@ public final class LinearCostModel implements CostModel<LinearSpec> {
         double dramElements = reference ? ((double) cin * cout + cin + cout) * batch
                 : (double) cin * cout + (double) (cin + cout) * batch;
         double dramS = dramElements / d.dramElementsPerS();
-        double classFactor = d.classFactor(spec.kind());
         BestTiling best = new BestTiling();
         for (int co : TileSpace.of(cout)) {
             for (int ci : TileSpace.of(cin)) {
@@ -41,7 +40,7 @@ public final class LinearCostModel implements CostModel<LinearSpec> {
                 double memory = dramS + onChip / d.l2ElementsPerS() / coalescing;
                 double tileWork = (double) ci * co * batch;
                 double laneUse = Efficiency.ceilEfficiency(tileWork, d.peakParallelism());
-                double compute = d.macSeconds(tileWork) / laneUse * d.waves(tiles) / classFactor;
+                double compute = d.macSeconds(tileWork) / laneUse * d.waves(tiles);
                 best.offer(d.mode().combine(compute, memory), compute, memory, co, ci, 1, 1, tiles);
             }
         }

@@ -19,7 +19,6 @@ public final class ReduceCostModel implements CostModel<ReduceSpec> {
         long c = spec.channels();
         int h = spec.height();
         int w = spec.width();
-        double classFactor = d.classFactor(spec.kind());
         BestTiling best = new BestTiling();
         for (int i = 0; i < CHANNEL_TILE_STEPS; i++) {
             int ct = 1 << i;
@@ -35,7 +34,6 @@ public final class ReduceCostModel implements CostModel<ReduceSpec> {
             compute += treeReduceSeconds(ct, pixels, d);
             memory += ((double) ct * pixels + ct) / d.l2ElementsPerS() * nC;
             memory *= d.batch();
-            compute /= classFactor;
             best.offer(d.mode().combine(compute, memory), compute, memory, ct, 1, 1, 1, tiles);
         }
         return best;

@@ -37,7 +37,7 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
         double s = spec.granularity();
         double active = Math.min(1, spec.grid().activePatches(spec.density()) * s * s / area);
         return ElementwiseCostModel.cost(new ElementwiseSpec(spec.channels(), spec.height(), spec.width()), d,
-                1 + active, spec.kind());
+                1 + active);
     }
 
     /** Tiling of the fused scatter-add chosen at the mean active-patch count. */
@@ -89,6 +89,6 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
                                         double patches) {
         double batchWork = (double) ct * ht * wt * npp;
         double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * d.batch() * npp, d.peakParallelism());
-        return d.macSeconds(batchWork) / laneUse * Math.ceil(patches / npp) * d.batch() / d.classFactor(spec.kind());
+        return d.macSeconds(batchWork) / laneUse * Math.ceil(patches / npp) * d.batch();
     }
 }

@@ -120,6 +120,6 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         if (d.batch() > 1) {
             seconds *= d.batch();
         }
-        return seconds / d.classFactor(spec.kind());
+        return seconds;
     }
 }

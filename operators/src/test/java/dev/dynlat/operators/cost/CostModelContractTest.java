@@ -287,15 +287,20 @@ class CostModelContractTest {
                 swept.cost(masker.atRate(rate));
             }
             double rate = r.nextDouble();
-            assertEquals(new SpatialConvCostModel().cost(conv.atRate(rate), d), swept.cost(conv.atRate(rate)));
-            assertEquals(new ScatterCostModel().cost(scatter.atRate(rate), d), swept.cost(scatter.atRate(rate)));
-            assertEquals(new SpatialMaskerCostModel().cost(masker.atRate(rate), d), swept.cost(masker.atRate(rate)));
+            assertEquals(direct(conv.atRate(rate), d), swept.cost(conv.atRate(rate)));
+            assertEquals(direct(scatter.atRate(rate), d), swept.cost(scatter.atRate(rate)));
+            assertEquals(direct(masker.atRate(rate), d), swept.cost(masker.atRate(rate)));
             assertEquals(new SpatialMaskerCostModel().choose(masker.atRate(rate), d),
                     swept.maskerChoice(masker.atRate(rate)));
         }
     }
 
+    /** The direct cost model call, with the device's class efficiency applied as CostModels does. */
     private static OperatorCost direct(OperatorSpec spec, DeviceModel d) {
+        return CostModels.withClassEfficiency(spec, unscaled(spec, d), d);
+    }
+
+    private static OperatorCost unscaled(OperatorSpec spec, DeviceModel d) {
         if (spec instanceof Conv2dSpec s) {
             return new Conv2dCostModel().cost(s, d);
         } else if (spec instanceof LinearSpec s) {
