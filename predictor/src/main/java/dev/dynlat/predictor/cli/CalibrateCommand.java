@@ -129,9 +129,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a directory");
         }
         Path parent = profile.getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
         if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw new IllegalArgumentException("--out " + out + ": directory " + parent + " does not exist or is not"
-                    + " writable");
+            throw new IllegalArgumentException("--out " + out + " cannot be created (no writable parent directory)");
         }
         if (Files.exists(profile) && !Files.isWritable(profile)) {
             throw new IllegalArgumentException("--out " + out + " is not writable");
@@ -141,15 +143,5 @@ public final class CalibrateCommand implements Callable<Integer> {
     private int fail(String message, int code) {
         err.println("dynlat calibrate: " + message);
         return code;
-    }
-
-    /** Runs the command on its own (until it is registered under the {@code dynlat} top command). */
-    public static void main(String[] args) {
-        CommandLine cl = new CommandLine(new CalibrateCommand());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("dynlat calibrate: " + ex.getMessage());
-            return USAGE_ERROR;
-        });
-        System.exit(cl.execute(args));
     }
 }

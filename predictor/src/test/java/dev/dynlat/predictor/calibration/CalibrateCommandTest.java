@@ -108,7 +108,8 @@ class CalibrateCommandTest {
                 file.toString()));
         assertTrue(stderr().contains("is a file"), stderr());
         assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--out",
-                tmp.resolve("missing/dir/p.yaml").toString(), "--report", tmp.resolve("r").toString()));
+                file.resolve("p.yaml").toString(), "--report", tmp.resolve("r").toString()));
+        assertTrue(stderr().contains("cannot be created"), stderr());
         assertFalse(Files.exists(out));
     }
 
