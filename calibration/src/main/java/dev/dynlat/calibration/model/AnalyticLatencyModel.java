@@ -56,7 +56,8 @@ public final class AnalyticLatencyModel implements ParametricModel<MappedOperato
 
     /** The calibrated-variant device at {@code params}. */
     public DeviceModel device(double[] params, int batch) {
-        return DeviceModel.fromConstants(host.name(), ModelVariant.CALIBRATED, host.laudnet(), batch, params[0],
+        return DeviceModel.fromConstants(host.name(), ModelVariant.CALIBRATED, host.kind(), host.laudnet(), batch,
+                params[0],
                 params[1], params[2], params[3], layout.classEfficiency(params));
     }
 }

@@ -23,6 +23,7 @@ import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
+import dev.dynlat.operators.profile.DeviceKind;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.operators.profile.ProfileWriter;
 import dev.dynlat.reports.io.AtomicFiles;
@@ -119,6 +120,10 @@ public final class CalibrationRun {
         HeldOutSplit<MappedOperator> split = HeldOutSplit.of(observations, HELD_OUT_FRACTION);
         Set<String> classes = new HashSet<>();
         split.fitSet().forEach(o -> classes.add(o.payload().operatorClass()));
+        if (host.kind() == DeviceKind.CPU) {
+            // The CPU convolutions' im2col and staging copies have their own fitted efficiency.
+            classes.add("im2col");
+        }
         CoefficientLayout layout = CoefficientLayout.forClasses(classes);
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
         FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, STARTS);

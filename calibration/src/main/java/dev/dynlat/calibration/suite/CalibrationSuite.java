@@ -252,7 +252,7 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
         steps.add(new BlockStep("conv1 1x1 (kept out)", new ChannelSkipConvKernel(1, c, w, h, h, 1, 1, g, keptGroups,
                 allIn), 1));
         if (groups > 1) {
-            steps.add(new BlockStep("masker pool", new AvgPoolKernel(1, c, h, h, h, h), 1));
+            steps.add(new BlockStep("masker pool", new GlobalAvgPoolKernel(1, c, h, h), 1));
             steps.add(new BlockStep("masker fc1", new FullyConnectedKernel(1, c, hidden), 1));
             steps.add(new BlockStep("masker fc2", new FullyConnectedKernel(1, hidden, groups), 1));
         }
@@ -275,7 +275,7 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
         int w = BLOCK_WIDTH;
         int h = BLOCK_SIZE;
         List<BlockStep> steps = List.of(
-                new BlockStep("gate pool", new AvgPoolKernel(1, c, h, h, h, h), 1),
+                new BlockStep("gate pool", new GlobalAvgPoolKernel(1, c, h, h), 1),
                 new BlockStep("gate fc", new FullyConnectedKernel(1, c, 2), 1),
                 new BlockStep("conv1 1x1", new Conv2dKernel(1, c, w, h, h, 1, 1, 1), rate),
                 new BlockStep("conv2 3x3", new Conv2dKernel(1, w, w, h, h, 3, 1, 1), rate),

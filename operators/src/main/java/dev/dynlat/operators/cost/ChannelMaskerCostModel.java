@@ -5,10 +5,12 @@ import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.spec.AvgPoolSpec;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.LinearSpec;
+import dev.dynlat.operators.spec.ReduceSpec;
 
 /** Channel masker: global pooling then one or two small FCs; free when there is one group. */
 public final class ChannelMaskerCostModel implements CostModel<ChannelMaskerSpec> {
     private final AvgPoolCostModel pool = new AvgPoolCostModel();
+    private final ReduceCostModel reduce = new ReduceCostModel();
     private final LinearCostModel linear = new LinearCostModel();
 
     @Override
@@ -16,7 +18,10 @@ public final class ChannelMaskerCostModel implements CostModel<ChannelMaskerSpec
         if (spec.groups() == 1) {
             return OperatorCost.ZERO;
         }
-        OperatorCost cost = pool.cost(new AvgPoolSpec(spec.inChannels(), spec.height(), spec.width(), 1, 1), d);
+        // The reference prices the pooling as a plain average pool; a global pooling is a reduction.
+        OperatorCost cost = d.reference()
+                ? pool.cost(new AvgPoolSpec(spec.inChannels(), spec.height(), spec.width(), 1, 1), d)
+                : reduce.cost(new ReduceSpec(spec.inChannels(), spec.height(), spec.width()), d);
         if (spec.hidden() > 0) {
             cost = cost.plus(linear.cost(new LinearSpec(spec.inChannels(), spec.hidden()), d))
                     .plus(linear.cost(new LinearSpec(spec.hidden(), spec.groups()), d));

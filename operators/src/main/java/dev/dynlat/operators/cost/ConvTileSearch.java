@@ -19,6 +19,9 @@ final class ConvTileSearch {
     }
 
     static OperatorCost search(Conv2dSpec c, DeviceModel d) {
+        if (d.cpuLibraryKernels() && !c.kind().equals("depthwise")) {
+            return CpuGemm.conv(c, d);
+        }
         final int cout = c.outChannels();
         final int cin = c.inChannels();
         final int outH = c.outHeight();

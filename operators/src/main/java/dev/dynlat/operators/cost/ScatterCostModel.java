@@ -33,6 +33,10 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
      * patches in proportion to the active area. At rate 1 it costs exactly the dense residual add.
      */
     static OperatorCost denseScatterAdd(ScatterSpec spec, DeviceModel d) {
+        if (d.cpuLibraryKernels()) {
+            return PatchCopy.rowCopy(spec.channels(), spec.granularity(), spec.grid().activePatches(spec.density()),
+                    (double) spec.channels() * spec.height() * spec.width(), d);
+        }
         double area = (double) spec.height() * spec.width();
         double s = spec.granularity();
         double active = Math.min(1, spec.grid().activePatches(spec.density()) * s * s / area);

@@ -27,12 +27,18 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
 
     /** The tiling chosen at the mean active-patch count; independent of the rate. */
     public Tiling schedule(SpatialConvSpec spec, DeviceModel d) {
+        if (d.cpuLibraryKernels()) {
+            return Tiling.NONE;
+        }
         return PatchSchedule.search(TileSpace.of(MAX_PATCH_BATCH), spec.conv().outChannels(), patchSide(spec, d),
                 spec.grid().meanActivePatches(), terms(spec, d), d);
     }
 
     /** The cost of {@code spec} at its rate under a fixed tiling. */
     public OperatorCost evaluate(SpatialConvSpec spec, Tiling t, DeviceModel d) {
+        if (d.cpuLibraryKernels()) {
+            return CpuGemm.patchConv(spec, d);
+        }
         double active = spec.grid().activePatches(spec.density());
         PatchSchedule.Terms terms = terms(spec, d);
         double memory = PatchSchedule.memoryS(t, active, terms);

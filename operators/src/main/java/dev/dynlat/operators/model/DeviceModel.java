@@ -2,6 +2,7 @@ package dev.dynlat.operators.model;
 
 import dev.dynlat.operators.profile.AnalyticConstants;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
+import dev.dynlat.operators.profile.DeviceKind;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.operators.profile.LatencyMode;
 import java.util.Map;
@@ -23,9 +24,11 @@ import java.util.Map;
  * @param launchS kernel launch overhead, seconds
  * @param batch batch size
  * @param mode how compute and memory combine
- * @param classEfficiency calibrated per-operator-class compute efficiency (empty for laudnet)
+ * @param classEfficiency calibrated per-operator-class efficiency (empty for laudnet)
+ * @param kind GPU or CPU; the calibrated variant costs CPU convolutions as the CPU kernel library
+ *     runs them (im2col + blocked GEMM) instead of by tile search
  */
-public record DeviceModel(String deviceName, ModelVariant variant, int engines, double lanesPerEngine,
+public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind kind, int engines, double lanesPerEngine,
                           double clockHz, double dramElementsPerS, double l2ElementsPerS,
                           double peakParallelism, int transactionElements, double launchS, int batch,
                           LatencyMode mode, Map<String, Double> classEfficiency) {
@@ -42,36 +45,42 @@ public record DeviceModel(String deviceName, ModelVariant variant, int engines, 
         AnalyticConstants c = profile.laudnet();
         int b = batch <= 0 ? c.defaultBatch() : batch;
         if (variant == ModelVariant.LAUDNET) {
-            return fromConstants(profile.name(), variant, c, b, 1, 1, 1, c.launchOverheadUs(), Map.of());
+            return fromConstants(profile.name(), variant, profile.kind(), c, b, 1, 1, 1, c.launchOverheadUs(), Map.of());
         }
         CalibratedCoefficients k = profile.calibrated().orElseThrow(() -> new IllegalArgumentException(
                 "variant: device '" + profile.name() + "' has no calibrated coefficients; run 'dynlat calibrate'"
                         + " on it or use --variant laudnet"));
-        return fromConstants(profile.name(), variant, c, b, k.laneEfficiency(), k.dramEfficiency(),
+        return fromConstants(profile.name(), variant, profile.kind(), c, b, k.laneEfficiency(), k.dramEfficiency(),
                 k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency());
     }
 
     /** Builds a model from raw constants and efficiency factors (used by the fitting code). */
-    public static DeviceModel fromConstants(String name, ModelVariant variant, AnalyticConstants c, int batch,
+    public static DeviceModel fromConstants(String name, ModelVariant variant, DeviceKind kind, AnalyticConstants c,
+                                            int batch,
                                             double laneEfficiency, double dramEfficiency, double l2Efficiency,
                                             double launchUs, Map<String, Double> classEfficiency) {
         double dram = c.dramBandwidthGBps() * 1e9 / 4.0 * dramEfficiency;
         double l2 = c.dramBandwidthGBps() * 1e9 / 4.0 * c.l2BandwidthRatio() * l2Efficiency;
-        return new DeviceModel(name, variant, c.processingEngines(), c.fp32LanesPerEngine(),
+        return new DeviceModel(name, variant, kind, c.processingEngines(), c.fp32LanesPerEngine(),
                 c.clockMHz() * 1e6 * laneEfficiency, dram, l2, c.fp32LanesPerEngine() * c.issueDepth(),
                 c.transactionElements(), launchUs * 1e-6, batch, c.latencyMode(), classEfficiency);
     }
 
     /** The same device at another batch size. */
     public DeviceModel withBatch(int newBatch) {
-        return new DeviceModel(deviceName, variant, engines, lanesPerEngine, clockHz, dramElementsPerS,
+        return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
                 l2ElementsPerS, peakParallelism, transactionElements, launchS, newBatch, mode, classEfficiency);
     }
 
     /** The same device with another latency mode. */
     public DeviceModel withMode(LatencyMode newMode) {
-        return new DeviceModel(deviceName, variant, engines, lanesPerEngine, clockHz, dramElementsPerS,
+        return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
                 l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, newMode, classEfficiency);
+    }
+
+    /** Whether convolutions are costed as the CPU kernel library runs them (calibrated CPU devices). */
+    public boolean cpuLibraryKernels() {
+        return variant == ModelVariant.CALIBRATED && kind == DeviceKind.CPU;
     }
 
     /** Whether the reference predictor's defects are reproduced. */

@@ -97,15 +97,16 @@ public final class ProfileLoader {
     }
 
     private static Optional<CalibratedCoefficients> calibrated(YamlFields f) {
-        var lane = f.number("lane_efficiency", true, 1e-6, 10);
-        var dram = f.number("dram_efficiency", true, 1e-6, 10);
-        var l2 = f.number("l2_efficiency", true, 1e-6, 10);
+        // Efficiencies above 1 are legitimate: warm caches beat the probed streaming bandwidth.
+        var lane = f.number("lane_efficiency", true, 1e-6, 1e6);
+        var dram = f.number("dram_efficiency", true, 1e-6, 1e6);
+        var l2 = f.number("l2_efficiency", true, 1e-6, 1e6);
         var launch = f.number("launch_overhead_us", true, 0, BIG);
         Map<String, Double> classes = new TreeMap<>();
         f.mapping("class_efficiency", false).ifPresent(cf -> {
             for (Map.Entry<String, YamlNode> e : cf.node().entries().entrySet()) {
                 cf.has(e.getKey());
-                YamlFields.toNumber(e.getValue(), 1e-6, 100, cf.problems())
+                YamlFields.toNumber(e.getValue(), 1e-6, 1e6, cf.problems())
                         .ifPresent(v -> classes.put(e.getKey(), v));
             }
             cf.finish();

@@ -154,6 +154,8 @@ class CalibrateCommandTest {
         assertEquals(0, code, stderr());
         String yaml = Files.readString(out);
         assertTrue(yaml.contains("calibrated:"), yaml);
+        var profile = dev.dynlat.operators.profile.ProfileLoader.load(out);
+        assertTrue(profile.calibrated().isPresent(), "the written profile loads back with its coefficients");
         assertTrue(Files.exists(report.resolve("report.md")));
         assertTrue(Files.exists(report.resolve("predicted-vs-measured.svg")));
         assertTrue(Files.exists(report.resolve("predicted-vs-measured.png")));

@@ -1,0 +1,128 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.Efficiency;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.Conv2dSpec;
+import dev.dynlat.operators.spec.SpatialConvSpec;
+
+/**
+ * Convolutions on a CPU as dynlat's CPU kernel library runs them: im2col, then a GEMM
+ * {@code [M × K] · [K × N]} (M output channels, K input channels × k², N output pixels) blocked
+ * into thread tiles of {@code 4 × 4} register micro-tiles that run in waves over the cores. The
+ * tiling is fixed by the library, not searched. Full micro-tiles run at the lanes' FMA rate; edge
+ * micro-tiles (when M or N is not a multiple of the micro-tile) walk a strided column of B and
+ * pay one cache line per row and reduction step, which dominates small maps (7×7: N = 49).
+ * im2col, the batch staging copy and the packing of kept channels are memory passes.
+ */
+final class CpuGemm {
+    /** Operator class whose fitted efficiency scales the im2col and staging copies. */
+    static final String IM2COL_CLASS = "im2col";
+    private static final int TILE_MICRO = 4;
+
+    private CpuGemm() {
+    }
+
+    /** A dense, grouped or channel-skipping convolution (not depthwise). */
+    static OperatorCost conv(Conv2dSpec c, DeviceModel d) {
+        int groups = c.groups();
+        int batch = d.batch();
+        long m = Math.round(c.outChannels() / groups * c.outDensity());
+        long kIn = Math.round(c.inChannels() / groups * c.inDensity());
+        long k = kIn * c.kernel() * c.kernel();
+        long n = (long) c.outHeight() * c.outWidth() * batch;
+        boolean skip = !c.dense();
+        boolean pointwise = c.kernel() == 1 && c.stride() == 1 && batch == 1 && !skip;
+        Copies copies = new Copies();
+        if (!pointwise) {
+            copies.add((double) k * c.outHeight() * batch, (double) k * n);
+        }
+        if (batch > 1) {
+            copies.add((double) m * batch, (double) m * n);
+        }
+        if (skip) {
+            copies.add((double) m * kIn, (double) m * k);
+        }
+        return cost(groups, m, n, k, copies, c.macsPerSample() * batch * c.inDensity() * c.outDensity(), d);
+    }
+
+    /** A conv on a gathered batch of active patches (valid conv on the haloed patches). */
+    static OperatorCost patchConv(SpatialConvSpec s, DeviceModel d) {
+        Conv2dSpec c = s.conv();
+        int out = s.granularity() + 2 * s.halo();
+        long patches = s.grid().activePatches(s.density()) * d.batch();
+        int groups = c.groups();
+        long m = c.outChannels() / groups;
+        long k = (long) c.inChannels() / groups * c.kernel() * c.kernel();
+        long n = patches * out * out;
+        // A patch batch is a batch > 1 for the library: im2col and the staging copy always run,
+        // in runs of one patch row and one patch plane.
+        Copies copies = new Copies();
+        copies.add((double) k * patches * out, (double) k * n);
+        copies.add((double) m * patches, (double) m * n);
+        return cost(groups, m, n, k, copies, s.macsPerSample() * d.batch(), d);
+    }
+
+    /** Copy passes (im2col, staging, packing): contiguous runs and the elements they move. */
+    private static final class Copies {
+        double runs;
+        double elements;
+
+        void add(double moreRuns, double moreElements) {
+            runs += moreRuns;
+            elements += moreElements;
+        }
+    }
+
+    /** Seconds for one engine to bring in one cache line from the on-chip level. */
+    static double lineSeconds(DeviceModel d) {
+        return d.transactionElements() / (d.l2ElementsPerS() / d.engines());
+    }
+
+    private static OperatorCost cost(int groups, long m, long n, long k, Copies copies, double macs,
+                                     DeviceModel d) {
+        int microRows = d.lanesPerEngine() >= 12 ? 6 : 4;
+        int microCols = d.lanesPerEngine() >= 12 ? 16 : 8;
+        double fmaS = 1 / (d.lanesPerEngine() * d.clockHz());
+        double lineS = lineSeconds(d);
+        double gemmS = 0;
+        long tiles = 0;
+        if (m > 0 && n > 0 && k > 0) {
+            int tileRows = microRows * TILE_MICRO;
+            int tileCols = microCols * TILE_MICRO;
+            long tilesM = Efficiency.ceilDiv(m, tileRows);
+            long tilesN = Efficiency.ceilDiv(n, tileCols);
+            tiles = tilesM * tilesN;
+            long chunk = Efficiency.ceilDiv(tiles, d.engines());
+            double slowest = 0;
+            double current = 0;
+            long inChunk = 0;
+            for (long t = 0; t < tiles; t++) {
+                long rows = Math.min(tileRows, m - (t / tilesN) * tileRows);
+                long cols = Math.min(tileCols, n - (t % tilesN) * tileCols);
+                long fullRows = rows / microRows;
+                long edgeRows = rows % microRows;
+                long fullCols = cols / microCols;
+                boolean edgeCols = cols % microCols != 0;
+                double fullFmas = (double) fullRows * fullCols * microRows * microCols * k;
+                double edgeLines = (double) edgeRows * k * (fullCols + (edgeCols ? 1 : 0))
+                        + (edgeCols ? (double) fullRows * microRows * k : 0);
+                current += fullFmas * fmaS + edgeLines * lineS;
+                if (++inChunk == chunk || t == tiles - 1) {
+                    slowest = Math.max(slowest, current);
+                    current = 0;
+                    inChunk = 0;
+                }
+            }
+            gemmS = slowest * groups;
+        }
+        // Copies stay in cache: each run starts a new cache line, elements stream at on-chip bandwidth;
+        // their efficiency is fitted as the class "im2col".
+        double memoryS = groups * (copies.runs * lineSeconds(d) / d.engines() + 2 * copies.elements
+                / d.l2ElementsPerS()) / d.classFactor(IM2COL_CLASS);
+        return new OperatorCost(gemmS + memoryS + d.launchS(), gemmS, memoryS, d.launchS(),
+                new Tiling(microRows * TILE_MICRO, 1, microCols * TILE_MICRO, 1, tiles), macs,
+                4 * groups * (2 * copies.elements + (double) m * k + (double) k * n + (double) m * n));
+    }
+}
