@@ -77,6 +77,11 @@ void dl_cpu_scratch_sizes(const dl_desc *d, const dl_shape *s, dl_scratch_sizes 
         out->col = n_in * kk * ncols;
         out->wpack = skip ? m * n_in * kk : 0;
         out->staging = c->batch > 1 ? m * ncols : 0;
+        if (c->in_channels != NULL || c->cin != c->groups) {
+            /* A and B panels of one reduction block, rounded so each thread's panels start 64-byte aligned */
+            out->gemm_pack_stride = (DL_GEMM_TILE_ROWS_MAX + DL_GEMM_TILE_COLS_MAX) * (size_t)DL_GEMM_KC;
+            out->gemm_pack = out->gemm_pack_stride * (size_t)omp_get_max_threads();
+        }
     }
     if (d->kind == DL_SCATTER_ADD) {
         out->patch_order = (size_t)d->n_a;
@@ -103,6 +108,7 @@ static void plan_free(plan *p)
     free(p->scratch.staging);
     free(p->scratch.patch_order);
     free(p->scratch.image_start);
+    free(p->scratch.gemm_pack);
     memset(p, 0, sizeof(*p));
 }
 
@@ -155,6 +161,8 @@ static int plan_create(JNIEnv *env, plan *p, jint kind, jintArray dims, jintArra
     if (ss.staging) ok = ok && (p->scratch.staging = alloc_floats(ss.staging)) != NULL;
     if (ss.patch_order) ok = ok && (p->scratch.patch_order = malloc(sizeof(int) * ss.patch_order)) != NULL;
     if (ss.image_start) ok = ok && (p->scratch.image_start = malloc(sizeof(int) * ss.image_start)) != NULL;
+    if (ss.gemm_pack) ok = ok && (p->scratch.gemm_pack = alloc_floats(ss.gemm_pack)) != NULL;
+    p->scratch.gemm_pack_stride = ss.gemm_pack_stride;
     if (!ok) {
         plan_free(p);
         throw_named(env, BACKEND_EXCEPTION, "cpu backend: native buffer allocation failed");

@@ -6,6 +6,7 @@
  */
 #include "cpu_kernels.h"
 
+#include <omp.h>
 #include <string.h>
 
 #ifndef DL_SFX
@@ -69,49 +70,73 @@ static void micro_full(int K, const float *A, int lda, const float *B, long ldb,
     }
 }
 
-/* Edge tiles (fewer than MR rows or NR columns): plain loops, correctness first. */
-static void micro_edge(int mr, int nr, int K, const float *A, int lda, const float *B, long ldb, float *C, long ldc)
-{
-    for (int i = 0; i < mr; ++i) {
-        float acc[NR];
-        for (int j = 0; j < nr; ++j) {
-            acc[j] = 0.0f;
-        }
-        for (int p = 0; p < K; ++p) {
-            float a = A[(long)i * lda + p];
-            for (int j = 0; j < nr; ++j) {
-                acc[j] += a * B[p * ldb + j];
-            }
-        }
-        for (int j = 0; j < nr; ++j) {
-            C[i * ldc + j] = acc[j];
-        }
-    }
-}
+/* Depth of one reduction block: the packed A and B panels of a block stay in L2. */
+#define KC DL_GEMM_KC
 
-/* C = A * B with A [M x K] (row stride lda), B [K x N] (ldb), C [M x N] (ldc). */
-static void gemm(int M, int N, int K, const float *A, int lda, const float *B, long ldb, float *C, long ldc)
+/*
+ * C = A * B with A [M x K] (row stride lda), B [K x N] (ldb), C [M x N] (ldc).
+ * Thread tiles of 4 x 4 micro-tiles are spread over the cores. For each block of KC reduction
+ * steps a tile packs its A rows and B columns into contiguous, zero-padded panels, so that every
+ * micro-tile - edge ones included - runs the vector micro-kernel on unit-stride, cache-resident
+ * data; partial sums are accumulated in C through a register-sized tile.
+ */
+static void gemm(int M, int N, int K, const float *A, int lda, const float *B, long ldb, float *C, long ldc,
+                 const dl_scratch *sc)
 {
-    /* Tiles of a few micro-kernels: enough tiles to keep both cores busy for
-       small maps, and each B column block (K x 64) stays in L2 while A rows stream. */
     const int tile_m = MR * 4;
     const int tile_n = NR * 4;
     const int tiles_m = (M + tile_m - 1) / tile_m;
     const int tiles_n = (N + tile_n - 1) / tile_n;
-#pragma omp parallel for collapse(2) schedule(static)
-    for (int tm = 0; tm < tiles_m; ++tm) {
-        for (int tn = 0; tn < tiles_n; ++tn) {
-            int m_end = (tm + 1) * tile_m < M ? (tm + 1) * tile_m : M;
-            int n_end = (tn + 1) * tile_n < N ? (tn + 1) * tile_n : N;
-            for (int i = tm * tile_m; i < m_end; i += MR) {
-                int mr = m_end - i < MR ? m_end - i : MR;
-                for (int j = tn * tile_n; j < n_end; j += NR) {
-                    int nr = n_end - j < NR ? n_end - j : NR;
-                    const float *a = A + (long)i * lda;
-                    if (mr == MR && nr == NR) {
-                        micro_full(K, a, lda, B + j, ldb, C + i * ldc + j, ldc);
-                    } else {
-                        micro_edge(mr, nr, K, a, lda, B + j, ldb, C + i * ldc + j, ldc);
+#pragma omp parallel
+    {
+        /* the caller sized gemm_pack for every thread (dl_cpu_scratch_sizes) */
+        float *apack = sc->gemm_pack + (size_t)omp_get_thread_num() * sc->gemm_pack_stride;
+        float *bpack = apack + (size_t)tile_m * KC;
+        float ctile[MR * NR];
+#pragma omp for collapse(2) schedule(static)
+        for (int tm = 0; tm < tiles_m; ++tm) {
+            for (int tn = 0; tn < tiles_n; ++tn) {
+                const int m0 = tm * tile_m;
+                const int n0 = tn * tile_n;
+                const int rows = M - m0 < tile_m ? M - m0 : tile_m;
+                const int cols = N - n0 < tile_n ? N - n0 : tile_n;
+                const int rows_pad = (rows + MR - 1) / MR * MR;
+                const int cols_pad = (cols + NR - 1) / NR * NR;
+                for (int k0 = 0; k0 < K; k0 += KC) {
+                    const int kc = K - k0 < KC ? K - k0 : KC;
+                    for (int i = 0; i < rows_pad; ++i) {
+                        float *dst = apack + (long)i * kc;
+                        if (i < rows) {
+                            memcpy(dst, A + (long)(m0 + i) * lda + k0, sizeof(float) * (size_t)kc);
+                        } else {
+                            memset(dst, 0, sizeof(float) * (size_t)kc);
+                        }
+                    }
+                    for (int p = 0; p < kc; ++p) {
+                        float *dst = bpack + (long)p * cols_pad;
+                        memcpy(dst, B + (long)(k0 + p) * ldb + n0, sizeof(float) * (size_t)cols);
+                        for (int j = cols; j < cols_pad; ++j) dst[j] = 0.0f;
+                    }
+                    for (int i = 0; i < rows_pad; i += MR) {
+                        const int mr = rows - i < MR ? rows - i : MR;
+                        for (int j = 0; j < cols_pad; j += NR) {
+                            const int nr = cols - j < NR ? cols - j : NR;
+                            float *c = C + (long)(m0 + i) * ldc + n0 + j;
+                            if (k0 == 0 && mr == MR && nr == NR) {
+                                micro_full(kc, apack + (long)i * kc, kc, bpack + j, cols_pad, c, ldc);
+                                continue;
+                            }
+                            micro_full(kc, apack + (long)i * kc, kc, bpack + j, cols_pad, ctile, NR);
+                            for (int r = 0; r < mr; ++r) {
+                                float *crow = c + (long)r * ldc;
+                                const float *trow = ctile + r * NR;
+                                if (k0 == 0) {
+                                    memcpy(crow, trow, sizeof(float) * (size_t)nr);
+                                } else {
+                                    for (int x = 0; x < nr; ++x) crow[x] += trow[x];
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -244,9 +269,9 @@ static void conv_gemm(const dl_conv *c, const float *in, const float *wt, float 
             B = sc->col;
         }
         if (c->batch == 1) {
-            gemm(m, (int)ncols, K, A, K, B, ncols, out + (long)g * m * hw, hw);
+            gemm(m, (int)ncols, K, A, K, B, ncols, out + (long)g * m * hw, hw, sc);
         } else {
-            gemm(m, (int)ncols, K, A, K, B, ncols, sc->staging, ncols);
+            gemm(m, (int)ncols, K, A, K, B, ncols, sc->staging, ncols, sc);
 #pragma omp parallel for collapse(2) schedule(static)
             for (int n = 0; n < c->batch; ++n) {
                 for (int i = 0; i < m; ++i) {

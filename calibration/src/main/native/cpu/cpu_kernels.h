@@ -16,13 +16,22 @@ typedef struct {
     float *staging;  /* GEMM output before the NCHW reorder (batch > 1) */
     int *patch_order; /* patches grouped by image (scatter-add) */
     int *image_start; /* n + 1 offsets into patch_order */
+    float *gemm_pack; /* per-thread packed A and B panels of the GEMM */
+    size_t gemm_pack_stride; /* floats per thread in gemm_pack */
 } dl_scratch;
 
 typedef struct {
     size_t col, wpack, staging, patch_order, image_start; /* element counts */
+    size_t gemm_pack, gemm_pack_stride;                   /* all threads, one thread */
 } dl_scratch_sizes;
 
 void dl_cpu_scratch_sizes(const dl_desc *d, const dl_shape *s, dl_scratch_sizes *out);
+
+/* GEMM thread tiles of the widest ISA build: 4 x 4 micro-tiles of 6 x 16 (AVX) or 4 x 8. */
+#define DL_GEMM_TILE_ROWS_MAX 24
+#define DL_GEMM_TILE_COLS_MAX 64
+/* Reduction steps per packed block (KC in cpu_kernels.c). */
+#define DL_GEMM_KC 256
 
 /* Operand order per kind is documented in dev.dynlat.calibration.kernel.KernelSpec. */
 typedef void (*dl_run_fn)(const dl_desc *d, const dl_shape *s, float *const *ops, float *out, dl_scratch *scratch);

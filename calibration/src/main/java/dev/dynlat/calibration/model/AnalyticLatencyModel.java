@@ -57,7 +57,8 @@ public final class AnalyticLatencyModel implements ParametricModel<MappedOperato
     /** The calibrated-variant device at {@code params}. */
     public DeviceModel device(double[] params, int batch) {
         return DeviceModel.fromConstants(host.name(), ModelVariant.CALIBRATED, host.kind(), host.laudnet(), batch,
-                params[0],
-                params[1], params[2], params[3], layout.classEfficiency(params));
+                layout.value(params, CoefficientLayout.LANE), layout.value(params, CoefficientLayout.DRAM),
+                layout.value(params, CoefficientLayout.L2), layout.value(params, CoefficientLayout.LAUNCH),
+                layout.classEfficiency(params));
     }
 }

@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * (compute and memory; not the launch overhead), so memory-only classes get one too.
  *
  * @param classes operator classes (spec kinds) with a fitted factor, sorted
+ * @param fitBandwidths whether the DRAM and on-chip efficiencies are fitted (else fixed at 1)
  */
-public record CoefficientLayout(List<String> classes) {
+public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
 
     public static final String LANE = "lane_efficiency";
     public static final String DRAM = "dram_efficiency";
@@ -41,19 +42,48 @@ public record CoefficientLayout(List<String> classes) {
         }
     }
 
+    /** Bandwidth efficiencies fitted too (as for a GPU, whose kernels share one memory model). */
+    public CoefficientLayout(List<String> classes) {
+        this(classes, true);
+    }
+
     /** The layout for the classes present in a data set: every class that a factor can act on. */
     public static CoefficientLayout forClasses(Set<String> present) {
+        return forClasses(present, true);
+    }
+
+    /**
+     * The layout for the classes present; with {@code fitBandwidths} false the DRAM and on-chip
+     * efficiencies stay at 1 (the probed bandwidths): when every memory-bound class has its own
+     * factor, a global bandwidth efficiency would only trade off against all of them.
+     */
+    public static CoefficientLayout forClasses(Set<String> present, boolean fitBandwidths) {
         List<String> fitted = new ArrayList<>();
         for (String c : new TreeSet<>(present)) {
             if (!c.equals(REFERENCE_CLASS)) {
                 fitted.add(c);
             }
         }
-        return new CoefficientLayout(fitted);
+        return new CoefficientLayout(fitted, fitBandwidths);
+    }
+
+    /** Names of the fitted parameters, in vector order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        names.add(LANE);
+        if (fitBandwidths) {
+            names.add(DRAM);
+            names.add(L2);
+        }
+        names.add(LAUNCH);
+        for (String c : classes) {
+            names.add(CLASS_PREFIX + c);
+        }
+        return names;
     }
 
     public int size() {
-        return 4 + classes.size();
+        return names().size();
     }
 
     /**
@@ -63,42 +93,55 @@ public record CoefficientLayout(List<String> classes) {
      */
     public List<ParameterSpec> parameters(double initialLaunchUs) {
         List<ParameterSpec> specs = new ArrayList<>();
-        specs.add(new ParameterSpec(LANE, "", 0.5, 0.005, 2));
-        specs.add(new ParameterSpec(DRAM, "", 1, 0.01, 20));
-        specs.add(new ParameterSpec(L2, "", 1, 0.01, 20));
-        double launch = Math.min(Math.max(initialLaunchUs, 0.01), 5000);
-        specs.add(new ParameterSpec(LAUNCH, "us", launch, 0.001, 10_000));
-        for (String c : classes) {
-            specs.add(new ParameterSpec(CLASS_PREFIX + c, "", 1, 0.01, 100));
+        for (String name : names()) {
+            if (name.equals(LANE)) {
+                specs.add(new ParameterSpec(LANE, "", 0.5, 0.005, 2));
+            } else if (name.equals(DRAM) || name.equals(L2)) {
+                specs.add(new ParameterSpec(name, "", 1, 0.01, 20));
+            } else if (name.equals(LAUNCH)) {
+                double launch = Math.min(Math.max(initialLaunchUs, 0.01), 5000);
+                specs.add(new ParameterSpec(LAUNCH, "us", launch, 0.001, 10_000));
+            } else {
+                specs.add(new ParameterSpec(name, "", 1, 0.01, 1000));
+            }
         }
         return Collections.unmodifiableList(specs);
+    }
+
+    /** The value of one named coefficient in a parameter vector; 1 for a bandwidth not fitted. */
+    public double value(double[] params, String name) {
+        int i = names().indexOf(name);
+        if (i < 0) {
+            if (name.equals(DRAM) || name.equals(L2)) {
+                return 1;
+            }
+            throw new IllegalArgumentException("no coefficient " + name);
+        }
+        return params[i];
     }
 
     /** Class factors of a parameter vector, keyed by operator class. */
     public Map<String, Double> classEfficiency(double[] params) {
         Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < classes.size(); i++) {
-            m.put(classes.get(i), params[4 + i]);
+        for (String c : classes) {
+            m.put(c, value(params, CLASS_PREFIX + c));
         }
         return m;
     }
 
     /** The coefficients of a named parameter map (as in a fit result). */
     public double[] vector(Map<String, Double> named) {
-        double[] p = new double[size()];
-        p[0] = named.get(LANE);
-        p[1] = named.get(DRAM);
-        p[2] = named.get(L2);
-        p[3] = named.get(LAUNCH);
-        for (int i = 0; i < classes.size(); i++) {
-            p[4 + i] = named.get(CLASS_PREFIX + classes.get(i));
+        List<String> names = names();
+        double[] p = new double[names.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = named.get(names.get(i));
         }
         return p;
     }
 
     /** Profile coefficients of a parameter vector with the given provenance. */
     public CalibratedCoefficients coefficients(double[] params, CalibratedCoefficients.CalibrationRecord record) {
-        return new CalibratedCoefficients(params[0], params[1], params[2], params[3], classEfficiency(params),
-                record);
+        return new CalibratedCoefficients(value(params, LANE), value(params, DRAM), value(params, L2),
+                value(params, LAUNCH), classEfficiency(params), record);
     }
 }

@@ -121,10 +121,10 @@ public final class CalibrationRun {
         Set<String> classes = new HashSet<>();
         split.fitSet().forEach(o -> classes.add(o.payload().operatorClass()));
         if (host.kind() == DeviceKind.CPU) {
-            // The CPU convolutions' im2col and staging copies have their own fitted efficiency.
-            classes.add("im2col");
+            // The copies around the CPU convolutions' GEMM have their own fitted efficiency.
+            classes.add("gemm-copies");
         }
-        CoefficientLayout layout = CoefficientLayout.forClasses(classes);
+        CoefficientLayout layout = CoefficientLayout.forClasses(classes, host.kind() != DeviceKind.CPU);
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
         FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, STARTS);
         double[] params = layout.vector(fit.fittedParams());

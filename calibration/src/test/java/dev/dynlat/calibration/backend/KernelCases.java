@@ -29,6 +29,7 @@ final class KernelCases {
                 new Conv2dKernel(3, 13, 11, 5, 3, 1, 2, 1),
                 new Conv2dKernel(1, 3, 5, 7, 7, 5, 1, 1, 1),
                 new Conv2dKernel(1, 32, 40, 9, 10, 3, 1, 1),
+                new Conv2dKernel(1, 67, 13, 11, 9, 3, 1, 1), // K = 603: three reduction blocks of the GEMM
                 new Conv2dKernel(2, 24, 30, 6, 7, 1, 1, 1),
                 new FullyConnectedKernel(3, 37, 19),
                 new FullyConnectedKernel(1, 300, 70),

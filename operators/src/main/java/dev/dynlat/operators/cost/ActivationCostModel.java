@@ -11,6 +11,6 @@ public final class ActivationCostModel implements CostModel<ActivationSpec> {
 
     @Override
     public OperatorCost cost(ActivationSpec spec, DeviceModel d) {
-        return elementwise.cost(ElementwiseSpec.ofShape(spec.shape()), d);
+        return Parts.of(elementwise, ElementwiseSpec.ofShape(spec.shape()), d);
     }
 }

@@ -9,6 +9,13 @@ import dev.dynlat.operators.spec.AvgPoolSpec;
 public final class AvgPoolCostModel implements CostModel<AvgPoolSpec> {
     @Override
     public OperatorCost cost(AvgPoolSpec spec, DeviceModel d) {
+        if (d.cpuLibraryKernels()) {
+            double planes = (double) spec.channels() * d.batch();
+            double in = (double) spec.height() * spec.width();
+            double out = (double) spec.outHeight() * spec.outWidth();
+            // Every input row of every output row's window is a run.
+            return CpuPasses.pass(planes * spec.height(), planes * (in + 2 * out), 0, d);
+        }
         double in = (double) spec.channels() * spec.height() * spec.width();
         double out = (double) spec.channels() * spec.outHeight() * spec.outWidth();
         double onChip = in + out;

@@ -20,13 +20,13 @@ public final class ChannelMaskerCostModel implements CostModel<ChannelMaskerSpec
         }
         // The reference prices the pooling as a plain average pool; a global pooling is a reduction.
         OperatorCost cost = d.reference()
-                ? pool.cost(new AvgPoolSpec(spec.inChannels(), spec.height(), spec.width(), 1, 1), d)
-                : reduce.cost(new ReduceSpec(spec.inChannels(), spec.height(), spec.width()), d);
+                ? Parts.of(pool, new AvgPoolSpec(spec.inChannels(), spec.height(), spec.width(), 1, 1), d)
+                : Parts.of(reduce, new ReduceSpec(spec.inChannels(), spec.height(), spec.width()), d);
         if (spec.hidden() > 0) {
-            cost = cost.plus(linear.cost(new LinearSpec(spec.inChannels(), spec.hidden()), d))
-                    .plus(linear.cost(new LinearSpec(spec.hidden(), spec.groups()), d));
+            cost = cost.plus(Parts.of(linear, new LinearSpec(spec.inChannels(), spec.hidden()), d))
+                    .plus(Parts.of(linear, new LinearSpec(spec.hidden(), spec.groups()), d));
         } else {
-            cost = cost.plus(linear.cost(new LinearSpec(spec.inChannels(), spec.groups()), d));
+            cost = cost.plus(Parts.of(linear, new LinearSpec(spec.inChannels(), spec.groups()), d));
         }
         return cost;
     }

@@ -19,8 +19,8 @@ final class ConvTileSearch {
     }
 
     static OperatorCost search(Conv2dSpec c, DeviceModel d) {
-        if (d.cpuLibraryKernels() && !c.kind().equals("depthwise")) {
-            return CpuGemm.conv(c, d);
+        if (d.cpuLibraryKernels()) {
+            return c.kind().equals("depthwise") ? CpuPasses.depthwise(c, d) : CpuGemm.conv(c, d);
         }
         final int cout = c.outChannels();
         final int cin = c.inChannels();

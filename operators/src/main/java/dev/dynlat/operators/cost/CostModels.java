@@ -180,10 +180,10 @@ public final class CostModels {
         } else if (spec instanceof FusedMasker s) {
             return spatialMasker.fused(s.spec(), d);
         } else if (spec instanceof SeparateMasker s) {
-            // Parts of a composite are costed without their own class factor; the composite's
-            // class factor applies to the whole, as for the direct cost model.
+            // Parts of a composite carry their own class factor (see Parts).
+            SpatialConvSpec conv1 = SpatialMaskerCostModel.conv1OnPatches(s.spec());
             return SpatialMaskerCostModel.maskConv(s.spec(), d)
-                    .plus(spatialConvUnscaled(SpatialMaskerCostModel.conv1OnPatches(s.spec())));
+                    .plus(withClassEfficiency(conv1, spatialConvUnscaled(conv1), d));
         } else if (spec instanceof ChannelMaskerSpec s) {
             return channelMasker.cost(s, d);
         } else if (spec instanceof LayerGateSpec s) {

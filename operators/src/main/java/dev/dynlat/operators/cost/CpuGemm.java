@@ -17,15 +17,31 @@ import dev.dynlat.operators.spec.SpatialConvSpec;
  * im2col, the batch staging copy and the packing of kept channels are memory passes.
  */
 final class CpuGemm {
-    /** Operator class whose fitted efficiency scales the im2col and staging copies. */
-    static final String IM2COL_CLASS = "im2col";
+    /** Operator class whose fitted efficiency scales the copies around the GEMM (packing, im2col). */
+    static final String COPY_CLASS = "gemm-copies";
     private static final int TILE_MICRO = 4;
+    /** Reduction steps per packed block: the panels of a block stay in the core's cache. */
+    private static final int REDUCTION_BLOCK = 256;
 
     private CpuGemm() {
     }
 
-    /** A dense, grouped or channel-skipping convolution (not depthwise). */
+    /**
+     * A dense, grouped or channel-skipping convolution (not depthwise). A channel-skipping conv
+     * may also run as the dense kernel with the skipped channels computed and discarded; the
+     * faster of the two is taken, so the cost never falls as more channels are kept.
+     */
     static OperatorCost conv(Conv2dSpec c, DeviceModel d) {
+        OperatorCost dense = libraryConv(Conv2dSpec.dense(c.inChannels(), c.outChannels(), c.inHeight(),
+                c.inWidth(), c.kernel(), c.stride(), c.groups()), d);
+        if (c.dense()) {
+            return dense;
+        }
+        OperatorCost skipping = libraryConv(c, d);
+        return skipping.latencyS() <= dense.latencyS() ? skipping : dense;
+    }
+
+    private static OperatorCost libraryConv(Conv2dSpec c, DeviceModel d) {
         int groups = c.groups();
         int batch = d.batch();
         long m = Math.round(c.outChannels() / groups * c.outDensity());
@@ -86,6 +102,7 @@ final class CpuGemm {
         int microCols = d.lanesPerEngine() >= 12 ? 16 : 8;
         double fmaS = 1 / (d.lanesPerEngine() * d.clockHz());
         double lineS = lineSeconds(d);
+        double copyFactor = d.classFactor(COPY_CLASS);
         double gemmS = 0;
         long tiles = 0;
         if (m > 0 && n > 0 && k > 0) {
@@ -95,20 +112,21 @@ final class CpuGemm {
             long tilesN = Efficiency.ceilDiv(n, tileCols);
             tiles = tilesM * tilesN;
             long chunk = Efficiency.ceilDiv(tiles, d.engines());
+            long reductionBlocks = Efficiency.ceilDiv(k, REDUCTION_BLOCK);
             double slowest = 0;
             double current = 0;
             long inChunk = 0;
             for (long t = 0; t < tiles; t++) {
                 long rows = Math.min(tileRows, m - (t / tilesN) * tileRows);
                 long cols = Math.min(tileCols, n - (t % tilesN) * tileCols);
-                long fullRows = rows / microRows;
-                long edgeRows = rows % microRows;
-                long fullCols = cols / microCols;
-                boolean edgeCols = cols % microCols != 0;
-                double fullFmas = (double) fullRows * fullCols * microRows * microCols * k;
-                double edgeLines = (double) edgeRows * k * (fullCols + (edgeCols ? 1 : 0))
-                        + (edgeCols ? (double) fullRows * microRows * k : 0);
-                current += fullFmas * fmaS + edgeLines * lineS;
+                long rowsPadded = Efficiency.ceilDiv(rows, microRows) * microRows;
+                long colsPadded = Efficiency.ceilDiv(cols, microCols) * microCols;
+                // Edge micro-tiles run the full micro-kernel on zero-padded panels.
+                double fmas = (double) rowsPadded * colsPadded * k;
+                // Packing: per reduction block one run per A row, and one per B row (reduction step).
+                double packing = ((rowsPadded * reductionBlocks + k) * lineS + (double) (rowsPadded + colsPadded) * k
+                        / (d.l2ElementsPerS() / d.engines())) / copyFactor;
+                current += fmas * fmaS + packing;
                 if (++inChunk == chunk || t == tiles - 1) {
                     slowest = Math.max(slowest, current);
                     current = 0;
@@ -117,10 +135,9 @@ final class CpuGemm {
             }
             gemmS = slowest * groups;
         }
-        // Copies stay in cache: each run starts a new cache line, elements stream at on-chip bandwidth;
-        // their efficiency is fitted as the class "im2col".
-        double memoryS = groups * (copies.runs * lineSeconds(d) / d.engines() + 2 * copies.elements
-                / d.l2ElementsPerS()) / d.classFactor(IM2COL_CLASS);
+        // im2col, staging and weight gathering: runs start cache lines, elements stream on chip.
+        double memoryS = groups * (copies.runs * lineS / d.engines() + 2 * copies.elements
+                / d.l2ElementsPerS()) / copyFactor;
         return new OperatorCost(gemmS + memoryS + d.launchS(), gemmS, memoryS, d.launchS(),
                 new Tiling(microRows * TILE_MICRO, 1, microCols * TILE_MICRO, 1, tiles), macs,
                 4 * groups * (2 * copies.elements + (double) m * k + (double) k * n + (double) m * n));

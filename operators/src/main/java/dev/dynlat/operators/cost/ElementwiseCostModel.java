@@ -22,6 +22,10 @@ public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
      * a scatter-add reads the residual fully and the patches only where active) and writes one.
      */
     static OperatorCost cost(ElementwiseSpec spec, DeviceModel d, double operandReads) {
+        if (d.cpuLibraryKernels()) {
+            double elements = (double) spec.channels() * spec.height() * spec.width() * d.batch();
+            return CpuPasses.pass(0, (operandReads + 1) * elements, 0, d);
+        }
         int c = spec.channels();
         int h = Math.toIntExact(spec.height());
         int w = spec.width();

@@ -24,7 +24,7 @@ public final class LayerGateCostModel implements CostModel<LayerGateSpec> {
             return ConvTileSearch.search(new Conv2dSpec(c.inChannels(), c.outChannels() + 1, c.inHeight(),
                     c.inWidth(), 1, 1, 1, 1, 0, 1), d);
         }
-        return pool.cost(new ReduceSpec(c.inChannels(), c.inHeight(), c.inWidth()), d)
-                .plus(linear.cost(new LinearSpec(c.inChannels(), 2), d));
+        return Parts.of(pool, new ReduceSpec(c.inChannels(), c.inHeight(), c.inWidth()), d)
+                .plus(Parts.of(linear, new LinearSpec(c.inChannels(), 2), d));
     }
 }

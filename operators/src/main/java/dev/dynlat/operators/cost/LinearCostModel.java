@@ -15,6 +15,11 @@ import dev.dynlat.operators.spec.LinearSpec;
 public final class LinearCostModel implements CostModel<LinearSpec> {
     @Override
     public OperatorCost cost(LinearSpec spec, DeviceModel d) {
+        if (d.cpuLibraryKernels()) {
+            // One dot product per (sample, output): the weights are read again for every sample.
+            double dots = (double) d.batch() * spec.outFeatures();
+            return CpuPasses.pass(dots, dots * 2 * spec.inFeatures() + dots, spec.macsPerSample() * d.batch(), d);
+        }
         int cin = spec.inFeatures();
         int cout = spec.outFeatures();
         int batch = d.batch();

@@ -13,8 +13,8 @@ public final class NormCostModel implements CostModel<NormSpec> {
 
     @Override
     public OperatorCost cost(NormSpec spec, DeviceModel d) {
-        OperatorCost r = reduce.cost(ReduceSpec.overLast(spec.shape()), d);
-        OperatorCost e = elementwise.cost(ElementwiseSpec.ofShape(spec.shape()), d);
+        OperatorCost r = Parts.of(reduce, ReduceSpec.overLast(spec.shape()), d);
+        OperatorCost e = Parts.of(elementwise, ElementwiseSpec.ofShape(spec.shape()), d);
         return r.plus(r).plus(e).plus(e).withoutLaunches(3, d.launchS());
     }
 }

@@ -19,7 +19,7 @@ final class PatchCopy {
                              DeviceModel d) {
         int side = granularity + 2 * halo;
         if (d.cpuLibraryKernels()) {
-            return rowCopy(channels, side, patches, 0, d);
+            return CpuPasses.patchRows(channels, side, patches, 0, d);
         }
         double dense = (double) channels * height * width;
         double patchElements = (double) channels * patches * side * side;
@@ -32,18 +32,5 @@ final class PatchCopy {
         }
         return new OperatorCost(memory + d.launchS(), 0, memory, d.launchS(), Tiling.NONE, 0,
                 (dense + patchElements) * d.batch() * 4);
-    }
-
-    /**
-     * A CPU patch copy: each of the {@code side} rows of every (patch, channel) pair is a short,
-     * strided run that costs a cache line, shared out over the cores; {@code denseElements} more
-     * are streamed (the residual of a scatter-add).
-     */
-    static OperatorCost rowCopy(int channels, int side, long patches, double denseElements, DeviceModel d) {
-        double rows = (double) patches * d.batch() * channels * side;
-        double memory = rows * CpuGemm.lineSeconds(d) / d.engines()
-                + 2 * denseElements * d.batch() / d.l2ElementsPerS();
-        return new OperatorCost(memory + d.launchS(), 0, memory, d.launchS(), Tiling.NONE, 0,
-                4 * (2 * rows * side + 2 * denseElements * d.batch()));
     }
 }

@@ -54,6 +54,10 @@ public final class ReduceCostModel implements CostModel<ReduceSpec> {
 
     @Override
     public OperatorCost cost(ReduceSpec spec, DeviceModel d) {
+        if (d.cpuLibraryKernels()) {
+            double planes = (double) spec.channels() * d.batch();
+            return CpuPasses.pass(planes, planes * ((double) spec.height() * spec.width() + 1), 0, d);
+        }
         BestTiling best = search(spec, d);
         double elements = (double) spec.channels() * spec.height() * spec.width();
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),

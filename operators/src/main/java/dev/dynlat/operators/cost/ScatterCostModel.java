@@ -34,7 +34,7 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
      */
     static OperatorCost denseScatterAdd(ScatterSpec spec, DeviceModel d) {
         if (d.cpuLibraryKernels()) {
-            return PatchCopy.rowCopy(spec.channels(), spec.granularity(), spec.grid().activePatches(spec.density()),
+            return CpuPasses.patchRows(spec.channels(), spec.granularity(), spec.grid().activePatches(spec.density()),
                     (double) spec.channels() * spec.height() * spec.width(), d);
         }
         double area = (double) spec.height() * spec.width();

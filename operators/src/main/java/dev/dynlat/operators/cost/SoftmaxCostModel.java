@@ -13,8 +13,8 @@ public final class SoftmaxCostModel implements CostModel<SoftmaxSpec> {
 
     @Override
     public OperatorCost cost(SoftmaxSpec spec, DeviceModel d) {
-        OperatorCost r = reduce.cost(ReduceSpec.overLast(spec.shape()), d);
-        OperatorCost e = elementwise.cost(ElementwiseSpec.ofShape(spec.shape()), d);
+        OperatorCost r = Parts.of(reduce, ReduceSpec.overLast(spec.shape()), d);
+        OperatorCost e = Parts.of(elementwise, ElementwiseSpec.ofShape(spec.shape()), d);
         return r.plus(e).plus(r).plus(e).withoutLaunches(3, d.launchS());
     }
 }

@@ -41,7 +41,7 @@ public final class SpatialMaskerCostModel implements CostModel<SpatialMaskerSpec
     }
 
     public OperatorCost separate(SpatialMaskerSpec spec, DeviceModel d) {
-        return maskConv(spec, d).plus(spatialConv.cost(conv1OnPatches(spec), d));
+        return maskConv(spec, d).plus(Parts.of(spatialConv, conv1OnPatches(spec), d));
     }
 
     /** The separate masker's own 1×1 conv to 2 logits. */

@@ -23,8 +23,8 @@ public final class SqueezeExcitationCostModel implements CostModel<SqueezeExcita
     @Override
     public OperatorCost cost(SqueezeExcitationSpec spec, DeviceModel d) {
         int c = spec.channels();
-        OperatorCost fc1 = linear.cost(new LinearSpec(c, spec.squeeze()), d);
-        OperatorCost fc2 = linear.cost(new LinearSpec(spec.squeeze(), c), d);
+        OperatorCost fc1 = Parts.of(linear, new LinearSpec(c, spec.squeeze()), d);
+        OperatorCost fc2 = Parts.of(linear, new LinearSpec(spec.squeeze(), c), d);
         BestTiling mul = BroadcastMulCostModel.search(new BroadcastMulSpec(c, spec.height(), spec.width()), d);
         OperatorCost pool = !spec.dynamic() ? staticPool(spec, d) : d.reference() ? dynamicPool(spec, d)
                 : activeRowsPool(spec, d);

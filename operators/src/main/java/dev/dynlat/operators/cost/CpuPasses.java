@@ -1,0 +1,56 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.Conv2dSpec;
+
+/**
+ * The CPU kernel library's loop kernels, costed as they run: the work is split over the cores;
+ * every contiguous run of memory (a row of a patch, a channel plane, a dot product) starts a new
+ * cache line, and the elements then stream at on-chip bandwidth. Pointwise arithmetic hides under
+ * the memory traffic except in direct convolutions, whose FMAs run at the lanes' rate.
+ */
+final class CpuPasses {
+    private CpuPasses() {
+    }
+
+    /**
+     * A pass over {@code elements} elements moved (reads plus writes) in {@code runs} contiguous
+     * runs, for the whole batch.
+     */
+    static OperatorCost pass(double runs, double elements, double macs, DeviceModel d) {
+        double memory = runs * CpuGemm.lineSeconds(d) / d.engines() + elements / d.l2ElementsPerS();
+        return new OperatorCost(memory + d.launchS(), 0, memory, d.launchS(), Tiling.NONE, macs, 4 * elements);
+    }
+
+    /**
+     * Patch copies (gather, scatter, scatter-add): each (patch, channel) pair opens a source and a
+     * destination plane region (two runs), and each of its {@code side} rows is one more run; a
+     * row of a patch is shorter than a cache line or two, so the run is its whole cost.
+     * {@code denseElements} more are streamed (a scatter-add's residual).
+     */
+    static OperatorCost patchRows(int channels, int side, long patches, double denseElements, DeviceModel d) {
+        double pairs = (double) patches * d.batch() * channels;
+        double rows = pairs * side;
+        return pass(2 * pairs + rows, 2 * denseElements * d.batch(), 0, d);
+    }
+
+    /**
+     * A depthwise convolution run directly: each channel plane is one task; every output row,
+     * for each of the k² taps, is a run over the row vectorised across output columns.
+     */
+    static OperatorCost depthwise(Conv2dSpec c, DeviceModel d) {
+        double planes = (double) c.outChannels() * d.batch();
+        double taps = (double) c.kernel() * c.kernel();
+        double runs = planes * c.outHeight() * taps;
+        double fmas = planes * c.outHeight() * c.outWidth() * taps;
+        double compute = fmas / (d.lanesPerEngine() * d.clockHz() * d.engines());
+        double memory = runs * CpuGemm.lineSeconds(d) / d.engines()
+                + 2 * planes * ((double) c.inHeight() * c.inWidth() + (double) c.outHeight() * c.outWidth())
+                / d.l2ElementsPerS();
+        return new OperatorCost(compute + memory + d.launchS(), compute, memory, d.launchS(), Tiling.NONE,
+                c.macsPerSample() * d.batch(), 4 * planes * ((double) c.inHeight() * c.inWidth()
+                + (double) c.outHeight() * c.outWidth()));
+    }
+}
