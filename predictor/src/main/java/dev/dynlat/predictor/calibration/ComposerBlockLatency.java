@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class ComposerBlockLatency implements BlockLatencyModel {
     public static final Schedule SCHEDULE = new Schedule(Schedule.MaskerFusion.FUSED, Schedule.GatherMode.KERNEL,
-            true, 1, null);
+            true, 1, null, 2);
 
     @Override
     public double predictSeconds(BlockCase b, DeviceProfile profile, ModelVariant variant) {

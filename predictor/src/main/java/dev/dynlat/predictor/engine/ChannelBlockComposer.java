@@ -31,7 +31,8 @@ public final class ChannelBlockComposer implements BlockComposer {
         List<OperatorUse> ops = new ArrayList<>();
         ops.add(OperatorUse.once("conv1 1x1 (kept out)", Role.CONV,
                 new Conv2dSpec(b.inChannels(), w, in, in, 1, 1, 1, 1, rate, g)));
-        ops.add(OperatorUse.once("channel masker", Role.MASKER, masker(b, g, reference)));
+        ops.add(OperatorUse.once("channel masker", Role.MASKER, masker(b, g, reference,
+                schedule.channelMaskerLayers())));
         ops.add(OperatorUse.once("conv2 3x3/" + b.stride() + (b.groups() > 1 ? " g" + b.groups() : "")
                 + " (kept in/out)", Role.CONV, new Conv2dSpec(w, w, in, in, 3, b.stride(), b.groups(), rate, rate, g)));
         ops.add(OperatorUse.once("conv3 1x1 (kept in)", Role.CONV,
@@ -52,14 +53,16 @@ public final class ChannelBlockComposer implements BlockComposer {
         return ops;
     }
 
-    private static ChannelMaskerSpec masker(ResidualBlock b, int g, boolean reference) {
-        if (reference) {
-            int groups = b.inChannels() / g;
-            int hidden = groups / Math.min(REDUCTION, groups);
-            return new ChannelMaskerSpec(b.inChannels(), b.inSize(), b.inSize(), groups, hidden);
+    private static ChannelMaskerSpec masker(ResidualBlock b, int g, boolean reference, int layers) {
+        int groups = reference ? b.inChannels() / g : b.width() / g;
+        int hidden;
+        if (layers == 1) {
+            hidden = 0;
+        } else if (reference) {
+            hidden = groups / Math.min(REDUCTION, groups);
+        } else {
+            hidden = Math.max(groups / REDUCTION, REDUCTION);
         }
-        int groups = b.width() / g;
-        return new ChannelMaskerSpec(b.inChannels(), b.inSize(), b.inSize(), groups,
-                Math.max(groups / REDUCTION, REDUCTION));
+        return new ChannelMaskerSpec(b.inChannels(), b.inSize(), b.inSize(), groups, hidden);
     }
 }

@@ -83,6 +83,7 @@ public final class JsonFormatter {
         n.put("gather", sc.gather().id());
         n.put("scatter_add_fused", sc.scatterAddFused());
         n.put("latency_mode", sc.latencyMode() == null ? "profile" : sc.latencyMode().name().toLowerCase(Locale.ROOT));
+        n.put("channel_masker_layers", sc.channelMaskerLayers());
         return n;
     }
 

@@ -12,9 +12,11 @@ import java.util.Locale;
  * @param scatterAddFused whether the scatter of conv3's patches is fused with the residual add
  * @param batch batch size; 0 means the device profile's default
  * @param latencyMode how compute and memory combine; null means the device profile's
+ * @param channelMaskerLayers FC layers of the channel masker: 2 (pool → FC → FC, the LAUDNet
+ *     default) or 1 (pool → FC)
  */
 public record Schedule(MaskerFusion maskerFusion, GatherMode gather, boolean scatterAddFused, int batch,
-                       LatencyMode latencyMode) {
+                       LatencyMode latencyMode, int channelMaskerLayers) {
 
     /** Masker placement. */
     public enum MaskerFusion {
@@ -38,17 +40,20 @@ public record Schedule(MaskerFusion maskerFusion, GatherMode gather, boolean sca
         if (batch < 0) {
             throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
         }
+        if (channelMaskerLayers != 1 && channelMaskerLayers != 2) {
+            throw new IllegalArgumentException("channel_masker_layers: must be 1 or 2, got " + channelMaskerLayers);
+        }
     }
 
     /** LAUDNet's optimised schedule: faster masker placement, gather fused, scatter-add fused. */
     public static Schedule defaults() {
-        return new Schedule(MaskerFusion.AUTO, GatherMode.INDEXING, true, 0, null);
+        return new Schedule(MaskerFusion.AUTO, GatherMode.INDEXING, true, 0, null, 2);
     }
 
     public Schedule withBatch(int b) {
         if (b <= 0) {
             throw new IllegalArgumentException("batch: must be a positive integer, got " + b);
         }
-        return new Schedule(maskerFusion, gather, scatterAddFused, b, latencyMode);
+        return new Schedule(maskerFusion, gather, scatterAddFused, b, latencyMode, channelMaskerLayers);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * scatter_add_fused: true
  * batch: 128                 # default: the device profile's
  * latency_mode: add          # add | max; default: the device profile's
+ * channel_masker_layers: 2   # FC layers of the channel masker: 1 or 2
  * </pre>
  */
 public final class ScheduleLoader {
@@ -41,8 +42,9 @@ public final class ScheduleLoader {
         boolean scatter = f.bool("scatter_add_fused", false).orElse(d.scatterAddFused());
         int batch = f.integer("batch", false, 1, 1_000_000).orElse(0);
         LatencyMode mode = f.choice("latency_mode", false, LatencyMode.class).orElse(null);
+        int maskerLayers = f.integer("channel_masker_layers", false, 1, 2).orElse(d.channelMaskerLayers());
         f.finish();
         problems.throwIfAny();
-        return new Schedule(fusion, gather, scatter, batch, mode);
+        return new Schedule(fusion, gather, scatter, batch, mode, maskerLayers);
     }
 }

@@ -160,6 +160,32 @@ class CliTest {
     }
 
     @Test
+    void scheduleFileChangesTheChannelMaskerAndIsReported() throws IOException {
+        Path sched = tmp.resolve("sched.yaml");
+        Files.writeString(sched, "channel_masker_layers: 1\nmasker_fusion: separate\n");
+        String[] base = {"predict", "--model", "resnet50", "--device", "tx2", "--mode", "channel", "--channel-group",
+            "2", "--rate", "0.5", "--format", "json"};
+        Result two = run(base);
+        String[] withSchedule = java.util.Arrays.copyOf(base, base.length + 2);
+        withSchedule[base.length] = "--schedule";
+        withSchedule[base.length + 1] = sched.toString();
+        Result one = run(withSchedule);
+        assertEquals(0, one.code(), one.err());
+        JsonNode j1 = new ObjectMapper().readTree(one.out());
+        JsonNode j2 = new ObjectMapper().readTree(two.out());
+        assertEquals(1, j1.get("schedule").get("channel_masker_layers").asInt());
+        assertEquals("separate", j1.get("schedule").get("masker_fusion").asText());
+        double m1 = j1.get("stages").get(1).get("roles_ms").get("masker").asDouble();
+        double m2 = j2.get("stages").get(1).get("roles_ms").get("masker").asDouble();
+        assertTrue(m1 != m2, "a 1-layer masker costs differently from a 2-layer one: " + m1 + " vs " + m2);
+
+        Files.writeString(sched, "channel_masker_layers: 3\n");
+        Result bad = run(withSchedule);
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains(sched + ":1 channel_masker_layers: value 3 is out of range [1, 2]"), bad.err());
+    }
+
+    @Test
     void devicesListsAndShows() {
         Result list = run("devices");
         assertEquals(0, list.code());
