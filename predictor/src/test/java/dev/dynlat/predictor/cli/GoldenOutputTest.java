@@ -1,0 +1,48 @@
+package dev.dynlat.predictor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Machine-readable outputs byte for byte against golden files (written once by the CLI and
+ * reviewed): any change to the schema, the formatting or a predicted value shows up here and
+ * needs a deliberate update of the golden file.
+ */
+class GoldenOutputTest {
+    @TempDir
+    Path tmp;
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = GoldenOutputTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String produce(String... args) throws IOException {
+        Path out = tmp.resolve("out");
+        String[] full = java.util.Arrays.copyOf(args, args.length + 2);
+        full[args.length] = "--out";
+        full[args.length + 1] = out.toString();
+        assertEquals(0, CliTest.run(full).code());
+        return Files.readString(out);
+    }
+
+    @Test
+    void staticJson() throws IOException {
+        assertEquals(golden("regnety-400mf-nano.json"),
+                produce("predict", "--model", "regnety-400mf", "--device", "nano", "--format", "json"));
+    }
+
+    @Test
+    void spatialCsv() throws IOException {
+        assertEquals(golden("resnet50-tx2-spatial.csv"), produce("predict", "--model", "resnet50", "--device", "tx2",
+                "--mode", "spatial", "--granularity", "4,4,2,1", "--rate", "0.5", "--format", "csv"));
+    }
+}
