@@ -91,6 +91,24 @@ final class CpuGemm {
         }
     }
 
+    /** Summed cost of tiles {@code [from, to)} of a {@code tilesM × tilesN} row-major grid. */
+    private static double chunkSeconds(long from, long to, long tilesM, long tilesN, double[][] tileS) {
+        long lastRowStart = (tilesM - 1) * tilesN;
+        long inLastRow = Math.max(0, to - Math.max(from, lastRowStart));
+        long lastColumn = countLastColumn(from, to, tilesN);
+        long lastBoth = to > lastRowStart && to == tilesM * tilesN ? 1 : 0;
+        long lastColumnOnly = lastColumn - lastBoth;
+        long lastRowOnly = inLastRow - lastBoth;
+        long interior = (to - from) - lastColumnOnly - lastRowOnly - lastBoth;
+        return interior * tileS[0][0] + lastColumnOnly * tileS[0][1] + lastRowOnly * tileS[1][0]
+                + lastBoth * tileS[1][1];
+    }
+
+    /** Tiles {@code t} in {@code [from, to)} with {@code t % tilesN == tilesN - 1}. */
+    private static long countLastColumn(long from, long to, long tilesN) {
+        return Math.floorDiv(to, tilesN) - Math.floorDiv(from, tilesN);
+    }
+
     /** Seconds for one engine to bring in one cache line from the on-chip level. */
     static double lineSeconds(DeviceModel d) {
         return d.transactionElements() / (d.l2ElementsPerS() / d.engines());
@@ -113,25 +131,29 @@ final class CpuGemm {
             tiles = tilesM * tilesN;
             long chunk = Efficiency.ceilDiv(tiles, d.engines());
             long reductionBlocks = Efficiency.ceilDiv(k, REDUCTION_BLOCK);
-            double slowest = 0;
-            double current = 0;
-            long inChunk = 0;
-            for (long t = 0; t < tiles; t++) {
-                long rows = Math.min(tileRows, m - (t / tilesN) * tileRows);
-                long cols = Math.min(tileCols, n - (t % tilesN) * tileCols);
-                long rowsPadded = Efficiency.ceilDiv(rows, microRows) * microRows;
-                long colsPadded = Efficiency.ceilDiv(cols, microCols) * microCols;
-                // Edge micro-tiles run the full micro-kernel on zero-padded panels.
-                double fmas = (double) rowsPadded * colsPadded * k;
-                // Packing: per reduction block one run per A row, and one per B row (reduction step).
-                double packing = ((rowsPadded * reductionBlocks + k) * lineS + (double) (rowsPadded + colsPadded) * k
-                        / (d.l2ElementsPerS() / d.engines())) / copyFactor;
-                current += fmas * fmaS + packing;
-                if (++inChunk == chunk || t == tiles - 1) {
-                    slowest = Math.max(slowest, current);
-                    current = 0;
-                    inChunk = 0;
+            // Tiles differ only in the last tile row and column; cost the four kinds once.
+            long lastRows = m - (tilesM - 1) * tileRows;
+            long lastCols = n - (tilesN - 1) * tileCols;
+            double[][] tileS = new double[2][2];
+            for (int lastRow = 0; lastRow < 2; lastRow++) {
+                for (int lastCol = 0; lastCol < 2; lastCol++) {
+                    long rows = lastRow == 1 ? lastRows : tileRows;
+                    long cols = lastCol == 1 ? lastCols : tileCols;
+                    long rowsPadded = Efficiency.ceilDiv(rows, microRows) * microRows;
+                    long colsPadded = Efficiency.ceilDiv(cols, microCols) * microCols;
+                    // Edge micro-tiles run the full micro-kernel on zero-padded panels.
+                    double fmas = (double) rowsPadded * colsPadded * k;
+                    // Packing: per reduction block one run per A row; one run per B row (step).
+                    double packing = ((rowsPadded * reductionBlocks + k) * lineS
+                            + (double) (rowsPadded + colsPadded) * k / (d.l2ElementsPerS() / d.engines()))
+                            / copyFactor;
+                    tileS[lastRow][lastCol] = fmas * fmaS + packing;
                 }
+            }
+            // Cores take contiguous chunks of the row-major tile order; the slowest one decides.
+            double slowest = 0;
+            for (long start = 0; start < tiles; start += chunk) {
+                slowest = Math.max(slowest, chunkSeconds(start, Math.min(tiles, start + chunk), tilesM, tilesN, tileS));
             }
             gemmS = slowest * groups;
         }
