@@ -1,0 +1,216 @@
+package dev.dynlat.predictor.cli;
+
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.DeviceCatalog;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.dynamic.Paradigm;
+import dev.dynlat.predictor.engine.Prediction;
+import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.schedule.ScheduleLoader;
+import dev.dynlat.predictor.sweep.RateSweep;
+import dev.dynlat.predictor.sweep.SweepPoint;
+import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkZoo;
+import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.reports.chart.Axis;
+import dev.dynlat.reports.chart.ChartFiles;
+import dev.dynlat.reports.chart.ChartFormat;
+import dev.dynlat.reports.chart.LineChartSpec;
+import dev.dynlat.reports.chart.ReferenceLine;
+import dev.dynlat.reports.chart.Series;
+import dev.dynlat.reports.table.Column;
+import dev.dynlat.reports.table.MarkdownTableWriter;
+import dev.dynlat.reports.table.Precision;
+import dev.dynlat.reports.table.Table;
+import dev.dynlat.reports.table.TableFiles;
+import dev.dynlat.reports.table.TableFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dynlat sweep}: latency over activation rates and per-stage options, as a table and a chart. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sweep activation rates and granularities (or channel groups) of a CNN.",
+            "dynlat sweep --model resnet101 --device v100 --mode spatial --options 1,2,4,8 --rates 0.1:1:0.1 \\",
+            "    --out sweep.csv --chart sweep.svg"})
+public final class SweepCommand implements Callable<Integer> {
+    private static final int MAX_RATES = 10_000;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "resnet50, resnet101, regnety-400mf, regnety-800mf")
+    String model;
+
+    @Option(names = "--device", required = true, paramLabel = "NAME|FILE", description = "Built-in device or profile YAML.")
+    String device;
+
+    @Option(names = "--mode", required = true, paramLabel = "MODE", description = "spatial, channel or layer.")
+    String mode;
+
+    @Option(names = "--options", paramLabel = "V[,V...]", defaultValue = "1,2,4,8",
+            description = "S (spatial) or G (channel) values; each applies to every stage, S capped at the stage's"
+                    + " map. Default: ${DEFAULT-VALUE}.")
+    String options;
+
+    @Option(names = "--rates", paramLabel = "LIST|A:B:STEP", defaultValue = "0.1:1:0.1",
+            description = "Rates in [0,1]: a list (0.25,0.5) or start:stop:step. Default: ${DEFAULT-VALUE}.")
+    String rates;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the profile's).")
+    Integer batch;
+
+    @Option(names = "--variant", paramLabel = "laudnet|calibrated", description = "Model variant.")
+    String variant;
+
+    @Option(names = "--schedule", paramLabel = "FILE", description = "Schedule overrides (YAML).")
+    Path schedule;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Table of every point (.csv, .md or .tex).")
+    Path out;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "Latency per image vs rate (.svg, .png or .pdf).")
+    Path chart;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (out != null) {
+            TableFormat.fromPath(out);
+        }
+        if (chart != null) {
+            ChartFormat.fromPath(chart);
+        }
+        if (batch != null && batch <= 0) {
+            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
+        }
+        Paradigm paradigm = Paradigm.parse("mode", mode);
+        Network net = NetworkZoo.get(model);
+        if (!(net instanceof ResidualNetwork cnn)) {
+            throw new IllegalArgumentException("model: sweeps apply to CNNs, not to " + model);
+        }
+        int[] opts = PredictCommand.perStageList("options", options, options.split(",", -1).length);
+        double[] rateGrid = parseRates(rates);
+        DeviceProfile profile = DeviceCatalog.load(device);
+        ModelVariant v = variant == null ? Predictor.defaultVariant(profile) : ModelVariant.parse(variant);
+        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load(schedule);
+        if (batch != null) {
+            sched = sched.withBatch(batch);
+        }
+        Predictor predictor = new Predictor(profile, v, sched);
+        RateSweep sweep = new RateSweep(predictor, cnn, paradigm);
+        List<SweepPoint> points = sweep.run(opts, rateGrid);
+        Prediction dense = sweep.staticPrediction();
+        int b = predictor.batch();
+
+        Table table = table(points, dense, profile.name(), v.id(), b, paradigm);
+        if (out != null) {
+            TableFiles.write(table, out);
+        }
+        if (chart != null) {
+            ChartFiles.write(LineChartSpec.of(model + " on " + profile.name() + " (" + paradigm.id() + ", batch " + b + ")",
+                    new Axis("activation rate", ""), new Axis("latency per image", "ms"),
+                    Series.groupedBy(table, "option", "rate", "latency_per_image_ms"))
+                    .withReferenceLine(new ReferenceLine(dense.latencyPerImageMs(), "static")), chart);
+        }
+        var stdout = spec.commandLine().getOut();
+        if (out == null) {
+            stdout.print(new MarkdownTableWriter().render(table));
+            stdout.println();
+        }
+        stdout.print(new MarkdownTableWriter().render(best(sweep, points, rateGrid, dense, b, paradigm)));
+        stdout.flush();
+        return 0;
+    }
+
+    private Table table(List<SweepPoint> points, Prediction dense, String dev, String variantId, int b,
+                        Paradigm paradigm) {
+        Precision ms = Precision.significant(6);
+        Table.Builder t = Table.builder().columns(Column.text("model"), Column.text("device"), Column.text("variant"),
+                Column.integer("batch", ""), Column.text("mode"), Column.text("option"),
+                Column.decimal("rate", "", Precision.decimalPlaces(3)), Column.decimal("latency_ms", "", ms),
+                Column.decimal("latency_per_image_ms", "", ms), Column.decimal("blocks_latency_ms", "", ms),
+                Column.decimal("static_latency_ms", "", ms), Column.decimal("speedup", "", Precision.decimalPlaces(3)));
+        for (SweepPoint p : points) {
+            t.row(model, dev, variantId, (long) b, paradigm.id(), p.option(), p.rate(), p.latencyMs(),
+                    p.latencyMs() / b, p.blocksLatencyMs(), dense.latencyMs(), dense.latencyMs() / p.latencyMs());
+        }
+        return t.build();
+    }
+
+    private static Table best(RateSweep sweep, List<SweepPoint> points, double[] rateGrid, Prediction dense, int b,
+                              Paradigm paradigm) {
+        Table.Builder t = Table.builder().columns(Column.decimal("rate", "", Precision.decimalPlaces(3)),
+                Column.text("best uniform"), Column.decimal("latency", "ms/image", Precision.decimalPlaces(4)),
+                Column.text("best per stage"), Column.decimal("latency per stage", "ms/image", Precision.decimalPlaces(4)),
+                Column.decimal("speedup vs static", "", Precision.decimalPlaces(3)));
+        for (double r : new LinkedHashSet<>(boxed(rateGrid))) {
+            SweepPoint uniform = points.stream().filter(p -> p.rate() == r)
+                    .min(java.util.Comparator.comparingDouble(SweepPoint::latencyMs)).orElseThrow();
+            SweepPoint staged = paradigm == Paradigm.LAYER ? uniform : sweep.bestPerStage(points, r);
+            t.row(r, uniform.option(), uniform.latencyMs() / b, staged.option(), staged.latencyMs() / b,
+                    dense.latencyMs() / staged.latencyMs());
+        }
+        return t.build();
+    }
+
+    private static List<Double> boxed(double[] xs) {
+        List<Double> out = new ArrayList<>();
+        for (double x : xs) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    /** "0.25,0.5" or "start:stop:step" (inclusive, rounded to 1e-9 so 0.1 steps land on 1.0). */
+    static double[] parseRates(String text) {
+        List<Double> values = new ArrayList<>();
+        if (text.contains(":")) {
+            String[] p = text.split(":", -1);
+            if (p.length != 3) {
+                throw new IllegalArgumentException("rates: expected start:stop:step, got '" + text + "'");
+            }
+            double start = number(p[0]);
+            double stop = number(p[1]);
+            double step = number(p[2]);
+            if (!(step > 0)) {
+                throw new IllegalArgumentException("rates: step must be positive, got " + p[2]);
+            }
+            long n = (long) Math.floor((stop - start) / step + 1e-9) + 1;
+            if (n < 1 || n > MAX_RATES) {
+                throw new IllegalArgumentException("rates: '" + text + "' gives " + Math.max(n, 0) + " rates; expected 1 to "
+                        + MAX_RATES);
+            }
+            for (long i = 0; i < n; i++) {
+                values.add(Math.round((start + i * step) * 1e9) / 1e9);
+            }
+        } else {
+            for (String s : text.split(",", -1)) {
+                values.add(number(s));
+            }
+        }
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            double r = values.get(i);
+            if (!(r >= 0 && r <= 1)) {
+                throw new IllegalArgumentException("rates: must be in [0, 1], got " + r);
+            }
+            out[i] = r;
+        }
+        return out;
+    }
+
+    private static double number(String s) {
+        try {
+            return Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rates: '" + s.strip() + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.dynlat.predictor.sweep;
+
+import dev.dynlat.predictor.dynamic.CnnDynamics;
+import dev.dynlat.predictor.dynamic.Paradigm;
+import dev.dynlat.predictor.engine.Prediction;
+import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.engine.StagePrediction;
+import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.workload.ResidualNetwork;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Predicts a CNN over a grid of per-stage options (granularity S or channel group G, the same
+ * in every stage) and activation rates, reusing one {@link Predictor} so that each point costs
+ * little more than the arithmetic. Because residual blocks are costed independently, the best
+ * option per stage at a rate is the option with the smallest stage latency, which
+ * {@link #bestPerStage} reports.
+ */
+public final class RateSweep {
+    private final Predictor predictor;
+    private final ResidualNetwork network;
+    private final Paradigm paradigm;
+
+    public RateSweep(Predictor predictor, ResidualNetwork network, Paradigm paradigm) {
+        if (paradigm == Paradigm.STATIC) {
+            throw new IllegalArgumentException("mode: a sweep needs spatial, channel or layer");
+        }
+        this.predictor = predictor;
+        this.network = network;
+        this.paradigm = paradigm;
+    }
+
+    /** Every (option, rate) point; options are S or G values applied to every stage. */
+    public List<SweepPoint> run(int[] options, double[] rates) {
+        int[] opts = paradigm == Paradigm.LAYER ? new int[] {1} : options;
+        List<SweepPoint> points = new ArrayList<>();
+        for (int option : opts) {
+            int[] perStage = perStage(option);
+            for (double rate : rates) {
+                Workload w = new Workload(network, CnnDynamics.uniform(paradigm, network, perStage, rate));
+                points.add(point(label(perStage), rate, predictor.predict(w)));
+            }
+        }
+        return points;
+    }
+
+    /** The static network on the same predictor. */
+    public Prediction staticPrediction() {
+        return predictor.predict(Workload.dense(network));
+    }
+
+    /**
+     * For one rate, the per-stage best of the swept options: the fastest option of every stage
+     * combined, and its whole-network latency (fixed parts of the best uniform point plus the best
+     * stages).
+     */
+    public SweepPoint bestPerStage(List<SweepPoint> points, double rate) {
+        List<SweepPoint> atRate = points.stream().filter(p -> p.rate() == rate).toList();
+        if (atRate.isEmpty()) {
+            throw new IllegalArgumentException("rate: " + rate + " was not swept");
+        }
+        int stages = network.stages().size();
+        double[] best = new double[stages];
+        String[] bestOption = new String[stages];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (SweepPoint p : atRate) {
+            String[] parts = p.option().split("-");
+            double[] s = p.stageLatencyMs();
+            for (int i = 0; i < stages; i++) {
+                if (s[i] < best[i]) {
+                    best[i] = s[i];
+                    bestOption[i] = parts[Math.min(i, parts.length - 1)];
+                }
+            }
+        }
+        SweepPoint any = atRate.get(0);
+        double fixed = any.latencyMs() - any.blocksLatencyMs();
+        double blocks = Arrays.stream(best).sum();
+        return new SweepPoint(String.join("-", bestOption), rate, fixed + blocks, blocks, best);
+    }
+
+    private int[] perStage(int option) {
+        int[] per = new int[network.stages().size()];
+        for (int i = 0; i < per.length; i++) {
+            // A granularity larger than a stage's map is capped at the map, as LAUDNet's scripts do.
+            per[i] = paradigm == Paradigm.SPATIAL ? Math.min(option, network.stages().get(i).outSize()) : option;
+        }
+        return per;
+    }
+
+    private String label(int[] perStage) {
+        if (paradigm == Paradigm.LAYER) {
+            return "layer";
+        }
+        return Arrays.stream(perStage).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+    }
+
+    private static SweepPoint point(String option, double rate, Prediction p) {
+        double[] stages = p.stages().stream().filter(StagePrediction::residual)
+                .mapToDouble(StagePrediction::latencyMs).toArray();
+        return new SweepPoint(option, rate, p.latencyMs(), p.blocksLatencyMs(), stages);
+    }
+}
