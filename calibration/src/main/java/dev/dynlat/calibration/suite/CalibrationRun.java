@@ -53,11 +53,18 @@ public final class CalibrationRun {
     public static final String RAW_SAMPLES = "raw-samples.csv";
     /** Fraction of each operator class held out of the fit. */
     public static final double HELD_OUT_FRACTION = 0.3;
+    /** Rounds over the whole suite in a full run (one in a quick run); see SuiteMeasurer. */
+    static final int FULL_ROUNDS = 5;
+
     /** Extra starting points of the fit: slow or fast compute, cache-resident or DRAM-bound memory. */
     private static final List<Map<String, Double>> STARTS = List.of(
             Map.of(CoefficientLayout.LANE, 0.2, CoefficientLayout.DRAM, 4.0, CoefficientLayout.L2, 0.3),
             Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.DRAM, 1.0, CoefficientLayout.L2, 0.2),
-            Map.of(CoefficientLayout.LANE, 0.4, CoefficientLayout.DRAM, 8.0, CoefficientLayout.L2, 1.0));
+            Map.of(CoefficientLayout.LANE, 0.4, CoefficientLayout.DRAM, 8.0, CoefficientLayout.L2, 1.0),
+            // The launch overhead trades off against the class factors of small kernels.
+            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 0.3),
+            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 1.0),
+            Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.LAUNCH, 3.0));
 
     private final Backend backend;
     private final CalibrationSuite suite;
@@ -99,7 +106,7 @@ public final class CalibrationRun {
                     p.cores());
             DeviceProfile host = HostProfileBootstrap.profile("host-" + backend.name(), p);
             SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
-                    listener).measure(suite, csv);
+                    listener).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
             progress.println("fitting " + suite.operators().size() + " operator configurations ...");
             outcome = evaluate(p, host, measured, probeSeconds);
         }

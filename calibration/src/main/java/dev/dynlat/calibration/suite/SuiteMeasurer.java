@@ -6,6 +6,7 @@ import dev.dynlat.calibration.protocol.MeasurementListener;
 import dev.dynlat.calibration.protocol.MeasurementProtocol;
 import dev.dynlat.calibration.protocol.MeasurementTask;
 import dev.dynlat.calibration.protocol.RawSampleCsv;
+import dev.dynlat.calibration.protocol.SampleStats;
 import dev.dynlat.calibration.protocol.TimedRun;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,8 @@ import java.util.Objects;
  * (after everything else, when the disturbance may have passed); the steadier of the two is used.
  */
 public final class SuiteMeasurer {
+    private static final long SHUFFLE_SEED = 20261122L;
+
     /** Key columns of the raw-sample CSV. */
     public static final List<String> CSV_KEYS = List.of("case", "group", "pass");
 
@@ -47,6 +50,20 @@ public final class SuiteMeasurer {
     }
 
     public SuiteMeasurements measure(CalibrationSuite suite, RawSampleCsv csv) {
+        return measure(suite, csv, 1);
+    }
+
+    /**
+     * Measures every configuration in {@code rounds} rounds over the whole suite and keeps, per
+     * configuration, the median of the round medians. Within a round the runs are close in time
+     * and agree well; between rounds the machine's state (clock, co-runners) drifts, so spreading
+     * the rounds out in time is what makes the result reproducible from one calibration to the
+     * next, as JMH's forks do.
+     */
+    public SuiteMeasurements measure(CalibrationSuite suite, RawSampleCsv csv, int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
+        }
         long t0 = System.nanoTime();
         Map<String, String> groups = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -61,7 +78,37 @@ public final class SuiteMeasurer {
             labels.put(b.key(), b.label());
             tasks.add(new MeasurementTask(b.key(), blockRun(b)));
         }
-        List<Measurement> first = protocol.measureAll(tasks, listener(csv, groups, labels, "1"));
+        Map<String, List<Measurement>> byKey = new LinkedHashMap<>();
+        int reruns = 0;
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                progress.println("round " + round + " of " + rounds);
+            }
+            String pass = round == 1 ? "1" : "round" + round;
+            String again = round == 1 ? "2" : "round" + round + "-again";
+            // Operators and blocks are interleaved in a seeded order that changes per round, so a
+            // drift of the machine's speed during the run biases neither the fitted operators nor
+            // the evaluated blocks.
+            List<MeasurementTask> order = new ArrayList<>(tasks);
+            java.util.Collections.shuffle(order, new java.util.Random(SHUFFLE_SEED + round));
+            Round measured = measureRound(order, csv, groups, labels, pass, again);
+            reruns += measured.reruns();
+            measured.byKey().forEach((k, m) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(m));
+        }
+        Map<String, Measurement> combined = new LinkedHashMap<>();
+        byKey.forEach((k, ms) -> combined.put(k, ms.size() == 1 ? ms.get(0) : medianOfRounds(k, ms)));
+        int flagged = (int) combined.values().stream().filter(Measurement::flagged).count();
+        return new SuiteMeasurements(combined, reruns, flagged, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** The measurements of one round and how many were measured again. */
+    private record Round(Map<String, Measurement> byKey, int reruns) {
+    }
+
+    private Round measureRound(List<MeasurementTask> tasks, RawSampleCsv csv,
+                                                  Map<String, String> groups, Map<String, String> labels,
+                                                  String pass, String againPass) {
+        List<Measurement> first = protocol.measureAll(tasks, listener(csv, groups, labels, pass));
         Map<String, Measurement> byKey = new LinkedHashMap<>();
         List<MeasurementTask> again = new ArrayList<>();
         for (int i = 0; i < first.size(); i++) {
@@ -73,15 +120,39 @@ public final class SuiteMeasurer {
         }
         if (!again.isEmpty()) {
             progress.println("re-measuring " + again.size() + " flagged configuration(s)");
-            for (Measurement m : protocol.measureAll(again, listener(csv, groups, labels, "2"))) {
+            for (Measurement m : protocol.measureAll(again, listener(csv, groups, labels, againPass))) {
                 Measurement old = byKey.get(m.key());
                 if (!m.flagged() || m.spread() < old.spread()) {
                     byKey.put(m.key(), m);
                 }
             }
         }
-        int flagged = (int) byKey.values().stream().filter(Measurement::flagged).count();
-        return new SuiteMeasurements(byKey, again.size(), flagged, (System.nanoTime() - t0) * 1e-9);
+        return new Round(byKey, again.size());
+    }
+
+    /**
+     * One measurement from several rounds: all their samples, the median of the round medians,
+     * the median of their spreads; flagged only when most rounds were.
+     */
+    static Measurement medianOfRounds(String key, List<Measurement> rounds) {
+        double[] medians = rounds.stream().mapToDouble(Measurement::medianS).sorted().toArray();
+        double median = SampleStats.median(medians);
+        double spread = SampleStats.median(rounds.stream().mapToDouble(Measurement::spread).toArray());
+        List<List<Double>> samples = new ArrayList<>();
+        int reported = 0;
+        double closest = Double.POSITIVE_INFINITY;
+        for (Measurement m : rounds) {
+            if (Math.abs(m.medianS() - median) < closest) {
+                closest = Math.abs(m.medianS() - median);
+                reported = samples.size() + m.reportedAttempt();
+            }
+            samples.addAll(m.samplesS());
+        }
+        double min = rounds.stream().mapToDouble(Measurement::minS).min().orElse(median);
+        long flaggedRounds = rounds.stream().filter(Measurement::flagged).count();
+        boolean flagged = flaggedRounds * 2 > rounds.size();
+        return new Measurement(key, samples, reported, median, spread, min, flagged,
+                flagged ? flaggedRounds + " of " + rounds.size() + " rounds over the spread threshold" : "");
     }
 
     private MeasurementListener listener(RawSampleCsv csv, Map<String, String> groups, Map<String, String> labels,

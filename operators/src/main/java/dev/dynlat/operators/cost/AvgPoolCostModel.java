@@ -11,10 +11,12 @@ public final class AvgPoolCostModel implements CostModel<AvgPoolSpec> {
     public OperatorCost cost(AvgPoolSpec spec, DeviceModel d) {
         if (d.cpuLibraryKernels()) {
             double planes = (double) spec.channels() * d.batch();
-            double in = (double) spec.height() * spec.width();
             double out = (double) spec.outHeight() * spec.outWidth();
-            // Every input row of every output row's window is a run.
-            return CpuPasses.pass(planes * spec.height(), planes * (in + 2 * out), 0, d);
+            // The library walks, for every output row and every tap of its window, one strided run
+            // over the output row; the window is taken as the map over the output (stride = window).
+            double window = Math.max(1.0, (double) spec.height() / spec.outHeight())
+                    * Math.max(1.0, (double) spec.width() / spec.outWidth());
+            return CpuPasses.pass(planes * spec.outHeight() * window, planes * out * (window + 2), 0, d);
         }
         double in = (double) spec.channels() * spec.height() * spec.width();
         double out = (double) spec.channels() * spec.outHeight() * spec.outWidth();

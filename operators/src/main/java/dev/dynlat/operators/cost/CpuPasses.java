@@ -12,6 +12,9 @@ import dev.dynlat.operators.spec.Conv2dSpec;
  * the memory traffic except in direct convolutions, whose FMAs run at the lanes' rate.
  */
 final class CpuPasses {
+    /** Run-equivalents of the per-(patch, channel) setup of the patch copy kernels. */
+    static final int PAIR_RUNS = 4;
+
     private CpuPasses() {
     }
 
@@ -25,15 +28,17 @@ final class CpuPasses {
     }
 
     /**
-     * Patch copies (gather, scatter, scatter-add): each (patch, channel) pair opens a source and a
-     * destination plane region (two runs), and each of its {@code side} rows is one more run; a
-     * row of a patch is shorter than a cache line or two, so the run is its whole cost.
+     * Patch copies (gather, scatter, scatter-add): each (patch, channel) pair locates its patch and
+     * opens a source and a destination region, which costs about as much as {@value #PAIR_RUNS}
+     * runs (measured on the library's three patch kernels alike), and each of its {@code side}
+     * rows is one more run; a patch row is shorter than a cache line or two, so the run is its
+     * whole cost.
      * {@code denseElements} more are streamed (a scatter-add's residual).
      */
     static OperatorCost patchRows(int channels, int side, long patches, double denseElements, DeviceModel d) {
         double pairs = (double) patches * d.batch() * channels;
         double rows = pairs * side;
-        return pass(2 * pairs + rows, 2 * denseElements * d.batch(), 0, d);
+        return pass(PAIR_RUNS * pairs + rows, 2 * denseElements * d.batch(), 0, d);
     }
 
     /**
