@@ -1,7 +1,5 @@
 package dev.dynlat.predictor.cli;
 
-import dev.dynlat.operators.model.ModelVariant;
-import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Dynamics;
@@ -15,10 +13,7 @@ import dev.dynlat.predictor.format.CsvFormatter;
 import dev.dynlat.predictor.format.JsonFormatter;
 import dev.dynlat.predictor.format.PredictionSummary;
 import dev.dynlat.predictor.format.TableFormatter;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.schedule.ScheduleLoader;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.NetworkZoo;
 import dev.dynlat.predictor.workload.ResidualNetwork;
 import dev.dynlat.reports.io.AtomicFiles;
 import java.io.IOException;
@@ -28,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynlat predict}: one network on one device, static or dynamic. */
@@ -40,20 +36,12 @@ import picocli.CommandLine.Option;
             "ViT:     dynlat predict --model t2t-vit-19 --device v100 --token-rate 0.7 --head-rate 0.857 --layer-rate 0.8"})
 public final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME",
-            description = "resnet50, resnet101, regnety-400mf, regnety-800mf, t2t-vit-19, deit-s")
-    String model;
+    @Mixin
+    TargetOptions target;
 
-    @Option(names = "--device", required = true, paramLabel = "NAME|FILE",
-            description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
-    String device;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the profile's).")
-    Integer batch;
 
-    @Option(names = "--variant", paramLabel = "laudnet|calibrated",
-            description = "Model variant (default: calibrated when the profile has coefficients, else laudnet).")
-    String variant;
+
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "static",
             description = "static, spatial, channel or layer (CNNs). Default: ${DEFAULT-VALUE}.")
@@ -83,8 +71,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--layer-rate", paramLabel = "R", description = "ViT: probability that attention / MLP run.")
     Double layerRate;
 
-    @Option(names = "--schedule", paramLabel = "FILE", description = "Schedule overrides (YAML).")
-    Path schedule;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
@@ -105,21 +91,14 @@ public final class PredictCommand implements Callable<Integer> {
         if (!fmt.equals("table") && !fmt.equals("json") && !fmt.equals("csv")) {
             throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table, json or csv");
         }
-        if (batch != null && batch <= 0) {
-            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
-        }
+        target.checkBatch();
         if (out != null && Files.isDirectory(out)) {
             throw new IllegalArgumentException("out: '" + out + "' is a directory");
         }
-        Network network = NetworkZoo.get(model);
-        DeviceProfile profile = DeviceCatalog.load(device);
-        ModelVariant v = variant == null ? Predictor.defaultVariant(profile) : ModelVariant.parse(variant);
-        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load(schedule);
-        if (batch != null) {
-            sched = sched.withBatch(batch);
-        }
+        Network network = target.network();
+        DeviceProfile profile = target.profile();
         Workload workload = new Workload(network, dynamics(network));
-        Predictor predictor = new Predictor(profile, v, sched);
+        Predictor predictor = target.predictor(profile);
         Prediction p = predictor.predict(workload);
         Prediction ref = workload.dynamics().isStatic() ? null : predictor.predict(workload.staticCounterpart());
         PredictionSummary summary = new PredictionSummary(p, ref);

@@ -1,17 +1,12 @@
 package dev.dynlat.predictor.cli;
 
-import dev.dynlat.operators.model.ModelVariant;
-import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.schedule.ScheduleLoader;
 import dev.dynlat.predictor.sweep.RateSweep;
 import dev.dynlat.predictor.sweep.SweepPoint;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.NetworkZoo;
 import dev.dynlat.predictor.workload.ResidualNetwork;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.ChartFiles;
@@ -33,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynlat sweep}: latency over activation rates and per-stage options, as a table and a chart. */
@@ -43,11 +39,10 @@ import picocli.CommandLine.Option;
 public final class SweepCommand implements Callable<Integer> {
     private static final int MAX_RATES = 10_000;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "resnet50, resnet101, regnety-400mf, regnety-800mf")
-    String model;
+    @Mixin
+    TargetOptions target;
 
-    @Option(names = "--device", required = true, paramLabel = "NAME|FILE", description = "Built-in device or profile YAML.")
-    String device;
+
 
     @Option(names = "--mode", required = true, paramLabel = "MODE", description = "spatial, channel or layer.")
     String mode;
@@ -61,14 +56,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Rates in [0,1]: a list (0.25,0.5) or start:stop:step. Default: ${DEFAULT-VALUE}.")
     String rates;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the profile's).")
-    Integer batch;
 
-    @Option(names = "--variant", paramLabel = "laudnet|calibrated", description = "Model variant.")
-    String variant;
 
-    @Option(names = "--schedule", paramLabel = "FILE", description = "Schedule overrides (YAML).")
-    Path schedule;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Table of every point (.csv, .md or .tex).")
     Path out;
@@ -87,29 +76,23 @@ public final class SweepCommand implements Callable<Integer> {
         if (chart != null) {
             ChartFormat.fromPath(chart);
         }
-        if (batch != null && batch <= 0) {
-            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
-        }
+        target.checkBatch();
         Paradigm paradigm = Paradigm.parse("mode", mode);
-        Network net = NetworkZoo.get(model);
+        Network net = target.network();
         if (!(net instanceof ResidualNetwork cnn)) {
-            throw new IllegalArgumentException("model: sweeps apply to CNNs, not to " + model);
+            throw new IllegalArgumentException("model: sweeps apply to CNNs, not to " + net.name());
         }
         int[] opts = PredictCommand.perStageList("options", options, options.split(",", -1).length);
         double[] rateGrid = parseRates(rates);
-        DeviceProfile profile = DeviceCatalog.load(device);
-        ModelVariant v = variant == null ? Predictor.defaultVariant(profile) : ModelVariant.parse(variant);
-        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load(schedule);
-        if (batch != null) {
-            sched = sched.withBatch(batch);
-        }
-        Predictor predictor = new Predictor(profile, v, sched);
+        DeviceProfile profile = target.profile();
+        Predictor predictor = target.predictor(profile);
+        String model = net.name();
         RateSweep sweep = new RateSweep(predictor, cnn, paradigm);
         List<SweepPoint> points = sweep.run(opts, rateGrid);
         Prediction dense = sweep.staticPrediction();
         int b = predictor.batch();
 
-        Table table = table(points, dense, profile.name(), v.id(), b, paradigm);
+        Table table = table(model, points, dense, profile.name(), dense.variant(), b, paradigm);
         if (out != null) {
             TableFiles.write(table, out);
         }
@@ -129,8 +112,8 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Table table(List<SweepPoint> points, Prediction dense, String dev, String variantId, int b,
-                        Paradigm paradigm) {
+    private static Table table(String model, List<SweepPoint> points, Prediction dense, String dev, String variantId,
+                               int b, Paradigm paradigm) {
         Precision ms = Precision.significant(6);
         Table.Builder t = Table.builder().columns(Column.text("model"), Column.text("device"), Column.text("variant"),
                 Column.integer("batch", ""), Column.text("mode"), Column.text("option"),

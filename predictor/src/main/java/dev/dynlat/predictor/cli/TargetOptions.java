@@ -1,0 +1,59 @@
+package dev.dynlat.predictor.cli;
+
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.DeviceCatalog;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.schedule.ScheduleLoader;
+import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkZoo;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** What to predict on: model, device, batch, variant and schedule (shared by predict and sweep). */
+final class TargetOptions {
+    @Option(names = "--model", required = true, paramLabel = "NAME",
+            description = "resnet50, resnet101, regnety-400mf, regnety-800mf, t2t-vit-19, deit-s")
+    String model;
+
+    @Option(names = "--device", required = true, paramLabel = "NAME|FILE",
+            description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
+    String device;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the profile's).")
+    Integer batch;
+
+    @Option(names = "--variant", paramLabel = "laudnet|calibrated",
+            description = "Model variant (default: calibrated when the profile has coefficients, else laudnet).")
+    String variant;
+
+    @Option(names = "--schedule", paramLabel = "FILE", description = "Schedule overrides (YAML).")
+    Path schedule;
+
+    /** Rejects a non-positive batch before anything is loaded. */
+    void checkBatch() {
+        if (batch != null && batch <= 0) {
+            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
+        }
+    }
+
+    Network network() {
+        return NetworkZoo.get(model);
+    }
+
+    DeviceProfile profile() {
+        return DeviceCatalog.load(device);
+    }
+
+    /** A predictor for the device, variant (default: the profile's) and schedule with the batch. */
+    Predictor predictor(DeviceProfile profile) {
+        checkBatch();
+        ModelVariant v = variant == null ? Predictor.defaultVariant(profile) : ModelVariant.parse(variant);
+        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load(schedule);
+        if (batch != null) {
+            sched = sched.withBatch(batch);
+        }
+        return new Predictor(profile, v, sched);
+    }
+}
