@@ -21,8 +21,9 @@ import java.util.TreeSet;
  *
  * @param classes operator classes (spec kinds) with a fitted factor, sorted
  * @param fitBandwidths whether the DRAM and on-chip efficiencies are fitted (else fixed at 1)
+ * @param overheadClasses operator classes with a fitted fixed overhead per kernel
  */
-public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
+public record CoefficientLayout(List<String> classes, boolean fitBandwidths, List<String> overheadClasses) {
 
     public static final String LANE = "lane_efficiency";
     public static final String DRAM = "dram_efficiency";
@@ -32,9 +33,11 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
     public static final String REFERENCE_CLASS = "conv";
 
     static final String CLASS_PREFIX = "class.";
+    static final String OVERHEAD_PREFIX = "overhead.";
 
     public CoefficientLayout {
         classes = List.copyOf(new TreeSet<>(classes));
+        overheadClasses = List.copyOf(new TreeSet<>(overheadClasses));
         for (String c : classes) {
             if (c.equals(REFERENCE_CLASS)) {
                 throw new IllegalArgumentException("class '" + c + "' cannot have a fitted factor");
@@ -44,7 +47,7 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
 
     /** Bandwidth efficiencies fitted too (as for a GPU, whose kernels share one memory model). */
     public CoefficientLayout(List<String> classes) {
-        this(classes, true);
+        this(classes, true, List.of());
     }
 
     /** The layout for the classes present in a data set: every class that a factor can act on. */
@@ -64,7 +67,16 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
                 fitted.add(c);
             }
         }
-        return new CoefficientLayout(fitted, fitBandwidths);
+        return new CoefficientLayout(fitted, fitBandwidths, List.of());
+    }
+
+    /**
+     * The same layout with a fixed per-kernel overhead fitted for each of {@code classes} (kernels
+     * of a CPU library differ in their set-up work: locating patches, sorting them, forking
+     * threads).
+     */
+    public CoefficientLayout withOverheads(Set<String> classes) {
+        return new CoefficientLayout(this.classes, fitBandwidths, List.copyOf(new TreeSet<>(classes)));
     }
 
     /** Names of the fitted parameters, in vector order. */
@@ -78,6 +90,9 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
         names.add(LAUNCH);
         for (String c : classes) {
             names.add(CLASS_PREFIX + c);
+        }
+        for (String c : overheadClasses) {
+            names.add(OVERHEAD_PREFIX + c);
         }
         return names;
     }
@@ -101,6 +116,8 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
             } else if (name.equals(LAUNCH)) {
                 double launch = Math.min(Math.max(initialLaunchUs, 0.01), 5000);
                 specs.add(new ParameterSpec(LAUNCH, "us", launch, 0.001, 10_000));
+            } else if (name.startsWith(OVERHEAD_PREFIX)) {
+                specs.add(new ParameterSpec(name, "us", 0.1, 1e-4, 1000));
             } else {
                 specs.add(new ParameterSpec(name, "", 1, 0.01, 1000));
             }
@@ -129,6 +146,15 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
         return m;
     }
 
+    /** Fixed per-kernel overheads of a parameter vector, microseconds, keyed by operator class. */
+    public Map<String, Double> classOverheadUs(double[] params) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String c : overheadClasses) {
+            m.put(c, value(params, OVERHEAD_PREFIX + c));
+        }
+        return m;
+    }
+
     /** The coefficients of a named parameter map (as in a fit result). */
     public double[] vector(Map<String, Double> named) {
         List<String> names = names();
@@ -142,6 +168,6 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths) {
     /** Profile coefficients of a parameter vector with the given provenance. */
     public CalibratedCoefficients coefficients(double[] params, CalibratedCoefficients.CalibrationRecord record) {
         return new CalibratedCoefficients(value(params, LANE), value(params, DRAM), value(params, L2),
-                value(params, LAUNCH), classEfficiency(params), record);
+                value(params, LAUNCH), classEfficiency(params), classOverheadUs(params), record);
     }
 }

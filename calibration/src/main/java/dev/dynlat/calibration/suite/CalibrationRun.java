@@ -132,6 +132,11 @@ public final class CalibrationRun {
             classes.add("gemm-copies");
         }
         CoefficientLayout layout = CoefficientLayout.forClasses(classes, host.kind() != DeviceKind.CPU);
+        if (host.kind() == DeviceKind.CPU) {
+            Set<String> kernels = new HashSet<>(layout.classes());
+            kernels.remove("gemm-copies");
+            layout = layout.withOverheads(kernels);
+        }
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
         FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, STARTS);
         double[] params = layout.vector(fit.fittedParams());

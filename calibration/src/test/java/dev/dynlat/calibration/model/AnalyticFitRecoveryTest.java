@@ -45,10 +45,11 @@ class AnalyticFitRecoveryTest {
         }
         // A CPU host: its kernels are costed by rows, lines and FMAs at on-chip bandwidth, so the
         // bandwidth efficiencies stay fixed and every memory-bound class has its own factor.
-        CoefficientLayout layout = CoefficientLayout.forClasses(Set.of("conv", "elementwise", "fc", "gather"), false);
+        CoefficientLayout layout = CoefficientLayout.forClasses(Set.of("conv", "elementwise", "fc", "gather"), false)
+                .withOverheads(Set.of("gather"));
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
-        // lane, launch us, then the class factors of elementwise, fc, gather
-        double[] truth = {0.35, 4.0, 2.5, 0.7, 1.3};
+        // lane, launch us, the class factors of elementwise, fc, gather, then gather's overhead (us)
+        double[] truth = {0.35, 4.0, 2.5, 0.7, 1.3, 3.0};
         assertEquals(List.of("elementwise", "fc", "gather"), layout.classes());
         List<Observation<MappedOperator>> obs = new ArrayList<>();
         for (KernelSpec k : kernels) {

@@ -75,18 +75,20 @@ public final class CostModels {
     }
 
     /**
-     * Applies the calibrated efficiency of the operator's class: the fraction of the analytic
-     * model's speed that this device's kernels of that class reach, on compute and memory alike
-     * (the launch overhead is measured separately). 1 for every class in the laudnet variant.
+     * Applies the calibrated efficiency of the operator's class (the fraction of the analytic
+     * model's speed that this device's kernels of that class reach, on compute and memory alike)
+     * and its fixed per-kernel overhead (set-up work beyond the launch). Neither exists in the
+     * laudnet variant.
      */
     public static OperatorCost withClassEfficiency(OperatorSpec spec, OperatorCost c, DeviceModel device) {
         double factor = device.classFactor(spec.kind());
-        if (factor == 1) {
+        double overhead = device.classOverheadS(spec.kind());
+        if (factor == 1 && overhead == 0) {
             return c;
         }
         double body = (c.latencyS() - c.launchS()) / factor;
-        return new OperatorCost(body + c.launchS(), c.computeS() / factor, c.memoryS() / factor, c.launchS(),
-                c.tiling(), c.macs(), c.dramBytes());
+        return new OperatorCost(body + c.launchS() + overhead, c.computeS() / factor, c.memoryS() / factor,
+                c.launchS() + overhead, c.tiling(), c.macs(), c.dramBytes());
     }
 
     /** The masker schedule choice for a spatial block (fused into conv1 or separate). */

@@ -25,19 +25,22 @@ import java.util.Map;
  * @param batch batch size
  * @param mode how compute and memory combine
  * @param classEfficiency calibrated per-operator-class efficiency (empty for laudnet)
+ * @param classOverheadS calibrated per-operator-class fixed cost per kernel, seconds (empty for laudnet)
  * @param kind GPU or CPU; the calibrated variant costs CPU convolutions as the CPU kernel library
  *     runs them (im2col + blocked GEMM) instead of by tile search
  */
 public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind kind, int engines, double lanesPerEngine,
                           double clockHz, double dramElementsPerS, double l2ElementsPerS,
                           double peakParallelism, int transactionElements, double launchS, int batch,
-                          LatencyMode mode, Map<String, Double> classEfficiency) {
+                          LatencyMode mode, Map<String, Double> classEfficiency,
+                          Map<String, Double> classOverheadS) {
 
     public DeviceModel {
         if (batch <= 0) {
             throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
         }
         classEfficiency = Map.copyOf(classEfficiency);
+        classOverheadS = Map.copyOf(classOverheadS);
     }
 
     /** Builds the model of {@code profile} for a variant and batch (≤0 means the profile's default). */
@@ -45,37 +48,43 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
         AnalyticConstants c = profile.laudnet();
         int b = batch <= 0 ? c.defaultBatch() : batch;
         if (variant == ModelVariant.LAUDNET) {
-            return fromConstants(profile.name(), variant, profile.kind(), c, b, 1, 1, 1, c.launchOverheadUs(), Map.of());
+            return fromConstants(profile.name(), variant, profile.kind(), c, b, 1, 1, 1, c.launchOverheadUs(), Map.of(),
+                    Map.of());
         }
         CalibratedCoefficients k = profile.calibrated().orElseThrow(() -> new IllegalArgumentException(
                 "variant: device '" + profile.name() + "' has no calibrated coefficients; run 'dynlat calibrate'"
                         + " on it or use --variant laudnet"));
         return fromConstants(profile.name(), variant, profile.kind(), c, b, k.laneEfficiency(), k.dramEfficiency(),
-                k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency());
+                k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency(), k.classOverheadUs());
     }
 
     /** Builds a model from raw constants and efficiency factors (used by the fitting code). */
     public static DeviceModel fromConstants(String name, ModelVariant variant, DeviceKind kind, AnalyticConstants c,
                                             int batch,
                                             double laneEfficiency, double dramEfficiency, double l2Efficiency,
-                                            double launchUs, Map<String, Double> classEfficiency) {
+                                            double launchUs, Map<String, Double> classEfficiency,
+                                            Map<String, Double> classOverheadUs) {
+        Map<String, Double> overheadS = new java.util.HashMap<>();
+        classOverheadUs.forEach((k, v) -> overheadS.put(k, v * 1e-6));
         double dram = c.dramBandwidthGBps() * 1e9 / 4.0 * dramEfficiency;
         double l2 = c.dramBandwidthGBps() * 1e9 / 4.0 * c.l2BandwidthRatio() * l2Efficiency;
         return new DeviceModel(name, variant, kind, c.processingEngines(), c.fp32LanesPerEngine(),
                 c.clockMHz() * 1e6 * laneEfficiency, dram, l2, c.fp32LanesPerEngine() * c.issueDepth(),
-                c.transactionElements(), launchUs * 1e-6, batch, c.latencyMode(), classEfficiency);
+                c.transactionElements(), launchUs * 1e-6, batch, c.latencyMode(), classEfficiency, overheadS);
     }
 
     /** The same device at another batch size. */
     public DeviceModel withBatch(int newBatch) {
         return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
-                l2ElementsPerS, peakParallelism, transactionElements, launchS, newBatch, mode, classEfficiency);
+                l2ElementsPerS, peakParallelism, transactionElements, launchS, newBatch, mode, classEfficiency,
+                classOverheadS);
     }
 
     /** The same device with another latency mode. */
     public DeviceModel withMode(LatencyMode newMode) {
         return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
-                l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, newMode, classEfficiency);
+                l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, newMode, classEfficiency,
+                classOverheadS);
     }
 
     /** Whether convolutions are costed as the CPU kernel library runs them (calibrated CPU devices). */
@@ -96,6 +105,11 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
     /** Waves of tiles over the engines. */
     public int waves(long tiles) {
         return (int) ((tiles + engines - 1) / engines);
+    }
+
+    /** Fixed cost per kernel of an operator class, seconds (0 unless calibrated). */
+    public double classOverheadS(String operatorClass) {
+        return classOverheadS.getOrDefault(operatorClass, 0.0);
     }
 
     /** Compute-efficiency factor of an operator class (1 unless calibrated). */

@@ -11,15 +11,25 @@ import java.util.TreeMap;
  * @param dramEfficiency fraction of the nominal DRAM bandwidth reached
  * @param l2Efficiency fraction of the nominal on-chip bandwidth reached
  * @param launchOverheadUs measured fixed cost per kernel, microseconds
- * @param classEfficiency extra compute-efficiency factor per operator class (e.g. {@code conv},
- *     {@code depthwise}, {@code gather}); a missing class means 1
+ * @param classEfficiency efficiency factor per operator class (e.g. {@code conv}, {@code depthwise},
+ *     {@code gather}) that divides the class's modelled time; a missing class means 1
+ * @param classOverheadUs fixed cost per kernel of an operator class on top of the launch overhead
+ *     (its own set-up work), microseconds; a missing class means 0
  * @param calibration how and when the coefficients were measured
  */
 public record CalibratedCoefficients(double laneEfficiency, double dramEfficiency, double l2Efficiency,
                                      double launchOverheadUs, Map<String, Double> classEfficiency,
-                                     CalibrationRecord calibration) {
+                                     Map<String, Double> classOverheadUs, CalibrationRecord calibration) {
     public CalibratedCoefficients {
         classEfficiency = java.util.Collections.unmodifiableMap(new TreeMap<>(classEfficiency));
+        classOverheadUs = java.util.Collections.unmodifiableMap(new TreeMap<>(classOverheadUs));
+    }
+
+    /** Coefficients without per-class overheads. */
+    public CalibratedCoefficients(double laneEfficiency, double dramEfficiency, double l2Efficiency,
+                                  double launchOverheadUs, Map<String, Double> classEfficiency,
+                                  CalibrationRecord calibration) {
+        this(laneEfficiency, dramEfficiency, l2Efficiency, launchOverheadUs, classEfficiency, Map.of(), calibration);
     }
 
     /** The factor for an operator class, 1 when the class was not fitted. */

@@ -111,6 +111,14 @@ public final class ProfileLoader {
             }
             cf.finish();
         });
+        Map<String, Double> overheads = new TreeMap<>();
+        f.mapping("class_overhead_us", false).ifPresent(cf -> {
+            for (Map.Entry<String, YamlNode> e : cf.node().entries().entrySet()) {
+                cf.has(e.getKey());
+                YamlFields.toNumber(e.getValue(), 0, 1e6, cf.problems()).ifPresent(v -> overheads.put(e.getKey(), v));
+            }
+            cf.finish();
+        });
         Optional<CalibratedCoefficients.CalibrationRecord> record = f.mapping("calibration", true)
                 .flatMap(cf -> {
                     var date = cf.string("date", true);
@@ -131,6 +139,6 @@ public final class ProfileLoader {
             return Optional.empty();
         }
         return Optional.of(new CalibratedCoefficients(lane.get(), dram.get(), l2.get(), launch.get(), classes,
-                record.get()));
+                overheads, record.get()));
     }
 }

@@ -47,6 +47,12 @@ public final class ProfileWriter {
                     sb.append("    ").append(e.getKey()).append(": ").append(num(e.getValue())).append('\n');
                 }
             }
+            if (!k.classOverheadUs().isEmpty()) {
+                sb.append("  class_overhead_us:\n");
+                for (Map.Entry<String, Double> e : k.classOverheadUs().entrySet()) {
+                    sb.append("    ").append(e.getKey()).append(": ").append(num(e.getValue())).append('\n');
+                }
+            }
             var r = k.calibration();
             sb.append("  calibration:\n");
             sb.append("    date: ").append(quote(r.date())).append('\n');

@@ -274,4 +274,18 @@ class ProfileYamlTest {
         assertTrue(e.getMessage().contains("v100"), e.getMessage());
         assertFalse(Devices.v100().calibrated().isPresent());
     }
+
+    @org.junit.jupiter.api.Test
+    void classOverheadsRoundTripAndAreCharged() {
+        DeviceProfile p = ProfileLoader.parse((VALID + CALIBRATED).replace("  calibration:", "  class_overhead_us:\n    gather: 2.5\n"
+                + "  calibration:"), SRC);
+        assertEquals(Map.of("gather", 2.5), p.calibrated().orElseThrow().classOverheadUs());
+        assertEquals(p, ProfileLoader.parse(ProfileWriter.toYaml(p), SRC), "round trip");
+        var d = dev.dynlat.operators.model.DeviceModel.of(p, dev.dynlat.operators.model.ModelVariant.CALIBRATED, 1);
+        var spec = new dev.dynlat.operators.spec.GatherSpec(8, 14, 14, 2, 1, 0.5);
+        var bare = new dev.dynlat.operators.cost.GatherCostModel().cost(spec, d);
+        var charged = new dev.dynlat.operators.cost.CostModels(d).cost(spec);
+        double factor = d.classFactor("gather");
+        assertEquals((bare.latencyS() - bare.launchS()) / factor + bare.launchS() + 2.5e-6, charged.latencyS(), 1e-15);
+    }
 }

@@ -86,6 +86,7 @@ public final class DevicesCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  on-chip efficiency     %.4f%n", k.l2Efficiency());
                 out.printf(Locale.ROOT, "  launch overhead        %.3f us%n", k.launchOverheadUs());
                 k.classEfficiency().forEach((cls, v) -> out.printf(Locale.ROOT, "  class %-16s %.4f%n", cls, v));
+                k.classOverheadUs().forEach((cls, v) -> out.printf(Locale.ROOT, "  overhead %-13s %.3f us%n", cls, v));
             });
             return 0;
         }
