@@ -8,6 +8,8 @@ import dev.dynlat.calibration.fit.MultiStartFitter;
 import dev.dynlat.calibration.fit.Observation;
 import dev.dynlat.calibration.host.HostProber;
 import dev.dynlat.calibration.host.HostProfileBootstrap;
+import dev.dynlat.calibration.kernel.Conv2dKernel;
+import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.host.PeakProbes;
 import dev.dynlat.calibration.model.AnalyticLatencyModel;
 import dev.dynlat.calibration.model.CoefficientLayout;
@@ -53,6 +55,9 @@ public final class CalibrationRun {
     public static final String RAW_SAMPLES = "raw-samples.csv";
     /** Fraction of each operator class held out of the fit. */
     public static final double HELD_OUT_FRACTION = 0.3;
+    /** Kernel timed next to every measurement to correct for the machine's speed drift. */
+    static final KernelSpec SPEED_REFERENCE = new Conv2dKernel(1, 32, 32, 14, 14, 3, 1, 1);
+
     /** Rounds over the whole suite in a full run (one in a quick run); see SuiteMeasurer. */
     static final int FULL_ROUNDS = 5;
 
@@ -106,7 +111,7 @@ public final class CalibrationRun {
                     p.cores());
             DeviceProfile host = HostProfileBootstrap.profile("host-" + backend.name(), p);
             SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
-                    listener).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
+                    listener, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
             progress.println("fitting " + suite.operators().size() + " operator configurations ...");
             outcome = evaluate(p, host, measured, probeSeconds);
         }
@@ -121,7 +126,8 @@ public final class CalibrationRun {
         Map<String, OperatorCase> cases = new HashMap<>();
         for (OperatorCase c : suite.operators()) {
             Measurement m = measured.get(c.key());
-            observations.add(new Observation<>(c.key(), c.group(), c.operator(), m.medianS(), m.spread()));
+            observations.add(new Observation<>(c.key(), c.group(), c.operator(), measured.correctedMedianS(c.key()),
+                    m.spread()));
             cases.put(c.key(), c);
         }
         HeldOutSplit<MappedOperator> split = HeldOutSplit.of(observations, HELD_OUT_FRACTION);
@@ -169,7 +175,7 @@ public final class CalibrationRun {
             for (BlockStep s : b.steps()) {
                 roof += s.weight() * roofline.predictSeconds(s.kernel());
             }
-            blocks.add(new EvaluatedCase(b.key(), b.group(), m.medianS(), m.spread(),
+            blocks.add(new EvaluatedCase(b.key(), b.group(), measured.correctedMedianS(b.key()), m.spread(),
                     blockModel.predictSeconds(b, host, ModelVariant.LAUDNET),
                     blockModel.predictSeconds(b, calibrated, ModelVariant.CALIBRATED), roof, true));
         }

@@ -11,10 +11,23 @@ import java.util.Map;
  * @param reruns   how many flagged cases were measured again
  * @param flagged  how many cases are still flagged after the re-runs
  * @param seconds  wall time of the whole measurement phase
+ * @param speedCorrection per case, the factor that brings its median to the machine's typical speed
+ *     (from a reference kernel timed just before it); absent means 1
  */
-public record SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds) {
+public record SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds,
+                                Map<String, Double> speedCorrection) {
     public SuiteMeasurements {
         byKey = Map.copyOf(byKey);
+        speedCorrection = Map.copyOf(speedCorrection);
+    }
+
+    public SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds) {
+        this(byKey, reruns, flagged, seconds, Map.of());
+    }
+
+    /** The case's median corrected to the machine's typical speed, seconds. */
+    public double correctedMedianS(String key) {
+        return get(key).medianS() * speedCorrection.getOrDefault(key, 1.0);
     }
 
     public Measurement get(String key) {

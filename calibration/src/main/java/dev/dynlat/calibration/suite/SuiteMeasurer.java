@@ -1,6 +1,7 @@
 package dev.dynlat.calibration.suite;
 
 import dev.dynlat.calibration.backend.Backend;
+import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.protocol.Measurement;
 import dev.dynlat.calibration.protocol.MeasurementListener;
 import dev.dynlat.calibration.protocol.MeasurementProtocol;
@@ -32,6 +33,8 @@ import java.util.Objects;
  */
 public final class SuiteMeasurer {
     private static final long SHUFFLE_SEED = 20261122L;
+    /** Timed runs of the reference kernel next to each measurement. */
+    private static final int REFERENCE_RUNS = 5;
 
     /** Key columns of the raw-sample CSV. */
     public static final List<String> CSV_KEYS = List.of("case", "group", "pass");
@@ -40,9 +43,21 @@ public final class SuiteMeasurer {
     private final MeasurementProtocol protocol;
     private final PrintStream progress;
     private final MeasurementListener listener;
+    private final KernelSpec reference;
 
     public SuiteMeasurer(Backend backend, MeasurementProtocol protocol, PrintStream progress,
                          MeasurementListener listener) {
+        this(backend, protocol, progress, listener, null);
+    }
+
+    /**
+     * With a {@code reference} kernel, that kernel is timed just before every measurement; the
+     * machine's speed drifts (a shared host swings by tens of percent within seconds), and the
+     * ratio of the typical reference time to the one seen next to a measurement corrects it.
+     */
+    public SuiteMeasurer(Backend backend, MeasurementProtocol protocol, PrintStream progress,
+                         MeasurementListener listener, KernelSpec reference) {
+        this.reference = reference;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -68,16 +83,19 @@ public final class SuiteMeasurer {
         Map<String, String> groups = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
         List<MeasurementTask> tasks = new ArrayList<>();
+        Map<String, Double> referenceNextTo = new HashMap<>();
         for (OperatorCase c : suite.operators()) {
             groups.put(c.key(), c.group());
             labels.put(c.key(), c.label());
-            tasks.add(new MeasurementTask(c.key(), (w, n) -> backend.time(c.kernel(), w, n)));
+            tasks.add(new MeasurementTask(c.key(), withReference(c.key(), (w, n) -> backend.time(c.kernel(), w, n),
+                    referenceNextTo)));
         }
         for (BlockCase b : suite.blocks()) {
             groups.put(b.key(), b.group());
             labels.put(b.key(), b.label());
-            tasks.add(new MeasurementTask(b.key(), blockRun(b)));
+            tasks.add(new MeasurementTask(b.key(), withReference(b.key(), blockRun(b), referenceNextTo)));
         }
+        Map<String, List<Double>> referencesByKey = new HashMap<>();
         Map<String, List<Measurement>> byKey = new LinkedHashMap<>();
         int reruns = 0;
         for (int round = 1; round <= rounds; round++) {
@@ -94,11 +112,51 @@ public final class SuiteMeasurer {
             Round measured = measureRound(order, csv, groups, labels, pass, again);
             reruns += measured.reruns();
             measured.byKey().forEach((k, m) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(m));
+            referenceNextTo.forEach((k, r) -> referencesByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(r));
+            referenceNextTo.clear();
         }
         Map<String, Measurement> combined = new LinkedHashMap<>();
         byKey.forEach((k, ms) -> combined.put(k, ms.size() == 1 ? ms.get(0) : medianOfRounds(k, ms)));
         int flagged = (int) combined.values().stream().filter(Measurement::flagged).count();
-        return new SuiteMeasurements(combined, reruns, flagged, (System.nanoTime() - t0) * 1e-9);
+        Map<String, Double> correction = reference == null ? Map.of()
+                : speedCorrection(byKey, referencesByKey, combined);
+        return new SuiteMeasurements(combined, reruns, flagged, (System.nanoTime() - t0) * 1e-9, correction);
+    }
+
+    /** A timed run that first times the reference kernel and records its median next to the key. */
+    private TimedRun withReference(String key, TimedRun run, Map<String, Double> referenceNextTo) {
+        if (reference == null) {
+            return run;
+        }
+        return (warmup, runs) -> {
+            referenceNextTo.put(key, SampleStats.median(backend.time(reference, 1, REFERENCE_RUNS)));
+            return run.run(warmup, runs);
+        };
+    }
+
+    /**
+     * Per case: the median over rounds of the round median scaled by (typical reference time /
+     * reference time next to it), divided by the plain median, so that {@code medianS × factor}
+     * is the speed-corrected median.
+     */
+    static Map<String, Double> speedCorrection(Map<String, List<Measurement>> rounds,
+                                               Map<String, List<Double>> references,
+                                               Map<String, Measurement> combined) {
+        double typical = SampleStats.median(references.values().stream().flatMap(List::stream)
+                .mapToDouble(Double::doubleValue).toArray());
+        Map<String, Double> factors = new HashMap<>();
+        rounds.forEach((key, ms) -> {
+            List<Double> refs = references.get(key);
+            if (refs == null || refs.size() != ms.size()) {
+                return;
+            }
+            double[] corrected = new double[ms.size()];
+            for (int i = 0; i < corrected.length; i++) {
+                corrected[i] = ms.get(i).medianS() * typical / refs.get(i);
+            }
+            factors.put(key, SampleStats.median(corrected) / combined.get(key).medianS());
+        });
+        return factors;
     }
 
     /** The measurements of one round and how many were measured again. */
