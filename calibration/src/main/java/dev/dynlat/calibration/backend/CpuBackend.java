@@ -1,7 +1,5 @@
 package dev.dynlat.calibration.backend;
 
-import dev.dynlat.calibration.kernel.KernelSpec;
-
 /**
  * Runs kernels with the OpenMP C implementations in libdynlat_cpu (AVX2+FMA build when the CPU has it,
  * x86-64-v2 otherwise). Threads follow the usual OpenMP settings (OMP_NUM_THREADS).
@@ -20,38 +18,23 @@ public final class CpuBackend extends NativeBackend {
     }
 
     @Override
-    public double[] time(KernelSpec spec, int warmupRuns, int timedRuns) {
-        checked(spec);
-        checkRuns(warmupRuns, timedRuns);
-        requireAvailable();
-        return CpuNative.time(spec.kind().code(), spec.nativeDims(), spec.nativeListA(), spec.nativeListB(),
-                TIMING_SEED, warmupRuns, timedRuns);
+    double[] nativeTime(int kind, int[] dims, int[] listA, int[] listB, long seed, int warmupRuns, int timedRuns) {
+        return CpuNative.time(kind, dims, listA, listB, seed, warmupRuns, timedRuns);
     }
 
     @Override
-    public float[] runOnce(KernelSpec spec, long seed) {
-        checked(spec);
-        requireAvailable();
-        return CpuNative.runOnce(spec.kind().code(), spec.nativeDims(), spec.nativeListA(), spec.nativeListB(), seed);
+    float[] nativeRunOnce(int kind, int[] dims, int[] listA, int[] listB, long seed) {
+        return CpuNative.runOnce(kind, dims, listA, listB, seed);
     }
 
     @Override
-    public double peakFlops(long work) {
-        checkPositive("work", work);
-        requireAvailable();
-        // best of three: a single short run is easily disturbed by other processes
-        double best = 0;
-        for (int i = 0; i < 3; i++) {
-            best = Math.max(best, flopRate(CpuNative.fmaProbe(work)));
-        }
-        return best;
+    double[] nativeFmaProbe(long work) {
+        return CpuNative.fmaProbe(work);
     }
 
     @Override
-    public double streamBandwidth(StreamPattern pattern, long bytes, int repeats) {
-        checkStream(pattern, bytes, repeats);
-        requireAvailable();
-        return bestBandwidth(pattern, bytes, CpuNative.streamProbe(pattern.code(), bytes, repeats));
+    double[] nativeStreamProbe(int pattern, long bytes, int repeats) {
+        return CpuNative.streamProbe(pattern, bytes, repeats);
     }
 
     @Override

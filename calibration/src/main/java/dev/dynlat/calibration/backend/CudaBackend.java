@@ -1,7 +1,5 @@
 package dev.dynlat.calibration.backend;
 
-import dev.dynlat.calibration.kernel.KernelSpec;
-
 /**
  * Runs kernels with the CUDA implementations in libdynlat_cuda on device 0; kernel time is measured with
  * CUDA events. Unavailable (never crashing) when the library was not built or no device is present.
@@ -36,39 +34,23 @@ public final class CudaBackend extends NativeBackend {
     }
 
     @Override
-    public double[] time(KernelSpec spec, int warmupRuns, int timedRuns) {
-        checked(spec);
-        checkRuns(warmupRuns, timedRuns);
-        requireAvailable();
-        return CudaNative.time(spec.kind().code(), spec.nativeDims(), spec.nativeListA(), spec.nativeListB(),
-                TIMING_SEED, warmupRuns, timedRuns);
+    double[] nativeTime(int kind, int[] dims, int[] listA, int[] listB, long seed, int warmupRuns, int timedRuns) {
+        return CudaNative.time(kind, dims, listA, listB, seed, warmupRuns, timedRuns);
     }
 
     @Override
-    public float[] runOnce(KernelSpec spec, long seed) {
-        checked(spec);
-        requireAvailable();
-        return CudaNative.runOnce(spec.kind().code(), spec.nativeDims(), spec.nativeListA(), spec.nativeListB(),
-                seed);
+    float[] nativeRunOnce(int kind, int[] dims, int[] listA, int[] listB, long seed) {
+        return CudaNative.runOnce(kind, dims, listA, listB, seed);
     }
 
     @Override
-    public double peakFlops(long work) {
-        checkPositive("work", work);
-        requireAvailable();
-        // best of three: a single short run is easily disturbed by other processes
-        double best = 0;
-        for (int i = 0; i < 3; i++) {
-            best = Math.max(best, flopRate(CudaNative.fmaProbe(work)));
-        }
-        return best;
+    double[] nativeFmaProbe(long work) {
+        return CudaNative.fmaProbe(work);
     }
 
     @Override
-    public double streamBandwidth(StreamPattern pattern, long bytes, int repeats) {
-        checkStream(pattern, bytes, repeats);
-        requireAvailable();
-        return bestBandwidth(pattern, bytes, CudaNative.streamProbe(pattern.code(), bytes, repeats));
+    double[] nativeStreamProbe(int pattern, long bytes, int repeats) {
+        return CudaNative.streamProbe(pattern, bytes, repeats);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.spec.BroadcastMulSpec;
 
 /** Channel-wise scaling of a map: each tile reads its pixels and its channels' scales. */
@@ -15,29 +14,10 @@ public final class BroadcastMulCostModel implements CostModel<BroadcastMulSpec> 
         int c = spec.channels();
         int h = spec.height();
         int w = spec.width();
-        int batch = d.batch();
         double dramS = ((double) c * h * w * 2 + c) / d.dramElementsPerS();
-        BestTiling best = new BestTiling();
-        for (int ct : TileSpace.of(c)) {
-            long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : TileSpace.of(h)) {
-                long nH = Efficiency.ceilDiv(h, ht);
-                for (int wt : TileSpace.of(w)) {
-                    long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
-                    double tileSize = (double) ct * ht * wt;
-                    double onChip = (tileSize * 2 + ct) * tiles;
-                    double memory = dramS + onChip / (d.l2ElementsPerS()
-                            * Efficiency.coalescing(wt, w - wt, d.transactionElements()));
-                    double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
-                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles);
-                    if (batch > 1) {
-                        memory *= batch;
-                        compute *= batch;
-                    }
-                    best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);
-                }
-            }
-        }
+        BestTiling best = PointwiseTiles.search(c, h, w, d, (ct, ht, wt, tiles) -> dramS
+                + ((double) ct * ht * wt * 2 + ct) * tiles
+                / (d.l2ElementsPerS() * Efficiency.coalescing(wt, w - wt, d.transactionElements())));
         return best;
     }
 

@@ -2,9 +2,7 @@ package dev.dynlat.operators.cost;
 
 import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
-import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 
 /**
@@ -31,25 +29,9 @@ public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
         int w = spec.width();
         int batch = d.batch();
         double passes = operandReads + 1;
-        BestTiling best = new BestTiling();
-        for (int ct : TileSpace.of(c)) {
-            long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : TileSpace.of(h)) {
-                long nH = Efficiency.ceilDiv(h, ht);
-                for (int wt : TileSpace.of(w)) {
-                    long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
-                    double tileSize = (double) ct * ht * wt;
-                    double memory = passes * tileSize / d.dramElementsPerS() * tiles;
-                    double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
-                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles);
-                    if (batch > 1) {
-                        memory *= batch;
-                        compute *= batch;
-                    }
-                    best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);
-                }
-            }
-        }
+        // Every tile's traffic is charged at DRAM bandwidth, as in the reference.
+        BestTiling best = PointwiseTiles.search(c, h, w, d,
+                (ct, ht, wt, tiles) -> passes * ct * ht * wt / d.dramElementsPerS() * tiles);
         double elements = (double) c * h * w * batch;
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),
                 best.tiling(), 0, passes * elements * 4);

@@ -1,0 +1,46 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.BestTiling;
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.Efficiency;
+import dev.dynlat.operators.model.TileSpace;
+
+/**
+ * The tile search shared by pointwise kernels over a {@code channels × height × width} map
+ * (elementwise passes, channel-wise scaling): one operation per output element, lanes filled by
+ * the tile's outputs, tiles in waves over the engines; above batch 1 every sample repeats the
+ * work. Only the memory term differs between the kernels.
+ */
+final class PointwiseTiles {
+    private PointwiseTiles() {
+    }
+
+    /** Memory seconds of one sample at a tiling. */
+    interface MemoryTerm {
+        double seconds(int ct, int ht, int wt, long tiles);
+    }
+
+    static BestTiling search(int c, int h, int w, DeviceModel d, MemoryTerm memoryTerm) {
+        int batch = d.batch();
+        BestTiling best = new BestTiling();
+        for (int ct : TileSpace.of(c)) {
+            long nC = Efficiency.ceilDiv(c, ct);
+            for (int ht : TileSpace.of(h)) {
+                long nH = Efficiency.ceilDiv(h, ht);
+                for (int wt : TileSpace.of(w)) {
+                    long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
+                    double tileSize = (double) ct * ht * wt;
+                    double memory = memoryTerm.seconds(ct, ht, wt, tiles);
+                    double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
+                    double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles);
+                    if (batch > 1) {
+                        memory *= batch;
+                        compute *= batch;
+                    }
+                    best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);
+                }
+            }
+        }
+        return best;
+    }
+}
