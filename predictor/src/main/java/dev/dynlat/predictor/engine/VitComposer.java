@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.operators.spec.ActivationFunction;
 import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.MatmulSpec;
@@ -113,7 +114,7 @@ final class VitComposer {
         ops.add(OperatorUse.once(p + "projection", Role.ATTENTION, new MatmulSpec(rows, out, out)));
         ops.add(OperatorUse.once(p + "norm2", Role.OTHER, new NormSpec(TensorShape.of(b, l, out))));
         ops.add(OperatorUse.once(p + "mlp fc1", Role.MLP, new MatmulSpec(rows, out, out)));
-        ops.add(OperatorUse.once(p + "mlp gelu", Role.MLP, new ActivationSpec("gelu", TensorShape.of(b, l, out))));
+        ops.add(OperatorUse.once(p + "mlp gelu", Role.MLP, new ActivationSpec(ActivationFunction.GELU, TensorShape.of(b, l, out))));
         ops.add(OperatorUse.once(p + "mlp fc2", Role.MLP, new MatmulSpec(rows, out, out)));
         return ops;
     }
@@ -161,7 +162,7 @@ final class VitComposer {
         ops.add(new OperatorUse("layer norm 2", Role.OTHER, new NormSpec(TensorShape.of(b, l, dim)), ld));
         ops.add(new OperatorUse("mlp fc1", Role.MLP,
                 new MatmulSpec(b * ls, headSkip ? keptDimRounded : dim, hidden), ld));
-        ops.add(new OperatorUse("mlp gelu", Role.MLP, new ActivationSpec("gelu", TensorShape.of(b, ls, hidden)), ld));
+        ops.add(new OperatorUse("mlp gelu", Role.MLP, new ActivationSpec(ActivationFunction.GELU, TensorShape.of(b, ls, hidden)), ld));
         ops.add(new OperatorUse("mlp fc2", Role.MLP, new MatmulSpec(b * ls, hidden, dim), ld));
         ops.add(new OperatorUse("residual add 2", Role.OTHER, new ElementwiseSpec((int) b, ls, dim), ld));
         return ops;
