@@ -58,6 +58,9 @@ typedef struct {
     const int *out_channels_groups; /* kept output groups of size group_size */
     int n_out_groups;
     int group_size;
+    /* channels per image of the input buffer when it holds only the kept input channels, in list
+       order (a chained channel-skipping conv); 0: the input has all cin channels */
+    int compact_in;
 } dl_conv;
 
 /* Sizes (in floats) of all buffers a kernel needs, derived from a desc. */

@@ -31,7 +31,9 @@ static float *alloc_floats(size_t n)
     return aligned_alloc(64, bytes);
 }
 
-/* Picks the AVX2+FMA build when the running CPU has it; decided once. */
+int dl_fault_mode = 0;
+
+/* Picks the widest build the running CPU supports (AVX-512, then AVX2+FMA, then SSE4.2); decided once. */
 typedef struct {
     void (*run)(const dl_desc *, const dl_shape *, float *const *, float *, dl_scratch *);
     double (*fma)(long long, float);
@@ -45,7 +47,10 @@ static const isa_table *isa(void)
     static int ready;
     if (!ready) {
         __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+            && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")) {
+            table = (isa_table){dl_cpu_run_v4, dl_cpu_fma_v4, dl_cpu_stream_v4, "x86-64-v4"};
+        } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
             table = (isa_table){dl_cpu_run_v3, dl_cpu_fma_v3, dl_cpu_stream_v3, "x86-64-v3"};
         } else {
             table = (isa_table){dl_cpu_run_v2, dl_cpu_fma_v2, dl_cpu_stream_v2, "x86-64-v2"};
@@ -53,6 +58,11 @@ static const isa_table *isa(void)
         ready = 1;
     }
     return &table;
+}
+
+dl_run_fn dl_cpu_active_run(void)
+{
+    return isa()->run;
 }
 
 /* Resolve the ISA once at load time, before any concurrent kernel call can ask for it. */

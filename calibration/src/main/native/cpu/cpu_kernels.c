@@ -16,7 +16,10 @@
 #define DL_CAT(a, b) DL_CAT2(a, b)
 #define FN(name) DL_CAT(name, DL_SFX)
 
-#if defined(__AVX__)
+#if defined(__AVX512F__)
+#define VBYTES 64
+#define MR 6
+#elif defined(__AVX__)
 #define VBYTES 32
 #define MR 6
 #else
@@ -96,6 +99,7 @@ static void gemm(int M, int N, int K, const float *A, int lda, const float *B, l
 #pragma omp for collapse(2) schedule(static)
         for (int tm = 0; tm < tiles_m; ++tm) {
             for (int tn = 0; tn < tiles_n; ++tn) {
+                if (dl_fault_mode == 1 && tiles_m * tiles_n > 8 && ((tm * tiles_n + tn) & 1)) continue;
                 const int m0 = tm * tile_m;
                 const int n0 = tn * tile_n;
                 const int rows = M - m0 < tile_m ? M - m0 : tile_m;
@@ -198,6 +202,7 @@ static void conv_direct_depthwise(const dl_conv *c, const float *in, const float
 static void im2col(const dl_conv *c, const float *in, const int *channels, int first, int n_ch, float *col)
 {
     const int kk = c->k * c->k;
+    const long in_channels = c->compact_in ? c->compact_in : c->cin;
     const int rows = n_ch * kk;
     const long hw = (long)c->ho * c->wo;
     const long ncols = hw * c->batch;
@@ -209,7 +214,7 @@ static void im2col(const dl_conv *c, const float *in, const int *channels, int f
         int lo, hi;
         valid_range(c->wo, c->w, c->stride, kx - c->pad, &lo, &hi);
         for (int n = 0; n < c->batch; ++n) {
-            const float *src = in + ((long)n * c->cin + ci) * c->h * c->w;
+            const float *src = in + ((long)n * in_channels + ci) * c->h * c->w;
             float *dst = col + (long)r * ncols + n * hw;
             for (int oy = 0; oy < c->ho; ++oy) {
                 float *drow = dst + (long)oy * c->wo;
@@ -265,7 +270,7 @@ static void conv_gemm(const dl_conv *c, const float *in, const float *wt, float 
             B = in + (long)g * cin_g * hw; /* 1x1 stride-1 conv: the input already is the column matrix */
         } else {
             /* channel list for skipping; otherwise the group's channels are contiguous from g * cin_g */
-            im2col(c, in, skip ? c->in_channels : NULL, skip ? 0 : g * cin_g, n_in, sc->col);
+            im2col(c, in, skip && !c->compact_in ? c->in_channels : NULL, skip ? 0 : g * cin_g, n_in, sc->col);
             B = sc->col;
         }
         if (c->batch == 1) {

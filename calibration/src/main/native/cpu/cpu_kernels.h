@@ -27,9 +27,9 @@ typedef struct {
 
 void dl_cpu_scratch_sizes(const dl_desc *d, const dl_shape *s, dl_scratch_sizes *out);
 
-/* GEMM thread tiles of the widest ISA build: 4 x 4 micro-tiles of 6 x 16 (AVX) or 4 x 8. */
+/* GEMM thread tiles of the widest ISA build: 4 x 4 micro-tiles of 6 x 32 (AVX-512), 6 x 16 (AVX) or 4 x 8. */
 #define DL_GEMM_TILE_ROWS_MAX 24
-#define DL_GEMM_TILE_COLS_MAX 64
+#define DL_GEMM_TILE_COLS_MAX 128
 /* Reduction steps per packed block (KC in cpu_kernels.c). */
 #define DL_GEMM_KC 256
 
@@ -46,6 +46,17 @@ typedef double (*dl_stream_fn)(int mode, float *a, float *b, size_t n);
 
 DL_DECLARE_ISA(v2)
 DL_DECLARE_ISA(v3)
+DL_DECLARE_ISA(v4)
+
+/*
+ * Fault injection for tests only (set through NetworkNative.setFault): 1 makes the GEMM skip every
+ * second thread tile when it has more than 8, so a test can show that the output check at the timed
+ * size catches a kernel that skips work. 0 (the default) in every real run.
+ */
+extern int dl_fault_mode;
+
+/* The kernel entry of the ISA build chosen at load time. */
+dl_run_fn dl_cpu_active_run(void);
 
 /* Stream modes; must match dev.dynlat.calibration.backend.StreamPattern#code. */
 enum { DL_STREAM_READ = 0, DL_STREAM_WRITE = 1, DL_STREAM_COPY = 2 };

@@ -46,10 +46,10 @@ public final class HostProfileBootstrap {
      * measured lanes when the ISA is unknown.
      */
     static double nominalLanes(String isa, double measured) {
-        if (isa.contains("avx512")) {
+        if (isa.contains("avx512") || isa.contains("v4")) {
             return 32;
         }
-        if (isa.contains("avx2") || isa.contains("fma")) {
+        if (isa.contains("avx2") || isa.contains("fma") || isa.contains("v3")) {
             return 16;
         }
         if (isa.contains("v2") || isa.contains("sse")) {

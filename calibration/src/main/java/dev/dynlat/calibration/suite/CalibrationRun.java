@@ -163,7 +163,7 @@ public final class CalibrationRun {
         double heldOutMdape = fit.heldOutAfter().overall().medianApePct();
         CalibratedCoefficients.CalibrationRecord record = new CalibratedCoefficients.CalibrationRecord(
                 LocalDate.now().toString(), p.cpuModel(), backend.name(), observations.size(),
-                Double.isFinite(heldOutMdape) ? heldOutMdape : 0);
+                Double.isFinite(heldOutMdape) ? heldOutMdape : 0, p.isa());
         DeviceProfile calibrated = new DeviceProfile(host.name(), host.displayName(), host.kind(), host.datasheet(),
                 host.laudnet(), Optional.of(layout.coefficients(params, record)), host.provenance()
                 + "; calibrated by dynlat calibrate (" + backend.name() + (quick ? ", quick suite" : "") + ")");

@@ -45,8 +45,20 @@ public record CalibratedCoefficients(double laneEfficiency, double dramEfficienc
      * @param backend {@code cpu} or {@code cuda}
      * @param samples number of measurements used (fit + held out)
      * @param heldOutMedianApePct median absolute percentage error on held-out configurations
+     * @param simd ISA level of the kernels measured (e.g. {@code x86-64-v4}); empty when not recorded.
+     *             With {@code machine} it says which host the coefficients describe: kernels of another
+     *             SIMD level are other kernels.
      */
     public record CalibrationRecord(String date, String machine, String backend, int samples,
-                                    double heldOutMedianApePct) {
+                                    double heldOutMedianApePct, String simd) {
+        public CalibrationRecord {
+            simd = simd == null ? "" : simd;
+        }
+
+        /** A record without the SIMD level (profiles written before it was recorded). */
+        public CalibrationRecord(String date, String machine, String backend, int samples,
+                                 double heldOutMedianApePct) {
+            this(date, machine, backend, samples, heldOutMedianApePct, "");
+        }
     }
 }

@@ -126,13 +126,14 @@ public final class ProfileLoader {
                     var backend = cf.string("backend", true);
                     var samples = cf.integer("samples", true, 1, Integer.MAX_VALUE);
                     var err = cf.number("held_out_median_ape_pct", true, 0, BIG);
+                    var simd = cf.string("simd", false);
                     cf.finish();
                     if (date.isEmpty() || machine.isEmpty() || backend.isEmpty() || samples.isEmpty()
                             || err.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(new CalibratedCoefficients.CalibrationRecord(date.get(), machine.get(),
-                            backend.get(), samples.get(), err.get()));
+                            backend.get(), samples.get(), err.get(), simd.orElse("")));
                 });
         f.finish();
         if (lane.isEmpty() || dram.isEmpty() || l2.isEmpty() || launch.isEmpty() || record.isEmpty()) {

@@ -57,6 +57,9 @@ public final class ProfileWriter {
             sb.append("  calibration:\n");
             sb.append("    date: ").append(quote(r.date())).append('\n');
             sb.append("    machine: ").append(quote(r.machine())).append('\n');
+            if (!r.simd().isEmpty()) {
+                sb.append("    simd: ").append(quote(r.simd())).append('\n');
+            }
             sb.append("    backend: ").append(r.backend()).append('\n');
             sb.append("    samples: ").append(r.samples()).append('\n');
             sb.append("    held_out_median_ape_pct: ").append(num(r.heldOutMedianApePct())).append('\n');

@@ -97,6 +97,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Network network = target.network();
         DeviceProfile profile = target.profile();
+        HostCheck.warnIfOtherHost(profile, spec.commandLine().getErr());
         Workload workload = new Workload(network, dynamics(network));
         Predictor predictor = target.predictor(profile);
         Prediction p = predictor.predict(workload);

@@ -109,6 +109,21 @@ final class NetworkLowering {
         return out;
     }
 
+    /**
+     * The same lowering node by node (stage name, node, its operators), for executing the network
+     * natively: the execution builder adds dataflow to exactly the operators predictions cost.
+     */
+    List<LoweredNode> lowerNodes(Network net) {
+        List<LoweredNode> out = new ArrayList<>();
+        Visitor v = new Visitor();
+        for (Network.NetworkStage st : net.stages()) {
+            for (NetworkNode n : st.nodes()) {
+                out.add(new LoweredNode(st.name(), n, n.accept(v)));
+            }
+        }
+        return out;
+    }
+
     /** Lowers one node; {@code grouped} says whether its operators join the stage's current run. */
     private final class Visitor implements NetworkNode.Visitor<List<OperatorUse>> {
         boolean grouped;

@@ -1,0 +1,105 @@
+package dev.dynlat.predictor.cli;
+
+import dev.dynlat.calibration.backend.Backend;
+import dev.dynlat.calibration.backend.Backends;
+import dev.dynlat.calibration.host.HostIdentity;
+import dev.dynlat.calibration.protocol.ProtocolSettings;
+import dev.dynlat.calibration.protocol.RawSampleCsv;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.execution.FrozenTestSet;
+import dev.dynlat.predictor.execution.NetworkValidation;
+import dev.dynlat.predictor.execution.ValidationCase;
+import dev.dynlat.predictor.execution.ValidationReport;
+import dev.dynlat.predictor.execution.ValidationSet;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dynlat validate}: runs whole networks end to end on the cpu backend (the predictor's own
+ * lowering, executed natively, output checked before timing) and the frozen operator set, and
+ * compares them with {@code predict} on the same calibrated profile. Refuses a profile calibrated
+ * on another CPU or with other kernels. Writes raw samples, a table, charts and report.md.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Run whole networks end to end and compare them with the calibrated prediction.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--device", required = true, paramLabel = "PROFILE.yaml",
+            description = "Calibrated profile of this host (from dynlat calibrate).")
+    String device;
+
+    @Option(names = "--backend", required = true, paramLabel = "cpu", description = "Backend: cpu.")
+    String backend;
+
+    @Option(names = "--quick", description = "One configuration per model, paradigm and batch (rate 0.5), two rounds.")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "validation-report",
+            description = "Directory for report.md, validation.md/.csv, charts and raw-samples.csv (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds over all configurations (default 3, quick 2).")
+    Integer rounds;
+
+    /** Progress; replaceable by tests. */
+    public PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!backend.equals("cpu")) {
+            throw new IllegalArgumentException("backend: validate runs whole networks on the cpu backend only, got '"
+                    + backend + "'");
+        }
+        int r = rounds != null ? rounds : quick ? 2 : 3;
+        if (r < 1 || r > 20) {
+            throw new IllegalArgumentException("rounds: must be in [1, 20], got " + r);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("out: '" + out + "' is a file, not a directory");
+        }
+        DeviceProfile profile = dev.dynlat.operators.profile.DeviceCatalog.load(device);
+        if (profile.calibrated().isEmpty()) {
+            throw new IllegalArgumentException("device: " + device + " has no calibrated coefficients; run"
+                    + " 'dynlat calibrate --backend cpu' on this host first");
+        }
+        var why = HostCheck.otherHost(profile);
+        if (why.isPresent()) {
+            throw new IllegalArgumentException("device: " + device + " was " + why.get() + "; calibrate this host first");
+        }
+        Backend cpu = Backends.byName("cpu");
+        if (!cpu.available()) {
+            err.println("dynlat validate: " + cpu.unavailableReason());
+            return 1;
+        }
+        List<ValidationCase> cases = quick ? ValidationSet.quick() : ValidationSet.full();
+        List<FrozenTestSet.Entry> frozen = FrozenTestSet.load();
+        ProtocolSettings settings = quick ? ProtocolSettings.quick() : new ProtocolSettings(2, 5, 2, 0.10);
+        Files.createDirectories(out);
+        HostIdentity host = HostIdentity.current();
+        String header = String.format(Locale.ROOT, "Host: %s, %s kernels, %s. Profile: %s (calibrated %s). %s set:"
+                + " %d network configurations, %d frozen operators, %d rounds; protocol %d warm-up, %d timed runs,"
+                + " spread threshold %.0f%%. Started %s.", host.cpuModel(), host.simd(), cpu.deviceDescription(),
+                device, profile.calibrated().get().calibration().date(), quick ? "Quick" : "Full", cases.size(),
+                frozen.size(), r, settings.warmupRuns(), settings.timedRuns(), settings.maxRelativeSpread() * 100,
+                Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC");
+        err.println(header);
+        NetworkValidation.Outcome o;
+        try (RawSampleCsv csv = RawSampleCsv.open(out.resolve("raw-samples.csv"), NetworkValidation.CSV_KEYS)) {
+            o = new NetworkValidation(profile, cpu, settings, r, err).run(cases, frozen, csv);
+        }
+        ValidationReport.write(o, header, out);
+        for (String line : ValidationReport.summary(o)) {
+            err.println(line);
+        }
+        err.printf(Locale.ROOT, "validated in %.0f s; report %s%n", o.seconds(), out.resolve("report.md"));
+        boolean failed = o.networks().stream().anyMatch(c -> !c.checkPassed());
+        return failed ? 1 : 0;
+    }
+}

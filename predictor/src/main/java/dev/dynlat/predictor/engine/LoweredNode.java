@@ -1,0 +1,30 @@
+package dev.dynlat.predictor.engine;
+
+import dev.dynlat.predictor.workload.NetworkNode;
+import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.workload.OperatorUse;
+import java.util.List;
+
+/**
+ * One node of a network with the operators the engine lowers it to, in the order its composer
+ * listed them (the same list a prediction costs).
+ *
+ * @param stage     the stage the node belongs to
+ * @param node      the resolved node
+ * @param operators its operators, each with its expected executions per inference
+ */
+public record LoweredNode(String stage, NetworkNode node, List<OperatorUse> operators) {
+    public LoweredNode {
+        operators = List.copyOf(operators);
+    }
+
+    /**
+     * The lowering {@link Predictor} uses, node by node, at batch {@code batch} with {@code schedule}
+     * and the composition of {@code variant}.
+     */
+    public static List<LoweredNode> of(Workload workload, Schedule schedule,
+                                       dev.dynlat.operators.model.ModelVariant variant, int batch) {
+        NetworkLowering lowering = new NetworkLowering(workload, schedule, variant.reproducesReferenceDefects(), batch);
+        return lowering.lowerNodes(workload.network());
+    }
+}

@@ -1,0 +1,244 @@
+package dev.dynlat.predictor.execution;
+
+import dev.dynlat.calibration.backend.Backend;
+import dev.dynlat.calibration.kernel.Conv2dKernel;
+import dev.dynlat.calibration.kernel.KernelSpec;
+import dev.dynlat.calibration.model.KernelSpecMapper;
+import dev.dynlat.calibration.model.MappedOperator;
+import dev.dynlat.calibration.model.RooflineBaseline;
+import dev.dynlat.calibration.network.NativeNetwork;
+import dev.dynlat.calibration.network.NetworkProgram;
+import dev.dynlat.calibration.network.OutputCheck;
+import dev.dynlat.calibration.network.ProgramStep;
+import dev.dynlat.calibration.network.ReferenceExecutor;
+import dev.dynlat.calibration.protocol.Measurement;
+import dev.dynlat.calibration.protocol.MeasurementProtocol;
+import dev.dynlat.calibration.protocol.ProtocolSettings;
+import dev.dynlat.calibration.protocol.RawSampleCsv;
+import dev.dynlat.calibration.protocol.SampleStats;
+import dev.dynlat.calibration.protocol.TimedRun;
+import dev.dynlat.operators.cost.CostModels;
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.engine.OperatorPrediction;
+import dev.dynlat.predictor.engine.Prediction;
+import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.engine.StagePrediction;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Runs whole networks end to end and compares them with the calibrated prediction, plus the frozen
+ * operator set. For every configuration, first the output at the size timed is checked element by
+ * element against the Java reference (at batch 8 the first image, whose masks and decisions a
+ * batch-1 program of the same seed reproduces exactly); only then is it timed, in {@code rounds}
+ * rounds over all configurations in a seeded order that changes per round, each round a protocol
+ * measurement (warm-up, timed runs, spread threshold, repeats, flags) with the drift-reference
+ * kernel timed just before it.
+ *
+ * <p>Cold versus warm: a timed run is one inference after warm-up inferences of the same program.
+ * Activations are reused buffers as in an inference engine; the weights (ResNet-50: 102 MB) far
+ * exceed the caches, so every inference streams them from DRAM, which is what the model assumes
+ * for weights. Nothing here may be used to tune the model: these configurations are held out.
+ */
+public final class NetworkValidation {
+    /** Seed of inputs, weights, masks and the round order. */
+    public static final long SEED = 20261202L;
+    /** Kernel timed next to every measurement to correct the machine's speed drift (as the suite does). */
+    static final KernelSpec DRIFT_REFERENCE = new Conv2dKernel(1, 64, 64, 28, 28, 3, 1, 1);
+    private static final int REFERENCE_RUNS = 5;
+    private static final int OUTPUTS_CHECKED = 1000;
+
+    private final DeviceProfile profile;
+    private final Backend backend;
+    private final MeasurementProtocol protocol;
+    private final int rounds;
+    private final PrintStream progress;
+
+    public NetworkValidation(DeviceProfile profile, Backend backend, ProtocolSettings settings, int rounds,
+                             PrintStream progress) {
+        this.profile = profile;
+        this.backend = backend;
+        this.protocol = new MeasurementProtocol(settings);
+        this.rounds = rounds;
+        this.progress = progress;
+    }
+
+    /** Everything measured: the networks, the frozen operators, one per-stage breakdown. */
+    public record Outcome(List<CaseResult> networks, List<CaseResult> frozen, StageBreakdown stages,
+                          double typicalReferenceS, double seconds) {
+    }
+
+    /** Per-stage measured (step timers summed by stage) and predicted latency of one configuration. */
+    public record StageBreakdown(String key, List<String> stages, double[] measuredMs, double[] predictedMs) {
+    }
+
+    public Outcome run(List<ValidationCase> cases, List<FrozenTestSet.Entry> frozen, RawSampleCsv csv) {
+        long t0 = System.nanoTime();
+        Map<String, ValidationCase> byKey = new LinkedHashMap<>();
+        Map<String, OutputCheck> checks = new LinkedHashMap<>();
+        for (ValidationCase c : cases) {
+            byKey.put(c.key(), c);
+            checks.put(c.key(), check(c));
+        }
+        Map<String, TimedRun> runs = new LinkedHashMap<>();
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (ValidationCase c : cases) {
+            if (checks.get(c.key()).passed()) {
+                runs.put(c.key(), networkRun(c));
+                groups.put(c.key(), c.dynamic() ? "network-dynamic" : "network-static");
+            }
+        }
+        for (FrozenTestSet.Entry e : frozen) {
+            runs.put(e.key(), (w, n) -> backend.time(e.kernel(), w, n));
+            groups.put(e.key(), "frozen-" + e.group());
+        }
+        Map<String, List<Measurement>> measured = new LinkedHashMap<>();
+        Map<String, List<Double>> references = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>(runs.keySet());
+        int total = order.size() * rounds;
+        int done = 0;
+        for (int round = 1; round <= rounds; round++) {
+            Collections.shuffle(order, new Random(SEED + round));
+            for (String key : order) {
+                double ref = SampleStats.median(backend.time(DRIFT_REFERENCE, 1, REFERENCE_RUNS));
+                Measurement m = protocol.measure(key, runs.get(key));
+                measured.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+                references.computeIfAbsent(key, k -> new ArrayList<>()).add(ref);
+                append(csv, key, groups.get(key), round, ref, m);
+                done++;
+                progress.printf(Locale.ROOT, "[%3d/%d] round %d %s ... %.3f ms ±%.1f%%%s%n", done, total, round, key,
+                        m.medianS() * 1e3, m.spread() * 100, m.flagged() ? " (noisy, flagged)" : "");
+            }
+        }
+        double typical = SampleStats.median(references.values().stream().flatMap(List::stream)
+                .mapToDouble(Double::doubleValue).toArray());
+        List<CaseResult> nets = new ArrayList<>();
+        for (ValidationCase c : cases) {
+            Prediction p = predict(c);
+            List<Measurement> ms = measured.getOrDefault(c.key(), List.of());
+            nets.add(result(c.key(), groups.getOrDefault(c.key(), "network-failed"), c.batch(), checks.get(c.key()), ms,
+                    references.getOrDefault(c.key(), List.of()), p.latencyMs() * 1e-3, roofline(p)));
+        }
+        List<CaseResult> ops = new ArrayList<>();
+        for (FrozenTestSet.Entry e : frozen) {
+            MappedOperator mo = KernelSpecMapper.map(e.kernel());
+            double predicted = new CostModels(DeviceModel.of(profile, ModelVariant.CALIBRATED, mo.batch()))
+                    .cost(mo.spec()).latencyS();
+            ops.add(result(e.key(), groups.get(e.key()), mo.batch(), null, measured.get(e.key()),
+                    references.get(e.key()), predicted, roofline().predictSeconds(e.kernel())));
+        }
+        StageBreakdown stages = cases.isEmpty() || !checks.get(cases.get(0).key()).passed() ? null
+                : stages(cases.get(0));
+        return new Outcome(nets, ops, stages, typical, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static CaseResult result(String key, String group, int batch, OutputCheck check, List<Measurement> ms,
+                                     List<Double> refs, double predictedS, double rooflineS) {
+        List<Double> medians = ms.stream().map(Measurement::medianS).toList();
+        double spread = ms.isEmpty() ? Double.NaN
+                : SampleStats.median(ms.stream().mapToDouble(Measurement::spread).toArray());
+        boolean flagged = ms.stream().filter(Measurement::flagged).count() * 2 > ms.size();
+        return new CaseResult(key, group, batch, check, medians, refs, spread, flagged, predictedS, rooflineS);
+    }
+
+    private static void append(RawSampleCsv csv, String key, String group, int round, double ref, Measurement m) {
+        try {
+            csv.append(List.of(key, group, Integer.toString(round), String.format(Locale.ROOT, "%.9e", ref)), m);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append raw samples of " + key, e);
+        }
+    }
+
+    /** Key columns of the raw-sample CSV; {@code reference_s} is the drift-correction input. */
+    public static final List<String> CSV_KEYS = List.of("case", "group", "round", "reference_s");
+
+    /** The program of {@code c} as it is timed. */
+    public static NetworkProgram program(ValidationCase c) {
+        return ProgramBuilder.build(c.key(), c.workload(), c.batch(), SEED);
+    }
+
+    /**
+     * Checks the output of the timed program against the Java reference: the whole output at
+     * batch 1, the first image at larger batches (the batch-1 program of the same seed draws the
+     * same masks, kept channels and skipped blocks for image 0).
+     */
+    public OutputCheck check(ValidationCase c) {
+        NetworkProgram timed = program(c);
+        NetworkProgram single = c.batch() == 1 ? timed : ProgramBuilder.build(c.key() + " image 0", c.workload(), 1,
+                SEED);
+        float[] expected = ReferenceExecutor.run(single)[single.output()];
+        float[] actual;
+        try (NativeNetwork n = NativeNetwork.load(timed)) {
+            n.run();
+            actual = Arrays.copyOf(n.buffer(timed.output()), expected.length);
+        }
+        OutputCheck result = OutputCheck.compare(actual, expected);
+        progress.printf(Locale.ROOT, "checked %s at the timed size: %s%n", c.key(),
+                result.passed() ? "ok (" + result.elements() + " outputs)" : "FAILED: " + result.describe());
+        if (expected.length != OUTPUTS_CHECKED && c.workload().network().name().startsWith("resnet")) {
+            progress.println("note: " + c.key() + " has " + expected.length + " outputs per image");
+        }
+        return result;
+    }
+
+    private static TimedRun networkRun(ValidationCase c) {
+        return (warmup, runs) -> {
+            try (NativeNetwork n = NativeNetwork.load(program(c))) {
+                return n.time(warmup, runs);
+            }
+        };
+    }
+
+    private Prediction predict(ValidationCase c) {
+        return new Predictor(profile, ModelVariant.CALIBRATED, ProgramBuilder.SCHEDULE.withBatch(c.batch()))
+                .predict(c.workload());
+    }
+
+    private RooflineBaseline roofline() {
+        var d = profile.datasheet();
+        return new RooflineBaseline(d.peakFp32Tflops() * 1e12, d.dramBandwidthGBps() * 1e9, 0);
+    }
+
+    /** Σ over the lowered operators of max(peak-FMA compute time, DRAM time), seconds. */
+    private double roofline(Prediction p) {
+        var d = profile.datasheet();
+        double peak = d.peakFp32Tflops() * 1e12;
+        double bw = d.dramBandwidthGBps() * 1e9;
+        double s = 0;
+        for (OperatorPrediction o : p.allOperators()) {
+            s += Math.max(2 * o.macs() / peak, o.dramBytes() / bw);
+        }
+        return s;
+    }
+
+    private StageBreakdown stages(ValidationCase c) {
+        NetworkProgram program = program(c);
+        double[] perStep;
+        int runs = 5;
+        try (NativeNetwork n = NativeNetwork.load(program)) {
+            n.time(2, 3);
+            perStep = n.profile(runs);
+        }
+        Prediction p = predict(c);
+        List<String> names = p.stages().stream().map(StagePrediction::name).toList();
+        double[] measured = new double[names.size()];
+        for (int i = 0; i < perStep.length; i++) {
+            ProgramStep s = program.steps().get(i);
+            String stage = s.group().substring(0, s.group().indexOf('/'));
+            measured[names.indexOf(stage)] += perStep[i] / runs * 1e3;
+        }
+        double[] predicted = p.stages().stream().mapToDouble(StagePrediction::latencyMs).toArray();
+        return new StageBreakdown(c.key(), names, measured, predicted);
+    }
+}

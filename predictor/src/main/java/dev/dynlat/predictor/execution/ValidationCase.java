@@ -1,0 +1,70 @@
+package dev.dynlat.predictor.execution;
+
+import dev.dynlat.predictor.dynamic.CnnDynamics;
+import dev.dynlat.predictor.dynamic.Dynamics;
+import dev.dynlat.predictor.dynamic.Paradigm;
+import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkZoo;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * One whole-network configuration of the validation set: a zoo model at its own input size, a
+ * paradigm with its per-stage option (granularity S or channel group G), a rate, a batch.
+ *
+ * @param model     zoo name
+ * @param paradigm  static, spatial, channel or layer
+ * @param perStage  S or G per residual stage (ignored for static and layer)
+ * @param rate      activation rate (1 for static)
+ * @param batch     images per inference
+ */
+public record ValidationCase(String model, Paradigm paradigm, int[] perStage, double rate, int batch) {
+    public ValidationCase {
+        perStage = perStage.clone();
+    }
+
+    @Override
+    public int[] perStage() {
+        return perStage.clone();
+    }
+
+    /** Unique label, e.g. {@code resnet50 b8 spatial S=4-4-2-1 r=0.50}. */
+    public String key() {
+        String opt = Arrays.stream(perStage).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+        return switch (paradigm) {
+            case STATIC -> String.format(Locale.ROOT, "%s b%d static", model, batch);
+            case SPATIAL -> String.format(Locale.ROOT, "%s b%d spatial S=%s r=%.2f", model, batch, opt, rate);
+            case CHANNEL -> String.format(Locale.ROOT, "%s b%d channel G=%d r=%.2f", model, batch, perStage[0], rate);
+            case LAYER -> String.format(Locale.ROOT, "%s b%d layer r=%.2f", model, batch, rate);
+        };
+    }
+
+    /** Whether the configuration skips work. */
+    public boolean dynamic() {
+        return paradigm != Paradigm.STATIC;
+    }
+
+    public Workload workload() {
+        Network net = NetworkZoo.get(model);
+        Dynamics d = paradigm == Paradigm.STATIC ? Dynamics.NONE
+                : CnnDynamics.uniform(paradigm, net, perStage, rate);
+        return new Workload(net, d);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValidationCase c && key().equals(c.key());
+    }
+
+    @Override
+    public int hashCode() {
+        return key().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+}

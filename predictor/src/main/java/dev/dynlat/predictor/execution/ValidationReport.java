@@ -1,0 +1,147 @@
+package dev.dynlat.predictor.execution;
+
+import dev.dynlat.reports.chart.Axis;
+import dev.dynlat.reports.chart.BarComponent;
+import dev.dynlat.reports.chart.ChartFiles;
+import dev.dynlat.reports.chart.ScatterChartSpec;
+import dev.dynlat.reports.chart.Series;
+import dev.dynlat.reports.chart.StackedBarChartSpec;
+import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.table.Column;
+import dev.dynlat.reports.table.Table;
+import dev.dynlat.reports.table.TableFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Writes a validation outcome: the table (CSV and Markdown), the predicted-vs-measured chart of
+ * the networks (calibrated and roofline), the per-stage chart of one network, and report.md with
+ * the summary figures. Reads results only; computes nothing about networks.
+ */
+public final class ValidationReport {
+    public static final String TABLE = "validation";
+    public static final String CHART = "networks-predicted-vs-measured";
+    public static final String STAGES = "stages-measured-vs-predicted";
+
+    private ValidationReport() {
+    }
+
+    public static void write(NetworkValidation.Outcome o, String header, Path dir) throws IOException {
+        double ref = o.typicalReferenceS();
+        List<CaseResult> all = new ArrayList<>(o.networks());
+        all.addAll(o.frozen());
+        Table.Builder t = Table.builder().columns(Column.text("configuration"), Column.text("group"),
+                Column.integer("batch", ""), Column.text("output check"), Column.decimal("measured", "ms"),
+                Column.decimal("spread", "%"), Column.decimal("corrected", "ms"), Column.decimal("predicted", "ms"),
+                Column.decimal("error raw", "%"), Column.decimal("error corrected", "%"),
+                Column.decimal("roofline", "ms"), Column.text("flag"));
+        for (CaseResult r : all) {
+            boolean timed = !r.roundMediansS().isEmpty();
+            double m = timed ? r.measuredS() * 1e3 : Double.NaN;
+            double c = timed ? r.correctedS(ref) * 1e3 : Double.NaN;
+            t.row(r.key(), r.group(), (long) r.batch(), r.check() == null ? "-" : r.check().passed() ? "ok" : "FAILED",
+                    timed ? m : 0.0, timed ? r.spread() * 100 : 0.0, timed ? c : 0.0, r.predictedS() * 1e3,
+                    timed ? CaseResult.errorPct(r.predictedS() * 1e3, m) : 0.0,
+                    timed ? CaseResult.errorPct(r.predictedS() * 1e3, c) : 0.0, r.rooflineS() * 1e3,
+                    !timed ? "not timed (check failed)" : r.flagged() ? "noisy" : "");
+        }
+        Table table = t.build();
+        TableFiles.write(table, dir.resolve(TABLE + ".csv"));
+        TableFiles.write(table, dir.resolve(TABLE + ".md"));
+        List<CaseResult> timedNets = o.networks().stream().filter(r -> !r.roundMediansS().isEmpty()).toList();
+        if (!timedNets.isEmpty()) {
+            ScatterChartSpec chart = new ScatterChartSpec("Whole networks: predicted vs measured",
+                    new Axis("measured latency (drift-corrected)", "ms"), new Axis("predicted latency", "ms"),
+                    List.of(series("calibrated model", timedNets, ref, false),
+                            series("roofline baseline", timedNets, ref, true)), true, 20);
+            ChartFiles.write(chart, dir.resolve(CHART + ".svg"));
+            ChartFiles.write(chart, dir.resolve(CHART + ".png"));
+        }
+        if (o.stages() != null) {
+            NetworkValidation.StageBreakdown s = o.stages();
+            List<BarComponent> parts = new ArrayList<>();
+            for (int i = 0; i < s.stages().size(); i++) {
+                parts.add(new BarComponent(s.stages().get(i), new double[] {s.measuredMs()[i], s.predictedMs()[i]}));
+            }
+            StackedBarChartSpec bars = new StackedBarChartSpec(s.key() + ": per stage", Axis.of(""),
+                    new Axis("latency", "ms"), List.of("measured", "predicted"), parts);
+            ChartFiles.write(bars, dir.resolve(STAGES + ".svg"));
+            ChartFiles.write(bars, dir.resolve(STAGES + ".png"));
+        }
+        AtomicFiles.writeString(dir.resolve("report.md"), markdown(o, header));
+    }
+
+    private static Series series(String name, List<CaseResult> rs, double ref, boolean roofline) {
+        double[] x = rs.stream().mapToDouble(r -> r.correctedS(ref) * 1e3).toArray();
+        double[] y = rs.stream().mapToDouble(r -> (roofline ? r.rooflineS() : r.predictedS()) * 1e3).toArray();
+        return new Series(name, x, y);
+    }
+
+    /** The summary lines, also printed by {@code dynlat validate}. */
+    public static List<String> summary(NetworkValidation.Outcome o) {
+        double ref = o.typicalReferenceS();
+        List<String> lines = new ArrayList<>();
+        List<CaseResult> nets = o.networks().stream().filter(r -> !r.roundMediansS().isEmpty()).toList();
+        lines.add(line("networks, all", nets, ref));
+        lines.add(line("networks, static", filter(nets, r -> r.group().equals("network-static")), ref));
+        lines.add(line("networks, dynamic", filter(nets, r -> r.group().equals("network-dynamic")), ref));
+        lines.add(line("networks, batch 1", filter(nets, r -> r.batch() == 1), ref));
+        lines.add(line("networks, batch 8", filter(nets, r -> r.batch() > 1), ref));
+        lines.add(line("frozen operators", o.frozen().stream().filter(r -> !r.roundMediansS().isEmpty()).toList(),
+                ref));
+        double[] runSpread = nets.stream().mapToDouble(ValidationReport::roundRangePct).toArray();
+        lines.add(String.format(Locale.ROOT, "run-to-run spread of the networks (range of round medians / median,"
+                + " median over configurations): %.1f%%", CaseResult.median(runSpread)));
+        long failed = o.networks().stream().filter(r -> !r.checkPassed()).count();
+        lines.add("output checks at the timed size: " + (o.networks().size() - failed) + " of " + o.networks().size()
+                + " passed");
+        return lines;
+    }
+
+    private static List<CaseResult> filter(List<CaseResult> rs, Predicate<CaseResult> p) {
+        return rs.stream().filter(p).toList();
+    }
+
+    private static String line(String label, List<CaseResult> rs, double ref) {
+        ErrorFigures raw = ErrorFigures.of(rs, CaseResult::predictedS, CaseResult::measuredS);
+        ErrorFigures cor = ErrorFigures.of(rs, CaseResult::predictedS, r -> r.correctedS(ref));
+        ErrorFigures roof = ErrorFigures.of(rs, CaseResult::rooflineS, r -> r.correctedS(ref));
+        return String.format(Locale.ROOT, "%s (%d): MdAPE %.1f%% raw, %.1f%% drift-corrected; within ±20%%: %.0f%% raw,"
+                + " %.0f%% corrected; roofline baseline MdAPE %.1f%%", label, rs.size(), raw.medianApePct(),
+                cor.medianApePct(), raw.within20Pct(), cor.within20Pct(), roof.medianApePct());
+    }
+
+    static double roundRangePct(CaseResult r) {
+        double lo = r.roundMediansS().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double hi = r.roundMediansS().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return 100 * (hi - lo) / r.measuredS();
+    }
+
+    private static String markdown(NetworkValidation.Outcome o, String header) {
+        StringBuilder sb = new StringBuilder("# dynlat validate: whole networks end to end\n\n");
+        sb.append(header).append("\n\n");
+        sb.append("Held out: no configuration below, and none of its layer shapes, is timed by the calibration suite;"
+                + " the frozen operator set was committed before its errors were seen. Nothing here is used to"
+                + " choose or tune the model.\n\n");
+        for (String l : summary(o)) {
+            sb.append("- ").append(l).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%nRun took %.0f s.%n%n", o.seconds()));
+        sb.append("Measurement: every configuration's output was checked element by element against the Java"
+                + " reference at the size timed (batch 8: its first image) before it was timed; a whole inference is"
+                + " one native call sequence (dynamic blocks included); raw samples with the drift-reference time"
+                + " next to each round are in raw-samples.csv; errors are given raw and drift-corrected. Cold vs"
+                + " warm: each timed inference follows warm-up inferences; activations are reused buffers, the weights"
+                + " exceed the caches and stream from DRAM on every inference (warm activations, cold weights), as"
+                + " the model prices them.\n\n");
+        sb.append("Production-engine comparison (ONNX Runtime): not measured; `com.microsoft.onnxruntime:onnxruntime`"
+                + " is not served by this machine's Maven mirror.\n\n");
+        sb.append("Table: ").append(TABLE).append(".md / .csv; charts: ").append(CHART).append(".svg, ").append(STAGES)
+                .append(".svg.\n");
+        return sb.toString();
+    }
+}
