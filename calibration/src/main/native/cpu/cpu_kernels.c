@@ -16,19 +16,26 @@
 #define DL_CAT(a, b) DL_CAT2(a, b)
 #define FN(name) DL_CAT(name, DL_SFX)
 
+/*
+ * Micro-tiles: MR rows x NR = NV * VL columns. The AVX-512 build keeps the AVX2 build's 6 x 16
+ * micro-tile (one 16-lane vector per row instead of two 8-lane ones), so both builds share one
+ * thread-tile geometry, the one the calibrated CPU cost model prices (CpuGemm).
+ */
 #if defined(__AVX512F__)
 #define VBYTES 64
 #define MR 6
+#define NV 1
 #elif defined(__AVX__)
 #define VBYTES 32
 #define MR 6
+#define NV 2
 #else
 #define VBYTES 16
 #define MR 4
+#define NV 2
 #endif
 typedef float vec __attribute__((vector_size(VBYTES)));
 #define VL (VBYTES / 4)
-#define NV 2
 #define NR (NV * VL)
 
 static inline vec loadu(const float *p)

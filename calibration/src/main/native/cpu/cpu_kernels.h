@@ -27,9 +27,9 @@ typedef struct {
 
 void dl_cpu_scratch_sizes(const dl_desc *d, const dl_shape *s, dl_scratch_sizes *out);
 
-/* GEMM thread tiles of the widest ISA build: 4 x 4 micro-tiles of 6 x 32 (AVX-512), 6 x 16 (AVX) or 4 x 8. */
+/* GEMM thread tiles of the widest ISA build: 4 x 4 micro-tiles of 6 x 16 (AVX, AVX-512) or 4 x 8. */
 #define DL_GEMM_TILE_ROWS_MAX 24
-#define DL_GEMM_TILE_COLS_MAX 128
+#define DL_GEMM_TILE_COLS_MAX 64
 /* Reduction steps per packed block (KC in cpu_kernels.c). */
 #define DL_GEMM_KC 256
 

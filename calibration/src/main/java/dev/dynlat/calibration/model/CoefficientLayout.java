@@ -32,6 +32,9 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths, Lis
     /** Class whose factor is fixed at 1 (absorbed by the lane efficiency). */
     public static final String REFERENCE_CLASS = "conv";
 
+    /** Upper bound of the lane efficiency: 1 = the probed FMA peak. */
+    public static final double MAX_LANE_EFFICIENCY = 1.0;
+
     static final String CLASS_PREFIX = "class.";
     static final String OVERHEAD_PREFIX = "overhead.";
 
@@ -110,7 +113,8 @@ public record CoefficientLayout(List<String> classes, boolean fitBandwidths, Lis
         List<ParameterSpec> specs = new ArrayList<>();
         for (String name : names()) {
             if (name.equals(LANE)) {
-                specs.add(new ParameterSpec(LANE, "", 0.5, 0.005, 2));
+                // physical: kernels cannot beat the probed FMA rate (the profile's lanes are the probe's)
+                specs.add(new ParameterSpec(LANE, "", 0.5, 0.005, MAX_LANE_EFFICIENCY));
             } else if (name.equals(DRAM) || name.equals(L2)) {
                 specs.add(new ParameterSpec(name, "", 1, 0.01, 20));
             } else if (name.equals(LAUNCH)) {

@@ -64,6 +64,33 @@ public record NetworkProgram(String name, List<Long> bufferLengths, List<Program
         return steps.stream().mapToLong(ProgramStep::weightLength).sum();
     }
 
+    /**
+     * The weights of step {@code index} exactly as the native runner seeds them (region {@code r} of
+     * the r-th weighted step, seeded as operand {@code 1000 + r}, times the step's scale).
+     */
+    public float[] weightsOf(int index) {
+        ProgramStep s = steps.get(index);
+        if (!s.kind().weighted()) {
+            throw new IllegalArgumentException("step " + s.name() + " has no weights");
+        }
+        int region = 0;
+        for (int i = 0; i < index; i++) {
+            region += steps.get(i).kind().weighted() ? 1 : 0;
+        }
+        float[] w = dev.dynlat.calibration.kernel.SeededData.values(seed, WEIGHT_OPERAND_BASE + region,
+                Math.toIntExact(s.weightLength()));
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= s.weightScale();
+        }
+        return w;
+    }
+
+    /** Input {@code q} exactly as the native runner seeds it. */
+    public float[] inputValues(int q) {
+        return dev.dynlat.calibration.kernel.SeededData.values(seed, q,
+                Math.toIntExact(bufferLengths.get(inputs.get(q))));
+    }
+
     /** Weights of all steps (floats): what a batch-1 inference streams from memory at least once. */
     public long weightFloats() {
         return weightTotal();

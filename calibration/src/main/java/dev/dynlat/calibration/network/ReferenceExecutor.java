@@ -1,6 +1,5 @@
 package dev.dynlat.calibration.network;
 
-import dev.dynlat.calibration.kernel.SeededData;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -21,20 +20,11 @@ public final class ReferenceExecutor {
             buffers[b] = new float[Math.toIntExact(lengths.get(b))];
         }
         for (int q = 0; q < program.inputs().size(); q++) {
-            int b = program.inputs().get(q);
-            buffers[b] = SeededData.values(program.seed(), q, buffers[b].length);
+            buffers[program.inputs().get(q)] = program.inputValues(q);
         }
-        int region = 0;
-        for (ProgramStep s : program.steps()) {
-            float[] w = null;
-            if (s.kind().weighted()) {
-                w = SeededData.values(program.seed(), NetworkProgram.WEIGHT_OPERAND_BASE + region++,
-                        Math.toIntExact(s.weightLength()));
-                for (int i = 0; i < w.length; i++) {
-                    w[i] *= s.weightScale();
-                }
-            }
-            step(s, buffers, w);
+        for (int i = 0; i < program.steps().size(); i++) {
+            ProgramStep s = program.steps().get(i);
+            step(s, buffers, s.kind().weighted() ? program.weightsOf(i) : null);
         }
         return buffers;
     }
@@ -198,17 +188,23 @@ public final class ReferenceExecutor {
     /** acc[oy, ox] += wv × in[oy·st + dy, ox·st + dx] for positions inside the map. */
     private static void accumulate(float[] acc, float[] in, int plane, int h, int wd, int ho, int wo, int st, int dy,
                                    int dx, float wv) {
+        // output columns whose input column ox·st + dx lies in [0, wd)
+        int lo = dx >= 0 ? 0 : (-dx + st - 1) / st;
+        int hi = wd - 1 - dx < 0 ? 0 : Math.min(wo, (wd - 1 - dx) / st + 1);
         for (int oy = 0; oy < ho; oy++) {
             int iy = oy * st + dy;
             if (iy < 0 || iy >= h) {
                 continue;
             }
-            int row = plane + iy * wd;
+            int row = plane + iy * wd + dx;
             int a = oy * wo;
-            for (int ox = 0; ox < wo; ox++) {
-                int ix = ox * st + dx;
-                if (ix >= 0 && ix < wd) {
-                    acc[a + ox] += wv * in[row + ix];
+            if (st == 1) {
+                for (int ox = lo; ox < hi; ox++) {
+                    acc[a + ox] += wv * in[row + ox];
+                }
+            } else {
+                for (int ox = lo; ox < hi; ox++) {
+                    acc[a + ox] += wv * in[row + ox * st];
                 }
             }
         }

@@ -92,10 +92,21 @@ public final class CalibrationReport {
                 + "GB/s, on-chip ratio %.2f, issue depth %d, %d-element transactions, launch %.3f µs.%n%n",
                 c.processingEngines(), c.fp32LanesPerEngine(), c.clockMHz(), c.dramBandwidthGBps(),
                 c.l2BandwidthRatio(), c.issueDepth(), c.transactionElements(), c.launchOverheadUs()));
+        var record = o.profile().calibrated().map(cc -> cc.calibration());
+        List<String> atBound = record.map(r -> r.atBound()).orElse(List.of());
         Table.Builder t = Table.builder().columns(Column.text("coefficient"), Column.decimal("initial", ""),
-                Column.decimal("fitted", ""));
-        o.fit().fittedParams().forEach((name, v) -> t.row(name, o.fit().initialParams().get(name), v));
+                Column.decimal("fitted", ""), Column.text("at a bound"));
+        o.fit().fittedParams().forEach((name, v) -> t.row(name, o.fit().initialParams().get(name), v,
+                atBound.contains(name) ? "**yes**" : ""));
         sb.append(MD.render(t.build())).append('\n');
+        sb.append("Lane efficiency is bounded by 1 (the probed FMA rate). Coefficients at a bound of their range are "
+                + "flagged above and listed in the profile (at_bound): the data wanted them further, so the model "
+                + "shape, not the data, limits them.\n\n");
+        record.filter(r -> r.hasInterval()).ifPresent(r -> sb.append(String.format(Locale.ROOT,
+                "Prediction band: measured / predicted over the held-out operators has p10 %.3f and p90 %.3f; "
+                + "predict reports latency × these as its p10–p90 band.%n%n", r.intervalLow(), r.intervalHigh())));
+        record.filter(r -> !r.forced().isEmpty()).ifPresent(r -> sb.append("**Forced**: the profile was written"
+                + " although the fit was judged poor: " + r.forced() + "\n\n"));
         sb.append(String.format(Locale.ROOT, "Fit set: median APE %.1f%% before, %.1f%% after (%d iterations, %d "
                 + "evaluations).%n", o.fit().fitBefore().overall().medianApePct(),
                 o.fit().fitAfter().overall().medianApePct(), o.fit().iterations(), o.fit().evaluations()));

@@ -67,8 +67,8 @@ public final class CalibrationRun {
             Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.DRAM, 1.0, CoefficientLayout.L2, 0.2),
             Map.of(CoefficientLayout.LANE, 0.4, CoefficientLayout.DRAM, 8.0, CoefficientLayout.L2, 1.0),
             // The launch overhead trades off against the class factors of small kernels.
-            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 0.3),
-            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 1.0),
+            Map.of(CoefficientLayout.LANE, 0.9, CoefficientLayout.LAUNCH, 0.3),
+            Map.of(CoefficientLayout.LANE, 0.9, CoefficientLayout.LAUNCH, 1.0),
             Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.LAUNCH, 3.0));
 
     private final Backend backend;
@@ -79,6 +79,13 @@ public final class CalibrationRun {
     private final PrintStream progress;
     private final MeasurementListener listener;
     private final Supplier<PeakProbes> probes;
+    private boolean force;
+
+    /** Write the profile even from a poor or unconverged fit, marked {@code forced} with the reason. */
+    public CalibrationRun force(boolean f) {
+        this.force = f;
+        return this;
+    }
 
     /**
      * @param probes   peak probes to use; null runs the backend's probes ({@link HostProber})
@@ -116,6 +123,11 @@ public final class CalibrationRun {
             outcome = evaluate(p, host, measured, probeSeconds);
         }
         CalibrationReport.write(outcome, reportDir);
+        if (!outcome.fit().usable() && !force) {
+            throw new PoorFitException("fit " + outcome.fit().status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + outcome.fit().reason() + "; no profile written (report in " + reportDir
+                    + "; --force writes it marked as forced)");
+        }
         AtomicFiles.writeString(profileOut, ProfileWriter.toYaml(outcome.profile()));
         return outcome;
     }
@@ -161,9 +173,12 @@ public final class CalibrationRun {
                     roofline.predictSeconds(cases.get(o.key()).kernel()), heldOut.contains(o.key())));
         }
         double heldOutMdape = fit.heldOutAfter().overall().medianApePct();
+        double[] band = FitQuality.interval(fit);
         CalibratedCoefficients.CalibrationRecord record = new CalibratedCoefficients.CalibrationRecord(
-                LocalDate.now().toString(), p.cpuModel(), backend.name(), observations.size(),
-                Double.isFinite(heldOutMdape) ? heldOutMdape : 0, p.isa());
+                LocalDate.now().toString(), p.cpuModel(), backend.name(), measured.sampleCount(),
+                Double.isFinite(heldOutMdape) ? heldOutMdape : 0, p.isa(), measured.byKey().size(),
+                FitQuality.atBound(model.parameters(), fit), fit.usable() || !force ? "" : fit.reason(), band[0],
+                band[1]);
         DeviceProfile calibrated = new DeviceProfile(host.name(), host.displayName(), host.kind(), host.datasheet(),
                 host.laudnet(), Optional.of(layout.coefficients(params, record)), host.provenance()
                 + "; calibrated by dynlat calibrate (" + backend.name() + (quick ? ", quick suite" : "") + ")");

@@ -43,22 +43,39 @@ public record CalibratedCoefficients(double laneEfficiency, double dramEfficienc
      * @param date ISO date of the run
      * @param machine host description (CPU model or GPU name)
      * @param backend {@code cpu} or {@code cuda}
-     * @param samples number of measurements used (fit + held out)
+     * @param samples raw timed samples behind the fit and its evaluation (every run of every attempt)
      * @param heldOutMedianApePct median absolute percentage error on held-out configurations
      * @param simd ISA level of the kernels measured (e.g. {@code x86-64-v4}); empty when not recorded.
      *             With {@code machine} it says which host the coefficients describe: kernels of another
      *             SIMD level are other kernels.
+     * @param configurations measured configurations (fit + held out); 0 when not recorded
+     * @param atBound fitted coefficients that ended at a bound of their range (suspect: the data
+     *                wanted them further), by name
+     * @param forced why the fit was judged poor when the profile was written anyway ({@code --force});
+     *               empty for a fit that passed
+     * @param intervalLow p10 of measured / predicted over the held-out configurations: a prediction
+     *                    {@code t} has the band {@code [t × intervalLow, t × intervalHigh]}; 0 when not recorded
+     * @param intervalHigh p90 of measured / predicted over the held-out configurations
      */
     public record CalibrationRecord(String date, String machine, String backend, int samples,
-                                    double heldOutMedianApePct, String simd) {
+                                    double heldOutMedianApePct, String simd, int configurations,
+                                    java.util.List<String> atBound, String forced, double intervalLow,
+                                    double intervalHigh) {
         public CalibrationRecord {
             simd = simd == null ? "" : simd;
+            atBound = atBound == null ? java.util.List.of() : java.util.List.copyOf(atBound);
+            forced = forced == null ? "" : forced;
         }
 
-        /** A record without the SIMD level (profiles written before it was recorded). */
+        /** A record without the SIMD level and fit-quality fields (profiles written before they were recorded). */
         public CalibrationRecord(String date, String machine, String backend, int samples,
                                  double heldOutMedianApePct) {
-            this(date, machine, backend, samples, heldOutMedianApePct, "");
+            this(date, machine, backend, samples, heldOutMedianApePct, "", 0, java.util.List.of(), "", 0, 0);
+        }
+
+        /** Whether a p10–p90 prediction band is recorded. */
+        public boolean hasInterval() {
+            return intervalLow > 0 && intervalHigh >= intervalLow;
         }
     }
 }

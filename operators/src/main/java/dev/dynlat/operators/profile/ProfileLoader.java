@@ -127,13 +127,21 @@ public final class ProfileLoader {
                     var samples = cf.integer("samples", true, 1, Integer.MAX_VALUE);
                     var err = cf.number("held_out_median_ape_pct", true, 0, BIG);
                     var simd = cf.string("simd", false);
+                    var configurations = cf.integer("configurations", false, 1, Integer.MAX_VALUE);
+                    var atBound = cf.string("at_bound", false);
+                    var forced = cf.string("forced", false);
+                    var low = cf.number("interval_p10", false, 0, BIG);
+                    var high = cf.number("interval_p90", false, 0, BIG);
                     cf.finish();
                     if (date.isEmpty() || machine.isEmpty() || backend.isEmpty() || samples.isEmpty()
                             || err.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(new CalibratedCoefficients.CalibrationRecord(date.get(), machine.get(),
-                            backend.get(), samples.get(), err.get(), simd.orElse("")));
+                            backend.get(), samples.get(), err.get(), simd.orElse(""), configurations.orElse(0),
+                            atBound.map(t -> t.isBlank() ? java.util.List.<String>of()
+                                    : java.util.List.of(t.split(",\\s*"))).orElse(java.util.List.of()),
+                            forced.orElse(""), low.orElse(0.0), high.orElse(0.0)));
                 });
         f.finish();
         if (lane.isEmpty() || dram.isEmpty() || l2.isEmpty() || launch.isEmpty() || record.isEmpty()) {

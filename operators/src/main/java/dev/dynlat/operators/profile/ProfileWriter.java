@@ -63,6 +63,19 @@ public final class ProfileWriter {
             sb.append("    backend: ").append(r.backend()).append('\n');
             sb.append("    samples: ").append(r.samples()).append('\n');
             sb.append("    held_out_median_ape_pct: ").append(num(r.heldOutMedianApePct())).append('\n');
+            if (r.configurations() > 0) {
+                sb.append("    configurations: ").append(r.configurations()).append('\n');
+            }
+            if (!r.atBound().isEmpty()) {
+                sb.append("    at_bound: ").append(quote(String.join(", ", r.atBound()))).append('\n');
+            }
+            if (!r.forced().isEmpty()) {
+                sb.append("    forced: ").append(quote(r.forced())).append('\n');
+            }
+            if (r.hasInterval()) {
+                sb.append("    interval_p10: ").append(num(r.intervalLow())).append('\n');
+                sb.append("    interval_p90: ").append(num(r.intervalHigh())).append('\n');
+            }
         });
         return sb.toString();
     }

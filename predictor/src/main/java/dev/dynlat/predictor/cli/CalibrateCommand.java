@@ -49,6 +49,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "Timed runs per attempt, >= 3 (default: protocol preset).")
     Integer runs;
 
+    @Option(names = "--force", description = "Write the profile even from a poor or unconverged fit (marked forced).")
+    boolean force;
+
     /** Progress and errors; replaceable by tests. */
     public PrintStream err = System.err;
     /** Called after each persisted measurement; tests use it to interrupt a run. */
@@ -81,13 +84,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try {
             CalibrationOutcome o = new CalibrationRun(b, s, settings, quick, new ComposerBlockLatency(), err, listener,
-                    null).run(out, report);
+                    null).force(force).run(out, report);
             err.printf(Locale.ROOT, "calibrated %s in %.1f s: held-out MdAPE operators %.1f%% (before %.1f%%), "
                     + "blocks %.1f%% (before %.1f%%); profile %s, report %s%n", o.profile().name(),
                     (System.nanoTime() - t0) * 1e-9, stat(o, false, true), stat(o, false, false), stat(o, true, true),
                     stat(o, true, false), out, report);
             return 0;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | dev.dynlat.calibration.suite.PoorFitException e) {
             return fail(e.getMessage(), RUN_ERROR);
         }
     }

@@ -102,7 +102,11 @@ public final class PredictCommand implements Callable<Integer> {
         Predictor predictor = target.predictor(profile);
         Prediction p = predictor.predict(workload);
         Prediction ref = workload.dynamics().isStatic() ? null : predictor.predict(workload.staticCounterpart());
-        PredictionSummary summary = new PredictionSummary(p, ref);
+        var band = p.variant().equals(dev.dynlat.operators.model.ModelVariant.CALIBRATED.id())
+                ? profile.calibrated().map(k -> k.calibration()).filter(r -> r.hasInterval()) : java.util.Optional
+                .<dev.dynlat.operators.profile.CalibratedCoefficients.CalibrationRecord>empty();
+        PredictionSummary summary = new PredictionSummary(p, ref, band.map(r -> r.intervalLow()).orElse(0.0),
+                band.map(r -> r.intervalHigh()).orElse(0.0));
         String text = switch (fmt) {
             case "json" -> JsonFormatter.format(summary);
             case "csv" -> CsvFormatter.format(summary);

@@ -25,6 +25,8 @@ import dev.dynlat.predictor.engine.OperatorPrediction;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.StagePrediction;
+import dev.dynlat.predictor.execution.onnx.OnnxExport;
+import dev.dynlat.predictor.execution.onnx.OrtEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,13 +59,16 @@ public final class NetworkValidation {
     /** Kernel timed next to every measurement to correct the machine's speed drift (as the suite does). */
     static final KernelSpec DRIFT_REFERENCE = new Conv2dKernel(1, 64, 64, 28, 28, 3, 1, 1);
     private static final int REFERENCE_RUNS = 5;
-    private static final int OUTPUTS_CHECKED = 1000;
+    /** Threads of ONNX Runtime: as many as the OpenMP threads of our kernels (one per core). */
+    static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     private final DeviceProfile profile;
     private final Backend backend;
     private final MeasurementProtocol protocol;
     private final int rounds;
     private final PrintStream progress;
+    /** Reference outputs by batch-1 configuration: a batch-8 check reuses its batch-1 twin's. */
+    private final Map<String, float[]> expectedOutputs = new java.util.HashMap<>();
 
     public NetworkValidation(DeviceProfile profile, Backend backend, ProtocolSettings settings, int rounds,
                              PrintStream progress) {
@@ -76,7 +81,16 @@ public final class NetworkValidation {
 
     /** Everything measured: the networks, the frozen operators, one per-stage breakdown. */
     public record Outcome(List<CaseResult> networks, List<CaseResult> frozen, StageBreakdown stages,
-                          double typicalReferenceS, double seconds) {
+                          double typicalReferenceS, double seconds, List<CaseResult> onnxRuntime) {
+        public Outcome(List<CaseResult> networks, List<CaseResult> frozen, StageBreakdown stages,
+                       double typicalReferenceS, double seconds) {
+            this(networks, frozen, stages, typicalReferenceS, seconds, List.of());
+        }
+    }
+
+    /** Key of the ONNX Runtime measurement of a dense configuration. */
+    public static String ortKey(String key) {
+        return "onnxruntime " + key;
     }
 
     /** Per-stage measured (step timers summed by stage) and predicted latency of one configuration. */
@@ -97,6 +111,15 @@ public final class NetworkValidation {
             if (checks.get(c.key()).passed()) {
                 runs.put(c.key(), networkRun(c));
                 groups.put(c.key(), c.dynamic() ? "network-dynamic" : "network-static");
+            }
+        }
+        Map<String, OutputCheck> ortChecks = new LinkedHashMap<>();
+        for (ValidationCase c : cases) {
+            if (!c.dynamic() && checks.get(c.key()).passed()) {
+                byte[] model = onnxModel(c);
+                ortChecks.put(c.key(), checkOrt(c, model));
+                runs.put(ortKey(c.key()), ortRun(c, model));
+                groups.put(ortKey(c.key()), "onnxruntime");
             }
         }
         for (FrozenTestSet.Entry e : frozen) {
@@ -138,9 +161,12 @@ public final class NetworkValidation {
             ops.add(result(e.key(), groups.get(e.key()), mo.batch(), null, measured.get(e.key()),
                     references.get(e.key()), predicted, roofline().predictSeconds(e.kernel())));
         }
+        List<CaseResult> ort = new ArrayList<>();
+        ortChecks.forEach((key, check) -> ort.add(result(ortKey(key), "onnxruntime", byKey.get(key).batch(), check,
+                measured.get(ortKey(key)), references.get(ortKey(key)), Double.NaN, Double.NaN)));
         StageBreakdown stages = cases.isEmpty() || !checks.get(cases.get(0).key()).passed() ? null
                 : stages(cases.get(0));
-        return new Outcome(nets, ops, stages, typical, (System.nanoTime() - t0) * 1e-9);
+        return new Outcome(nets, ops, stages, typical, (System.nanoTime() - t0) * 1e-9, ort);
     }
 
     private static CaseResult result(String key, String group, int batch, OutputCheck check, List<Measurement> ms,
@@ -175,9 +201,12 @@ public final class NetworkValidation {
      */
     public OutputCheck check(ValidationCase c) {
         NetworkProgram timed = program(c);
-        NetworkProgram single = c.batch() == 1 ? timed : ProgramBuilder.build(c.key() + " image 0", c.workload(), 1,
-                SEED);
-        float[] expected = ReferenceExecutor.run(single)[single.output()];
+        // the batch-1 program of the same seed: the first image of a larger batch, and shared by both batches
+        ValidationCase single = new ValidationCase(c.model(), c.paradigm(), c.perStage(), c.rate(), 1);
+        float[] expected = expectedOutputs.computeIfAbsent(single.key(), k -> {
+            NetworkProgram p = c.batch() == 1 ? timed : program(single);
+            return ReferenceExecutor.run(p)[p.output()];
+        });
         float[] actual;
         try (NativeNetwork n = NativeNetwork.load(timed)) {
             n.run();
@@ -186,10 +215,47 @@ public final class NetworkValidation {
         OutputCheck result = OutputCheck.compare(actual, expected);
         progress.printf(Locale.ROOT, "checked %s at the timed size: %s%n", c.key(),
                 result.passed() ? "ok (" + result.elements() + " outputs)" : "FAILED: " + result.describe());
-        if (expected.length != OUTPUTS_CHECKED && c.workload().network().name().startsWith("resnet")) {
-            progress.println("note: " + c.key() + " has " + expected.length + " outputs per image");
-        }
         return result;
+    }
+
+    private static byte[] onnxModel(ValidationCase c) {
+        NetworkProgram p = program(c);
+        int size = c.workload().network().inputSize();
+        long channels = p.bufferLengths().get(p.inputs().get(0)) / ((long) c.batch() * size * size);
+        return OnnxExport.export(p, Math.toIntExact(channels), size);
+    }
+
+    private static long[] inputShape(ValidationCase c, NetworkProgram p) {
+        int size = c.workload().network().inputSize();
+        long channels = p.bufferLengths().get(p.inputs().get(0)) / ((long) c.batch() * size * size);
+        return new long[] {c.batch(), channels, size, size};
+    }
+
+    private static OrtEngine ortEngine(ValidationCase c, byte[] model) {
+        NetworkProgram p = program(c);
+        return new OrtEngine(model, p.inputValues(0), inputShape(c, p), THREADS);
+    }
+
+    /** ONNX Runtime's output of the same network and weights against the same Java reference. */
+    private OutputCheck checkOrt(ValidationCase c, byte[] model) {
+        float[] expected = expectedOutputs.get(new ValidationCase(c.model(), c.paradigm(), c.perStage(), c.rate(), 1)
+                .key());
+        float[] actual;
+        try (OrtEngine e = ortEngine(c, model)) {
+            actual = Arrays.copyOf(e.run(), expected.length);
+        }
+        OutputCheck result = OutputCheck.compare(actual, expected);
+        progress.printf(Locale.ROOT, "checked onnxruntime on %s: %s%n", c.key(),
+                result.passed() ? "ok, same outputs as ours" : "differs: " + result.describe());
+        return result;
+    }
+
+    private static TimedRun ortRun(ValidationCase c, byte[] model) {
+        return (warmup, runs) -> {
+            try (OrtEngine e = ortEngine(c, model)) {
+                return e.time(warmup, runs);
+            }
+        };
     }
 
     private static TimedRun networkRun(ValidationCase c) {
@@ -205,16 +271,20 @@ public final class NetworkValidation {
                 .predict(c.workload());
     }
 
+    /** Probed FMA peak, FLOP/s (the profile's analytic constants are the probes'). */
+    private double peakFlops() {
+        var k = profile.laudnet();
+        return 2.0 * k.processingEngines() * k.fp32LanesPerEngine() * k.clockMHz() * 1e6;
+    }
+
     private RooflineBaseline roofline() {
-        var d = profile.datasheet();
-        return new RooflineBaseline(d.peakFp32Tflops() * 1e12, d.dramBandwidthGBps() * 1e9, 0);
+        return new RooflineBaseline(peakFlops(), profile.laudnet().dramBandwidthGBps() * 1e9, 0);
     }
 
     /** Σ over the lowered operators of max(peak-FMA compute time, DRAM time), seconds. */
     private double roofline(Prediction p) {
-        var d = profile.datasheet();
-        double peak = d.peakFp32Tflops() * 1e12;
-        double bw = d.dramBandwidthGBps() * 1e9;
+        double peak = peakFlops();
+        double bw = profile.laudnet().dramBandwidthGBps() * 1e9;
         double s = 0;
         for (OperatorPrediction o : p.allOperators()) {
             s += Math.max(2 * o.macs() / peak, o.dramBytes() / bw);

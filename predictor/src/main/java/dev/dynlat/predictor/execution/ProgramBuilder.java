@@ -91,7 +91,7 @@ public final class ProgramBuilder {
                 }
             }
         }
-        throw new UnsupportedOperationException("network has no convolution to take the input channels from");
+        throw new UnsupportedOperationException("native execution: the network has no convolution to take its input channels from");
     }
 
     // ------------------------------------------------------------------ plain operators

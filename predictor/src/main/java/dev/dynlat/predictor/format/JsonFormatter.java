@@ -36,6 +36,11 @@ public final class JsonFormatter {
         root.set("schedule", schedule(p.schedule()));
         root.put("latency_ms", p.latencyMs());
         root.put("latency_per_image_ms", p.latencyPerImageMs());
+        if (s.hasBand()) {
+            // p10-p90 band from the calibration's held-out residuals
+            root.put("latency_p10_ms", p.latencyMs() * s.bandLow());
+            root.put("latency_p90_ms", p.latencyMs() * s.bandHigh());
+        }
         root.put("blocks_latency_ms", p.blocksLatencyMs());
         if (s.dynamic()) {
             root.put("static_latency_ms", s.reference().latencyMs());

@@ -162,4 +162,61 @@ class CalibrateCommandTest {
         assertTrue(stderr().lines().anyMatch(l -> l.matches("\\[ ?\\d+/\\d+\\] .* \\.\\.\\. \\d+\\.\\d{3} ms ±\\d+\\.\\d%")),
                 stderr().lines().limit(5).collect(Collectors.joining("\n")));
     }
+
+    /** Times no model shape can describe: a seeded pseudo-random duration per kernel over 4 decades. */
+    static final class ChaoticBackend implements Backend {
+        private final FakeBackend base = new FakeBackend(true);
+
+        @Override public String name() { return "cpu"; }
+        @Override public boolean available() { return true; }
+        @Override public String unavailableReason() { return ""; }
+        @Override public double[] time(KernelSpec spec, int warmupRuns, int timedRuns) {
+            long h = spec.toString().hashCode() * 0x9E3779B97F4A7C15L;
+            double t = 1e-6 * Math.pow(10, 4 * ((h >>> 11) / (double) (1L << 53)));
+            double[] out = new double[timedRuns];
+            java.util.Arrays.fill(out, t);
+            return out;
+        }
+        @Override public float[] runOnce(KernelSpec spec, long seed) { return new float[0]; }
+        @Override public double peakFlops(long work) { return base.peakFlops(work); }
+        @Override public double streamBandwidth(StreamPattern p, long bytes, int repeats) {
+            return base.streamBandwidth(p, bytes, repeats);
+        }
+        @Override public double emptyCallSeconds(int calls) { return 1e-6; }
+        @Override public String deviceDescription() { return "cpu fake, 2 OpenMP threads"; }
+    }
+
+    @Test
+    void aPoorFitWritesNoProfileUnlessForcedAndThenIsMarked() throws Exception {
+        Path out = tmp.resolve("p.yaml");
+        int code = run(command(new ChaoticBackend()), "--backend", "cpu", "--quick", "--out", out.toString(),
+                "--report", tmp.resolve("r").toString());
+        assertEquals(1, code, stderr());
+        assertTrue(stderr().contains("no profile written"), stderr());
+        assertFalse(Files.exists(out));
+        assertTrue(Files.exists(tmp.resolve("r").resolve("report.md")), "the report says why");
+        code = run(command(new ChaoticBackend()), "--backend", "cpu", "--quick", "--force", "--out", out.toString(),
+                "--report", tmp.resolve("r2").toString());
+        assertEquals(0, code, stderr());
+        String yaml = Files.readString(out);
+        assertTrue(yaml.contains("    forced: "), yaml);
+        var record = dev.dynlat.operators.profile.DeviceCatalog.load(out.toString()).calibrated().get().calibration();
+        assertFalse(record.forced().isEmpty());
+    }
+
+    @Test
+    void profilesCountSamplesAndConfigurationsApartAndFlagBounds() throws Exception {
+        Path out = tmp.resolve("p.yaml");
+        assertEquals(0, run(command(new FakeBackend(true)), "--backend", "cpu", "--quick", "--out", out.toString(),
+                "--report", tmp.resolve("r").toString()), stderr());
+        var k = dev.dynlat.operators.profile.DeviceCatalog.load(out.toString()).calibrated().get();
+        var record = k.calibration();
+        assertEquals(32, record.configurations(), "30 operators and 2 blocks");
+        assertTrue(record.samples() >= 32 * 3, "samples count timed runs: " + record.samples());
+        assertTrue(k.laneEfficiency() <= 1.0, "lane efficiency above the probed FMA rate: " + k.laneEfficiency());
+        assertTrue(record.hasInterval(), "a p10-p90 band from the held-out residuals");
+        assertTrue(record.intervalLow() <= record.intervalHigh());
+        String report = Files.readString(tmp.resolve("r").resolve("report.md"));
+        assertTrue(report.contains("at a bound"), "coefficient table flags bounds");
+    }
 }
