@@ -207,6 +207,7 @@ public final class NetworkResolver {
         register(id, nd.line());
         int t = nd.intParam("steps");
         List<NetworkNode> out = new ArrayList<>();
+        int blocksBefore = blockIds.size();
         for (int step = 1; step <= t; step++) {
             String prefix = id + "." + step + ".";
             Map<String, String> inner = new HashMap<>(renames);
@@ -217,6 +218,8 @@ public final class NetworkResolver {
                 out.addAll(expand(c, prefix, inner));
             }
         }
+        // A policy may name the steps node for every block inside it.
+        repeatGroups.put(id, new ArrayList<>(blockIds).subList(blocksBefore, blockIds.size()));
         return out;
     }
 
