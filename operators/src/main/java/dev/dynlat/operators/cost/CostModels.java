@@ -40,6 +40,7 @@ import java.util.function.Function;
  */
 public final class CostModels {
     private final DeviceModel device;
+    private final CostVariant variant;
     private final Map<OperatorSpec, OperatorCost> costs = new HashMap<>();
     private final Map<SpatialConvSpec, Tiling> convSchedules = new HashMap<>();
     private final Map<ScatterSpec, Tiling> scatterSchedules = new HashMap<>();
@@ -52,6 +53,7 @@ public final class CostModels {
 
     public CostModels(DeviceModel device) {
         this.device = device;
+        this.variant = CostVariant.of(device);
         this.models = registry();
     }
 
@@ -106,6 +108,11 @@ public final class CostModels {
         return device;
     }
 
+    /** The model variant the cost models of this device run ({@code laudnet}, {@code calibrated-gpu|cpu}). */
+    public CostVariant variant() {
+        return variant;
+    }
+
     /** The cost of one operator on this device. */
     public OperatorCost cost(OperatorSpec spec) {
         OperatorCost cached = costs.get(spec);
@@ -155,9 +162,9 @@ public final class CostModels {
         return spatialConv.evaluate(s, t, device);
     }
 
-    /** A fused scatter-add under its cached, rate-independent schedule (the reference's); others direct. */
+    /** A fused scatter-add under its cached, rate-independent schedule; a plain scatter directly. */
     private OperatorCost scatterUnscaled(ScatterSpec s) {
-        if (!s.addResidual() || !device.reference()) {
+        if (!s.addResidual()) {
             return scatter.cost(s, device);
         }
         Tiling t = scatterSchedules.computeIfAbsent(s.atRate(1), k -> scatter.schedule(k, device));

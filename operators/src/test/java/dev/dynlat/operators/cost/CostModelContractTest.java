@@ -135,7 +135,7 @@ class CostModelContractTest {
             return m.schedule() == MaskerScheduleSpec.Schedule.FUSED;
         }
         if (spec instanceof LayerGateSpec) {
-            return models.device().reference();
+            return models.variant() instanceof LaudnetVariant;
         }
         if (spec instanceof SpatialMaskerSpec m) {
             return models.maskerChoice(m).fused();
