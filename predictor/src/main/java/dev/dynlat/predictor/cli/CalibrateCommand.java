@@ -55,6 +55,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "Timed runs per attempt, 3 to 10000 (default: protocol preset).")
     Integer runs;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     /** Progress and errors; replaceable by tests. */
     public PrintStream err = System.err;
     /** Called after each persisted measurement; tests use it to interrupt a run. */
@@ -121,7 +124,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private int fail(String message, int code) {
-        err.println("dynlat calibrate: " + message);
+        // The command line's error writer (as every command's errors), unless a caller replaced err.
+        if (err == System.err && spec != null) {
+            spec.commandLine().getErr().println("dynlat calibrate: " + message);
+            spec.commandLine().getErr().flush();
+        } else {
+            err.println("dynlat calibrate: " + message);
+        }
         return code;
     }
 }

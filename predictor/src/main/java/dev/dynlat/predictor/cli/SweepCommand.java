@@ -72,11 +72,19 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (out != null) {
-            TableFormat.fromPath(out);
+        try {
+            if (out != null) {
+                TableFormat.fromPath(out);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--out: " + e.getMessage());
         }
-        if (chart != null) {
-            ChartFormat.fromPath(chart);
+        try {
+            if (chart != null) {
+                ChartFormat.fromPath(chart);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--chart: " + e.getMessage());
         }
         target.checkBatch();
         try (OutputSet outputs = new OutputSet()) {
