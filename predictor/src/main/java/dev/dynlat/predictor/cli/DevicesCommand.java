@@ -75,14 +75,7 @@ public final class DevicesCommand implements Callable<Integer> {
             try (OutputSet outputs = new OutputSet()) {
                 OutputTarget target = outFile == null ? null : outputs.add("--out", outFile);
                 DeviceProfile p = DeviceCatalog.load("DEVICE", device);
-                String text = fmt.equals("yaml") ? ProfileWriter.toYaml(p) : text(p);
-                if (target == null) {
-                    spec.commandLine().getOut().print(text);
-                    spec.commandLine().getOut().flush();
-                } else {
-                    outputs.prepareText(target, text);
-                    outputs.commit(CliOutputs.stdout(spec));
-                }
+                CliOutputs.emit(spec, outputs, target, fmt.equals("yaml") ? ProfileWriter.toYaml(p) : text(p));
             }
             return 0;
         }

@@ -95,14 +95,7 @@ public final class PredictCommand implements Callable<Integer> {
         target.checkBatch();
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
-            String text = render(fmt);
-            if (outTarget == null) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
-            } else {
-                outputs.prepareText(outTarget, text);
-                outputs.commit(CliOutputs.stdout(spec));
-            }
+            CliOutputs.emit(spec, outputs, outTarget, render(fmt));
         }
         return 0;
     }
