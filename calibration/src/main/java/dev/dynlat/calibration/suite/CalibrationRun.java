@@ -21,23 +21,31 @@ import dev.dynlat.calibration.protocol.MeasurementProtocol;
 import dev.dynlat.calibration.protocol.ProtocolSettings;
 import dev.dynlat.calibration.protocol.RawSampleCsv;
 import dev.dynlat.calibration.report.CalibrationReport;
+import dev.dynlat.calibration.report.RawSampleSummary;
+import dev.dynlat.calibration.report.ReportDirectory;
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
 import dev.dynlat.operators.profile.DeviceKind;
 import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.operators.profile.OperatorClass;
 import dev.dynlat.operators.profile.ProfileWriter;
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +56,10 @@ import java.util.function.Supplier;
  * A whole calibration: probe the host, bootstrap its profile, measure the suite (raw samples to
  * {@code raw-samples.csv} as they come), fit the calibrated variant on a held-out split of the
  * operators, evaluate operators and blocks before / after / against the roofline, write the report,
- * and last of all write the profile atomically. An exception at any step leaves the raw samples
- * written so far and no profile.
+ * and last of all write the report and the profile together ({@link OutputSet}). Every output is
+ * checked before anything is measured. An exception at any step leaves the raw samples written so
+ * far and no profile; an interruption (SIGINT) says how many configurations were kept
+ * ({@link InterruptNotice}).
  */
 public final class CalibrationRun {
     public static final String RAW_SAMPLES = "raw-samples.csv";
@@ -97,27 +107,66 @@ public final class CalibrationRun {
         this.probes = probes != null ? probes : () -> new HostProber(backend, quick).probe();
     }
 
+    /** A run into a fresh report directory, with a run id from the clock. */
     public CalibrationOutcome run(Path profileOut, Path reportDir) throws IOException {
-        Files.createDirectories(reportDir);
-        CalibrationOutcome outcome;
-        try (RawSampleCsv csv = RawSampleCsv.open(reportDir.resolve(RAW_SAMPLES), SuiteMeasurer.CSV_KEYS)) {
-            long t0 = System.nanoTime();
-            progress.println("probing " + backend.deviceDescription() + " ...");
-            PeakProbes p = probes.get();
-            double probeSeconds = (System.nanoTime() - t0) * 1e-9;
-            progress.printf(java.util.Locale.ROOT,
-                    "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d cores%n",
-                    p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
-                    p.cores());
-            DeviceProfile host = HostProfileBootstrap.profile("host-" + backend.name(), p);
-            SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
-                    listener, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
-            progress.println("fitting " + suite.operators().size() + " operator configurations ...");
-            outcome = evaluate(p, host, measured, probeSeconds);
+        return run(profileOut, reportDir, false, null);
+    }
+
+    /**
+     * Checks every output before measuring (the profile path, the report directory and the report's
+     * files), measures with the raw samples appended as they come, then prepares the report and the
+     * profile and commits them together.
+     *
+     * @param append whether a report directory that holds an earlier run may be reused; the raw
+     *     samples of each run carry its run id, and report.md describes the latest run
+     * @param runId the id in every raw-sample row of this run; null derives one from the UTC clock
+     * @throws dev.dynlat.reports.io.OutputPathException before any measurement, for an unusable output
+     */
+    public CalibrationOutcome run(Path profileOut, Path reportDir, boolean append, String runId) throws IOException {
+        try (OutputSet outputs = new OutputSet()) {
+            OutputTarget profile = outputs.add("--out", profileOut);
+            Path dir = ReportDirectory.check("--report", reportDir, append);
+            Files.createDirectories(dir);
+            CalibrationReport.ReportTargets report = CalibrationReport.add(outputs, dir);
+            Path rawPath = dir.resolve(RAW_SAMPLES);
+            CalibrationOutcome outcome;
+            RawSampleSummary raw;
+            try (InterruptNotice notice = InterruptNotice.install(progress, rawPath);
+                 RawSampleCsv csv = RawSampleCsv.open(rawPath, SuiteMeasurer.CSV_KEYS,
+                         runId != null ? runId : clockRunId())) {
+                outcome = measureAndFit(csv, notice.counting(listener));
+                raw = new RawSampleSummary(csv.runId(), csv.rowsWritten(), csv.previousRows(),
+                        List.copyOf(csv.previousRuns()));
+            }
+            CalibrationReport.prepare(outcome, raw, outputs, report);
+            outputs.prepareText(profile, ProfileWriter.toYaml(outcome.profile()));
+            outputs.commit(bytes -> {
+                System.out.write(bytes);
+                System.out.flush();
+            });
+            return outcome;
         }
-        CalibrationReport.write(outcome, reportDir);
-        AtomicFiles.writeString(profileOut, ProfileWriter.toYaml(outcome.profile()));
-        return outcome;
+    }
+
+    private static String clockRunId() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+    }
+
+    private CalibrationOutcome measureAndFit(RawSampleCsv csv, MeasurementListener counted) {
+        long t0 = System.nanoTime();
+        progress.println("probing " + backend.deviceDescription() + " ...");
+        PeakProbes p = probes.get();
+        double probeSeconds = (System.nanoTime() - t0) * 1e-9;
+        progress.printf(java.util.Locale.ROOT,
+                "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d cores%n",
+                p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
+                p.cores());
+        DeviceProfile host = HostProfileBootstrap.profile("host-" + backend.name(), p);
+        SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
+                counted, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
+        progress.println("fitting " + suite.operators().size() + " operator configurations ...");
+        return evaluate(p, host, measured, probeSeconds);
     }
 
     CalibrationOutcome evaluate(PeakProbes p, DeviceProfile host, SuiteMeasurements measured, double probeSeconds) {
@@ -135,12 +184,12 @@ public final class CalibrationRun {
         split.fitSet().forEach(o -> classes.add(o.payload().operatorClass()));
         if (host.kind() == DeviceKind.CPU) {
             // The copies around the CPU convolutions' GEMM have their own fitted efficiency.
-            classes.add("gemm-copies");
+            classes.add(OperatorClass.GEMM_COPIES.name());
         }
         CoefficientLayout layout = CoefficientLayout.forClasses(classes, host.kind() != DeviceKind.CPU);
         if (host.kind() == DeviceKind.CPU) {
             Set<String> kernels = new HashSet<>(layout.classes());
-            kernels.remove("gemm-copies");
+            kernels.remove(OperatorClass.GEMM_COPIES.name());
             layout = layout.withOverheads(kernels);
         }
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
