@@ -4,6 +4,12 @@ import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.Tiling;
 import dev.dynlat.operators.spec.ActivationSpec;
+import dev.dynlat.operators.spec.ConcatSpec;
+import dev.dynlat.operators.spec.CropSpec;
+import dev.dynlat.operators.spec.GruCellSpec;
+import dev.dynlat.operators.spec.MaskerScheduleSpec;
+import dev.dynlat.operators.spec.MaxPoolSpec;
+import dev.dynlat.operators.spec.ResizeSpec;
 import dev.dynlat.operators.spec.AvgPoolSpec;
 import dev.dynlat.operators.spec.BroadcastMulSpec;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
@@ -54,6 +60,11 @@ public final class CostModels {
     private final SpatialMaskerCostModel spatialMasker = new SpatialMaskerCostModel();
     private final ChannelMaskerCostModel channelMasker = new ChannelMaskerCostModel();
     private final LayerGateCostModel layerGate = new LayerGateCostModel();
+    private final MaxPoolCostModel maxPool = new MaxPoolCostModel();
+    private final ConcatCostModel concat = new ConcatCostModel();
+    private final GruCellCostModel gru = new GruCellCostModel();
+    private final ResizeCostModel resize = new ResizeCostModel();
+    private final CropCostModel crop = new CropCostModel();
 
     public CostModels(DeviceModel device) {
         this.device = device;
@@ -98,41 +109,12 @@ public final class CostModels {
 
     /** The masker fused into conv1 (a dense conv1 with one more output channel). */
     public OperatorCost fusedMasker(SpatialMaskerSpec spec) {
-        return cost(new FusedMasker(spec));
+        return cost(new MaskerScheduleSpec(spec, MaskerScheduleSpec.Schedule.FUSED));
     }
 
     /** A separate masker conv, then conv1 on the active patches. */
     public OperatorCost separateMasker(SpatialMaskerSpec spec) {
-        return cost(new SeparateMasker(spec));
-    }
-
-    /** Cache key for the fused masker schedule, which does not depend on the rate. */
-    private record FusedMasker(SpatialMaskerSpec spec) implements OperatorSpec {
-        FusedMasker {
-            spec = spec.atRate(1);
-        }
-
-        @Override
-        public String kind() {
-            return "spatial-masker";
-        }
-
-        @Override
-        public double macsPerSample() {
-            return 0;
-        }
-    }
-
-    private record SeparateMasker(SpatialMaskerSpec spec) implements OperatorSpec {
-        @Override
-        public String kind() {
-            return "spatial-masker";
-        }
-
-        @Override
-        public double macsPerSample() {
-            return 0;
-        }
+        return cost(new MaskerScheduleSpec(spec, MaskerScheduleSpec.Schedule.SEPARATE));
     }
 
     /** A patch conv under its cached, rate-independent schedule. */
@@ -179,17 +161,28 @@ public final class CostModels {
             return spatialConvUnscaled(s);
         } else if (spec instanceof SpatialMaskerSpec s) {
             return maskerChoice(s).cost();
-        } else if (spec instanceof FusedMasker s) {
-            return spatialMasker.fused(s.spec(), d);
-        } else if (spec instanceof SeparateMasker s) {
+        } else if (spec instanceof MaskerScheduleSpec s) {
+            if (s.schedule() == MaskerScheduleSpec.Schedule.FUSED) {
+                return spatialMasker.fused(s.masker(), d);
+            }
             // Parts of a composite carry their own class factor (see Parts).
-            SpatialConvSpec conv1 = SpatialMaskerCostModel.conv1OnPatches(s.spec());
-            return SpatialMaskerCostModel.maskConv(s.spec(), d)
+            SpatialConvSpec conv1 = SpatialMaskerCostModel.conv1OnPatches(s.masker());
+            return SpatialMaskerCostModel.maskConv(s.masker(), d)
                     .plus(withClassEfficiency(conv1, spatialConvUnscaled(conv1), d));
         } else if (spec instanceof ChannelMaskerSpec s) {
             return channelMasker.cost(s, d);
         } else if (spec instanceof LayerGateSpec s) {
             return layerGate.cost(s, d);
+        } else if (spec instanceof MaxPoolSpec s) {
+            return maxPool.cost(s, d);
+        } else if (spec instanceof ConcatSpec s) {
+            return concat.cost(s, d);
+        } else if (spec instanceof GruCellSpec s) {
+            return gru.cost(s, d);
+        } else if (spec instanceof ResizeSpec s) {
+            return resize.cost(s, d);
+        } else if (spec instanceof CropSpec s) {
+            return crop.cost(s, d);
         }
         throw new IllegalArgumentException("no cost model for operator kind " + spec.kind());
     }

@@ -32,8 +32,7 @@ final class CpuGemm {
      * faster of the two is taken, so the cost never falls as more channels are kept.
      */
     static OperatorCost conv(Conv2dSpec c, DeviceModel d) {
-        OperatorCost dense = libraryConv(Conv2dSpec.dense(c.inChannels(), c.outChannels(), c.inHeight(),
-                c.inWidth(), c.kernel(), c.stride(), c.groups()), d);
+        OperatorCost dense = libraryConv(c.asDense(), d);
         if (c.dense()) {
             return dense;
         }

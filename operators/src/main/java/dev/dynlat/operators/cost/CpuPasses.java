@@ -42,11 +42,11 @@ final class CpuPasses {
     }
 
     /**
-     * A depthwise convolution run directly: each channel plane is one task; every output row,
-     * for each of the k² taps, is a run over the row vectorised across output columns.
+     * A depthwise convolution run directly: each kept channel plane is one task; every output
+     * row, for each of the k² taps, is a run over the row vectorised across output columns.
      */
     static OperatorCost depthwise(Conv2dSpec c, DeviceModel d) {
-        double planes = (double) c.outChannels() * d.batch();
+        double planes = (double) c.outChannels() * d.batch() * c.outDensity();
         double taps = (double) c.kernel() * c.kernel();
         double runs = planes * c.outHeight() * taps;
         double fmas = planes * c.outHeight() * c.outWidth() * taps;
@@ -55,7 +55,7 @@ final class CpuPasses {
                 + 2 * planes * ((double) c.inHeight() * c.inWidth() + (double) c.outHeight() * c.outWidth())
                 / d.l2ElementsPerS();
         return new OperatorCost(compute + memory + d.launchS(), compute, memory, d.launchS(), Tiling.NONE,
-                c.macsPerSample() * d.batch(), 4 * planes * ((double) c.inHeight() * c.inWidth()
-                + (double) c.outHeight() * c.outWidth()));
+                c.macsPerSample() * d.batch() * c.inDensity() * c.outDensity(), 4 * planes
+                * ((double) c.inHeight() * c.inWidth() + (double) c.outHeight() * c.outWidth()));
     }
 }

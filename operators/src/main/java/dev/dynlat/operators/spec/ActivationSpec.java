@@ -1,10 +1,18 @@
 package dev.dynlat.operators.spec;
 
-/** A pointwise activation (GELU, ReLU) over a tensor. */
-public record ActivationSpec(String function, TensorShape shape) implements OperatorSpec {
+/**
+ * A pointwise activation over a tensor: one read and one write per element. Every function
+ * costs the same pass; the function is kept for the operator list and for calibration.
+ */
+public record ActivationSpec(ActivationFunction function, TensorShape shape) implements OperatorSpec {
     public ActivationSpec {
-        java.util.Objects.requireNonNull(function, "function");
-        java.util.Objects.requireNonNull(shape, "shape");
+        if (function == null) {
+            throw new IllegalArgumentException("function: must be one of " + ActivationFunction.validIds()
+                    + ", got null");
+        }
+        if (shape == null) {
+            throw new IllegalArgumentException("shape: must be given, got null");
+        }
     }
 
     @Override

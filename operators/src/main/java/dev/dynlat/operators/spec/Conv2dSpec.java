@@ -4,10 +4,14 @@ package dev.dynlat.operators.spec;
  * A 2-D convolution (any kernel, stride and groups, depthwise included) on an NCHW map, with
  * optional channel skipping: only {@code inDensity} of the input channels and {@code outDensity}
  * of the output channels are computed, skipped in groups of {@code channelGroup} channels.
- * Output size is {@code inHeight / stride} (the reference's convention, padding "same").
+ *
+ * <p>The output size is part of the spec. The constructors without it, and {@link #dense}, use
+ * the reference's convention {@code out = in / stride} (padding "same"); {@link #padded} uses
+ * PyTorch's {@code out = floor((in + 2·padding − kernel) / stride) + 1}. Cost models read
+ * {@link #outHeight()} and {@link #outWidth()}, never {@code in / stride}.
  */
-public record Conv2dSpec(int inChannels, int outChannels, int inHeight, int inWidth, int kernel, int stride,
-                         int groups, double inDensity, double outDensity, int channelGroup)
+public record Conv2dSpec(int inChannels, int outChannels, int inHeight, int inWidth, int outHeight, int outWidth,
+                         int kernel, int stride, int groups, double inDensity, double outDensity, int channelGroup)
         implements OperatorSpec {
 
     public Conv2dSpec {
@@ -23,23 +27,70 @@ public record Conv2dSpec(int inChannels, int outChannels, int inHeight, int inWi
         Check.fraction("in_density", inDensity);
         Check.fraction("out_density", outDensity);
         Check.positive("channel_group", channelGroup);
-        if (inHeight / stride == 0 || inWidth / stride == 0) {
-            throw new IllegalArgumentException("stride: " + stride + " leaves no output pixel of a "
-                    + inHeight + "x" + inWidth + " map");
-        }
+        Check.positive("out_height", outHeight);
+        Check.positive("out_width", outWidth);
     }
 
-    /** A dense convolution. */
+    /** A (possibly channel-skipping) convolution with the reference's output size {@code in / stride}. */
+    public Conv2dSpec(int inChannels, int outChannels, int inHeight, int inWidth, int kernel, int stride, int groups,
+                      double inDensity, double outDensity, int channelGroup) {
+        this(inChannels, outChannels, inHeight, inWidth, sameOut("height", inHeight, stride),
+                sameOut("width", inWidth, stride), kernel, stride, groups, inDensity, outDensity, channelGroup);
+    }
+
+    /** A dense convolution with the reference's output size {@code in / stride}. */
     public static Conv2dSpec dense(int cin, int cout, int h, int w, int kernel, int stride, int groups) {
         return new Conv2dSpec(cin, cout, h, w, kernel, stride, groups, 1, 1, 1);
     }
 
-    public int outHeight() {
-        return inHeight / stride;
+    /**
+     * A dense convolution with explicit zero padding on every side: the output is
+     * {@code floor((in + 2·padding − kernel) / stride) + 1}, as in PyTorch.
+     */
+    public static Conv2dSpec padded(int cin, int cout, int h, int w, int kernel, int stride, int padding,
+                                    int groups) {
+        if (padding < 0) {
+            throw new IllegalArgumentException("padding: must be ≥ 0, got " + padding);
+        }
+        Check.positive("height", h);
+        Check.positive("width", w);
+        Check.positive("kernel", kernel);
+        Check.positive("stride", stride);
+        return new Conv2dSpec(cin, cout, h, w, paddedOut("height", h, kernel, stride, padding),
+                paddedOut("width", w, kernel, stride, padding), kernel, stride, groups, 1, 1, 1);
     }
 
-    public int outWidth() {
-        return inWidth / stride;
+    /** PyTorch's output extent of a padded window operator (convolution, pooling). */
+    static int paddedOut(String field, int in, int kernel, int stride, int padding) {
+        long span = (long) in + 2L * padding - kernel;
+        if (span < 0) {
+            throw new IllegalArgumentException(field + ": " + in + " with padding " + padding
+                    + " is smaller than the kernel " + kernel);
+        }
+        return Math.toIntExact(span / stride + 1);
+    }
+
+    /** {@code in / stride}; a bad {@code in} or stride is left to the canonical constructor to report. */
+    private static int sameOut(String field, int in, int stride) {
+        if (stride <= 0 || in <= 0) {
+            return 0;
+        }
+        if (in / stride == 0) {
+            throw new IllegalArgumentException("stride: " + stride + " leaves no output pixel of a " + field + " of "
+                    + in);
+        }
+        return in / stride;
+    }
+
+    /** The same convolution (output size kept) computing other channel fractions. */
+    public Conv2dSpec withDensities(double newInDensity, double newOutDensity, int newChannelGroup) {
+        return new Conv2dSpec(inChannels, outChannels, inHeight, inWidth, outHeight, outWidth, kernel, stride, groups,
+                newInDensity, newOutDensity, newChannelGroup);
+    }
+
+    /** The same convolution computing every channel. */
+    public Conv2dSpec asDense() {
+        return withDensities(1, 1, 1);
     }
 
     public boolean dense() {
@@ -56,6 +107,6 @@ public record Conv2dSpec(int inChannels, int outChannels, int inHeight, int inWi
 
     @Override
     public double macsPerSample() {
-        return (double) outChannels * (inChannels / groups) * kernel * kernel * outHeight() * outWidth();
+        return (double) outChannels * (inChannels / groups) * kernel * kernel * outHeight * outWidth;
     }
 }

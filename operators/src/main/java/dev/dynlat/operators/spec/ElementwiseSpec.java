@@ -1,19 +1,32 @@
 package dev.dynlat.operators.spec;
 
 /**
- * An elementwise operator over a {@code channels × height × width} tensor per sample: residual
- * add, activation (GELU), scale. Reads two operands and writes one, as the reference charges.
+ * A binary elementwise operator over two {@code channels × height × width} tensors per sample:
+ * residual add, gating multiply. Reads two operands and writes one, as the reference charges.
  */
-public record ElementwiseSpec(int channels, long height, int width) implements OperatorSpec {
+public record ElementwiseSpec(BinaryOp op, int channels, long height, int width) implements OperatorSpec {
     public ElementwiseSpec {
+        if (op == null) {
+            throw new IllegalArgumentException("op: must be add or mul, got null");
+        }
         Check.positive("channels", channels);
         Check.positive("height", height);
         Check.positive("width", width);
     }
 
-    /** The elementwise view of a tensor: last dim = channels, second-last = width, rest = height. */
+    /** An elementwise add. */
+    public ElementwiseSpec(int channels, long height, int width) {
+        this(BinaryOp.ADD, channels, height, width);
+    }
+
+    /** The elementwise add view of a tensor: last dim = channels, second-last = width, rest = height. */
     public static ElementwiseSpec ofShape(TensorShape s) {
-        return new ElementwiseSpec(s.last(), s.outer(), (int) s.rows());
+        return ofShape(BinaryOp.ADD, s);
+    }
+
+    /** The elementwise view of a tensor: last dim = channels, second-last = width, rest = height. */
+    public static ElementwiseSpec ofShape(BinaryOp op, TensorShape s) {
+        return new ElementwiseSpec(op, s.last(), s.outer(), Math.toIntExact(s.rows()));
     }
 
     @Override

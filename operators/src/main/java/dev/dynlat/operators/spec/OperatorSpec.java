@@ -3,10 +3,15 @@ package dev.dynlat.operators.spec;
 /**
  * The shape of one operator, independent of any device. Implementations are immutable records
  * that validate their fields on construction, so a cost model never sees an impossible shape.
+ * The hierarchy is sealed: every kind is listed here, and the cost-model registry
+ * ({@code dev.dynlat.operators.cost.CostModels}) and its test cover exactly these.
  */
-public interface OperatorSpec {
+public sealed interface OperatorSpec permits ActivationSpec, AvgPoolSpec, BroadcastMulSpec, ChannelMaskerSpec,
+        ConcatSpec, Conv2dSpec, CropSpec, ElementwiseSpec, GatherSpec, GruCellSpec, LayerGateSpec, LinearSpec,
+        MaskerScheduleSpec, MatmulSpec, MaxPoolSpec, NormSpec, ReduceSpec, ResizeSpec, ScatterSpec, SoftmaxSpec,
+        SpatialConvSpec, SpatialMaskerSpec, SqueezeExcitationSpec, UnfoldSpec {
 
-    /** Operator kind, e.g. {@code conv2d}; also the class label the calibration fits. */
+    /** Operator kind, e.g. {@code conv}; also the class label the calibration fits. */
     String kind();
 
     /** Multiply-accumulates of one sample (dense work, before any skipping). */

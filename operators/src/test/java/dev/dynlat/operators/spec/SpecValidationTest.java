@@ -1,6 +1,7 @@
 package dev.dynlat.operators.spec;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,30 @@ class SpecValidationTest {
                 bad("groups", "0", () -> new ChannelMaskerSpec(64, 7, 7, 0, 0)),
                 bad("hidden", "-1", () -> new ChannelMaskerSpec(64, 7, 7, 4, -1)),
                 bad("height", "-1", () -> new PatchGrid(-1, 7, 1)),
-                bad("granularity", "0", () -> new PatchGrid(7, 7, 0)));
+                bad("granularity", "0", () -> new PatchGrid(7, 7, 0)),
+                bad("out_height", "0", () -> new Conv2dSpec(8, 8, 7, 7, 0, 7, 3, 1, 1, 1, 1, 1)),
+                bad("out_width", "-2", () -> new Conv2dSpec(8, 8, 7, 7, 7, -2, 3, 1, 1, 1, 1, 1)),
+                bad("padding", "-1", () -> Conv2dSpec.padded(8, 8, 7, 7, 3, 1, -1, 1)),
+                bad("height", "kernel 7", () -> Conv2dSpec.padded(8, 8, 4, 9, 7, 1, 1, 1)),
+                bad("function", "null", () -> new ActivationSpec(null, new TensorShape(1, 4, 4))),
+                bad("activation", "'leaky'", () -> ActivationFunction.parse("leaky")),
+                bad("op", "'sub'", () -> BinaryOp.parse("sub")),
+                bad("op", "null", () -> new ElementwiseSpec(null, 4, 4, 4)),
+                bad("channels", "0", () -> new MaxPoolSpec(0, 56, 56, 3, 2, 1)),
+                bad("kernel", "0", () -> new MaxPoolSpec(8, 56, 56, 0, 2, 1)),
+                bad("stride", "-2", () -> new MaxPoolSpec(8, 56, 56, 3, -2, 1)),
+                bad("padding", "-1", () -> new MaxPoolSpec(8, 56, 56, 3, 2, -1)),
+                bad("padding", "2", () -> new MaxPoolSpec(8, 56, 56, 3, 2, 2)),
+                bad("height", "2", () -> new MaxPoolSpec(8, 2, 56, 5, 1, 1)),
+                bad("input_channels", "1", () -> new ConcatSpec(List.of(64), 7, 7)),
+                bad("input_channels[1]", "0", () -> new ConcatSpec(List.of(64, 0), 7, 7)),
+                bad("height", "-7", () -> new ConcatSpec(List.of(64, 32), -7, 7)),
+                bad("input_size", "0", () -> new GruCellSpec(0, 1024)),
+                bad("hidden_size", "-1", () -> new GruCellSpec(1024, -1)),
+                bad("out_height", "0", () -> new ResizeSpec(8, 7, 7, 0, 14)),
+                bad("width", "-7", () -> new ResizeSpec(8, 7, -7, 14, 14)),
+                bad("out_height", "9", () -> new CropSpec(8, 7, 7, 9, 7)),
+                bad("out_width", "0", () -> new CropSpec(8, 7, 7, 7, 0)));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -115,6 +139,43 @@ class SpecValidationTest {
         for (Supplier<Object> s : ok) {
             assertDoesNotThrow(s::get);
         }
+    }
+
+    @Test
+    void paddedConvolutionsAndPoolsUsePyTorchsOutputSize() {
+        // ResNet stem: 224, k7, s2, p3 -> 112; max-pool k3 s2 p1: 112 -> 56; valid 3x3 on 32 -> 30.
+        Conv2dSpec stem = Conv2dSpec.padded(3, 64, 224, 224, 7, 2, 3, 1);
+        assertEquals(112, stem.outHeight());
+        assertEquals(112, stem.outWidth());
+        assertEquals(118013952.0, stem.macsPerSample());
+        MaxPoolSpec pool = new MaxPoolSpec(64, 112, 112, 3, 2, 1);
+        assertEquals(56, pool.outHeight());
+        assertEquals(56, pool.outWidth());
+        Conv2dSpec valid = Conv2dSpec.padded(16, 16, 32, 31, 3, 1, 0, 1);
+        assertEquals(30, valid.outHeight());
+        assertEquals(29, valid.outWidth());
+        // EfficientNet-style odd map with stride 2: (15 + 2 - 3) / 2 + 1 = 8, where in / stride is 7.
+        assertEquals(8, Conv2dSpec.padded(8, 8, 15, 15, 3, 2, 1, 8).outHeight());
+        assertEquals(7, Conv2dSpec.dense(8, 8, 15, 15, 3, 2, 8).outHeight());
+        // Densities keep the output size.
+        assertEquals(valid.outHeight(), valid.withDensities(0.5, 0.25, 4).outHeight());
+    }
+
+    @Test
+    void namedEnumsRoundTripTheirIds() {
+        for (ActivationFunction f : ActivationFunction.values()) {
+            assertEquals(f, ActivationFunction.parse(f.id()));
+        }
+        assertEquals(List.of("relu", "relu6", "hard-swish", "swish", "gelu", "sigmoid", "hard-sigmoid"),
+                java.util.Arrays.stream(ActivationFunction.values()).map(ActivationFunction::id).toList());
+        assertEquals(BinaryOp.MUL, BinaryOp.parse("mul"));
+        assertEquals(BinaryOp.ADD, new ElementwiseSpec(4, 4, 4).op());
+        assertEquals(BinaryOp.ADD, ElementwiseSpec.ofShape(new TensorShape(2, 3, 4)).op());
+        assertEquals(new ConcatSpec(List.of(64, 32, 32), 7, 7).outChannels(), 128);
+        assertEquals(3.0 * (100 * 50 + 50 * 50), new GruCellSpec(100, 50).macsPerSample());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ActivationFunction.parse("leaky"));
+        assertTrue(e.getMessage().contains("hard-swish"), "lists the valid ids: " + e.getMessage());
     }
 
     @Test

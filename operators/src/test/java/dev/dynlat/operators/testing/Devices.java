@@ -35,11 +35,34 @@ public final class Devices {
             Map.of("conv", 0.9, "depthwise", 0.35, "spatial-conv", 0.7, "fc", 1.2, "elementwise", 0.8),
             new CalibratedCoefficients.CalibrationRecord("2024-05-01", "test rig", "cuda", 240, 7.5));
 
+    /**
+     * A 2-core CPU with the committed host calibration's constants, rounded (the values of
+     * {@code src/calibration/host-cpu/host-cpu.yaml}, typed in: operators tests read no files).
+     */
+    public static final AnalyticConstants CPU = new AnalyticConstants(2, 22.6, 2596, 37.9, 2.85, 4, 16, 0.0085, 1,
+            LatencyMode.ADD);
+
+    /** CPU coefficients shaped like the host calibration's: class factors and fixed per-class costs. */
+    public static final CalibratedCoefficients CPU_COEFFICIENTS = new CalibratedCoefficients(2.0, 1, 1, 0.061,
+            Map.of("depthwise", 0.214, "elementwise", 1.93, "fc", 1.2, "gather", 0.315, "gemm-copies", 0.292,
+                    "grouped-conv", 1.05, "pool", 0.387, "reduce", 1.09, "scatter", 0.419, "spatial-conv", 1.08),
+            Map.of("depthwise", 12.8, "elementwise", 0.243, "fc", 0.586, "gather", 2.74, "grouped-conv", 46.5,
+                    "reduce", 1.33, "scatter", 1.62, "spatial-conv", 0.334),
+            new CalibratedCoefficients.CalibrationRecord("2026-11-22", "test rig", "cpu", 240, 7.3));
+
     public static DeviceProfile profile(String name, AnalyticConstants c, Optional<CalibratedCoefficients> k) {
+        return profile(name, DeviceKind.GPU, c, k);
+    }
+
+    public static DeviceProfile profile(String name, DeviceKind kind, AnalyticConstants c,
+                                        Optional<CalibratedCoefficients> k) {
         Datasheet sheet = new Datasheet(c.processingEngines(), c.fp32LanesPerEngine(), c.clockMHz(),
                 c.dramBandwidthGBps(), 8, 4, "test fixture");
-        return new DeviceProfile(name, name.toUpperCase(java.util.Locale.ROOT), DeviceKind.GPU, sheet, c, k,
-                "test fixture");
+        return new DeviceProfile(name, name.toUpperCase(java.util.Locale.ROOT), kind, sheet, c, k, "test fixture");
+    }
+
+    public static DeviceProfile cpu() {
+        return profile("cpu", DeviceKind.CPU, CPU, Optional.of(CPU_COEFFICIENTS));
     }
 
     public static DeviceProfile v100() {
@@ -64,8 +87,9 @@ public final class Devices {
 
     /**
      * The models the contract suite runs on: both reference devices in the LAUDNET variant, the
-     * calibrated variant (at a small batch, so batch-1 and batch>1 paths both appear), and the
-     * overlap ({@code MAX}) latency mode.
+     * calibrated variant (at a small batch, so batch-1 and batch>1 paths both appear), the
+     * overlap ({@code MAX}) latency mode, and a CPU in both variants (the calibrated one costs
+     * kernels as the CPU kernel library runs them).
      */
     public static List<Named> models() {
         return List.of(
@@ -74,6 +98,9 @@ public final class Devices {
                 new Named("calibrated-v100-b8", DeviceModel.of(v100Calibrated(), ModelVariant.CALIBRATED, 8)),
                 new Named("calibrated-v100-b1", DeviceModel.of(v100Calibrated(), ModelVariant.CALIBRATED, 1)),
                 new Named("laudnet-v100-max", DeviceModel.of(v100(), ModelVariant.LAUDNET, 0)
-                        .withMode(LatencyMode.MAX)));
+                        .withMode(LatencyMode.MAX)),
+                new Named("laudnet-cpu", DeviceModel.of(cpu(), ModelVariant.LAUDNET, 0)),
+                new Named("calibrated-cpu-b1", DeviceModel.of(cpu(), ModelVariant.CALIBRATED, 1)),
+                new Named("calibrated-cpu-b4", DeviceModel.of(cpu(), ModelVariant.CALIBRATED, 4)));
     }
 }

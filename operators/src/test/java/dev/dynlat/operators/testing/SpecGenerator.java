@@ -1,7 +1,15 @@
 package dev.dynlat.operators.testing;
 
+import dev.dynlat.operators.spec.ActivationFunction;
 import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.AvgPoolSpec;
+import dev.dynlat.operators.spec.BinaryOp;
+import dev.dynlat.operators.spec.ConcatSpec;
+import dev.dynlat.operators.spec.CropSpec;
+import dev.dynlat.operators.spec.GruCellSpec;
+import dev.dynlat.operators.spec.MaskerScheduleSpec;
+import dev.dynlat.operators.spec.MaxPoolSpec;
+import dev.dynlat.operators.spec.ResizeSpec;
 import dev.dynlat.operators.spec.BroadcastMulSpec;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
@@ -70,15 +78,16 @@ public enum SpecGenerator {
     ELEMENTWISE {
         @Override
         public OperatorSpec random(Random r) {
-            return new ElementwiseSpec(between(r, 1, 512), between(r, 1, 112), between(r, 1, 112));
+            BinaryOp op = r.nextBoolean() ? BinaryOp.ADD : BinaryOp.MUL;
+            return new ElementwiseSpec(op, between(r, 1, 512), between(r, 1, 112), between(r, 1, 112));
         }
 
         @Override
         public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
             ElementwiseSpec s = (ElementwiseSpec) spec;
-            return List.of(new ElementwiseSpec(s.channels() + more(r), s.height(), s.width()),
-                    new ElementwiseSpec(s.channels(), s.height() + more(r), s.width()),
-                    new ElementwiseSpec(s.channels(), s.height(), s.width() + more(r)));
+            return List.of(new ElementwiseSpec(s.op(), s.channels() + more(r), s.height(), s.width()),
+                    new ElementwiseSpec(s.op(), s.channels(), s.height() + more(r), s.width()),
+                    new ElementwiseSpec(s.op(), s.channels(), s.height(), s.width() + more(r)));
         }
     },
     AVG_POOL {
@@ -185,7 +194,7 @@ public enum SpecGenerator {
     ACTIVATION {
         @Override
         public OperatorSpec random(Random r) {
-            return new ActivationSpec(r.nextBoolean() ? "gelu" : "relu", shape(r));
+            return new ActivationSpec(ActivationFunction.values()[r.nextInt(ActivationFunction.values().length)], shape(r));
         }
 
         @Override
@@ -325,6 +334,115 @@ public enum SpecGenerator {
             }
             return out;
         }
+    },
+    MAX_POOL {
+        @Override
+        public OperatorSpec random(Random r) {
+            int k = between(r, 1, 5);
+            int h = between(r, k, 112);
+            int w = r.nextInt(4) == 0 ? between(r, k, 112) : h;
+            return new MaxPoolSpec(between(r, 1, 512), h, w, k, between(r, 1, 3), between(r, 0, k / 2));
+        }
+
+        @Override
+        public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
+            MaxPoolSpec s = (MaxPoolSpec) spec;
+            return List.of(
+                    new MaxPoolSpec(s.channels() + more(r), s.height(), s.width(), s.kernel(), s.stride(), s.padding()),
+                    new MaxPoolSpec(s.channels(), s.height() + more(r), s.width(), s.kernel(), s.stride(), s.padding()),
+                    new MaxPoolSpec(s.channels(), s.height(), s.width() + more(r), s.kernel(), s.stride(), s.padding()));
+        }
+    },
+    CONCAT {
+        @Override
+        public OperatorSpec random(Random r) {
+            List<Integer> inputs = new ArrayList<>();
+            int n = between(r, 2, 6);
+            for (int i = 0; i < n; i++) {
+                inputs.add(channels(r));
+            }
+            return new ConcatSpec(inputs, between(r, 1, 56), between(r, 1, 56));
+        }
+
+        @Override
+        public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
+            ConcatSpec s = (ConcatSpec) spec;
+            List<Integer> wider = new ArrayList<>(s.inputChannels());
+            wider.set(0, wider.get(0) + more(r));
+            List<Integer> oneMore = new ArrayList<>(s.inputChannels());
+            oneMore.add(channels(r));
+            return List.of(new ConcatSpec(wider, s.height(), s.width()),
+                    new ConcatSpec(oneMore, s.height(), s.width()),
+                    new ConcatSpec(s.inputChannels(), s.height() + more(r), s.width()),
+                    new ConcatSpec(s.inputChannels(), s.height(), s.width() + more(r)));
+        }
+    },
+    GRU_CELL {
+        @Override
+        public OperatorSpec random(Random r) {
+            return new GruCellSpec(between(r, 1, 2048), between(r, 1, 1024));
+        }
+
+        @Override
+        public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
+            GruCellSpec s = (GruCellSpec) spec;
+            return List.of(new GruCellSpec(s.inputSize() + more(r), s.hiddenSize()),
+                    new GruCellSpec(s.inputSize(), s.hiddenSize() + more(r)));
+        }
+    },
+    RESIZE {
+        @Override
+        public OperatorSpec random(Random r) {
+            return new ResizeSpec(between(r, 1, 512), between(r, 1, 112), between(r, 1, 112), between(r, 1, 224),
+                    between(r, 1, 224));
+        }
+
+        @Override
+        public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
+            ResizeSpec s = (ResizeSpec) spec;
+            return List.of(
+                    new ResizeSpec(s.channels() + more(r), s.height(), s.width(), s.outHeight(), s.outWidth()),
+                    new ResizeSpec(s.channels(), s.height() + more(r), s.width(), s.outHeight(), s.outWidth()),
+                    new ResizeSpec(s.channels(), s.height(), s.width() + more(r), s.outHeight(), s.outWidth()),
+                    new ResizeSpec(s.channels(), s.height(), s.width(), s.outHeight() + more(r), s.outWidth()),
+                    new ResizeSpec(s.channels(), s.height(), s.width(), s.outHeight(), s.outWidth() + more(r)));
+        }
+    },
+    CROP {
+        @Override
+        public OperatorSpec random(Random r) {
+            int h = between(r, 1, 224);
+            int w = between(r, 1, 224);
+            return new CropSpec(between(r, 1, 512), h, w, between(r, 1, h), between(r, 1, w));
+        }
+
+        @Override
+        public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
+            CropSpec s = (CropSpec) spec;
+            int dh = more(r);
+            int dw = more(r);
+            return List.of(
+                    new CropSpec(s.channels() + more(r), s.height(), s.width(), s.outHeight(), s.outWidth()),
+                    new CropSpec(s.channels(), s.height() + dh, s.width(), s.outHeight() + dh, s.outWidth()),
+                    new CropSpec(s.channels(), s.height(), s.width() + dw, s.outHeight(), s.outWidth() + dw));
+        }
+    },
+    MASKER_SCHEDULE {
+        @Override
+        public OperatorSpec random(Random r) {
+            MaskerScheduleSpec.Schedule[] all = MaskerScheduleSpec.Schedule.values();
+            return new MaskerScheduleSpec((SpatialMaskerSpec) SPATIAL_MASKER.random(r), all[r.nextInt(all.length)]);
+        }
+
+        @Override
+        public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
+            MaskerScheduleSpec s = (MaskerScheduleSpec) spec;
+            List<OperatorSpec> out = new ArrayList<>();
+            for (OperatorSpec m : SPATIAL_MASKER.grown(s.masker(), r)) {
+                out.add(new MaskerScheduleSpec((SpatialMaskerSpec) m, s.schedule()));
+            }
+            return out;
+        }
     };
 
     /** A random valid spec of this kind. */
@@ -401,6 +519,14 @@ public enum SpecGenerator {
             int[] cg = {1, 2, 4, 8, 16, 64};
             channelGroup = cg[r.nextInt(cg.length)];
         }
+        if (r.nextInt(3) == 0 && h + 2 * (k / 2) >= k && w + 2 * (k / 2) >= k) {
+            // PyTorch padding: output (in + 2p - k) / stride + 1, e.g. "valid" (p = 0) or "same" (p = k/2).
+            int padding = r.nextBoolean() ? 0 : k / 2;
+            if (h + 2 * padding >= k && w + 2 * padding >= k) {
+                return Conv2dSpec.padded(cin, cout, h, w, k, stride, padding, groups)
+                        .withDensities(inDensity, outDensity, channelGroup);
+            }
+        }
         return new Conv2dSpec(cin, cout, h, w, k, stride, groups, inDensity, outDensity, channelGroup);
     }
 
@@ -412,18 +538,25 @@ public enum SpecGenerator {
         boolean depthwise = g == c.inChannels() && g == c.outChannels() && g > 1;
         if (depthwise) {
             int n = c.inChannels() + more(r);
-            out.add(new Conv2dSpec(n, n, c.inHeight(), c.inWidth(), c.kernel(), c.stride(), n, c.inDensity(),
-                    c.outDensity(), c.channelGroup()));
+            out.add(withShape(c, n, n, c.inHeight(), c.inWidth(), c.outHeight(), c.outWidth(), n));
         } else {
-            out.add(new Conv2dSpec(c.inChannels() + step, c.outChannels(), c.inHeight(), c.inWidth(), c.kernel(),
-                    c.stride(), g, c.inDensity(), c.outDensity(), c.channelGroup()));
-            out.add(new Conv2dSpec(c.inChannels(), c.outChannels() + step, c.inHeight(), c.inWidth(), c.kernel(),
-                    c.stride(), g, c.inDensity(), c.outDensity(), c.channelGroup()));
+            out.add(withShape(c, c.inChannels() + step, c.outChannels(), c.inHeight(), c.inWidth(), c.outHeight(),
+                    c.outWidth(), g));
+            out.add(withShape(c, c.inChannels(), c.outChannels() + step, c.inHeight(), c.inWidth(), c.outHeight(),
+                    c.outWidth(), g));
         }
-        out.add(new Conv2dSpec(c.inChannels(), c.outChannels(), c.inHeight() + more(r), c.inWidth(), c.kernel(),
-                c.stride(), g, c.inDensity(), c.outDensity(), c.channelGroup()));
-        out.add(new Conv2dSpec(c.inChannels(), c.outChannels(), c.inHeight(), c.inWidth() + more(r), c.kernel(),
-                c.stride(), g, c.inDensity(), c.outDensity(), c.channelGroup()));
+        // A larger map keeps the padding: the output grows by the added rows over the stride.
+        int dh = more(r);
+        int dw = more(r);
+        out.add(withShape(c, c.inChannels(), c.outChannels(), c.inHeight() + dh, c.inWidth(),
+                c.outHeight() + dh / c.stride(), c.outWidth(), g));
+        out.add(withShape(c, c.inChannels(), c.outChannels(), c.inHeight(), c.inWidth() + dw, c.outHeight(),
+                c.outWidth() + dw / c.stride(), g));
         return out;
+    }
+
+    private static Conv2dSpec withShape(Conv2dSpec c, int cin, int cout, int h, int w, int outH, int outW, int groups) {
+        return new Conv2dSpec(cin, cout, h, w, outH, outW, c.kernel(), c.stride(), groups, c.inDensity(),
+                c.outDensity(), c.channelGroup());
     }
 }

@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.calibration;
 
+import dev.dynlat.predictor.workload.OperatorUse;
+
 import dev.dynlat.calibration.suite.BlockCase;
 import dev.dynlat.calibration.suite.BlockLatencyModel;
 import dev.dynlat.operators.cost.CostModels;
@@ -11,7 +13,6 @@ import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.engine.BlockComposer;
 import dev.dynlat.predictor.engine.ChannelBlockComposer;
 import dev.dynlat.predictor.engine.LayerBlockComposer;
-import dev.dynlat.predictor.engine.OperatorUse;
 import dev.dynlat.predictor.engine.SpatialBlockComposer;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.ResidualBlock;
@@ -43,7 +44,7 @@ public final class ComposerBlockLatency implements BlockLatencyModel {
 
     /** The operators the predictor composes for {@code b}. */
     public static List<OperatorUse> operators(BlockCase b, ModelVariant variant) {
-        ResidualBlock block = new ResidualBlock(b.key(), b.inChannels(), b.width(), b.outChannels(), b.size(), 1, 1, 0);
+        ResidualBlock block = ResidualBlock.bottleneck(b.key(), b.inChannels(), b.width(), b.outChannels(), b.size(), 1, 1, 3, 0);
         BlockComposer composer = switch (b.paradigm()) {
             case SPATIAL -> new SpatialBlockComposer();
             case CHANNEL -> new ChannelBlockComposer();

@@ -14,7 +14,7 @@ import dev.dynlat.predictor.format.JsonFormatter;
 import dev.dynlat.predictor.format.PredictionSummary;
 import dev.dynlat.predictor.format.TableFormatter;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.reports.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,10 +136,11 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("config: use either --config or --mode/--rate/--granularity/"
                         + "--channel-group, not both");
             }
-            if (!(network instanceof ResidualNetwork net)) {
-                throw new IllegalArgumentException("config: dynamic configs apply to CNNs, not to " + network.name());
+            if (network.residualStages().isEmpty()) {
+                throw new IllegalArgumentException("config: dynamic configs apply to residual CNN blocks, and "
+                        + network.name() + " has none");
             }
-            return DynamicConfigLoader.load(config, net);
+            return DynamicConfigLoader.load(config, network);
         }
         if (paradigm == Paradigm.STATIC) {
             if (rate != null || granularity != null || channelGroup != null) {
@@ -148,15 +149,17 @@ public final class PredictCommand implements Callable<Integer> {
             }
             return Dynamics.NONE;
         }
-        if (!(network instanceof ResidualNetwork net)) {
-            throw new IllegalArgumentException("mode: " + paradigm.id() + " skipping applies to CNNs, not to "
-                    + network.name() + "; use --token-rate/--head-rate/--layer-rate");
+        Network net = network;
+        if (net.residualStages().isEmpty()) {
+            throw new IllegalArgumentException("mode: " + paradigm.id() + " skipping applies to residual CNN blocks,"
+                    + " and " + network.name() + " has none" + (network.encoders().isEmpty() ? ""
+                    : "; use --token-rate/--head-rate/--layer-rate"));
         }
         if (rate == null) {
             throw new IllegalArgumentException("rate: required with --mode " + paradigm.id());
         }
         checkRate("rate", rate);
-        int stages = net.stages().size();
+        int stages = net.residualStages().size();
         int[] perStage = new int[stages];
         java.util.Arrays.fill(perStage, 1);
         if (paradigm == Paradigm.SPATIAL) {

@@ -7,7 +7,7 @@ import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.sweep.RateSweep;
 import dev.dynlat.predictor.sweep.SweepPoint;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.ChartFiles;
 import dev.dynlat.reports.chart.ChartFormat;
@@ -79,15 +79,16 @@ public final class SweepCommand implements Callable<Integer> {
         target.checkBatch();
         Paradigm paradigm = Paradigm.parse("mode", mode);
         Network net = target.network();
-        if (!(net instanceof ResidualNetwork cnn)) {
-            throw new IllegalArgumentException("model: sweeps apply to CNNs, not to " + net.name());
+        if (net.residualStages().isEmpty()) {
+            throw new IllegalArgumentException("model: sweeps apply to CNNs with residual blocks, not to "
+                    + net.name());
         }
         int[] opts = PredictCommand.perStageList("options", options, options.split(",", -1).length);
         double[] rateGrid = parseRates(rates);
         DeviceProfile profile = target.profile();
         Predictor predictor = target.predictor(profile);
         String model = net.name();
-        RateSweep sweep = new RateSweep(predictor, cnn, paradigm);
+        RateSweep sweep = new RateSweep(predictor, net, paradigm);
         List<SweepPoint> points = sweep.run(opts, rateGrid);
         Prediction dense = sweep.staticPrediction();
         int b = predictor.batch();

@@ -13,9 +13,13 @@ import picocli.CommandLine.Option;
 
 /** What to predict on: model, device, batch, variant and schedule (shared by predict and sweep). */
 final class TargetOptions {
-    @Option(names = "--model", required = true, paramLabel = "NAME",
-            description = "resnet50, resnet101, regnety-400mf, regnety-800mf, t2t-vit-19, deit-s")
+    @Option(names = "--model", required = true, paramLabel = "NAME|FILE",
+            description = "A zoo model (see 'dynlat models') or a network YAML file (src/docs/networks.md).")
     String model;
+
+    @Option(names = "--input", paramLabel = "N",
+            description = "Input image side in pixels (default: the model's own).")
+    Integer input;
 
     @Option(names = "--device", required = true, paramLabel = "NAME|FILE",
             description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
@@ -39,7 +43,10 @@ final class TargetOptions {
     }
 
     Network network() {
-        return NetworkZoo.get(model);
+        if (input != null && (input < 1 || input > 65536)) {
+            throw new IllegalArgumentException("input: must be an image side in [1, 65536] pixels, got " + input);
+        }
+        return NetworkZoo.resolve(model, input == null ? 0 : input);
     }
 
     DeviceProfile profile() {

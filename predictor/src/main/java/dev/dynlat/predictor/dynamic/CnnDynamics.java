@@ -1,7 +1,7 @@
 package dev.dynlat.predictor.dynamic;
 
 import dev.dynlat.predictor.workload.ResidualBlock;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +18,10 @@ public record CnnDynamics(Paradigm paradigm, List<StageDynamics> stages) impleme
      * The same rate in every block of every stage; {@code perStage} holds S (spatial) or G
      * (channel) per stage and is ignored for the layer paradigm.
      */
-    public static CnnDynamics uniform(Paradigm paradigm, ResidualNetwork net, int[] perStage, double rate) {
+    public static CnnDynamics uniform(Paradigm paradigm, Network net, int[] perStage, double rate) {
         List<StageDynamics> out = new ArrayList<>();
-        for (int i = 0; i < net.stages().size(); i++) {
-            Stage st = net.stages().get(i);
+        for (int i = 0; i < net.residualStages().size(); i++) {
+            Stage st = net.residualStages().get(i);
             double[] rates = new double[st.blocks().size()];
             java.util.Arrays.fill(rates, rate);
             int s = paradigm == Paradigm.SPATIAL ? perStage[i] : 1;
@@ -36,14 +36,14 @@ public record CnnDynamics(Paradigm paradigm, List<StageDynamics> stages) impleme
      *
      * @throws IllegalArgumentException on the first problem
      */
-    public void validate(ResidualNetwork net) {
-        if (stages.size() != net.stages().size()) {
-            throw new IllegalArgumentException("stages: " + net.name() + " has " + net.stages().size()
+    public void validate(Network net) {
+        if (stages.size() != net.residualStages().size()) {
+            throw new IllegalArgumentException("stages: " + net.name() + " has " + net.residualStages().size()
                     + " stages, got " + stages.size());
         }
         for (int i = 0; i < stages.size(); i++) {
             StageDynamics sd = stages.get(i);
-            Stage st = net.stages().get(i);
+            Stage st = net.residualStages().get(i);
             String where = "stage " + (i + 1) + " (" + st.name() + ")";
             double[] rates = sd.rates();
             if (rates.length != st.blocks().size()) {

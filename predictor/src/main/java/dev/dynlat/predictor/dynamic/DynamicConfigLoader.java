@@ -4,7 +4,7 @@ import dev.dynlat.operators.yaml.YamlFields;
 import dev.dynlat.operators.yaml.YamlNode;
 import dev.dynlat.operators.yaml.YamlParser;
 import dev.dynlat.operators.yaml.YamlProblems;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.Stage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,15 +32,15 @@ public final class DynamicConfigLoader {
     private DynamicConfigLoader() {
     }
 
-    public static CnnDynamics load(Path file, ResidualNetwork net) {
+    public static CnnDynamics load(Path file, Network net) {
         return parse(YamlParser.parse(file), file.toString(), net);
     }
 
-    public static CnnDynamics parse(String yaml, String source, ResidualNetwork net) {
+    public static CnnDynamics parse(String yaml, String source, Network net) {
         return parse(YamlParser.parse(yaml, source), source, net);
     }
 
-    private static CnnDynamics parse(YamlNode root, String source, ResidualNetwork net) {
+    private static CnnDynamics parse(YamlNode root, String source, Network net) {
         YamlProblems problems = new YamlProblems(source);
         YamlFields f = YamlFields.of(root, problems).orElse(null);
         if (f == null) {
@@ -65,12 +65,12 @@ public final class DynamicConfigLoader {
         List<StageDynamics> stages = new ArrayList<>();
         if (stagesNode.isPresent()) {
             YamlNode.Sequence seq = stagesNode.get();
-            if (seq.items().size() != net.stages().size()) {
-                problems.add(seq, net.name() + " has " + net.stages().size() + " stages, the list has "
+            if (seq.items().size() != net.residualStages().size()) {
+                problems.add(seq, net.name() + " has " + net.residualStages().size() + " stages, the list has "
                         + seq.items().size());
             }
             for (int i = 0; i < seq.items().size(); i++) {
-                Stage st = i < net.stages().size() ? net.stages().get(i) : null;
+                Stage st = i < net.residualStages().size() ? net.residualStages().get(i) : null;
                 stages.add(stage(seq.items().get(i), st, paradigm, problems));
             }
         }

@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.OperatorUse;
+
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.ResidualBlock;

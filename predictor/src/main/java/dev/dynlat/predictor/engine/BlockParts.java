@@ -1,5 +1,10 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.Role;
+import dev.dynlat.predictor.workload.OperatorUse;
+
+import dev.dynlat.operators.spec.AvgPoolSpec;
+import dev.dynlat.operators.spec.ConcatSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
@@ -7,21 +12,22 @@ import dev.dynlat.predictor.workload.ResidualBlock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Operators every paradigm shares: the dense body, the projection shortcut, dense SE. */
+/** Operators every paradigm shares: names, the dense body, the shortcut, dense SE. */
 final class BlockParts {
     private BlockParts() {
     }
 
-    static Conv2dSpec conv1(ResidualBlock b) {
-        return Conv2dSpec.dense(b.inChannels(), b.width(), b.inSize(), b.inSize(), 1, 1, 1);
-    }
-
-    static Conv2dSpec conv2(ResidualBlock b) {
-        return Conv2dSpec.dense(b.width(), b.width(), b.inSize(), b.inSize(), 3, b.stride(), b.groups());
-    }
-
-    static Conv2dSpec conv3(ResidualBlock b) {
-        return Conv2dSpec.dense(b.width(), b.outChannels(), b.outSize(), b.outSize(), 1, 1, 1);
+    /** Display name of body conv {@code index} (0-based), e.g. {@code conv2 3x3/2 g8}. */
+    static String convName(int index, Conv2dSpec c) {
+        StringBuilder sb = new StringBuilder("conv").append(index + 1).append(' ')
+                .append(c.kernel()).append('x').append(c.kernel());
+        if (c.kernel() > 1 || c.stride() > 1) {
+            sb.append('/').append(c.stride());
+        }
+        if (c.groups() > 1) {
+            sb.append(" g").append(c.groups());
+        }
+        return sb.toString();
     }
 
     static ElementwiseSpec residualAdd(ResidualBlock b) {
@@ -29,29 +35,45 @@ final class BlockParts {
     }
 
     /**
-     * The projection shortcut, which always runs. The reference composes it only for stride-2
-     * blocks, omitting ResNet's stride-1 projection in layer1.0; the fix includes it.
+     * The shortcut's own operators, which always run. The reference composes the projection only
+     * for stride-2 blocks, omitting ResNet's stride-1 projection in layer1.0; the fix includes it.
      */
-    static List<OperatorUse> projection(ResidualBlock b, boolean reference) {
-        boolean present = reference ? b.stride() == 2 : b.hasProjection();
-        if (!present) {
-            return List.of();
+    static List<OperatorUse> shortcut(ResidualBlock b, boolean reference) {
+        return switch (b.shortcut()) {
+            case IDENTITY -> List.of();
+            case PROJECTION -> reference && b.stride() != 2 ? List.of()
+                    : List.of(OperatorUse.once("projection 1x1/" + b.stride(), Role.DENSE,
+                            Conv2dSpec.dense(b.inChannels(), b.outChannels(), b.inSize(), b.inSize(), 1, b.stride(), 1)));
+            case PAD -> padShortcut(b);
+        };
+    }
+
+    private static List<OperatorUse> padShortcut(ResidualBlock b) {
+        List<OperatorUse> ops = new ArrayList<>();
+        int out = b.outSize();
+        if (b.stride() > 1) {
+            ops.add(OperatorUse.once("shortcut avg-pool " + b.stride() + "x" + b.stride(), Role.DENSE,
+                    new AvgPoolSpec(b.inChannels(), b.inSize(), b.inSize(), out, out)));
         }
-        return List.of(OperatorUse.once("projection 1x1/" + b.stride(), Role.DENSE,
-                Conv2dSpec.dense(b.inChannels(), b.outChannels(), b.inSize(), b.inSize(), 1, b.stride(), 1)));
+        int extra = b.outChannels() - b.inChannels();
+        if (extra > 0) {
+            ops.add(OperatorUse.once("shortcut zero-pad", Role.DENSE,
+                    new ConcatSpec(List.of(b.inChannels(), extra), out, out)));
+        }
+        return ops;
     }
 
     static SqueezeExcitationSpec denseSe(ResidualBlock b) {
-        return SqueezeExcitationSpec.dense(b.width(), b.outSize(), b.outSize(), b.seSqueeze());
+        Conv2dSpec at = b.seInput();
+        return SqueezeExcitationSpec.dense(at.outChannels(), at.outHeight(), at.outWidth(), b.seSqueeze());
     }
 
-    /** The dense residual branch: conv1, conv2, conv3, add, SE — each run {@code weight} times. */
+    /** The dense residual branch: the body convs, add, SE — each run {@code weight} times. */
     static List<OperatorUse> denseBranch(ResidualBlock b, double weight) {
         List<OperatorUse> ops = new ArrayList<>();
-        ops.add(new OperatorUse("conv1 1x1", Role.CONV, conv1(b), weight));
-        ops.add(new OperatorUse("conv2 3x3/" + b.stride() + (b.groups() > 1 ? " g" + b.groups() : ""), Role.CONV,
-                conv2(b), weight));
-        ops.add(new OperatorUse("conv3 1x1", Role.CONV, conv3(b), weight));
+        for (int i = 0; i < b.body().size(); i++) {
+            ops.add(new OperatorUse(convName(i, b.body().get(i)), Role.CONV, b.body().get(i), weight));
+        }
         ops.add(new OperatorUse("residual add", Role.DENSE, residualAdd(b), weight));
         if (b.hasSe()) {
             ops.add(new OperatorUse("squeeze-excitation", Role.DENSE, denseSe(b), weight));

@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.Role;
+
 import java.util.List;
 
 /** The prediction for one block (a residual block, a transformer block, or a stem/head). */

@@ -1,5 +1,8 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.Role;
+import dev.dynlat.predictor.workload.OperatorUse;
+
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
@@ -12,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Channel skipping (LAUDNet^c): the same channel mask gates conv1's outputs, conv2's inputs and
- * outputs, and conv3's inputs; a pooled-input MLP masker produces it. The reference sizes the
- * masker by the block's input channels and adds the residual through a dense scatter-add; the
- * calibrated variant sizes it by the bottleneck width (as the training code does) and uses a
- * plain add.
+ * Channel skipping (LAUDNet^c): one channel mask gates the first conv's outputs, the inputs and
+ * outputs of the middle convs, and the last conv's inputs; a pooled-input MLP masker produces it.
+ * The reference sizes the masker by the block's input channels and adds the residual through a
+ * dense scatter-add; the calibrated variant sizes it by the masked width (as the training code
+ * does) and uses a plain add.
  */
 public final class ChannelBlockComposer implements BlockComposer {
     private static final int REDUCTION = 16;
@@ -25,28 +28,30 @@ public final class ChannelBlockComposer implements BlockComposer {
     public List<OperatorUse> compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
                                      boolean reference) {
         int g = stage.channelGroup();
-        int w = b.width();
-        int in = b.inSize();
-        int out = b.outSize();
+        List<Conv2dSpec> body = b.body();
+        int last = body.size() - 1;
         List<OperatorUse> ops = new ArrayList<>();
-        ops.add(OperatorUse.once("conv1 1x1 (kept out)", Role.CONV,
-                new Conv2dSpec(b.inChannels(), w, in, in, 1, 1, 1, 1, rate, g)));
-        ops.add(OperatorUse.once("channel masker", Role.MASKER, masker(b, g, reference,
-                schedule.channelMaskerLayers())));
-        ops.add(OperatorUse.once("conv2 3x3/" + b.stride() + (b.groups() > 1 ? " g" + b.groups() : "")
-                + " (kept in/out)", Role.CONV, new Conv2dSpec(w, w, in, in, 3, b.stride(), b.groups(), rate, rate, g)));
-        ops.add(OperatorUse.once("conv3 1x1 (kept in)", Role.CONV,
-                new Conv2dSpec(w, b.outChannels(), out, out, 1, 1, 1, rate, 1, g)));
-        if (reference) {
-            ops.add(OperatorUse.once("residual add", Role.DENSE,
-                    new ScatterSpec(b.outChannels(), out, out, 1, 1, true)));
-        } else {
-            ops.add(OperatorUse.once("residual add", Role.DENSE, new ElementwiseSpec(b.outChannels(), out, out)));
+        for (int i = 0; i <= last; i++) {
+            Conv2dSpec c = body.get(i);
+            double in = i == 0 ? 1 : rate;
+            double out = i == last ? 1 : rate;
+            String kept = i == 0 ? " (kept out)" : i == last ? " (kept in)" : " (kept in/out)";
+            ops.add(OperatorUse.once(BlockParts.convName(i, c) + kept, Role.CONV, c.withDensities(in, out, g)));
+            if (i == 0) {
+                ops.add(OperatorUse.once("channel masker", Role.MASKER, masker(b, g, reference,
+                        schedule.channelMaskerLayers())));
+            }
         }
-        ops.addAll(BlockParts.projection(b, reference));
+        int size = b.outSize();
+        if (reference) {
+            ops.add(OperatorUse.once("residual add", Role.DENSE, new ScatterSpec(b.outChannels(), size, size, 1, 1, true)));
+        } else {
+            ops.add(OperatorUse.once("residual add", Role.DENSE, new ElementwiseSpec(b.outChannels(), size, size)));
+        }
+        ops.addAll(BlockParts.shortcut(b, reference));
         if (b.hasSe()) {
             SqueezeExcitationSpec se = reference
-                    ? new SqueezeExcitationSpec(w, out, out, b.seSqueeze(), 1, 1)
+                    ? new SqueezeExcitationSpec(b.seInput().outChannels(), size, size, b.seSqueeze(), 1, 1)
                     : BlockParts.denseSe(b);
             ops.add(OperatorUse.once("squeeze-excitation", Role.DENSE, se));
         }

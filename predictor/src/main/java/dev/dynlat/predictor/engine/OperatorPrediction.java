@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.Role;
+
 import dev.dynlat.operators.model.Bound;
 import dev.dynlat.operators.model.OperatorCost;
 

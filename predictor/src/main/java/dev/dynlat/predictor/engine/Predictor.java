@@ -7,25 +7,15 @@ import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.operators.spec.SpatialMaskerSpec;
-import dev.dynlat.predictor.dynamic.CnnDynamics;
-import dev.dynlat.predictor.dynamic.Paradigm;
-import dev.dynlat.predictor.dynamic.StageDynamics;
-import dev.dynlat.predictor.dynamic.VitDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.workload.NamedOperator;
-import dev.dynlat.predictor.workload.ResidualBlock;
-import dev.dynlat.predictor.workload.ResidualNetwork;
-import dev.dynlat.predictor.workload.Stage;
-import dev.dynlat.predictor.workload.VisionTransformer;
+import dev.dynlat.predictor.workload.OperatorUse;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The engine: composes each block's operators for the workload's paradigm and schedule, costs
- * them on the device, and assembles a {@link Prediction}. An instance keeps the cost caches of its
- * device, so predicting many workloads (a sweep) re-searches no tiling. Not thread-safe.
+ * The engine: lowers a workload to operators ({@link NetworkLowering}), costs them on the device,
+ * and assembles a {@link Prediction}. An instance keeps the cost caches of its device, so
+ * predicting many workloads (a sweep) re-searches no tiling. Not thread-safe.
  */
 public final class Predictor {
     private final DeviceProfile profile;
@@ -33,11 +23,7 @@ public final class Predictor {
     private final Schedule schedule;
     private final CostModels models;
     private final DeviceModel device;
-    private final Map<Paradigm, BlockComposer> composers = new EnumMap<>(Map.of(
-            Paradigm.STATIC, new StaticBlockComposer(),
-            Paradigm.SPATIAL, new SpatialBlockComposer(),
-            Paradigm.CHANNEL, new ChannelBlockComposer(),
-            Paradigm.LAYER, new LayerBlockComposer()));
+    private CostModels batchInShapeModels;
 
     public Predictor(DeviceProfile profile, ModelVariant variant, Schedule schedule) {
         this.profile = profile;
@@ -66,76 +52,46 @@ public final class Predictor {
     }
 
     public Prediction predict(Workload workload) {
-        if (workload.network() instanceof ResidualNetwork net) {
-            return predictCnn(net, workload);
+        NetworkLowering lowering = new NetworkLowering(workload, schedule, variant.reproducesReferenceDefects(),
+                device.batch());
+        List<StagePrediction> stages = new ArrayList<>();
+        for (NetworkLowering.LoweredStage s : lowering.lower(workload.network())) {
+            List<BlockPrediction> blocks = new ArrayList<>(s.blocks().size());
+            for (NetworkLowering.LoweredBlock b : s.blocks()) {
+                blocks.add(new BlockPrediction(b.name(), cost(b.operators())));
+            }
+            stages.add(new StagePrediction(s.name(), s.residual(), blocks));
         }
-        VisionTransformer vit = (VisionTransformer) workload.network();
-        VitDynamics dyn = workload.dynamics() instanceof VitDynamics v ? v : null;
-        List<StagePrediction> stages = new VitComposer(vit, dyn, device.batch()).stages().stream()
-                .map(s -> new StagePrediction(s.name(), s.residual(), s.blocks().stream()
-                        .map(b -> new BlockPrediction(b.name(), cost(b.operators(), vitModels()))).toList()))
-                .toList();
-        return header(stages, vit.name(), workload.dynamics().describe(), vit.denseMacs());
+        return new Prediction(workload.network().name(), profile.name(), variant.id(), device.batch(), schedule,
+                workload.dynamics().describe(), workload.network().denseMacs(), stages);
     }
-
-    private CostModels vitModels;
 
     /**
-     * ViTs carry the batch in their tensor shapes (as the reference's AdaViT simulation does), so
-     * their operators are costed on the device at batch 1.
+     * Operators whose shapes carry the batch (transformers, as the reference's AdaViT simulation
+     * lays them out) are costed on the device at batch 1.
      */
-    private CostModels vitModels() {
-        if (vitModels == null) {
-            vitModels = device.batch() == 1 ? models : new CostModels(device.withBatch(1));
+    private CostModels modelsFor(OperatorUse u) {
+        if (!u.batchInShape() || device.batch() == 1) {
+            return models;
         }
-        return vitModels;
-    }
-
-    private Prediction header(List<StagePrediction> stages, String model, String dynamics, double macs) {
-        return new Prediction(model, profile.name(), variant.id(), device.batch(), schedule, dynamics, macs, stages);
-    }
-
-    private Prediction predictCnn(ResidualNetwork net, Workload workload) {
-        boolean reference = variant.reproducesReferenceDefects();
-        CnnDynamics dyn = workload.dynamics() instanceof CnnDynamics c ? c : null;
-        List<StagePrediction> stages = new ArrayList<>();
-        stages.add(fixedStage("stem", net.stem()));
-        for (int i = 0; i < net.stages().size(); i++) {
-            Stage st = net.stages().get(i);
-            StageDynamics sd = dyn == null ? StageDynamics.staticStage(st.blocks().size()) : dyn.stages().get(i);
-            BlockComposer composer = dyn == null || !sd.dynamic() ? composers.get(Paradigm.STATIC)
-                    : composers.get(dyn.paradigm());
-            List<BlockPrediction> blocks = new ArrayList<>();
-            for (int b = 0; b < st.blocks().size(); b++) {
-                ResidualBlock block = st.blocks().get(b);
-                List<OperatorUse> uses = composer.compose(block, sd, sd.rate(b), schedule, reference);
-                blocks.add(new BlockPrediction(block.name(), cost(uses, models)));
-            }
-            stages.add(new StagePrediction(st.name(), true, blocks));
+        if (batchInShapeModels == null) {
+            batchInShapeModels = new CostModels(device.withBatch(1));
         }
-        stages.add(fixedStage("head", net.head()));
-        return header(stages, net.name(), workload.dynamics().describe(), net.denseMacs());
+        return batchInShapeModels;
     }
 
-    private StagePrediction fixedStage(String name, List<NamedOperator> ops) {
-        List<OperatorUse> uses = new ArrayList<>();
-        for (NamedOperator op : ops) {
-            uses.add(OperatorUse.once(op.name(), Role.DENSE, op.spec()));
-        }
-        return new StagePrediction(name, false, List.of(new BlockPrediction(name, cost(uses, models))));
-    }
-
-    private List<OperatorPrediction> cost(List<OperatorUse> uses, CostModels models) {
+    private List<OperatorPrediction> cost(List<OperatorUse> uses) {
         List<OperatorPrediction> out = new ArrayList<>(uses.size());
         for (OperatorUse u : uses) {
+            CostModels m = modelsFor(u);
             String note = "";
             OperatorCost cost;
-            if (u.spec() instanceof SpatialMaskerSpec m) {
-                SpatialMaskerCostModel.Choice choice = maskerCost(m, models);
+            if (u.spec() instanceof SpatialMaskerSpec masker) {
+                SpatialMaskerCostModel.Choice choice = maskerCost(masker, m);
                 cost = choice.cost();
                 note = choice.fused() ? "masker fused into conv1" : "separate masker; conv1 on active patches";
             } else {
-                cost = models.cost(u.spec());
+                cost = m.cost(u.spec());
             }
             out.add(new OperatorPrediction(u.name(), u.role(), u.spec().kind(), u.weight(), cost, note));
         }

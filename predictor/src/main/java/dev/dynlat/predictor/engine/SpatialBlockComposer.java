@@ -1,5 +1,8 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.Role;
+import dev.dynlat.predictor.workload.OperatorUse;
+
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.GatherSpec;
@@ -14,30 +17,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spatial skipping (LAUDNet^s): masker with conv1 (fused or separate), conv2 on the active
- * patches (reading them by indexing, or after a gather kernel), conv3 on the patch batch, scatter
- * fused with the residual add (or scatter then add), the dense projection, and SE pooled over
- * the active patches.
+ * Spatial skipping (LAUDNet^s): the masker with the first conv (fused or separate), the second
+ * conv on the active patches (reading them by indexing, or after a gather kernel), later convs on
+ * the patch batch, scatter fused with the residual add (or scatter then add), the shortcut, and SE
+ * pooled over the active patches. A bottleneck gives exactly LAUDNet's block; basic and MBConv
+ * bodies follow the same pattern.
  */
 public final class SpatialBlockComposer implements BlockComposer {
     @Override
     public List<OperatorUse> compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
                                      boolean reference) {
         int s = stage.granularity();
+        List<Conv2dSpec> body = b.body();
         List<OperatorUse> ops = new ArrayList<>();
-        ops.add(OperatorUse.once("masker + conv1 1x1", Role.MASKER,
-                new SpatialMaskerSpec(BlockParts.conv1(b), s, rate, 3)));
-        Conv2dSpec conv2 = BlockParts.conv2(b);
+        ops.add(OperatorUse.once("masker + " + BlockParts.convName(0, body.get(0)), Role.MASKER,
+                new SpatialMaskerSpec(body.get(0), s, rate, body.get(1).kernel())));
         boolean gatherKernel = schedule.gather() == Schedule.GatherMode.KERNEL;
+        Conv2dSpec second = body.get(1);
         if (gatherKernel) {
-            ops.add(OperatorUse.once("gather (halo 1)", Role.GATHER,
-                    new GatherSpec(b.width(), b.inSize(), b.inSize(), Math.min(s * b.stride(), b.inSize()), 1, rate)));
+            int halo = second.kernel() / 2;
+            ops.add(OperatorUse.once("gather (halo " + halo + ")", Role.GATHER,
+                    new GatherSpec(second.inChannels(), second.inHeight(), second.inWidth(),
+                            Math.min(s * second.stride(), second.inHeight()), halo, rate)));
         }
-        ops.add(OperatorUse.once("conv2 3x3/" + b.stride() + (b.groups() > 1 ? " g" + b.groups() : "")
+        ops.add(OperatorUse.once(BlockParts.convName(1, second)
                 + (gatherKernel ? " on gathered patches" : " with indexing"), Role.CONV,
-                new SpatialConvSpec(conv2, s, rate, gatherKernel, 0)));
-        ops.add(OperatorUse.once("conv3 1x1 on patches", Role.CONV,
-                new SpatialConvSpec(BlockParts.conv3(b), s, rate, true, 0)));
+                new SpatialConvSpec(second, s, rate, gatherKernel, 0)));
+        for (int i = 2; i < body.size(); i++) {
+            ops.add(OperatorUse.once(BlockParts.convName(i, body.get(i)) + " on patches", Role.CONV,
+                    new SpatialConvSpec(body.get(i), s, rate, true, 0)));
+        }
         if (schedule.scatterAddFused()) {
             ops.add(OperatorUse.once("scatter-add", Role.SCATTER,
                     new ScatterSpec(b.outChannels(), b.outSize(), b.outSize(), s, rate, true)));
@@ -47,10 +56,11 @@ public final class SpatialBlockComposer implements BlockComposer {
             ops.add(OperatorUse.once("residual add", Role.DENSE,
                     new ElementwiseSpec(b.outChannels(), b.outSize(), b.outSize())));
         }
-        ops.addAll(BlockParts.projection(b, reference));
+        ops.addAll(BlockParts.shortcut(b, reference));
         if (b.hasSe()) {
             ops.add(OperatorUse.once("squeeze-excitation (active patches)", Role.DENSE,
-                    new SqueezeExcitationSpec(b.width(), b.outSize(), b.outSize(), b.seSqueeze(), s, rate)));
+                    new SqueezeExcitationSpec(b.seInput().outChannels(), b.outSize(), b.outSize(), b.seSqueeze(), s,
+                            rate)));
         }
         return ops;
     }

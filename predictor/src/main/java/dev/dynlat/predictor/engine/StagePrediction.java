@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.Role;
+
 import java.util.List;
 
 /**

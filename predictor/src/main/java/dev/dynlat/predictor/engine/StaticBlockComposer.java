@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.OperatorUse;
+
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.ResidualBlock;
@@ -12,7 +14,7 @@ public final class StaticBlockComposer implements BlockComposer {
     public List<OperatorUse> compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
                                      boolean reference) {
         List<OperatorUse> ops = new ArrayList<>(BlockParts.denseBranch(b, 1));
-        ops.addAll(ops.size() - (b.hasSe() ? 1 : 0), BlockParts.projection(b, reference));
+        ops.addAll(ops.size() - (b.hasSe() ? 1 : 0), BlockParts.shortcut(b, reference));
         return ops;
     }
 }

@@ -4,8 +4,6 @@ import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Dynamics;
 import dev.dynlat.predictor.dynamic.VitDynamics;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.ResidualNetwork;
-import dev.dynlat.predictor.workload.VisionTransformer;
 
 /** A network together with its dynamic behaviour; validated on construction. */
 public record Workload(Network network, Dynamics dynamics) {
@@ -13,15 +11,16 @@ public record Workload(Network network, Dynamics dynamics) {
         java.util.Objects.requireNonNull(network, "network");
         java.util.Objects.requireNonNull(dynamics, "dynamics");
         if (dynamics instanceof CnnDynamics c) {
-            if (!(network instanceof ResidualNetwork r)) {
-                throw new IllegalArgumentException("mode: " + c.paradigm().id() + " skipping applies to CNNs, not to "
-                        + network.name() + "; use --token-rate/--head-rate/--layer-rate");
+            if (network.residualStages().isEmpty()) {
+                throw new IllegalArgumentException("mode: " + c.paradigm().id() + " skipping applies to residual"
+                        + " blocks with convolutions, and " + network.name() + " has none;"
+                        + (network.encoders().isEmpty() ? "" : " use --token-rate/--head-rate/--layer-rate"));
             }
-            c.validate(r);
+            c.validate(network);
         }
-        if (dynamics instanceof VitDynamics && !(network instanceof VisionTransformer)) {
-            throw new IllegalArgumentException("token-rate/head-rate/layer-rate: apply to ViTs, not to "
-                    + network.name() + "; use --mode");
+        if (dynamics instanceof VitDynamics && network.encoders().isEmpty()) {
+            throw new IllegalArgumentException("token-rate/head-rate/layer-rate: apply to transformer blocks, and "
+                    + network.name() + " has none; use --mode");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.format;
 
+import dev.dynlat.predictor.workload.Role;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynlat.predictor.engine.BlockPrediction;
 import dev.dynlat.predictor.engine.OperatorPrediction;
 import dev.dynlat.predictor.engine.Prediction;
-import dev.dynlat.predictor.engine.Role;
 import dev.dynlat.predictor.engine.StagePrediction;
 import dev.dynlat.predictor.schedule.Schedule;
 import java.util.Locale;

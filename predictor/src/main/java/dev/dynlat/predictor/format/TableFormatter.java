@@ -1,9 +1,10 @@
 package dev.dynlat.predictor.format;
 
+import dev.dynlat.predictor.workload.Role;
+
 import dev.dynlat.predictor.engine.BlockPrediction;
 import dev.dynlat.predictor.engine.OperatorPrediction;
 import dev.dynlat.predictor.engine.Prediction;
-import dev.dynlat.predictor.engine.Role;
 import dev.dynlat.predictor.engine.StagePrediction;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;

@@ -6,7 +6,7 @@ import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.StagePrediction;
 import dev.dynlat.predictor.engine.Workload;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
  */
 public final class RateSweep {
     private final Predictor predictor;
-    private final ResidualNetwork network;
+    private final Network network;
     private final Paradigm paradigm;
 
-    public RateSweep(Predictor predictor, ResidualNetwork network, Paradigm paradigm) {
+    public RateSweep(Predictor predictor, Network network, Paradigm paradigm) {
         if (paradigm == Paradigm.STATIC) {
             throw new IllegalArgumentException("mode: a sweep needs spatial, channel or layer");
         }
@@ -62,7 +62,7 @@ public final class RateSweep {
         if (atRate.isEmpty()) {
             throw new IllegalArgumentException("rate: " + rate + " was not swept");
         }
-        int stages = network.stages().size();
+        int stages = network.residualStages().size();
         double[] best = new double[stages];
         String[] bestOption = new String[stages];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
@@ -83,10 +83,10 @@ public final class RateSweep {
     }
 
     private int[] perStage(int option) {
-        int[] per = new int[network.stages().size()];
+        int[] per = new int[network.residualStages().size()];
         for (int i = 0; i < per.length; i++) {
             // A granularity larger than a stage's map is capped at the map, as LAUDNet's scripts do.
-            per[i] = paradigm == Paradigm.SPATIAL ? Math.min(option, network.stages().get(i).outSize()) : option;
+            per[i] = paradigm == Paradigm.SPATIAL ? Math.min(option, network.residualStages().get(i).outSize()) : option;
         }
         return per;
     }

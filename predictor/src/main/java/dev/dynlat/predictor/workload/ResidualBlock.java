@@ -1,46 +1,126 @@
 package dev.dynlat.predictor.workload;
 
-/**
- * The shape of one bottleneck residual block: 1×1 conv (in → width), k×k conv (width → width,
- * stride, groups), 1×1 conv (width → out), residual add, optional projection shortcut and
- * optional squeeze-excitation.
- *
- * @param name e.g. {@code layer3.4}
- * @param inChannels block input channels
- * @param width bottleneck width (channels of the middle conv)
- * @param outChannels block output channels
- * @param inSize input feature-map side (square maps)
- * @param stride stride of the middle conv (and of the projection)
- * @param groups groups of the middle conv
- * @param seSqueeze squeeze channels of SE, 0 for none
- */
-public record ResidualBlock(String name, int inChannels, int width, int outChannels, int inSize, int stride,
-                            int groups, int seSqueeze) {
+import dev.dynlat.operators.spec.Conv2dSpec;
+import java.util.List;
 
-    public int outSize() {
-        return inSize / stride;
+/**
+ * A residual block whose body is a chain of convolutions (bottleneck, basic, MBConv), resolved to
+ * shapes. Spatial, channel and layer skipping apply to blocks of this one form, whatever their
+ * kind, so the paradigms' composers see only this record.
+ *
+ * @param name block id, e.g. {@code layer3.4}
+ * @param body the convolutions in order (dense shapes, one sample)
+ * @param seAfter index of the body conv whose output SE rescales, or -1 for no SE
+ * @param seSqueeze squeeze channels of SE (0 for none)
+ * @param shortcut how the input reaches the residual add
+ */
+public record ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut) {
+
+    /** How a block's input is carried to its residual add. */
+    public enum Shortcut {
+        /** The input itself (same shape). */
+        IDENTITY,
+        /** A 1×1 convolution with the block's stride (shape changes). */
+        PROJECTION,
+        /** Average pooling by the stride and zero-padded channels (CIFAR ResNets). */
+        PAD
     }
 
-    /** Whether the shortcut needs a 1×1 projection (shape changes). */
-    public boolean hasProjection() {
-        return stride != 1 || inChannels != outChannels;
+    public ResidualBlock {
+        body = List.copyOf(body);
+        if (body.size() < 2) {
+            throw new IllegalArgumentException("body: a residual block needs at least two convolutions, got "
+                    + body.size() + " in " + name);
+        }
+        if ((seAfter < 0) != (seSqueeze <= 0)) {
+            throw new IllegalArgumentException("se: position and squeeze must both be set in " + name);
+        }
+    }
+
+    /**
+     * A bottleneck block (1×1 in → width, k×k width → width with stride and groups, 1×1 width → out),
+     * with SE on the k×k conv's output when {@code seSqueeze > 0}; the projection shortcut is used
+     * when the shape changes.
+     */
+    public static ResidualBlock bottleneck(String name, int inChannels, int width, int outChannels, int inSize,
+                                           int stride, int groups, int kernel, int seSqueeze) {
+        int out = inSize / stride;
+        List<Conv2dSpec> body = List.of(
+                Conv2dSpec.dense(inChannels, width, inSize, inSize, 1, 1, 1),
+                Conv2dSpec.dense(width, width, inSize, inSize, kernel, stride, Math.max(groups, 1)),
+                Conv2dSpec.dense(width, outChannels, out, out, 1, 1, 1));
+        boolean project = stride != 1 || inChannels != outChannels;
+        return new ResidualBlock(name, body, seSqueeze > 0 ? 1 : -1, seSqueeze,
+                project ? Shortcut.PROJECTION : Shortcut.IDENTITY);
+    }
+
+    public Conv2dSpec first() {
+        return body.get(0);
+    }
+
+    public Conv2dSpec last() {
+        return body.get(body.size() - 1);
+    }
+
+    public int inChannels() {
+        return first().inChannels();
+    }
+
+    /** Channels the first conv produces: what a channel mask selects from. */
+    public int width() {
+        return first().outChannels();
+    }
+
+    public int outChannels() {
+        return last().outChannels();
+    }
+
+    public int inSize() {
+        return first().inHeight();
+    }
+
+    public int outSize() {
+        return last().outHeight();
+    }
+
+    /** The block's stride (of the conv that downsamples; 1 if none does). */
+    public int stride() {
+        int s = 1;
+        for (Conv2dSpec c : body) {
+            s *= c.stride();
+        }
+        return s;
+    }
+
+    /** Groups of the middle convs (1 for a basic block). */
+    public int groups() {
+        return body.size() > 2 ? body.get(1).groups() : 1;
     }
 
     public boolean hasSe() {
         return seSqueeze > 0;
     }
 
+    /** Channels and side of the map SE works on. */
+    public Conv2dSpec seInput() {
+        return body.get(seAfter);
+    }
+
+    public boolean hasProjection() {
+        return shortcut == Shortcut.PROJECTION;
+    }
+
     /** Dense multiply-accumulates of one sample (projection and SE included). */
     public double denseMacs() {
-        double out = (double) outSize() * outSize();
-        double macs = (double) inChannels * width * inSize * inSize;
-        macs += (double) width * (width / groups) * 9 * out;
-        macs += (double) width * outChannels * out;
+        double macs = 0;
+        for (Conv2dSpec c : body) {
+            macs += c.macsPerSample();
+        }
         if (hasProjection()) {
-            macs += (double) inChannels * outChannels * out;
+            macs += (double) inChannels() * outChannels() * outSize() * outSize();
         }
         if (hasSe()) {
-            macs += 2.0 * width * seSqueeze;
+            macs += 2.0 * seInput().outChannels() * seSqueeze;
         }
         return macs;
     }

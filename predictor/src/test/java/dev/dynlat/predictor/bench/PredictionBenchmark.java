@@ -10,7 +10,7 @@ import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.NetworkZoo;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PredictionBenchmark {
     private DeviceProfile v100;
-    private ResidualNetwork resnet101;
+    private Network resnet101;
     private Workload staticWorkload;
     private Workload spatialWorkload;
     private Predictor warm;
@@ -46,7 +46,7 @@ public class PredictionBenchmark {
     @Setup
     public void setUp() {
         v100 = DeviceCatalog.load("v100");
-        resnet101 = (ResidualNetwork) NetworkZoo.get("resnet101");
+        resnet101 = NetworkZoo.get("resnet101");
         staticWorkload = Workload.dense(resnet101);
         spatialWorkload = new Workload(resnet101, CnnDynamics.uniform(Paradigm.SPATIAL, resnet101,
                 new int[] {4, 4, 2, 1}, 0.5));

@@ -113,8 +113,8 @@ class CliTest {
         "unknown variant    | --model resnet50 --device v100 --variant exact                      | variant: unknown variant 'exact'",
         "no calibration     | --model resnet50 --device v100 --variant calibrated                 | variant: device 'v100' has no calibrated coefficients",
         "vit head rate      | --model t2t-vit-19 --device v100 --head-rate 0.1                    | head-rate: 0.1 keeps no head of 7",
-        "cnn mode on vit    | --model t2t-vit-19 --device v100 --mode layer --rate 0.5            | mode: layer skipping applies to CNNs",
-        "missing model      | --device v100                                                       | Missing required option: '--model=NAME'"})
+        "cnn mode on vit    | --model t2t-vit-19 --device v100 --mode layer --rate 0.5            | mode: layer skipping applies to residual CNN blocks",
+        "missing model      | --device v100                                                       | Missing required option: '--model=NAME|FILE'"})
     void badInputExitsWithTwoAndOneLine(String name, String args, String message) {
         Path out = tmp.resolve("out.json");
         String[] argv = (args.strip() + " --out " + out).split("\\s+");

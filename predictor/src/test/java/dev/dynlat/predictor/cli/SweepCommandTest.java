@@ -13,7 +13,7 @@ import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.sweep.RateSweep;
 import dev.dynlat.predictor.sweep.SweepPoint;
 import dev.dynlat.predictor.workload.NetworkZoo;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ class SweepCommandTest {
 
     @Test
     void bestPerStageIsNeverSlowerThanAnyUniformOption() {
-        ResidualNetwork net = (ResidualNetwork) NetworkZoo.get("resnet101");
+        Network net = NetworkZoo.get("resnet101");
         RateSweep sweep = new RateSweep(new Predictor(DeviceCatalog.load("v100"), ModelVariant.LAUDNET,
                 Schedule.defaults()), net, Paradigm.SPATIAL);
         List<SweepPoint> points = sweep.run(new int[] {1, 2, 4, 8}, new double[] {0.3, 0.6});

@@ -11,7 +11,7 @@ import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.NetworkZoo;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class CpuCalibratedPropertiesTest {
     @ParameterizedTest
     @ValueSource(strings = {"resnet50", "regnety-400mf", "regnety-800mf"})
     void latencyIsNonDecreasingInRate(String model) {
-        ResidualNetwork net = (ResidualNetwork) NetworkZoo.get(model);
+        Network net = NetworkZoo.get(model);
         Predictor pr = new Predictor(host(), ModelVariant.CALIBRATED, Schedule.defaults());
         int[][] spatial = {{1, 1, 1, 1}, {2, 2, 2, 2}, {4, 4, 4, 4}, {8, 8, 8, 7}, {56, 28, 14, 7}};
         int[][] channel = {{1, 1, 1, 1}, {2, 2, 2, 2}, {4, 4, 4, 4}};

@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.predictor.workload.Role;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +11,7 @@ import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.NetworkZoo;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +51,9 @@ class DynamicPropertiesTest {
     }
 
     /** Random valid dynamics: per-stage S or G from the legal values, per-block rate = base × factor. */
-    private static CnnDynamics random(Paradigm p, ResidualNetwork net, Random rnd, double rate) {
+    private static CnnDynamics random(Paradigm p, Network net, Random rnd, double rate) {
         List<StageDynamics> stages = new ArrayList<>();
-        for (Stage st : net.stages()) {
+        for (Stage st : net.residualStages()) {
             int s = 1;
             int g = 1;
             if (p == Paradigm.SPATIAL) {
@@ -81,7 +83,7 @@ class DynamicPropertiesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
     void latencyIsNonDecreasingInRate(String device, String model, ModelVariant variant) {
-        ResidualNetwork net = (ResidualNetwork) NetworkZoo.get(model);
+        Network net = NetworkZoo.get(model);
         Predictor pr = predictor(device, variant);
         for (Paradigm p : new Paradigm[] {Paradigm.SPATIAL, Paradigm.CHANNEL, Paradigm.LAYER}) {
             for (int trial = 0; trial < 3; trial++) {
@@ -106,7 +108,7 @@ class DynamicPropertiesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
     void layerSkippingIsFixedCostPlusRateTimesBranch(String device, String model, ModelVariant variant) {
-        ResidualNetwork net = (ResidualNetwork) NetworkZoo.get(model);
+        Network net = NetworkZoo.get(model);
         Predictor pr = predictor(device, variant);
         List<BlockPrediction> at0 = blocks(pr.predict(new Workload(net, uniform(Paradigm.LAYER, net, 0))));
         List<BlockPrediction> at1 = blocks(pr.predict(new Workload(net, uniform(Paradigm.LAYER, net, 1))));
@@ -127,7 +129,7 @@ class DynamicPropertiesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
     void dynamicBlockAtRateOneIsNotCheaperThanStatic(String device, String model, ModelVariant variant) {
-        ResidualNetwork net = (ResidualNetwork) NetworkZoo.get(model);
+        Network net = NetworkZoo.get(model);
         Predictor pr = predictor(device, variant);
         List<BlockPrediction> dense = blocks(pr.predict(Workload.dense(net)));
         for (Paradigm p : new Paradigm[] {Paradigm.SPATIAL, Paradigm.CHANNEL}) {
@@ -160,7 +162,7 @@ class DynamicPropertiesTest {
         REFERENCE_CHEAPER.forEach(l -> System.out.println("  " + l));
     }
 
-    private static CnnDynamics uniform(Paradigm p, ResidualNetwork net, double rate) {
+    private static CnnDynamics uniform(Paradigm p, Network net, double rate) {
         return CnnDynamics.uniform(p, net, new int[] {1, 1, 1, 1}, rate);
     }
 

@@ -15,7 +15,7 @@ import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.NetworkZoo;
-import dev.dynlat.predictor.workload.ResidualNetwork;
+import dev.dynlat.predictor.workload.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ class LaudnetParityTest {
             }
             tolerancePct = 0.5;
         } else {
-            ResidualNetwork net = (ResidualNetwork) NetworkZoo.get(model);
+            Network net = NetworkZoo.get(model);
             Paradigm paradigm = Paradigm.parse("mode", row.get("mode").asText());
             Workload w;
             if (paradigm == Paradigm.STATIC) {

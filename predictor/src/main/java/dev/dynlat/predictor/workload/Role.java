@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.predictor.workload;
 
 import java.util.Locale;
 
@@ -19,7 +19,9 @@ public enum Role {
     /** Transformer MLP. */
     MLP,
     /** Layer norms, residual adds and embeddings of a transformer. */
-    OTHER;
+    OTHER,
+    /** Classifier heads of early exits. */
+    EXIT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,31 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.Tiling;
+
+/**
+ * Pooling kernels (average, max) are pure streaming: their few additions or comparisons hide
+ * under the memory traffic. The map crosses DRAM once in and once out; the on-chip level serves
+ * the window reads. On a CPU the kernel library walks, for every output row and every tap of
+ * its window, one strided run over the output row.
+ */
+final class WindowPool {
+    private WindowPool() {
+    }
+
+    /** {@code onChipElements}: elements read and written on chip per sample (window reads included). */
+    static OperatorCost gpu(double inElements, double outElements, double onChipElements, DeviceModel d) {
+        double memory = (inElements + outElements) / d.dramElementsPerS() * d.batch()
+                + onChipElements * d.batch() / d.l2ElementsPerS();
+        return new OperatorCost(memory + d.launchS(), 0, memory, d.launchS(), Tiling.NONE, 0,
+                (inElements + outElements) * d.batch() * 4);
+    }
+
+    /** The CPU library's pooling loop: {@code channels} planes of {@code outH × outW} outputs, {@code taps} each. */
+    static OperatorCost cpu(int channels, int outH, int outW, double taps, DeviceModel d) {
+        double planes = (double) channels * d.batch();
+        double out = (double) outH * outW;
+        return CpuPasses.pass(planes * outH * taps, planes * out * (taps + 2), 0, d);
+    }
+}

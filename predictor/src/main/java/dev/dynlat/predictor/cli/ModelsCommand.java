@@ -1,0 +1,159 @@
+package dev.dynlat.predictor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkNode;
+import dev.dynlat.predictor.workload.NetworkWriter;
+import dev.dynlat.predictor.workload.NetworkZoo;
+import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.table.Column;
+import dev.dynlat.reports.table.MarkdownTableWriter;
+import dev.dynlat.reports.table.Precision;
+import dev.dynlat.reports.table.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Lists the network zoo, shows one network's nodes with shapes and MACs, or exports it as YAML. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List the built-in networks (MACs and weights per image), or: dynlat models show NAME,"
+                + " dynlat models export NAME",
+        subcommands = {ModelsCommand.Show.class, ModelsCommand.Export.class})
+public final class ModelsCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table or json. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("table") && !fmt.equals("json")) {
+            throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table or json");
+        }
+        var out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+            ArrayNode list = MAPPER.createArrayNode();
+            for (String name : NetworkZoo.NAMES) {
+                Network n = NetworkZoo.get(name);
+                ObjectNode o = list.addObject();
+                o.put("name", name);
+                o.put("input", n.inputSize());
+                o.put("macs", n.denseMacs());
+                o.put("gmacs", n.denseMacs() / 1e9);
+                o.put("weights", n.weights());
+                o.put("blocks", n.blockCount());
+                o.put("exits", n.exits().size());
+                o.put("source", n.description().source());
+            }
+            out.println(MAPPER.writeValueAsString(list));
+            out.flush();
+            return 0;
+        }
+        Table.Builder t = Table.builder().columns(Column.text("name"), Column.integer("input", "px"),
+                Column.decimal("MACs", "G", Precision.significant(4)),
+                Column.decimal("weights", "M", Precision.significant(4)), Column.integer("blocks", ""),
+                Column.text("definition"));
+        for (String name : NetworkZoo.NAMES) {
+            Network n = NetworkZoo.get(name);
+            t.row(name, (long) n.inputSize(), n.denseMacs() / 1e9, n.weights() / 1e6, (long) n.blockCount(),
+                    n.description().source());
+        }
+        out.print(new MarkdownTableWriter().render(t.build()));
+        out.println("\nShow one with: dynlat models show NAME [--input N]; export: dynlat models export NAME");
+        out.flush();
+        return 0;
+    }
+
+    /** {@code dynlat models show NAME}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "List a network's nodes with output shapes, MACs and weights.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL", description = "Zoo name or network YAML file.")
+        String model;
+
+        @Option(names = "--input", paramLabel = "N", description = "Input side in pixels (default: the model's).")
+        Integer input;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Network n = NetworkZoo.resolve(model, checkedInput(input));
+            Table.Builder t = Table.builder().columns(Column.text("stage"), Column.text("node"), Column.text("kind"),
+                    Column.text("output"), Column.decimal("MACs", "M", Precision.decimalPlaces(3)),
+                    Column.decimal("weights", "K", Precision.decimalPlaces(1)));
+            for (Network.NetworkStage s : n.stages()) {
+                for (NetworkNode node : s.nodes()) {
+                    t.row(s.name(), node.id(), node.kind(), node.output().describe(), node.macs() / 1e6,
+                            node.weights() / 1e3);
+                }
+            }
+            var out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s at %dx%d: %.4f GMACs, %.3f M weights, %d blocks%n%n", n.name(), n.inputSize(),
+                    n.inputSize(), n.denseMacs() / 1e9, n.weights() / 1e6, n.blockCount());
+            out.print(new MarkdownTableWriter().render(t.build()));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code dynlat models export NAME}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a network as a YAML network file that loads back to the same network.")
+    static final class Export implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MODEL", description = "Zoo name or network YAML file.")
+        String model;
+
+        @Option(names = "--input", paramLabel = "N", description = "Input side in pixels (default: the model's).")
+        Integer input;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Network n = NetworkZoo.resolve(model, checkedInput(input));
+            String text = "# exported by dynlat models export " + model + "\n"
+                    + NetworkWriter.write(n.description(), n.inputSize());
+            if (out == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            try {
+                AtomicFiles.writeString(out, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("out: cannot write '" + out + "': " + e.getMessage(), e);
+            }
+            return 0;
+        }
+    }
+
+    static int checkedInput(Integer input) {
+        if (input == null) {
+            return 0;
+        }
+        if (input < 1 || input > 65536) {
+            throw new IllegalArgumentException("input: must be an image side in [1, 65536] pixels, got " + input);
+        }
+        return input;
+    }
+}

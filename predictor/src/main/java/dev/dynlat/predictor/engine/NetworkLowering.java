@@ -1,0 +1,168 @@
+package dev.dynlat.predictor.engine;
+
+import dev.dynlat.predictor.dynamic.CnnDynamics;
+import dev.dynlat.predictor.dynamic.Paradigm;
+import dev.dynlat.predictor.dynamic.StageDynamics;
+import dev.dynlat.predictor.dynamic.VitDynamics;
+import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.workload.EncoderNode;
+import dev.dynlat.predictor.workload.ExitNode;
+import dev.dynlat.predictor.workload.FixedBlockNode;
+import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkNode;
+import dev.dynlat.predictor.workload.OperatorNode;
+import dev.dynlat.predictor.workload.OperatorUse;
+import dev.dynlat.predictor.workload.PolicyNode;
+import dev.dynlat.predictor.workload.ResidualBlock;
+import dev.dynlat.predictor.workload.ResidualBlockNode;
+import dev.dynlat.predictor.workload.Role;
+import dev.dynlat.predictor.workload.Stage;
+import dev.dynlat.predictor.workload.TransformerParts;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers a workload to the operators a scheduler runs, each with the expected number of times it
+ * runs: stages → blocks → {@link OperatorUse}s. One path for every network; node types are
+ * visited, never tested. Consecutive plain operators of a stage form one block, named after the
+ * stage when the stage has nothing else.
+ */
+final class NetworkLowering {
+    /** A lowered block before costing. */
+    record LoweredBlock(String name, List<OperatorUse> operators) {
+    }
+
+    /** A lowered stage before costing. */
+    record LoweredStage(String name, boolean residual, List<LoweredBlock> blocks) {
+    }
+
+    private static final Map<Paradigm, BlockComposer> COMPOSERS = new EnumMap<>(Map.of(
+            Paradigm.STATIC, new StaticBlockComposer(),
+            Paradigm.SPATIAL, new SpatialBlockComposer(),
+            Paradigm.CHANNEL, new ChannelBlockComposer(),
+            Paradigm.LAYER, new LayerBlockComposer()));
+
+    private record BlockDynamics(Paradigm paradigm, StageDynamics stage, double rate) {
+    }
+
+    private final Schedule schedule;
+    private final boolean reference;
+    private final long batch;
+    private final Map<String, BlockDynamics> blockDynamics = new HashMap<>();
+    private final VitDynamics vit;
+
+    NetworkLowering(Workload w, Schedule schedule, boolean reference, long batch) {
+        this.schedule = schedule;
+        this.reference = reference;
+        this.batch = batch;
+        this.vit = w.dynamics() instanceof VitDynamics v ? v : null;
+        if (w.dynamics() instanceof CnnDynamics c) {
+            List<Stage> stages = w.network().residualStages();
+            for (int i = 0; i < stages.size(); i++) {
+                StageDynamics sd = c.stages().get(i);
+                if (!sd.dynamic()) {
+                    continue;
+                }
+                List<ResidualBlock> blocks = stages.get(i).blocks();
+                for (int b = 0; b < blocks.size(); b++) {
+                    blockDynamics.put(blocks.get(b).name(), new BlockDynamics(c.paradigm(), sd, sd.rate(b)));
+                }
+            }
+        }
+        if (vit != null) {
+            for (EncoderNode e : w.network().encoders()) {
+                TransformerParts.checkKeeps(vit, e.heads(), e.tokens());
+            }
+        }
+    }
+
+    List<LoweredStage> lower(Network net) {
+        List<LoweredStage> out = new ArrayList<>();
+        Visitor v = new Visitor();
+        for (Network.NetworkStage st : net.stages()) {
+            boolean onlyOperators = st.nodes().stream().allMatch(n -> n instanceof OperatorNode);
+            List<LoweredBlock> blocks = new ArrayList<>();
+            List<OperatorUse> run = new ArrayList<>();
+            String runName = null;
+            for (NetworkNode n : st.nodes()) {
+                List<OperatorUse> ops = n.accept(v);
+                if (v.grouped) {
+                    runName = runName == null ? n.id() : runName;
+                    run.addAll(ops);
+                    continue;
+                }
+                if (!run.isEmpty()) {
+                    blocks.add(new LoweredBlock(runName, run));
+                    run = new ArrayList<>();
+                }
+                runName = null;
+                blocks.add(new LoweredBlock(n.id(), ops));
+            }
+            if (!run.isEmpty() || blocks.isEmpty()) {
+                blocks.add(new LoweredBlock(onlyOperators ? st.name() : runName, run));
+            }
+            out.add(new LoweredStage(st.name(), st.residual(), blocks));
+        }
+        return out;
+    }
+
+    /** Lowers one node; {@code grouped} says whether its operators join the stage's current run. */
+    private final class Visitor implements NetworkNode.Visitor<List<OperatorUse>> {
+        boolean grouped;
+
+        @Override
+        public List<OperatorUse> operator(OperatorNode n) {
+            grouped = true;
+            return n.uses().at(batch);
+        }
+
+        @Override
+        public List<OperatorUse> residualBlock(ResidualBlockNode n) {
+            grouped = false;
+            BlockDynamics d = n.dynamic() ? blockDynamics.get(n.id()) : null;
+            if (d == null) {
+                return COMPOSERS.get(Paradigm.STATIC).compose(n.block(), null, 1, schedule, reference);
+            }
+            return COMPOSERS.get(d.paradigm()).compose(n.block(), d.stage(), d.rate(), schedule, reference);
+        }
+
+        @Override
+        public List<OperatorUse> fixedBlock(FixedBlockNode n) {
+            grouped = false;
+            return n.uses().at(batch);
+        }
+
+        @Override
+        public List<OperatorUse> encoder(EncoderNode n) {
+            grouped = false;
+            return TransformerParts.encoder(batch, n.tokens(), n.dim(), n.heads(), n.mlpRatio(), n.dynamic() ? vit : null);
+        }
+
+        @Override
+        public List<OperatorUse> exit(ExitNode n) {
+            List<OperatorUse> ops = nested(n.head(), Role.EXIT);
+            grouped = false;
+            return ops;
+        }
+
+        @Override
+        public List<OperatorUse> policy(PolicyNode n) {
+            List<OperatorUse> ops = nested(n.nodes(), Role.MASKER);
+            grouped = false;
+            return ops;
+        }
+
+        private List<OperatorUse> nested(List<NetworkNode> nodes, Role role) {
+            List<OperatorUse> ops = new ArrayList<>();
+            for (NetworkNode c : nodes) {
+                for (OperatorUse u : c.accept(this)) {
+                    ops.add(new OperatorUse(u.name(), role, u.spec(), u.weight(), u.batchInShape()));
+                }
+            }
+            return ops;
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.dynlat.predictor.workload;
+
+import dev.dynlat.operators.yaml.YamlProblems;
+import dev.dynlat.predictor.workload.NodeDescription.Form;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Infers every shape of a {@link NetworkDescription} at one input size and builds the
+ * {@link Network}: expands repeated blocks and steps, connects inputs by id, and records every
+ * problem (dangling ids, shape mismatches, impossible sizes) rather than stopping at the first.
+ */
+public final class NetworkResolver {
+    /** The id that names the network input. */
+    public static final String INPUT = "input";
+
+    private final YamlProblems problems;
+    private final Map<String, Shape> shapes = new HashMap<>();
+    private final Map<String, Integer> lines = new HashMap<>();
+    private final Set<String> blockIds = new LinkedHashSet<>();
+    private final Map<String, List<String>> repeatGroups = new HashMap<>();
+    private final List<PendingPolicy> policies = new ArrayList<>();
+    private Shape current;
+    private int exits;
+
+    private record PendingPolicy(NodeDescription description, String id) {
+    }
+
+    private NetworkResolver(YamlProblems problems) {
+        this.problems = problems;
+    }
+
+    /**
+     * Resolves {@code d} at an input side of {@code inputSize} pixels.
+     *
+     * @throws dev.dynlat.operators.yaml.YamlException listing every problem
+     */
+    public static Network resolve(NetworkDescription d, int inputSize, String source) {
+        YamlProblems problems = new YamlProblems(source);
+        Network n = new NetworkResolver(problems).run(d, inputSize);
+        problems.throwIfAny();
+        return n;
+    }
+
+    private Network run(NetworkDescription d, int inputSize) {
+        current = new Shape.FeatureMap(d.inputChannels(), inputSize, inputSize);
+        shapes.put(INPUT, current);
+        List<Network.NetworkStage> stages = new ArrayList<>();
+        for (NetworkDescription.StageDescription st : d.stages()) {
+            List<NetworkNode> nodes = new ArrayList<>();
+            for (NodeDescription nd : st.nodes()) {
+                nodes.addAll(expand(nd, "", Map.of()));
+            }
+            stages.add(new Network.NetworkStage(st.name(), nodes));
+        }
+        List<Network.NetworkStage> withPolicies = checkPolicies(stages);
+        return new Network(d.name(), d, inputSize, withPolicies);
+    }
+
+    /** Resolves one description into nodes (several for repeats and steps). */
+    private List<NetworkNode> expand(NodeDescription nd, String prefix, Map<String, String> renames) {
+        String id = prefix + nd.id();
+        return switch (nd.form()) {
+            case OP, BLOCK -> repeated(nd, id, renames);
+            case EXIT -> List.of(exit(nd, id, renames));
+            case POLICY -> List.of(policy(nd, id, renames));
+            case STEPS -> steps(nd, id, renames);
+        };
+    }
+
+    private List<NetworkNode> repeated(NodeDescription nd, String id, Map<String, String> renames) {
+        List<NetworkNode> out = new ArrayList<>();
+        List<String> copies = new ArrayList<>();
+        for (int i = 0; i < nd.repeat(); i++) {
+            String copyId = nd.repeat() > 1 ? id + "." + i : id;
+            Map<String, Object> params = new LinkedHashMap<>(nd.params());
+            if (i > 0) {
+                // Only the first copy of a repeated block changes the shape.
+                params.remove("stride");
+            }
+            List<String> inputs = i == 0 ? nd.inputs() : List.of();
+            NetworkNode n = single(nd, copyId, params, inputs, renames);
+            copies.add(copyId);
+            if (n == null) {
+                return out;
+            }
+            out.add(n);
+        }
+        if (nd.repeat() > 1) {
+            repeatGroups.put(id, copies);
+        }
+        return out;
+    }
+
+    private NetworkNode single(NodeDescription nd, String id, Map<String, Object> params, List<String> inputIds,
+                               Map<String, String> renames) {
+        NodeKind kind = (nd.form() == Form.OP ? NodeKinds.operator(nd.kind()) : NodeKinds.block(nd.kind()))
+                .orElseThrow(() -> new IllegalStateException("unknown kind " + nd.kind()));
+        if (!register(id, nd.line())) {
+            return null;
+        }
+        List<Shape> in = inputs(nd, id, inputIds, renames);
+        if (in == null) {
+            return null;
+        }
+        if (in.size() < kind.minInputs() || in.size() > kind.maxInputs()) {
+            String want = kind.minInputs() == kind.maxInputs() ? Integer.toString(kind.minInputs())
+                    : kind.minInputs() + " or more";
+            problems.add(nd.line(), id, "inputs: " + nd.kind() + " takes " + want + " input"
+                    + (kind.minInputs() == 1 && kind.maxInputs() == 1 ? "" : "s") + ", got " + in.size());
+            return null;
+        }
+        Map<String, Param> schema = new LinkedHashMap<>();
+        kind.params().forEach(p -> schema.put(p.key(), p));
+        Params p = new Params(params, schema);
+        Context ctx = new Context(id, nd.kind(), nd.name() != null ? nd.name() : derivedName(id, nd.kind(), p),
+                nd.line(), nd.dynamic());
+        NetworkNode n = kind.resolve(ctx, p, in);
+        if (n == null) {
+            return null;
+        }
+        shapes.put(id, n.output());
+        if (nd.form() == Form.BLOCK) {
+            blockIds.add(id);
+        }
+        current = n.output();
+        return n;
+    }
+
+    private boolean register(String id, int line) {
+        if (shapes.containsKey(id)) {
+            problems.add(line, id, "id: '" + id + "' is used twice (first at line " + lines.getOrDefault(id, 0) + ")");
+            return false;
+        }
+        lines.put(id, line);
+        return true;
+    }
+
+    private List<Shape> inputs(NodeDescription nd, String id, List<String> ids, Map<String, String> renames) {
+        if (ids.isEmpty()) {
+            return List.of(current);
+        }
+        List<Shape> in = new ArrayList<>();
+        for (String raw : ids) {
+            String ref = renames.getOrDefault(raw, raw);
+            Shape s = shapes.get(ref);
+            if (s == null) {
+                problems.add(nd.line(), id, "input: no node '" + raw + "' before this one"
+                        + (ref.equals(raw) ? "" : " (in this step: '" + ref + "')"));
+                return null;
+            }
+            in.add(s);
+        }
+        return in;
+    }
+
+    private static String derivedName(String id, String kind, Params p) {
+        return switch (kind) {
+            case "conv", "max-pool", "avg-pool" -> {
+                int k = p.integer("kernel");
+                yield id + " " + k + "x" + k + "/" + p.integer("stride", k == 0 ? 1 : kind.equals("conv") ? 1 : k);
+            }
+            default -> id;
+        };
+    }
+
+    private ExitNode exit(NodeDescription nd, String id, Map<String, String> renames) {
+        register(id, nd.line());
+        Shape main = current;
+        List<NetworkNode> head = nested(nd, id, renames);
+        current = main;
+        shapes.put(id, main);
+        return new ExitNode(id, exits++, main, head);
+    }
+
+    private PolicyNode policy(NodeDescription nd, String id, Map<String, String> renames) {
+        register(id, nd.line());
+        Shape main = current;
+        List<NetworkNode> nodes = nested(nd, id, renames);
+        current = main;
+        shapes.put(id, main);
+        policies.add(new PendingPolicy(nd, id));
+        @SuppressWarnings("unchecked")
+        List<String> decides = (List<String>) nd.params().getOrDefault("decides", List.of());
+        return new PolicyNode(id, main, nodes, decides);
+    }
+
+    /** Children of an exit or policy: ids are prefixed with the parent's id. */
+    private List<NetworkNode> nested(NodeDescription nd, String id, Map<String, String> renames) {
+        Map<String, String> inner = new HashMap<>(renames);
+        for (NodeDescription c : nd.children()) {
+            inner.put(c.id(), id + "." + c.id());
+        }
+        List<NetworkNode> out = new ArrayList<>();
+        for (NodeDescription c : nd.children()) {
+            out.addAll(expand(c, id + ".", inner));
+        }
+        return out;
+    }
+
+    private List<NetworkNode> steps(NodeDescription nd, String id, Map<String, String> renames) {
+        register(id, nd.line());
+        int t = nd.intParam("steps");
+        List<NetworkNode> out = new ArrayList<>();
+        for (int step = 1; step <= t; step++) {
+            String prefix = id + "." + step + ".";
+            Map<String, String> inner = new HashMap<>(renames);
+            for (NodeDescription c : nd.children()) {
+                inner.put(c.id(), prefix + c.id());
+            }
+            for (NodeDescription c : nd.children()) {
+                out.addAll(expand(c, prefix, inner));
+            }
+        }
+        return out;
+    }
+
+    /** Checks that every id a policy decides is a block (or a repeated block's group). */
+    private List<Network.NetworkStage> checkPolicies(List<Network.NetworkStage> stages) {
+        Map<String, List<String>> resolvedDecides = new HashMap<>();
+        for (PendingPolicy p : policies) {
+            @SuppressWarnings("unchecked")
+            List<String> decides = (List<String>) p.description().params().getOrDefault("decides", List.of());
+            List<String> ids = new ArrayList<>();
+            for (String d : decides) {
+                if (repeatGroups.containsKey(d)) {
+                    ids.addAll(repeatGroups.get(d));
+                } else if (blockIds.contains(d)) {
+                    ids.add(d);
+                } else {
+                    problems.add(p.description().line(), p.id(), "decides: '" + d + "' is not a block of this network");
+                }
+            }
+            resolvedDecides.put(p.id(), ids);
+        }
+        if (resolvedDecides.isEmpty()) {
+            return stages;
+        }
+        List<Network.NetworkStage> out = new ArrayList<>();
+        for (Network.NetworkStage s : stages) {
+            List<NetworkNode> nodes = new ArrayList<>();
+            for (NetworkNode n : s.nodes()) {
+                if (n instanceof PolicyNode pn && resolvedDecides.containsKey(pn.id())) {
+                    nodes.add(new PolicyNode(pn.id(), pn.output(), pn.nodes(), resolvedDecides.get(pn.id())));
+                } else {
+                    nodes.add(n);
+                }
+            }
+            out.add(new Network.NetworkStage(s.name(), nodes));
+        }
+        return out;
+    }
+
+    private final class Context implements ResolveContext {
+        private final String id;
+        private final String kind;
+        private final String name;
+        private final int line;
+        private final boolean dynamic;
+
+        Context(String id, String kind, String name, int line, boolean dynamic) {
+            this.id = id;
+            this.kind = kind;
+            this.name = name;
+            this.line = line;
+            this.dynamic = dynamic;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+
+        @Override
+        public String displayName() {
+            return name;
+        }
+
+        @Override
+        public void problem(String message) {
+            problems.add(line, id, message);
+        }
+
+        @Override
+        public boolean dynamic() {
+            return dynamic;
+        }
+    }
+}
