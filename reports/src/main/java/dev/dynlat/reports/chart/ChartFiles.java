@@ -10,7 +10,7 @@ import org.jfree.chart.JFreeChart;
 /**
  * Writes charts to PNG, SVG or PDF files, the format following from the extension
  * ({@code .png}, {@code .svg}, {@code .pdf}, case-insensitive). Files are written through
- * {@link OutputSet} (atomically; the parent directory must exist). The same spec and size give byte-identical SVG and PDF
+ * {@link OutputSet} (atomically; parent directories are created). The same spec and size give byte-identical SVG and PDF
  * files (PNG too, as the PNG encoder stores no timestamp).
  */
 public final class ChartFiles {

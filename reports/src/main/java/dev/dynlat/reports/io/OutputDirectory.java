@@ -20,6 +20,14 @@ public final class OutputDirectory {
      * @throws OutputPathException with a one-line message naming the option and the path
      */
     public static Path check(String option, Path dir) {
+        return check(option, dir, dir);
+    }
+
+    /**
+     * As {@link #check(String, Path)}, naming {@code named} in messages (the file to be written in
+     * {@code dir} or below it).
+     */
+    public static Path check(String option, Path dir, Path named) {
         Objects.requireNonNull(option, "option");
         Path abs = dir.toAbsolutePath().normalize();
         Path existing = abs;
@@ -27,27 +35,27 @@ public final class OutputDirectory {
             existing = existing.getParent();
         }
         if (existing == null) {
-            throw new OutputPathException(option, dir, "no part of the path exists");
+            throw new OutputPathException(option, named, "no part of the path exists");
         }
         Path real;
         try {
             real = existing.toRealPath();
         } catch (IOException e) {
-            throw new OutputPathException(option, dir, OutputTarget.reason(e));
+            throw new OutputPathException(option, named, OutputTarget.reason(e));
         }
         Path resolved = real.resolve(existing.relativize(abs));
         for (String tree : new String[] {"/proc", "/sys", "/dev"}) {
             if (resolved.startsWith(tree)) {
-                throw new OutputPathException(option, dir, "it is under " + tree + ", not a place for files");
+                throw new OutputPathException(option, named, "it is under " + tree + ", not a place for files");
             }
         }
         if (!Files.isDirectory(real)) {
-            throw new OutputPathException(option, dir, existing.equals(abs) ? "it is a file, not a directory"
+            throw new OutputPathException(option, named, existing.equals(abs) && named == dir ? "it is a file, not a directory"
                     : "'" + existing + "' is a file, not a directory");
         }
         if (!Files.isWritable(real)) {
-            throw new OutputPathException(option, dir, existing.equals(abs) ? "the directory is not writable"
-                    : "directory '" + existing + "' is not writable, so it cannot be created");
+            throw new OutputPathException(option, named, existing.equals(abs) && named == dir ? "the directory is not writable"
+                    : "directory '" + existing + "' is not writable");
         }
         return resolved;
     }

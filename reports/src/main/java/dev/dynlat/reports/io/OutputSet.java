@@ -71,15 +71,29 @@ public final class OutputSet implements AutoCloseable {
     }
 
     /**
-     * Checks, writes and commits one output in one go (library callers writing a single file).
+     * Checks, writes and commits one output in one go, for library callers writing a single file:
+     * missing parent directories are created (after checking that the nearest existing one is a
+     * writable directory outside {@code /proc} and {@code /sys}).
      *
-     * @throws OutputPathException if the path cannot be written
-     * @throws IOException         with a one-line message if writing fails; the target is then unchanged
+     * @throws IOException with a one-line message naming the path if it cannot be written (the
+     *                     checks of {@link OutputTarget}) or writing fails; the target is then unchanged
      */
     public static void write(String option, Path path, OutputBody body) throws IOException {
-        try (OutputSet set = of(option, path)) {
-            set.prepare(set.only(), body);
-            set.commit(bytes -> System.out.write(bytes));
+        try {
+            Path parent = path.toAbsolutePath().normalize().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                Files.createDirectories(OutputDirectory.check(option, parent, path));
+            }
+            try (OutputSet set = of(option, path)) {
+                set.prepare(set.only(), body);
+                set.commit(bytes -> System.out.write(bytes));
+            }
+        } catch (OutputPathException e) {
+            throw new OutputWriteException(e.getMessage(), new IOException(e.getMessage(), e));
+        } catch (OutputWriteException e) {
+            throw e;
+        } catch (java.nio.file.FileSystemException e) {
+            throw new OutputWriteException(option + ": cannot write '" + path + "': " + OutputTarget.reason(e), e);
         }
     }
 

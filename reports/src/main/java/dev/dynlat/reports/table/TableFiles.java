@@ -11,7 +11,7 @@ public final class TableFiles {
 
     /**
      * Writes {@code table} to {@code target} atomically, as CSV, Markdown or LaTeX depending on
-     * the extension ({@code .csv}, {@code .md}, {@code .tex}); the parent directory must exist.
+     * the extension ({@code .csv}, {@code .md}, {@code .tex}); parent directories are created.
      *
      * @throws IllegalArgumentException if the extension is not one of those
      * @throws IOException              with a one-line message naming {@code target}

@@ -16,7 +16,7 @@ public interface TableWriter {
 
     /**
      * Writes the rendered table as UTF-8 to {@code target} through {@link OutputSet} (atomic for a
-     * regular file, streamed to a FIFO or device; the parent directory must exist).
+     * regular file, streamed to a FIFO or device; parent directories are created).
      *
      * @throws IOException with a one-line message naming {@code target}
      */
