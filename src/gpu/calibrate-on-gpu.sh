@@ -9,7 +9,8 @@
 #      into calibration/target/classes; without them, or when the build fails, the previous
 #      (carried) build is used.
 #   3. The GPU tests that need no device: bootstrap mapping from recorded H100/H200/A100/V100/Orin
-#      attributes, GPU fit recovery, the library's architectures, the command's exit codes.
+#      attributes, GPU fit recovery, the library's architectures, the command's exit codes, and the
+#      CUDA kernels' per-thread code emulated on the host against the reference.
 #   4. Device check: no usable CUDA device -> one line, exit 3 (a dry run on a machine without a GPU
 #      ends here, after steps 1-3).
 #   5. CudaKernelCorrectnessTest (the CPU backend's cases and contract) and CudaBackendTest; a failure
@@ -78,6 +79,7 @@ line="$(gpu versions $toolkit 2>"$out/versions.err")"; code=$?
 say "[1/8] versions: $line"
 if [ $code -eq 4 ]; then fail "$(cat "$out/versions.err")" 4; fi
 [ $code -eq 0 ] || fail "calibrate-on-gpu: version check failed: $(cat "$out/versions.err")" 1
+rm -f "$out/versions.err"
 
 # 2. native build with the toolkit found here, else the carried build
 if [ "${DYNLAT_GPU_SKIP_BUILD:-0}" = 1 ]; then
@@ -104,6 +106,7 @@ if [ "${DYNLAT_GPU_SKIP_CPU_TESTS:-0}" = 1 ]; then
 else
   line="$(tests dev.dynlat.calibration.gpu.GpuProfileBootstrapTest dev.dynlat.calibration.suite.GpuFitRecoveryTest \
       dev.dynlat.calibration.backend.CudaFatbinArchitecturesTest dev.dynlat.calibration.gpu.GpuWindowTest \
+      dev.dynlat.calibration.backend.CudaEmulatedKernelCorrectnessTest \
       2>&1 | tee "$out/tests-cpu.log" | tail -1)"; code=${PIPESTATUS[0]}
   say "[3/8] tests without a device: $line"
   [ $code -eq 0 ] || fail "calibrate-on-gpu: tests without a device failed (see tests-cpu.log)" 1

@@ -280,8 +280,16 @@ JNIEXPORT jstring JNICALL Java_dev_dynlat_calibration_backend_CudaNative_unavail
     cudaError_t e = cudaGetDeviceCount(&count);
     if (e != cudaSuccess || count == 0) {
         char msg[DL_ERR_LEN];
+        int driver = 0, runtime = 0;
+        cudaDriverGetVersion(&driver);
+        cudaRuntimeGetVersion(&runtime);
         if (e == cudaSuccess || e == cudaErrorNoDevice) {
             std::snprintf(msg, sizeof msg, "no CUDA device");
+        } else if (driver == 0) {
+            std::snprintf(msg, sizeof msg, "no CUDA device (no CUDA driver installed)");
+        } else if (e == cudaErrorInsufficientDriver) {
+            std::snprintf(msg, sizeof msg, "no CUDA device (driver %d.%d is older than the runtime %d.%d)",
+                          driver / 1000, driver % 1000 / 10, runtime / 1000, runtime % 1000 / 10);
         } else {
             std::snprintf(msg, sizeof msg, "no CUDA device (%s)", cudaGetErrorString(e));
         }
@@ -406,6 +414,61 @@ JNIEXPORT jfloatArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_run
     }
     jfloatArray result = env->NewFloatArray((jsize)host.size());
     if (result != nullptr) env->SetFloatArrayRegion(result, 0, (jsize)host.size(), host.data());
+    return result;
+}
+
+/*
+ * The kernels' per-thread code run on the host (dl_cuda_emulate) on operands seeded like runOnce:
+ * needs no device, so tests check the CUDA kernels' index math everywhere.
+ */
+JNIEXPORT jfloatArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_emulateRunOnce(JNIEnv *env, jclass,
+                                                                                           jint kind, jintArray dims,
+                                                                                           jintArray list_a,
+                                                                                           jintArray list_b,
+                                                                                           jlong seed)
+{
+    if (dims == nullptr) {
+        throw_named(env, "java/lang/IllegalArgumentException", "dims must not be null");
+        return nullptr;
+    }
+    dl_desc desc{};
+    jsize nd = env->GetArrayLength(dims);
+    jsize na = list_a ? env->GetArrayLength(list_a) : 0;
+    jsize nb = list_b ? env->GetArrayLength(list_b) : 0;
+    if (nd > DL_MAX_DIMS) {
+        throw_named(env, "java/lang/IllegalArgumentException", "too many dims");
+        return nullptr;
+    }
+    std::vector<int> lists((size_t)na + nb + 1, 0);
+    desc.kind = kind;
+    desc.n_dims = nd;
+    env->GetIntArrayRegion(dims, 0, nd, desc.dims);
+    if (na) env->GetIntArrayRegion(list_a, 0, na, lists.data());
+    if (nb) env->GetIntArrayRegion(list_b, 0, nb, lists.data() + na);
+    desc.list_a = na ? lists.data() : nullptr;
+    desc.n_a = na;
+    desc.list_b = nb ? lists.data() + na : nullptr;
+    desc.n_b = nb;
+    dl_shape shape;
+    char err[DL_ERR_LEN];
+    if (dl_shape_of(&desc, &shape, err, sizeof err)) {
+        throw_named(env, "java/lang/IllegalArgumentException", err);
+        return nullptr;
+    }
+    std::vector<std::vector<float>> operands((size_t)shape.n_operands);
+    float *ops[DL_MAX_OPERANDS] = {nullptr, nullptr, nullptr};
+    for (int i = 0; i < shape.n_operands; ++i) {
+        operands[(size_t)i].resize(shape.operand_len[i]);
+        dl_fill_seeded(operands[(size_t)i].data(), shape.operand_len[i], (uint64_t)seed, i);
+        ops[i] = operands[(size_t)i].data();
+    }
+    std::vector<float> out(shape.output_len, 0.0f); /* scatter leaves inactive positions at zero */
+    if (dl_cuda_emulate(&desc, &shape, ops, out.data()) != 0) {
+        throw_named(env, kBackendException, "cuda emulation: kind or sizes not supported");
+        return nullptr;
+    }
+    jfloatArray result = env->NewFloatArray((jsize)out.size());
+    if (result != nullptr) env->SetFloatArrayRegion(result, 0, (jsize)out.size(), out.data());
     return result;
 }
 

@@ -14,6 +14,16 @@
  */
 #include "cuda_kernels.cuh"
 
+#include <vector>
+
+/* host and device: the same index math runs in the kernels and in the host emulation */
+#define DL_HD __host__ __device__ inline
+#ifdef __CUDA_ARCH__
+#define DL_LDG(p) __ldg(p)
+#else
+#define DL_LDG(p) (*(p))
+#endif
+
 namespace {
 
 constexpr int kThreads = 256;
@@ -52,28 +62,50 @@ struct ConvArgs {
 };
 
 /* Output channel (row of the weight tensor) of GEMM row m in group g. */
-template <bool Skip>
-__device__ __forceinline__ int weight_channel(const ConvArgs &a, int g, int m)
+DL_HD int weight_channel(const ConvArgs &a, bool skip, int g, int m)
 {
-    if (Skip) return a.out_groups[m / a.group_size] * a.group_size + m % a.group_size;
+    if (skip) return a.out_groups[m / a.group_size] * a.group_size + m % a.group_size;
     return g * a.rows + m;
 }
 
-template <bool Skip>
-__global__ void __launch_bounds__(kThreads) conv_gemm_kernel(ConvArgs a, const float *__restrict__ in,
-                                                             const float *__restrict__ wt, float *__restrict__ out)
-{
+/* Shared-memory tiles of one block: a 16 x 64 slice of the weights (A) and of the im2col matrix (B). */
+struct GemmTiles {
     /* +4 padding: the micro-tile reads of a warp fall in different banks */
-    __shared__ float as[kTileK][kTileM + 4];
-    __shared__ float bs[kTileK][kTileN + 4];
+    float as[kTileK][kTileM + 4];
+    float bs[kTileK][kTileN + 4];
+};
 
-    const int g = blockIdx.z;
-    const int m0 = blockIdx.y * kTileM;
-    const int p0 = blockIdx.x * kTileN;
-    const int t = threadIdx.x;
+/*
+ * The block's work split into the phases between barriers, each a function of the thread index, so
+ * that the device kernel and the host emulation (dl_cuda_emulate, used by the tests on machines
+ * without a GPU) run the same index math.
+ */
+constexpr int kARowsPerThread = kTileM / (kThreads / kTileK);
+constexpr int kBRowsPerThread = kTileK / (kThreads / kTileN);
 
-    /* B tile loads: a fixed column (output pixel) per thread, rows brow + 4i */
-    const int bcol = t & (kTileN - 1);
+/* Thread t's share of the A tile at K offset k0: column t % 16, rows t / 16 + 16 i. */
+DL_HD void load_a_tile(const ConvArgs &a, bool skip, int g, int m0, int k0, int t, const float *wt, GemmTiles &tiles)
+{
+    const int acol = t % kTileK;
+    const int arow = t / kTileK;
+    const int kk = k0 + acol;
+    int offset = kk;
+    if (skip && kk < a.depth) {
+        const int j = kk / a.kk2;
+        offset = a.in_channels[j] * a.kk2 + (kk - j * a.kk2);
+    }
+    for (int i = 0; i < kARowsPerThread; ++i) {
+        const int m = m0 + arow + i * (kThreads / kTileK);
+        float v = 0.0f;
+        if (m < a.rows && kk < a.depth) v = DL_LDG(wt + weight_channel(a, skip, g, m) * a.weight_row + offset);
+        tiles.as[acol][arow + i * (kThreads / kTileK)] = v;
+    }
+}
+
+/* Thread t's share of the B tile: column (output pixel) t % 64, rows t / 64 + 4 i, gathered from the input. */
+DL_HD void load_b_tile(const ConvArgs &a, bool skip, int g, int p0, int k0, int t, const float *in, GemmTiles &tiles)
+{
+    const int bcol = t % kTileN;
     const int brow = t / kTileN;
     const int p = p0 + bcol;
     const bool p_ok = p < a.columns;
@@ -86,93 +118,135 @@ __global__ void __launch_bounds__(kThreads) conv_gemm_kernel(ConvArgs a, const f
         ix0 = (q - oy * a.wo) * a.stride - a.pad;
     }
     const float *in_n = in + bn * a.cin * a.h * a.w;
-
-    /* A tile loads: a fixed K offset per thread, rows arow + 16i */
-    const int acol = t & (kTileK - 1);
-    const int arow = t / kTileK;
-    int wrow[kTileM / (kThreads / kTileK)];
-#pragma unroll
-    for (int i = 0; i < kTileM / (kThreads / kTileK); ++i) {
-        const int m = m0 + arow + i * (kThreads / kTileK);
-        wrow[i] = m < a.rows ? weight_channel<Skip>(a, g, m) * a.weight_row : -1;
+    for (int i = 0; i < kBRowsPerThread; ++i) {
+        const int r = brow + i * (kThreads / kTileN);
+        const int kk = k0 + r;
+        float v = 0.0f;
+        if (p_ok && kk < a.depth) {
+            const int j = kk / a.kk2;
+            const int rem = kk - j * a.kk2;
+            const int ky = rem / a.k;
+            const int iy = iy0 + ky;
+            const int ix = ix0 + rem - ky * a.k;
+            const int ci = skip ? a.in_channels[j] : g * a.cin_g + j;
+            if (iy >= 0 && iy < a.h && ix >= 0 && ix < a.w) v = DL_LDG(in_n + (ci * a.h + iy) * a.w + ix);
+        }
+        tiles.bs[r][bcol] = v;
     }
+}
 
+/* Thread t's 4 x 4 micro-tile: rows (t / 16) * 4 + i, columns (t % 16) * 4 + j of the block's 64 x 64 tile. */
+struct MicroTile {
+    float acc[kMicro][kMicro];
+};
+
+DL_HD void clear_micro(MicroTile &m)
+{
+    for (int i = 0; i < kMicro; ++i)
+        for (int j = 0; j < kMicro; ++j) m.acc[i][j] = 0.0f;
+}
+
+DL_HD void accumulate_micro(int t, const GemmTiles &tiles, MicroTile &m)
+{
     const int tx = t % (kTileN / kMicro);
     const int ty = t / (kTileN / kMicro);
-    float acc[kMicro][kMicro];
 #pragma unroll
-    for (int i = 0; i < kMicro; ++i)
+    for (int kk = 0; kk < kTileK; ++kk) {
+        float av[kMicro], bv[kMicro];
 #pragma unroll
-        for (int j = 0; j < kMicro; ++j) acc[i][j] = 0.0f;
-
-    for (int k0 = 0; k0 < a.depth; k0 += kTileK) {
-        {
-            const int kk = k0 + acol;
-            int offset = kk;
-            if (Skip && kk < a.depth) {
-                const int j = kk / a.kk2;
-                offset = a.in_channels[j] * a.kk2 + (kk - j * a.kk2);
-            }
-#pragma unroll
-            for (int i = 0; i < kTileM / (kThreads / kTileK); ++i) {
-                float v = 0.0f;
-                if (wrow[i] >= 0 && kk < a.depth) v = __ldg(wt + wrow[i] + offset);
-                as[acol][arow + i * (kThreads / kTileK)] = v;
-            }
+        for (int i = 0; i < kMicro; ++i) {
+            av[i] = tiles.as[kk][ty * kMicro + i];
+            bv[i] = tiles.bs[kk][tx * kMicro + i];
         }
 #pragma unroll
-        for (int i = 0; i < kTileK / (kThreads / kTileN); ++i) {
-            const int r = brow + i * (kThreads / kTileN);
-            const int kk = k0 + r;
-            float v = 0.0f;
-            if (p_ok && kk < a.depth) {
-                const int j = kk / a.kk2;
-                const int rem = kk - j * a.kk2;
-                const int ky = rem / a.k;
-                const int iy = iy0 + ky;
-                const int ix = ix0 + rem - ky * a.k;
-                const int ci = Skip ? a.in_channels[j] : g * a.cin_g + j;
-                if (iy >= 0 && iy < a.h && ix >= 0 && ix < a.w) v = __ldg(in_n + (ci * a.h + iy) * a.w + ix);
-            }
-            bs[r][bcol] = v;
-        }
-        __syncthreads();
+        for (int i = 0; i < kMicro; ++i)
 #pragma unroll
-        for (int kk = 0; kk < kTileK; ++kk) {
-            float av[kMicro], bv[kMicro];
-#pragma unroll
-            for (int i = 0; i < kMicro; ++i) {
-                av[i] = as[kk][ty * kMicro + i];
-                bv[i] = bs[kk][tx * kMicro + i];
-            }
-#pragma unroll
-            for (int i = 0; i < kMicro; ++i)
-#pragma unroll
-                for (int j = 0; j < kMicro; ++j) acc[i][j] = fmaf(av[i], bv[j], acc[i][j]);
-        }
-        __syncthreads();
+            for (int j = 0; j < kMicro; ++j) m.acc[i][j] = fmaf(av[i], bv[j], m.acc[i][j]);
     }
+}
 
-#pragma unroll
+DL_HD void store_micro(const ConvArgs &a, bool skip, int g, int m0, int p0, int t, const MicroTile &mt, float *out)
+{
+    const int tx = t % (kTileN / kMicro);
+    const int ty = t / (kTileN / kMicro);
     for (int i = 0; i < kMicro; ++i) {
         const int m = m0 + ty * kMicro + i;
         if (m >= a.rows) continue;
-        const int oc = Skip ? m : g * a.rows + m;
-#pragma unroll
+        const int oc = skip ? m : g * a.rows + m;
         for (int j = 0; j < kMicro; ++j) {
             const int pc = p0 + tx * kMicro + j;
             if (pc >= a.columns) continue;
             const int n = pc / a.hw_out;
-            out[(n * a.out_channels + oc) * a.hw_out + (pc - n * a.hw_out)] = acc[i][j];
+            out[(n * a.out_channels + oc) * a.hw_out + (pc - n * a.hw_out)] = mt.acc[i][j];
         }
     }
 }
 
-/* One thread per output; for convolutions with few output channels per group (depthwise). */
-__global__ void conv_direct_kernel(ConvArgs a, int total, const float *__restrict__ in, const float *__restrict__ wt,
-                                   float *__restrict__ out)
+template <bool Skip>
+__global__ void __launch_bounds__(kThreads) conv_gemm_kernel(ConvArgs a, const float *__restrict__ in,
+                                                             const float *__restrict__ wt, float *__restrict__ out)
 {
-    for (int idx = blockIdx.x * blockDim.x + threadIdx.x; idx < total; idx += gridDim.x * blockDim.x) {
+    __shared__ GemmTiles tiles;
+    const int g = blockIdx.z;
+    const int m0 = blockIdx.y * kTileM;
+    const int p0 = blockIdx.x * kTileN;
+    const int t = threadIdx.x;
+    MicroTile mt;
+    clear_micro(mt);
+    for (int k0 = 0; k0 < a.depth; k0 += kTileK) {
+        load_a_tile(a, Skip, g, m0, k0, t, wt, tiles);
+        load_b_tile(a, Skip, g, p0, k0, t, in, tiles);
+        __syncthreads();
+        accumulate_micro(t, tiles, mt);
+        __syncthreads();
+    }
+    store_micro(a, Skip, g, m0, p0, t, mt, out);
+}
+
+/* The grid of the GEMM kernel: (column tiles, row tiles, groups). */
+dim3 gemm_grid(const ConvArgs &a, bool skip, int groups)
+{
+    return dim3((a.columns + kTileN - 1) / kTileN, (a.rows + kTileM - 1) / kTileM, skip ? 1 : groups);
+}
+
+/* Host emulation of conv_gemm_kernel: every block, every phase for all 256 threads in turn. */
+void emulate_conv_gemm(const ConvArgs &a, bool skip, int groups, const float *in, const float *wt, float *out)
+{
+    const dim3 grid = gemm_grid(a, skip, groups);
+    std::vector<MicroTile> micro(kThreads);
+    GemmTiles tiles;
+    for (unsigned g = 0; g < grid.z; ++g)
+        for (unsigned by = 0; by < grid.y; ++by)
+            for (unsigned bx = 0; bx < grid.x; ++bx) {
+                const int m0 = (int)by * kTileM, p0 = (int)bx * kTileN;
+                for (int t = 0; t < kThreads; ++t) clear_micro(micro[t]);
+                for (int k0 = 0; k0 < a.depth; k0 += kTileK) {
+                    for (int t = 0; t < kThreads; ++t) load_a_tile(a, skip, (int)g, m0, k0, t, wt, tiles);
+                    for (int t = 0; t < kThreads; ++t) load_b_tile(a, skip, (int)g, p0, k0, t, in, tiles);
+                    for (int t = 0; t < kThreads; ++t) accumulate_micro(t, tiles, micro[t]);
+                }
+                for (int t = 0; t < kThreads; ++t) store_micro(a, skip, (int)g, m0, p0, t, micro[t], out);
+            }
+}
+
+/* ------------------------------------------------------------------ one-output-per-index kernels */
+
+/*
+ * Each op computes output (or element) idx; for_each_kernel runs it in a grid-stride loop on the
+ * device, emulate_each in a plain loop on the host.
+ */
+template <class Op> __global__ void for_each_kernel(int total, Op op)
+{
+    for (int idx = blockIdx.x * blockDim.x + threadIdx.x; idx < total; idx += gridDim.x * blockDim.x) op(idx);
+}
+
+/* One output of a convolution with few output channels per group (depthwise). */
+struct ConvDirectOp {
+    ConvArgs a;
+    const float *in, *wt;
+    float *out;
+    DL_HD void operator()(int idx) const
+    {
         const int ox = idx % a.wo;
         int rest = idx / a.wo;
         const int oy = rest % a.ho;
@@ -191,15 +265,15 @@ __global__ void conv_direct_kernel(ConvArgs a, int total, const float *__restric
                 for (int kx = 0; kx < a.k; ++kx) {
                     const int ix = ix0 + kx;
                     if (ix < 0 || ix >= a.w) continue;
-                    acc = fmaf(__ldg(w + (j * a.k + ky) * a.k + kx), __ldg(src + iy * a.w + ix), acc);
+                    acc = fmaf(DL_LDG(w + (j * a.k + ky) * a.k + kx), DL_LDG(src + iy * a.w + ix), acc);
                 }
             }
         }
         out[idx] = acc;
     }
-}
+};
 
-ConvArgs conv_args(const dl_conv &c, const dl_device_lists *lists)
+ConvArgs conv_args(const dl_conv &c, const int *out_groups, const int *in_channels)
 {
     ConvArgs a;
     a.batch = c.batch; a.cin = c.cin; a.h = c.h; a.w = c.w; a.k = c.k;
@@ -215,8 +289,8 @@ ConvArgs conv_args(const dl_conv &c, const dl_device_lists *lists)
         a.depth = c.n_in * a.kk2;
         a.weight_row = c.cin * a.kk2;
         a.out_channels = a.rows;
-        a.in_channels = lists->b;
-        a.out_groups = lists->a;
+        a.in_channels = in_channels;
+        a.out_groups = out_groups;
     } else {
         a.rows = c.cout / c.groups;
         a.depth = a.cin_g * a.kk2;
@@ -228,25 +302,14 @@ ConvArgs conv_args(const dl_conv &c, const dl_device_lists *lists)
     return a;
 }
 
-void launch_conv(const dl_conv &c, const dl_device_lists *lists, const float *in, const float *wt, float *out,
-                 cudaStream_t stream)
+/* FC at small batch is a matrix-vector product: one warp per output, lanes stride the features. */
+DL_HD float fc_lane_partial(const float *x, const float *w, int cin, int lane)
 {
-    const ConvArgs a = conv_args(c, lists);
-    const bool skip = c.in_channels != nullptr;
-    if (!skip && a.rows < kMinGemmRows) {
-        const int total = a.batch * a.out_channels * a.hw_out;
-        conv_direct_kernel<<<blocks_for(total), kThreads, 0, stream>>>(a, total, in, wt, out);
-        return;
-    }
-    dim3 grid((a.columns + kTileN - 1) / kTileN, (a.rows + kTileM - 1) / kTileM, skip ? 1 : c.groups);
-    if (skip) {
-        conv_gemm_kernel<true><<<grid, kThreads, 0, stream>>>(a, in, wt, out);
-    } else {
-        conv_gemm_kernel<false><<<grid, kThreads, 0, stream>>>(a, in, wt, out);
-    }
+    float acc = 0.0f;
+    for (int i = lane; i < cin; i += 32) acc = fmaf(DL_LDG(x + i), DL_LDG(w + i), acc);
+    return acc;
 }
 
-/* FC at small batch is a matrix-vector product: one warp per output, lanes stride the features. */
 __global__ void fc_gemv_kernel(int batch, int cin, int cout, const float *__restrict__ in,
                                const float *__restrict__ wt, float *__restrict__ out)
 {
@@ -255,10 +318,7 @@ __global__ void fc_gemv_kernel(int batch, int cin, int cout, const float *__rest
     for (int wi = (blockIdx.x * blockDim.x + threadIdx.x) >> 5; wi < warps; wi += (gridDim.x * blockDim.x) >> 5) {
         const int n = wi / cout;
         const int co = wi - n * cout;
-        const float *x = in + n * cin;
-        const float *w = wt + co * cin;
-        float acc = 0.0f;
-        for (int i = lane; i < cin; i += 32) acc = fmaf(__ldg(x + i), __ldg(w + i), acc);
+        float acc = fc_lane_partial(in + n * cin, wt + co * cin, cin, lane);
         for (int off = 16; off > 0; off >>= 1) acc += __shfl_down_sync(0xffffffffu, acc, off);
         if (lane == 0) out[wi] = acc;
     }
@@ -273,7 +333,7 @@ struct PatchArgs {
     int c, h, w, s, halo, grid_w, per_image, n_patches;
 };
 
-__device__ __forceinline__ void patch_origin(const PatchArgs &a, int patch, int *n, int *y0, int *x0)
+DL_HD void patch_origin(const PatchArgs &a, int patch, int *n, int *y0, int *x0)
 {
     *n = patch / a.per_image;
     const int r = patch - *n * a.per_image;
@@ -283,12 +343,15 @@ __device__ __forceinline__ void patch_origin(const PatchArgs &a, int patch, int 
 }
 
 /* Output order (patch, channel, y, x): consecutive threads read consecutive input pixels of a row. */
-__global__ void gather_kernel(PatchArgs a, int total, const int *__restrict__ patches, const float *__restrict__ in,
-                              float *__restrict__ out)
-{
-    const int side = a.s + 2 * a.halo;
-    const int area = side * side;
-    for (int idx = blockIdx.x * blockDim.x + threadIdx.x; idx < total; idx += gridDim.x * blockDim.x) {
+struct GatherOp {
+    PatchArgs a;
+    const int *patches;
+    const float *in;
+    float *out;
+    DL_HD void operator()(int idx) const
+    {
+        const int side = a.s + 2 * a.halo;
+        const int area = side * side;
         const int pc = idx / area;
         const int r = idx - pc * area;
         const int y = r / side;
@@ -296,20 +359,24 @@ __global__ void gather_kernel(PatchArgs a, int total, const int *__restrict__ pa
         const int p = pc / a.c;
         const int ch = pc - p * a.c;
         int n, y0, x0;
-        patch_origin(a, __ldg(patches + p), &n, &y0, &x0);
+        patch_origin(a, DL_LDG(patches + p), &n, &y0, &x0);
         const int iy = y0 + y, ix = x0 + x;
         float v = 0.0f;
-        if (iy >= 0 && iy < a.h && ix >= 0 && ix < a.w) v = __ldg(in + ((n * a.c + ch) * a.h + iy) * a.w + ix);
+        if (iy >= 0 && iy < a.h && ix >= 0 && ix < a.w) v = DL_LDG(in + ((n * a.c + ch) * a.h + iy) * a.w + ix);
         out[idx] = v;
     }
-}
+};
 
-/* Writes (or adds) patch pixels inside the map; patches are unique, so no two threads hit one pixel. */
-__global__ void scatter_kernel(PatchArgs a, int total, const int *__restrict__ patches, const float *__restrict__ in,
-                               float *__restrict__ out, int accumulate)
-{
-    const int area = a.s * a.s;
-    for (int idx = blockIdx.x * blockDim.x + threadIdx.x; idx < total; idx += gridDim.x * blockDim.x) {
+/* Writes (or adds) one patch pixel inside the map; patches are unique, so no two threads hit one pixel. */
+struct ScatterOp {
+    PatchArgs a;
+    const int *patches;
+    const float *in;
+    float *out;
+    int accumulate;
+    DL_HD void operator()(int idx) const
+    {
+        const int area = a.s * a.s;
         const int pc = idx / area;
         const int r = idx - pc * area;
         const int y = r / a.s;
@@ -317,15 +384,15 @@ __global__ void scatter_kernel(PatchArgs a, int total, const int *__restrict__ p
         const int p = pc / a.c;
         const int ch = pc - p * a.c;
         int n, y0, x0;
-        patch_origin(a, __ldg(patches + p), &n, &y0, &x0);
+        patch_origin(a, DL_LDG(patches + p), &n, &y0, &x0);
         const int oy = y0 + y, ox = x0 + x;
         if (oy < a.h && ox < a.w) {
             float *dst = out + ((n * a.c + ch) * a.h + oy) * a.w + ox;
-            const float v = __ldg(in + idx);
+            const float v = DL_LDG(in + idx);
             *dst = accumulate ? *dst + v : v;
         }
     }
-}
+};
 
 PatchArgs patch_args(const dl_shape *s, int n_patches)
 {
@@ -337,21 +404,25 @@ PatchArgs patch_args(const dl_shape *s, int n_patches)
 
 /* ------------------------------------------------------------------ elementwise and pooling */
 
-__global__ void copy_kernel(int n, const float *__restrict__ src, float *__restrict__ dst)
-{
-    for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += gridDim.x * blockDim.x) dst[i] = src[i];
-}
+struct CopyOp {
+    const float *src;
+    float *dst;
+    DL_HD void operator()(int i) const { dst[i] = DL_LDG(src + i); }
+};
 
-__global__ void add_kernel(int n, const float *__restrict__ a, const float *__restrict__ b, float *__restrict__ out)
-{
-    for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += gridDim.x * blockDim.x) out[i] = a[i] + b[i];
-}
+struct AddOp {
+    const float *a, *b;
+    float *out;
+    DL_HD void operator()(int i) const { out[i] = DL_LDG(a + i) + DL_LDG(b + i); }
+};
 
-__global__ void avg_pool_kernel(int total, int h, int w, int k, int stride, int ho, int wo,
-                                const float *__restrict__ in, float *__restrict__ out)
-{
-    const float scale = 1.0f / (float)(k * k);
-    for (int idx = blockIdx.x * blockDim.x + threadIdx.x; idx < total; idx += gridDim.x * blockDim.x) {
+struct AvgPoolOp {
+    int h, w, k, stride, ho, wo;
+    const float *in;
+    float *out;
+    DL_HD void operator()(int idx) const
+    {
+        const float scale = 1.0f / (float)(k * k);
         const int ox = idx % wo;
         const int rest = idx / wo;
         const int oy = rest % ho;
@@ -359,9 +430,17 @@ __global__ void avg_pool_kernel(int total, int h, int w, int k, int stride, int 
         const float *src = in + (plane * h + oy * stride) * w + ox * stride;
         float acc = 0.0f;
         for (int ky = 0; ky < k; ++ky)
-            for (int kx = 0; kx < k; ++kx) acc += __ldg(src + ky * w + kx);
+            for (int kx = 0; kx < k; ++kx) acc += DL_LDG(src + ky * w + kx);
         out[idx] = acc * scale;
     }
+};
+
+/* Thread t's share of one (n, c) plane of the global average pool. */
+DL_HD float plane_partial(const float *src, int plane, int t)
+{
+    float acc = 0.0f;
+    for (int i = t; i < plane; i += kThreads) acc += DL_LDG(src + i);
+    return acc;
 }
 
 /* One block per (n, c) plane, shared-memory tree reduction. */
@@ -369,18 +448,149 @@ __global__ void global_avg_pool_kernel(int planes, int plane, const float *__res
 {
     __shared__ float partial[kThreads];
     for (int pl = blockIdx.x; pl < planes; pl += gridDim.x) {
-        const float *src = in + pl * plane;
-        float acc = 0.0f;
-        for (int i = threadIdx.x; i < plane; i += blockDim.x) acc += __ldg(src + i);
-        partial[threadIdx.x] = acc;
+        partial[threadIdx.x] = plane_partial(in + pl * plane, plane, threadIdx.x);
         __syncthreads();
-        for (int off = blockDim.x / 2; off > 0; off >>= 1) {
+        for (int off = kThreads / 2; off > 0; off >>= 1) {
             if ((int)threadIdx.x < off) partial[threadIdx.x] += partial[threadIdx.x + off];
             __syncthreads();
         }
         if (threadIdx.x == 0) out[pl] = partial[0] / (float)plane;
         __syncthreads();
     }
+}
+
+/* ------------------------------------------------------------------ executors */
+
+/* Launches on a stream. */
+struct DeviceExec {
+    cudaStream_t stream;
+    template <class Op> void each(int total, const Op &op) const
+    {
+        for_each_kernel<<<blocks_for(total), kThreads, 0, stream>>>(total, op);
+    }
+    void gemm(const ConvArgs &a, bool skip, int groups, const float *in, const float *wt, float *out) const
+    {
+        const dim3 grid = gemm_grid(a, skip, groups);
+        if (skip) {
+            conv_gemm_kernel<true><<<grid, kThreads, 0, stream>>>(a, in, wt, out);
+        } else {
+            conv_gemm_kernel<false><<<grid, kThreads, 0, stream>>>(a, in, wt, out);
+        }
+    }
+    void gemv(int batch, int cin, int cout, const float *in, const float *wt, float *out) const
+    {
+        fc_gemv_kernel<<<blocks_for(batch * cout * 32), kThreads, 0, stream>>>(batch, cin, cout, in, wt, out);
+    }
+    void plane_means(int planes, int plane, const float *in, float *out) const
+    {
+        global_avg_pool_kernel<<<planes < 65535 ? planes : 65535, kThreads, 0, stream>>>(planes, plane, in, out);
+    }
+};
+
+/* Runs the same per-thread code on the host, in the same reduction orders. */
+struct HostExec {
+    template <class Op> void each(int total, const Op &op) const
+    {
+        for (int i = 0; i < total; ++i) op(i);
+    }
+    void gemm(const ConvArgs &a, bool skip, int groups, const float *in, const float *wt, float *out) const
+    {
+        emulate_conv_gemm(a, skip, groups, in, wt, out);
+    }
+    void gemv(int batch, int cin, int cout, const float *in, const float *wt, float *out) const
+    {
+        for (int wi = 0; wi < batch * cout; ++wi) {
+            const int n = wi / cout, co = wi - n * cout;
+            float lanes[32];
+            for (int l = 0; l < 32; ++l) lanes[l] = fc_lane_partial(in + n * cin, wt + co * cin, cin, l);
+            for (int off = 16; off > 0; off >>= 1)
+                for (int l = 0; l < off; ++l) lanes[l] += lanes[l + off];
+            out[wi] = lanes[0];
+        }
+    }
+    void plane_means(int planes, int plane, const float *in, float *out) const
+    {
+        std::vector<float> partial(kThreads);
+        for (int pl = 0; pl < planes; ++pl) {
+            for (int t = 0; t < kThreads; ++t) partial[t] = plane_partial(in + pl * plane, plane, t);
+            for (int off = kThreads / 2; off > 0; off >>= 1)
+                for (int t = 0; t < off; ++t) partial[t] += partial[t + off];
+            out[pl] = partial[0] / (float)plane;
+        }
+    }
+};
+
+template <class Exec>
+void run_conv(const Exec &x, const dl_conv &c, const int *out_groups, const int *in_channels, const float *in,
+              const float *wt, float *out)
+{
+    const ConvArgs a = conv_args(c, out_groups, in_channels);
+    const bool skip = c.in_channels != nullptr;
+    if (!skip && a.rows < kMinGemmRows) {
+        x.each(a.batch * a.out_channels * a.hw_out, ConvDirectOp{a, in, wt, out});
+    } else {
+        x.gemm(a, skip, c.groups, in, wt, out);
+    }
+}
+
+/*
+ * Which kernels run for a kind, shared by the device and the host emulation. Lists are the
+ * executor's copies (device or host) of the desc's index lists.
+ */
+template <class Exec>
+void run_kind(const Exec &x, const dl_desc *d, const dl_shape *s, const int *list_a, const int *list_b,
+              const float *const *ops, float *out)
+{
+    const int out_len = (int)s->output_len;
+    switch (d->kind) {
+    case DL_CONV2D:
+    case DL_PATCH_CONV:
+    case DL_CHANNEL_SKIP_CONV:
+        run_conv(x, s->conv, list_a, list_b, ops[0], ops[1], out);
+        break;
+    case DL_FC: {
+        const int batch = d->dims[0], cin = d->dims[1], cout = d->dims[2];
+        if (batch >= kFcGemmBatch) {
+            /* an FC layer is a 1x1 convolution of a 1x1 map: out[n][co] = sum_i w[co][i] x[n][i] */
+            dl_conv c{};
+            c.batch = batch; c.cin = cin; c.cout = cout; c.h = 1; c.w = 1; c.k = 1; c.stride = 1; c.pad = 0;
+            c.groups = 1; c.ho = 1; c.wo = 1;
+            run_conv(x, c, nullptr, nullptr, ops[0], ops[1], out);
+        } else {
+            x.gemv(batch, cin, cout, ops[0], ops[1], out);
+        }
+        break;
+    }
+    case DL_GATHER:
+        x.each(out_len, GatherOp{patch_args(s, d->n_a), list_a, ops[0], out});
+        break;
+    case DL_SCATTER:
+        x.each((int)s->operand_len[0], ScatterOp{patch_args(s, d->n_a), list_a, ops[0], out, 0});
+        break;
+    case DL_SCATTER_ADD:
+        /* two launches: residual copy, then patch accumulation (patches are disjoint) */
+        x.each(out_len, CopyOp{ops[1], out});
+        x.each((int)s->operand_len[0], ScatterOp{patch_args(s, d->n_a), list_a, ops[0], out, 1});
+        break;
+    case DL_AVG_POOL: {
+        const int k = d->dims[4], st = d->dims[5];
+        x.each(out_len, AvgPoolOp{s->h, s->w, k, st, (s->h - k) / st + 1, (s->w - k) / st + 1, ops[0], out});
+        break;
+    }
+    case DL_GLOBAL_AVG_POOL:
+        x.plane_means(s->n * s->c, s->h * s->w, ops[0], out);
+        break;
+    case DL_ADD:
+        x.each(out_len, AddOp{ops[0], ops[1], out});
+        break;
+    default:
+        break;
+    }
+}
+
+bool known_kind(int kind)
+{
+    return kind >= DL_CONV2D && kind <= DL_ADD;
 }
 
 /* ------------------------------------------------------------------ probes */
@@ -448,70 +658,29 @@ bool fits32(size_t n)
     return n < 0x7fffffffu;
 }
 
+bool fits32(const dl_shape *s)
+{
+    for (int i = 0; i < s->n_operands; ++i) {
+        if (!fits32(s->operand_len[i])) return false;
+    }
+    return fits32(s->output_len);
+}
+
 } // namespace
 
 cudaError_t dl_cuda_run(const dl_desc *d, const dl_shape *s, const dl_device_lists *lists, float *const *ops,
                         float *out, cudaStream_t stream)
 {
-    for (int i = 0; i < s->n_operands; ++i) {
-        if (!fits32(s->operand_len[i])) return cudaErrorInvalidValue;
-    }
-    if (!fits32(s->output_len)) return cudaErrorInvalidValue;
-    const int out_len = (int)s->output_len;
-    switch (d->kind) {
-    case DL_CONV2D:
-    case DL_PATCH_CONV:
-    case DL_CHANNEL_SKIP_CONV:
-        launch_conv(s->conv, lists, ops[0], ops[1], out, stream);
-        break;
-    case DL_FC: {
-        const int batch = d->dims[0], cin = d->dims[1], cout = d->dims[2];
-        if (batch >= kFcGemmBatch) {
-            /* an FC layer is a 1x1 convolution of a 1x1 map: out[n][co] = sum_i w[co][i] x[n][i] */
-            dl_conv c{};
-            c.batch = batch; c.cin = cin; c.cout = cout; c.h = 1; c.w = 1; c.k = 1; c.stride = 1; c.pad = 0;
-            c.groups = 1; c.ho = 1; c.wo = 1;
-            launch_conv(c, lists, ops[0], ops[1], out, stream);
-        } else {
-            fc_gemv_kernel<<<blocks_for(out_len * 32), kThreads, 0, stream>>>(batch, cin, cout, ops[0], ops[1], out);
-        }
-        break;
-    }
-    case DL_GATHER:
-        gather_kernel<<<blocks_for(out_len), kThreads, 0, stream>>>(patch_args(s, d->n_a), out_len, lists->a, ops[0],
-                                                                     out);
-        break;
-    case DL_SCATTER: {
-        const int n = (int)s->operand_len[0];
-        scatter_kernel<<<blocks_for(n), kThreads, 0, stream>>>(patch_args(s, d->n_a), n, lists->a, ops[0], out, 0);
-        break;
-    }
-    case DL_SCATTER_ADD: {
-        /* two launches: residual copy, then patch accumulation (patches are disjoint) */
-        const int n = (int)s->operand_len[0];
-        copy_kernel<<<blocks_for(out_len), kThreads, 0, stream>>>(out_len, ops[1], out);
-        scatter_kernel<<<blocks_for(n), kThreads, 0, stream>>>(patch_args(s, d->n_a), n, lists->a, ops[0], out, 1);
-        break;
-    }
-    case DL_AVG_POOL: {
-        const int k = d->dims[4], st = d->dims[5];
-        avg_pool_kernel<<<blocks_for(out_len), kThreads, 0, stream>>>(out_len, s->h, s->w, k, st, (s->h - k) / st + 1,
-                                                                       (s->w - k) / st + 1, ops[0], out);
-        break;
-    }
-    case DL_GLOBAL_AVG_POOL: {
-        const int planes = s->n * s->c;
-        const int blocks = planes < 65535 ? planes : 65535;
-        global_avg_pool_kernel<<<blocks, kThreads, 0, stream>>>(planes, s->h * s->w, ops[0], out);
-        break;
-    }
-    case DL_ADD:
-        add_kernel<<<blocks_for(out_len), kThreads, 0, stream>>>(out_len, ops[0], ops[1], out);
-        break;
-    default:
-        return cudaErrorInvalidValue;
-    }
+    if (!fits32(s) || !known_kind(d->kind)) return cudaErrorInvalidValue;
+    run_kind(DeviceExec{stream}, d, s, lists->a, lists->b, ops, out);
     return cudaGetLastError();
+}
+
+int dl_cuda_emulate(const dl_desc *d, const dl_shape *s, float *const *ops, float *out)
+{
+    if (!fits32(s) || !known_kind(d->kind)) return -1;
+    run_kind(HostExec{}, d, s, d->list_a, d->list_b, ops, out);
+    return 0;
 }
 
 int dl_cuda_fma_chains(void)
@@ -562,7 +731,6 @@ cudaError_t dl_cuda_gemm(int m, int n, int k, const float *a, const float *b, fl
     dl_conv conv{};
     conv.batch = 1; conv.cin = k; conv.cout = m; conv.h = 1; conv.w = n; conv.k = 1; conv.stride = 1; conv.pad = 0;
     conv.groups = 1; conv.ho = 1; conv.wo = n;
-    const dl_device_lists none{nullptr, nullptr};
-    launch_conv(conv, &none, b, a, c, stream);
+    run_conv(DeviceExec{stream}, conv, nullptr, nullptr, b, a, c);
     return cudaGetLastError();
 }

@@ -20,6 +20,13 @@ struct dl_device_lists {
 cudaError_t dl_cuda_run(const dl_desc *d, const dl_shape *s, const dl_device_lists *lists, float *const *ops,
                         float *out, cudaStream_t stream);
 
+/*
+ * Runs the same kernels' per-thread code on the host (every block, every thread, the same phases and
+ * reduction orders) on host buffers; the lists are the desc's own. Lets tests check the kernels' index
+ * math on machines without a GPU. Returns 0, or -1 for an unknown kind or a tensor too large.
+ */
+int dl_cuda_emulate(const dl_desc *d, const dl_shape *s, float *const *ops, float *out);
+
 /* FMA probe: returns FLOP enqueued; `sink` receives one float per thread so nothing is optimised away. */
 double dl_cuda_fma(int iterations, float *sink, int blocks, int threads, cudaStream_t stream);
 int dl_cuda_fma_chains(void);

@@ -2,6 +2,7 @@ package dev.dynlat.calibration.backend;
 
 import dev.dynlat.calibration.gpu.GemmComparison;
 import dev.dynlat.calibration.gpu.GpuDeviceAttributes;
+import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.protocol.SampleStats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,9 +71,27 @@ public final class CudaBackend extends NativeBackend {
         return CudaNative.emptyLaunch(calls);
     }
 
+    /** Whether libdynlat_cuda was built and loads (a device is not needed for that). */
+    public boolean libraryLoaded() {
+        return NativeLibrary.load("dynlat_cuda").loaded();
+    }
+
+    /**
+     * The output of {@code spec} computed on the host by the CUDA kernels' own per-thread code (same
+     * tiles, phases and reduction orders), for checking their index math on machines without a GPU.
+     */
+    public float[] emulateOnHost(KernelSpec spec, long seed) {
+        checked(spec);
+        if (!libraryLoaded()) {
+            throw new BackendException(unavailableReason());
+        }
+        return CudaNative.emulateRunOnce(spec.kind().code(), spec.nativeDims(), spec.nativeListA(),
+                spec.nativeListB(), seed);
+    }
+
     /** {driver, runtime} CUDA versions (0 = none); {0, 0} when the library is not loaded. Needs no device. */
     public int[] versions() {
-        return NativeLibrary.load("dynlat_cuda").loaded() ? CudaNative.versions() : new int[] {0, 0};
+        return libraryLoaded() ? CudaNative.versions() : new int[] {0, 0};
     }
 
     /** Device 0's facts from the CUDA runtime. */

@@ -47,6 +47,9 @@ final class CudaNative {
     /** Empty when cuBLAS is usable, otherwise the reason. */
     static native String cublasUnavailableReason();
 
+    /** The kernels' per-thread code run on the host (no device needed), on operands seeded like runOnce. */
+    static native float[] emulateRunOnce(int kind, int[] dims, int[] listA, int[] listB, long seed);
+
     /** Per (M, N, K) triple: {@code runs} seconds of our GEMM, then {@code runs} of cuBLAS (NaN without it). */
     static native double[] gemmCompare(int[] shapes, int runs);
 }

@@ -24,8 +24,11 @@ public final class GpuTestRunner {
 
     public static void main(String[] args) throws ClassNotFoundException {
         List<DiscoverySelector> selectors = new ArrayList<>();
+        List<String> simple = new ArrayList<>();
         for (String name : args) {
-            selectors.add(selectClass(Class.forName(name)));
+            Class<?> c = Class.forName(name);
+            selectors.add(selectClass(c));
+            simple.add(c.getSimpleName());
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
         Launcher launcher = LauncherFactory.create();
@@ -36,7 +39,7 @@ public final class GpuTestRunner {
             s.printFailuresTo(new PrintWriter(System.out, true), 5);
         }
         System.out.printf("tests: %d run, %d passed, %d failed, %d skipped (%s)%n", s.getTestsStartedCount(),
-                s.getTestsSucceededCount(), s.getTotalFailureCount(), s.getTestsSkippedCount(), String.join(" ", args));
+                s.getTestsSucceededCount(), s.getTotalFailureCount(), s.getTestsSkippedCount(), String.join(", ", simple));
         System.exit(s.getTotalFailureCount() > 0 || s.getTestsStartedCount() == 0 ? 1 : 0);
     }
 }
