@@ -15,7 +15,7 @@
 #      ends here, after steps 1-3).
 #   5. CudaKernelCorrectnessTest (the CPU backend's cases and contract) and CudaBackendTest; a failure
 #      stops the run (exit 1): wrong kernels make a calibration meaningless.
-#   6. The full calibration suite (dynlat calibrate --backend cuda; about 1-2 minutes on an H100/H200,
+#   6. The full calibration suite (dynlat calibrate --backend cuda; estimated 1-2 minutes on an H100/H200,
 #      cut off after DYNLAT_GPU_SUITE_TIMEOUT seconds, default 420): OUT_DIR/profile.yaml (written
 #      last), OUT_DIR/report/ (report.md, charts, raw-samples.csv appended per measurement),
 #      OUT_DIR/calibrate.log (probes, launch gap, progress).
