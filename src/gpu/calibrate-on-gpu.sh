@@ -3,8 +3,9 @@
 #
 # Steps, each printed as it starts; every result line also goes to OUT_DIR/summary.txt at once, so a
 # run cut off at any point keeps what it measured:
-#   1. CUDA driver and runtime versions (and the toolkit of the nvcc found); a driver older than the
-#      toolkit: one line, exit 4.
+#   1. CUDA driver and runtime versions (and the toolkit of the nvcc found); a driver of an older major
+#      release than the toolkit: one line, exit 4 (an older minor release runs under CUDA's
+#      minor-version compatibility and is only noted).
 #   2. Builds libdynlat_cuda with the nvcc and cmake found here (SASS sm_75/80/86/87/90 + sm_90 PTX)
 #      into calibration/target/classes; without them, or when the build fails, the previous
 #      (carried) build is used.
@@ -27,17 +28,18 @@
 # then carry calibration/target/classes, calibration/target/test-classes, calibration/target/test-lib,
 # predictor/target/classes and predictor/target/lib (about 30 MB). Nothing is downloaded.
 #
-# Exit codes: 0 done, 1 a step failed, 2 usage, 3 no CUDA device, 4 driver older than the toolkit.
+# Exit codes: 0 done, 1 a step failed, 2 usage, 3 no CUDA device, 4 driver too old for the toolkit.
 # Environment: DYNLAT_GPU_SKIP_BUILD=1 (use the carried build), DYNLAT_GPU_SKIP_CPU_TESTS=1 (skip step 3),
 # DYNLAT_GPU_QUICK=1 (quick suite), DYNLAT_GPU_SUITE_TIMEOUT=SECONDS, DYNLAT_GPU_CLASSPATH (the
 # calibration classpath, e.g. a test's own).
 #
-# Dry run on the 2-core development machine (no GPU, CUDA 13.0 toolkit, no driver):
+# Dry run on the 2-core development machine (no GPU, no driver, CUDA 13.0 toolkit), 2026-12-02:
 #   $ src/gpu/calibrate-on-gpu.sh /tmp/gpu-out; echo "exit $?"
 #   [1/8] versions: CUDA driver none, runtime 13.0 (libdynlat_cuda), toolkit 13.0 (nvcc)
 #   [2/8] build: libdynlat_cuda built with nvcc 13.0 (sm_75 sm_80 sm_86 sm_87 sm_90 + PTX)
-#   [3/8] tests without a device: tests: 27 run, 27 passed, 0 failed, 0 skipped (...)
-#   [4/8] device: gpu: no CUDA device; nothing was measured
+#   [3/8] tests without a device: tests: 55 run, 55 passed, 0 failed, 0 skipped (GpuProfileBootstrapTest,
+#         GpuFitRecoveryTest, CudaFatbinArchitecturesTest, GpuWindowTest, CudaEmulatedKernelCorrectnessTest)
+#   [4/8] device: gpu: no CUDA device (no CUDA driver installed); nothing was measured
 #   exit 3
 set -uo pipefail
 

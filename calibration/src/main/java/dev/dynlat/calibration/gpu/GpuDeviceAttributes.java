@@ -96,13 +96,22 @@ public record GpuDeviceAttributes(String name, int computeMajor, int computeMino
         return globalMemoryBytes / (1024.0 * 1024.0 * 1024.0);
     }
 
-    /** Whether the driver is older than the runtime the library was built with (the runtime then fails). */
-    public boolean driverOlderThanRuntime() {
-        return driverOlderThanRuntime(driverVersion, runtimeVersion);
+    /**
+     * Whether the driver is too old for the runtime the library was built with: an older major release
+     * (the runtime then fails to start). An older minor release of the same major still runs, under
+     * CUDA's minor-version compatibility (the library carries SASS for its GPUs, no PTX JIT needed).
+     */
+    public boolean driverTooOld() {
+        return driverTooOld(driverVersion, runtimeVersion);
     }
 
-    static boolean driverOlderThanRuntime(int driver, int runtime) {
-        return driver > 0 && driver < runtime;
+    static boolean driverTooOld(int driver, int runtime) {
+        return driver > 0 && driver / 1000 < runtime / 1000;
+    }
+
+    /** Same major release, older minor: runs under minor-version compatibility. */
+    static boolean driverMinorBehind(int driver, int runtime) {
+        return driver > 0 && !driverTooOld(driver, runtime) && driver < runtime;
     }
 
     /** "12.4" for 12040; "none" for 0. */

@@ -15,7 +15,8 @@ import java.util.Locale;
  * The GPU steps of {@code src/gpu/calibrate-on-gpu.sh} that need the CUDA runtime, as one entry point:
  * <ul>
  *   <li>{@code versions [TOOLKIT]}: prints the CUDA driver and runtime versions; exit 4 when the driver
- *       is older than the toolkit the library is (or will be) built with;</li>
+ *       is of an older major release than the toolkit the library is (or will be) built with (an older
+ *       minor release runs under CUDA's minor-version compatibility and is only noted);</li>
  *   <li>{@code check}: prints the device line; exit 3 when there is no usable CUDA device;</li>
  *   <li>{@code gemm OUT_DIR}: times our tiled GEMM against cuBLAS on the suite's GEMM shapes and writes
  *       {@code gemm-vs-cublas.csv} and {@code .md}.</li>
@@ -76,11 +77,13 @@ public final class GpuWindow {
         int needed = toolkitVersion > 0 ? toolkitVersion : v[1];
         out.println("CUDA driver " + GpuDeviceAttributes.versionText(v[0]) + ", runtime "
                 + GpuDeviceAttributes.versionText(v[1]) + " (libdynlat_cuda)"
-                + (toolkitVersion > 0 ? ", toolkit " + toolkit + " (nvcc)" : ""));
-        if (GpuDeviceAttributes.driverOlderThanRuntime(v[0], needed)) {
+                + (toolkitVersion > 0 ? ", toolkit " + toolkit + " (nvcc)" : "")
+                + (GpuDeviceAttributes.driverMinorBehind(v[0], needed)
+                    ? "; driver behind the toolkit's minor release: runs under minor-version compatibility" : ""));
+        if (GpuDeviceAttributes.driverTooOld(v[0], needed)) {
             err.println("gpu: the CUDA driver (" + GpuDeviceAttributes.versionText(v[0]) + ") is older than the"
-                    + " toolkit (" + GpuDeviceAttributes.versionText(needed) + "); build with an older toolkit or"
-                    + " update the driver");
+                    + " toolkit (" + GpuDeviceAttributes.versionText(needed) + "); build with a toolkit of the"
+                    + " driver's major release or update the driver");
             return OLD_DRIVER;
         }
         return OK;

@@ -151,7 +151,7 @@ class GpuProfileBootstrapTest {
         assertEquals("12.4", GpuDeviceAttributes.versionText(12040));
         assertEquals("13.0", GpuDeviceAttributes.versionText(13000));
         assertEquals("none", GpuDeviceAttributes.versionText(0));
-        assertTrue(a.driverOlderThanRuntime());
+        assertTrue(a.driverTooOld());
         assertThrows(IllegalArgumentException.class, () -> GpuDeviceAttributes.fromNative("x", new long[3], 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new GpuDeviceAttributes("x", 9, 0, 0, 1, 1, 1, 1, 1, false,
                 1, 0, 0, 0));

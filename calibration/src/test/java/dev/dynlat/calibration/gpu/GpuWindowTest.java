@@ -53,9 +53,12 @@ class GpuWindowTest {
         assertEquals(12040, GpuWindow.parseToolkit("12.4"));
         assertEquals(0, GpuWindow.parseToolkit(""));
         assertEquals(0, GpuWindow.parseToolkit("abc"));
-        assertTrue(GpuDeviceAttributes.driverOlderThanRuntime(12040, 13000));
-        assertTrue(!GpuDeviceAttributes.driverOlderThanRuntime(0, 13000), "no driver is a device problem");
-        assertTrue(!GpuDeviceAttributes.driverOlderThanRuntime(13010, 13000));
+        assertTrue(GpuDeviceAttributes.driverTooOld(12080, 13000));
+        assertTrue(!GpuDeviceAttributes.driverTooOld(0, 13000), "no driver is a device problem");
+        assertTrue(!GpuDeviceAttributes.driverTooOld(13010, 13000));
+        assertTrue(!GpuDeviceAttributes.driverTooOld(13000, 13010), "same major: minor-version compatibility");
+        assertTrue(GpuDeviceAttributes.driverMinorBehind(13000, 13010));
+        assertTrue(!GpuDeviceAttributes.driverMinorBehind(12080, 13000));
     }
 
     @Test
