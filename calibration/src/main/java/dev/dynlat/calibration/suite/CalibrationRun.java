@@ -114,11 +114,11 @@ public final class CalibrationRun {
             if (!bootstrapped.probeDetails().isEmpty()) {
                 progress.println(bootstrapped.probeDetails());
             }
-            progress.printf(java.util.Locale.ROOT,
-                    "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d cores%n",
-                    p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
-                    p.cores());
             DeviceProfile host = bootstrapped.profile();
+            progress.printf(java.util.Locale.ROOT,
+                    "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d %s%n",
+                    p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
+                    p.cores(), host.kind() == dev.dynlat.operators.profile.DeviceKind.GPU ? "SMs" : "cores");
             SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
                     listener, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
             progress.println("fitting " + suite.operators().size() + " operator configurations ...");
