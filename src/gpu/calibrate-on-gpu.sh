@@ -16,11 +16,13 @@
 #      ends here, after steps 1-3).
 #   5. CudaKernelCorrectnessTest (the CPU backend's cases and contract) and CudaBackendTest; a failure
 #      stops the run (exit 1): wrong kernels make a calibration meaningless.
-#   6. The full calibration suite (dynlat calibrate --backend cuda; estimated 1-2 minutes on an H100/H200,
+#   6. The full calibration suite (dynlat calibrate --backend cuda; estimated 1-3 minutes on an H100/H200:
+#      5 rounds of 669 timed calls, each a few ms of set-up plus 20 graph launches of about 0.5 ms;
 #      cut off after DYNLAT_GPU_SUITE_TIMEOUT seconds, default 420): OUT_DIR/profile.yaml (written
 #      last), OUT_DIR/report/ (report.md, charts, raw-samples.csv appended per measurement),
 #      OUT_DIR/calibrate.log (probes, launch gap, progress).
-#   7. Our tiled GEMM against cuBLAS (when libcublas.so can be loaded): OUT_DIR/gemm-vs-cublas.{csv,md}.
+#   7. Our tiled GEMM against cuBLAS (libcublas.so opened at run time, so its absence at build time breaks
+#      nothing): OUT_DIR/gemm-vs-cublas.{csv,md}.
 #   8. OUT_DIR/summary.txt: one screen (versions, device, tests, held-out errors, launch gap, GEMM ratio).
 #
 # ASSUMPTION: the machine has a JDK 17+ but no internet and no Maven repository. Build here first and
@@ -69,8 +71,9 @@ if [ -z "${DYNLAT_GPU_CLASSPATH:-}" ]; then
     [ -d "$d" ] || fail "calibrate-on-gpu: $d missing; run 'mvn -B -q -DskipTests package' first and carry the build outputs" 1
   done
 fi
-gpu() { java -cp "$cp" dev.dynlat.calibration.gpu.GpuWindow "$@"; }
-tests() { java -cp "$cp" dev.dynlat.calibration.gpu.GpuTestRunner "$@"; }
+# every step has a time limit, so a hung kernel cannot eat the window
+gpu() { timeout 180 java -cp "$cp" dev.dynlat.calibration.gpu.GpuWindow "$@"; }
+tests() { timeout 300 java -cp "$cp" dev.dynlat.calibration.gpu.GpuTestRunner "$@"; }
 
 # 1. versions
 toolkit=""
