@@ -39,7 +39,7 @@
 #   $ src/gpu/calibrate-on-gpu.sh /tmp/gpu-out; echo "exit $?"
 #   [1/8] versions: CUDA driver none, runtime 13.0 (libdynlat_cuda), toolkit 13.0 (nvcc)
 #   [2/8] build: libdynlat_cuda built with nvcc 13.0 (sm_75 sm_80 sm_86 sm_87 sm_90 + PTX)
-#   [3/8] tests without a device: tests: 55 run, 55 passed, 0 failed, 0 skipped (GpuProfileBootstrapTest,
+#   [3/8] tests without a device: tests: 58 run, 58 passed, 0 failed, 0 skipped (GpuProfileBootstrapTest,
 #         GpuFitRecoveryTest, CudaFatbinArchitecturesTest, GpuWindowTest, CudaEmulatedKernelCorrectnessTest)
 #   [4/8] device: gpu: no CUDA device (no CUDA driver installed); nothing was measured
 #   exit 3
