@@ -1,6 +1,7 @@
 package dev.dynlat.calibration.suite;
 
 import dev.dynlat.calibration.host.PeakProbes;
+import dev.dynlat.operators.profile.DeviceProfile;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param probes        probe summary: name, engines, clock, FMA rate, DRAM and on-chip bandwidth, call cost
  * @param probeDetails  one line on what was probed, for the progress output ("" if nothing to add)
  */
-public record BootstrappedDevice(dev.dynlat.operators.profile.DeviceProfile profile, PeakProbes probes,
+public record BootstrappedDevice(DeviceProfile profile, PeakProbes probes,
                                  String probeDetails) {
     public BootstrappedDevice {
         Objects.requireNonNull(profile, "profile");
