@@ -5,8 +5,10 @@ import dev.dynlat.calibration.host.PeakProbes;
 import dev.dynlat.calibration.protocol.Measurement;
 import dev.dynlat.calibration.suite.CalibrationOutcome;
 import dev.dynlat.calibration.suite.EvaluatedCase;
+import dev.dynlat.calibration.suite.FitPlan;
 import dev.dynlat.operators.profile.AnalyticConstants;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
+import dev.dynlat.operators.profile.DeviceKind;
 import dev.dynlat.reports.io.OutputSet;
 import dev.dynlat.reports.io.OutputTarget;
 import dev.dynlat.reports.table.Column;
@@ -67,8 +69,11 @@ public final class CalibrationReport {
         ErrorSummary ops = ErrorSummary.of(heldOut);
         ErrorSummary blocks = ErrorSummary.of(o.blocks());
         sb.append("# Calibration report: ").append(o.profile().name()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "- machine: %s, %d cores (%s)%n", p.cpuModel(), p.cores(),
+        boolean gpu = o.hostProfile().kind() == DeviceKind.GPU;
+        sb.append(String.format(Locale.ROOT, "- machine: %s, %d %s (%s)%n", p.cpuModel(), p.cores(), gpu ? "SMs" : "cores",
                 p.isa().isEmpty() ? "isa unknown" : p.isa()));
+        sb.append("- bootstrap: ").append(o.hostProfile().provenance()).append('\n');
+        sb.append("- fitted model: ").append(FitPlan.forKind(o.hostProfile().kind()).model()).append('\n');
         sb.append("- date: ").append(rec.date()).append(", backend: ").append(o.backend()).append(", suite: ")
                 .append(o.quick() ? "quick" : "full").append('\n');
         sb.append(String.format(Locale.ROOT,

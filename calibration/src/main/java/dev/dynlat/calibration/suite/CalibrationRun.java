@@ -6,8 +6,6 @@ import dev.dynlat.calibration.fit.HeldOutSplit;
 import dev.dynlat.calibration.fit.LogErrorFitter;
 import dev.dynlat.calibration.fit.MultiStartFitter;
 import dev.dynlat.calibration.fit.Observation;
-import dev.dynlat.calibration.host.HostProber;
-import dev.dynlat.calibration.host.HostProfileBootstrap;
 import dev.dynlat.calibration.kernel.Conv2dKernel;
 import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.host.PeakProbes;
@@ -71,16 +69,6 @@ public final class CalibrationRun {
     /** Rounds over the whole suite in a full run (one in a quick run); see SuiteMeasurer. */
     static final int FULL_ROUNDS = 5;
 
-    /** Extra starting points of the fit: slow or fast compute, cache-resident or DRAM-bound memory. */
-    private static final List<Map<String, Double>> STARTS = List.of(
-            Map.of(CoefficientLayout.LANE, 0.2, CoefficientLayout.DRAM, 4.0, CoefficientLayout.L2, 0.3),
-            Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.DRAM, 1.0, CoefficientLayout.L2, 0.2),
-            Map.of(CoefficientLayout.LANE, 0.4, CoefficientLayout.DRAM, 8.0, CoefficientLayout.L2, 1.0),
-            // The launch overhead trades off against the class factors of small kernels.
-            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 0.3),
-            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 1.0),
-            Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.LAUNCH, 3.0));
-
     private final Backend backend;
     private final CalibrationSuite suite;
     private final ProtocolSettings settings;
@@ -88,15 +76,33 @@ public final class CalibrationRun {
     private final BlockLatencyModel blockModel;
     private final PrintStream progress;
     private final MeasurementListener listener;
-    private final Supplier<PeakProbes> probes;
+    private final Supplier<BootstrappedDevice> device;
 
     /**
-     * @param probes   peak probes to use; null runs the backend's probes ({@link HostProber})
+     * @param probes   peak probes of a CPU device to use; null bootstraps the backend's own device
+     *                 ({@link DeviceBootstraps#forBackend}: host CPU probes, or CUDA attributes and GPU probes)
      * @param listener called after each measurement was persisted (progress hooks, tests)
      */
     public CalibrationRun(Backend backend, CalibrationSuite suite, ProtocolSettings settings, boolean quick,
                           BlockLatencyModel blockModel, PrintStream progress, MeasurementListener listener,
                           Supplier<PeakProbes> probes) {
+        this(probes == null
+                ? () -> DeviceBootstraps.forBackend(backend.name()).bootstrap(backend, quick)
+                : () -> DeviceBootstraps.hostCpu(backend.name(), probes.get()),
+                backend, suite, settings, quick, blockModel, progress, listener);
+    }
+
+    /** A run on an already bootstrapped device (e.g. a recorded GPU with a scripted backend in tests). */
+    public static CalibrationRun onDevice(Supplier<BootstrappedDevice> device, Backend backend,
+                                          CalibrationSuite suite, ProtocolSettings settings, boolean quick,
+                                          BlockLatencyModel blockModel, PrintStream progress,
+                                          MeasurementListener listener) {
+        return new CalibrationRun(device, backend, suite, settings, quick, blockModel, progress, listener);
+    }
+
+    private CalibrationRun(Supplier<BootstrappedDevice> device, Backend backend, CalibrationSuite suite,
+                           ProtocolSettings settings, boolean quick, BlockLatencyModel blockModel,
+                           PrintStream progress, MeasurementListener listener) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.suite = Objects.requireNonNull(suite, "suite");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -104,7 +110,7 @@ public final class CalibrationRun {
         this.blockModel = Objects.requireNonNull(blockModel, "blockModel");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.probes = probes != null ? probes : () -> new HostProber(backend, quick).probe();
+        this.device = Objects.requireNonNull(device, "device");
     }
 
     /** A run into a fresh report directory, with a run id from the clock. */
@@ -156,13 +162,17 @@ public final class CalibrationRun {
     private CalibrationOutcome measureAndFit(RawSampleCsv csv, MeasurementListener counted) {
         long t0 = System.nanoTime();
         progress.println("probing " + backend.deviceDescription() + " ...");
-        PeakProbes p = probes.get();
+        BootstrappedDevice bootstrapped = device.get();
+        PeakProbes p = bootstrapped.probes();
         double probeSeconds = (System.nanoTime() - t0) * 1e-9;
+        if (!bootstrapped.probeDetails().isEmpty()) {
+            progress.println(bootstrapped.probeDetails());
+        }
+        DeviceProfile host = bootstrapped.profile();
         progress.printf(java.util.Locale.ROOT,
-                "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d cores%n",
+                "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d %s%n",
                 p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
-                p.cores());
-        DeviceProfile host = HostProfileBootstrap.profile("host-" + backend.name(), p);
+                p.cores(), host.kind() == DeviceKind.GPU ? "SMs" : "cores");
         SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
                 counted, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
         progress.println("fitting " + suite.operators().size() + " operator configurations ...");
@@ -182,18 +192,11 @@ public final class CalibrationRun {
         HeldOutSplit<MappedOperator> split = HeldOutSplit.of(observations, HELD_OUT_FRACTION);
         Set<String> classes = new HashSet<>();
         split.fitSet().forEach(o -> classes.add(o.payload().operatorClass()));
-        if (host.kind() == DeviceKind.CPU) {
-            // The copies around the CPU convolutions' GEMM have their own fitted efficiency.
-            classes.add(OperatorClass.GEMM_COPIES.name());
-        }
-        CoefficientLayout layout = CoefficientLayout.forClasses(classes, host.kind() != DeviceKind.CPU);
-        if (host.kind() == DeviceKind.CPU) {
-            Set<String> kernels = new HashSet<>(layout.classes());
-            kernels.remove(OperatorClass.GEMM_COPIES.name());
-            layout = layout.withOverheads(kernels);
-        }
+        FitPlan plan = FitPlan.forKind(host.kind());
+        progress.println("fitting " + plan.model());
+        CoefficientLayout layout = plan.layout(classes);
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
-        FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, STARTS);
+        FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, plan.starts());
         double[] params = layout.vector(fit.fittedParams());
 
         RooflineBaseline roofline = new RooflineBaseline(p.fmaFlopsPerS(), p.dramBytesPerS(), p.emptyCallS());
