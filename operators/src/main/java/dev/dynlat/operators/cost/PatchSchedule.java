@@ -3,7 +3,6 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.model.Tiling;
 
 /**
@@ -20,7 +19,7 @@ final class PatchSchedule {
     /** The cost terms of one patch operator. */
     interface Terms {
         /** Memory seconds of the whole operator at a tiling and an active-patch count. */
-        double memoryS(long tiles, int ct, int ht, int wt, double patches);
+        double memoryS(double tiles, int ct, int ht, int wt, double patches);
 
         /** Seconds one engine spends on its tile's patch batches. */
         double engineS(int ct, int ht, int wt, int patchesPerTile, double patches);
@@ -34,14 +33,15 @@ final class PatchSchedule {
     /** The best tiling at {@code meanPatches} over the given patch-batch candidates. */
     static Tiling search(int[] patchBatches, int channels, int side, double meanPatches, Terms terms, DeviceModel d) {
         BestTiling best = new BestTiling();
+        CostVariant v = CostVariant.of(d);
         for (int npp : patchBatches) {
-            for (int ct : TileSpace.of(channels)) {
+            for (int ct : v.tileSizes(channels)) {
                 long nC = Efficiency.ceilDiv(channels, ct);
-                for (int ht : TileSpace.of(side)) {
+                for (int ht : v.tileSizes(side)) {
                     long nH = Efficiency.ceilDiv(side, ht);
-                    for (int wt : TileSpace.of(side)) {
+                    for (int wt : v.tileSizes(side)) {
                         long nW = Efficiency.ceilDiv(side, wt);
-                        long tiles = nC * nH * nW;
+                        double tiles = (double) nC * nH * nW;
                         double memory = terms.memoryS(tiles, ct, ht, wt, meanPatches);
                         double compute = terms.engineS(ct, ht, wt, npp, meanPatches) * d.waves(tiles)
                                 + terms.extraComputeS(ct, nH, nW);

@@ -17,18 +17,19 @@ final class PointwiseTiles {
 
     /** Memory seconds of one sample at a tiling. */
     interface MemoryTerm {
-        double seconds(int ct, int ht, int wt, long tiles);
+        double seconds(int ct, int ht, int wt, double tiles);
     }
 
-    static BestTiling search(int c, int h, int w, DeviceModel d, MemoryTerm memoryTerm) {
+    static BestTiling search(int c, long h, int w, DeviceModel d, MemoryTerm memoryTerm) {
         int batch = d.batch();
+        CostVariant v = CostVariant.of(d);
         BestTiling best = new BestTiling();
-        for (int ct : TileSpace.of(c)) {
+        for (int ct : v.tileSizes(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : TileSpace.of(h)) {
+            for (int ht : v.tileSizes(TileSpace.searchExtent(h))) {
                 long nH = Efficiency.ceilDiv(h, ht);
-                for (int wt : TileSpace.of(w)) {
-                    long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
+                for (int wt : v.tileSizes(w)) {
+                    double tiles = (double) nC * nH * Efficiency.ceilDiv(w, wt);
                     double tileSize = (double) ct * ht * wt;
                     double memory = memoryTerm.seconds(ct, ht, wt, tiles);
                     double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());

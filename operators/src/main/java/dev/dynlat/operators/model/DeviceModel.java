@@ -26,8 +26,8 @@ import java.util.Map;
  * @param mode how compute and memory combine
  * @param classEfficiency calibrated per-operator-class efficiency (empty for laudnet)
  * @param classOverheadS calibrated per-operator-class fixed cost per kernel, seconds (empty for laudnet)
- * @param kind GPU or CPU; the calibrated variant costs CPU convolutions as the CPU kernel library
- *     runs them (im2col + blocked GEMM) instead of by tile search
+ * @param kind GPU or CPU; with the variant it selects the cost models' strategy
+ *     ({@code dev.dynlat.operators.cost.CostVariant}: laudnet, calibrated-gpu or calibrated-cpu)
  */
 public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind kind, int engines, double lanesPerEngine,
                           double clockHz, double dramElementsPerS, double l2ElementsPerS,
@@ -87,24 +87,26 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
                 classOverheadS);
     }
 
-    /** Whether convolutions are costed as the CPU kernel library runs them (calibrated CPU devices). */
-    public boolean cpuLibraryKernels() {
-        return variant == ModelVariant.CALIBRATED && kind == DeviceKind.CPU;
-    }
-
-    /** Whether the reference predictor's defects are reproduced. */
-    public boolean reference() {
-        return variant.reproducesReferenceDefects();
-    }
-
     /** Seconds for one engine to do {@code macs} multiply-accumulates at full lane use. */
     public double macSeconds(double macs) {
         return macs / clockHz / lanesPerEngine;
     }
 
-    /** Waves of tiles over the engines. */
-    public int waves(long tiles) {
-        return (int) ((tiles + engines - 1) / engines);
+    /** Waves of tiles over the engines (a long: at large batches and maps they exceed an int). */
+    public long waves(long tiles) {
+        // Written so that no intermediate exceeds the tile count (no wrap-around near Long.MAX_VALUE).
+        return tiles / engines + (tiles % engines == 0 ? 0 : 1);
+    }
+
+    /**
+     * Waves of a tile count held as a double (products of three tile counts can exceed a long):
+     * exact integer arithmetic below 2^62 tiles, {@code ceil(tiles / engines)} above.
+     */
+    public double waves(double tiles) {
+        if (tiles < 0x1p62) {
+            return waves((long) tiles);
+        }
+        return Math.ceil(tiles / engines);
     }
 
     /** Fixed cost per kernel of an operator class, seconds (0 unless calibrated). */

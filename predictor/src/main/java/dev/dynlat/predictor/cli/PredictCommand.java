@@ -14,10 +14,9 @@ import dev.dynlat.predictor.format.JsonFormatter;
 import dev.dynlat.predictor.format.PredictionSummary;
 import dev.dynlat.predictor.format.TableFormatter;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -79,7 +78,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--detail", description = "Table format: list every block's operators.")
     boolean detail;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output (- or a FIFO: streamed;"
+            + " a symlink: its target; an existing file is replaced only when the output is complete).")
     Path out;
 
     @CommandLine.Spec
@@ -92,9 +92,14 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table, json or csv");
         }
         target.checkBatch();
-        if (out != null && Files.isDirectory(out)) {
-            throw new IllegalArgumentException("out: '" + out + "' is a directory");
+        try (OutputSet outputs = new OutputSet()) {
+            OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
+            CliOutputs.emit(spec, outputs, outTarget, render(fmt));
         }
+        return 0;
+    }
+
+    private String render(String fmt) {
         Network network = target.network();
         DeviceProfile profile = target.profile();
         HostCheck.warnIfOtherHost(profile, spec.commandLine().getErr());
@@ -107,22 +112,11 @@ public final class PredictCommand implements Callable<Integer> {
                 .<dev.dynlat.operators.profile.CalibratedCoefficients.CalibrationRecord>empty();
         PredictionSummary summary = new PredictionSummary(p, ref, band.map(r -> r.intervalLow()).orElse(0.0),
                 band.map(r -> r.intervalHigh()).orElse(0.0));
-        String text = switch (fmt) {
+        return switch (fmt) {
             case "json" -> JsonFormatter.format(summary);
             case "csv" -> CsvFormatter.format(summary);
             default -> TableFormatter.format(summary, detail);
         };
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            try {
-                AtomicFiles.writeString(out, text);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("out: cannot write '" + out + "': " + e.getMessage());
-            }
-        }
-        return 0;
     }
 
     private Dynamics dynamics(Network network) {
@@ -145,7 +139,7 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("config: dynamic configs apply to residual CNN blocks, and "
                         + network.name() + " has none");
             }
-            return DynamicConfigLoader.load(config, network);
+            return DynamicConfigLoader.load("--config", config, network);
         }
         if (paradigm == Paradigm.STATIC) {
             if (rate != null || granularity != null || channelGroup != null) {

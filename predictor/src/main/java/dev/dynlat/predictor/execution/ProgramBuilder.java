@@ -21,6 +21,7 @@ import dev.dynlat.operators.spec.SqueezeExcitationSpec;
 import dev.dynlat.predictor.engine.LoweredNode;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.workload.FixedBlockNode;
 import dev.dynlat.predictor.workload.OperatorNode;
 import dev.dynlat.predictor.workload.OperatorUse;
 import dev.dynlat.predictor.workload.ResidualBlock;
@@ -67,7 +68,7 @@ public final class ProgramBuilder {
         int index = 0;
         for (LoweredNode n : nodes) {
             String group = n.stage() + "/" + n.node().id();
-            if (n.node() instanceof OperatorNode) {
+            if (n.node() instanceof OperatorNode || n.node() instanceof FixedBlockNode) {
                 cur = b.operators(group, n.operators(), cur);
             } else if (n.node() instanceof ResidualBlockNode r) {
                 cur = b.block(group, r.block(), n.operators(), cur, index);
@@ -113,6 +114,10 @@ public final class ProgramBuilder {
                 cur = globalPool(g, cur, Math.toIntExact(r.channels()), r.height(), r.width());
             } else if (spec instanceof LinearSpec l) {
                 cur = fc(g, cur, l.inFeatures(), l.outFeatures());
+            } else if (spec instanceof SqueezeExcitationSpec se && !se.dynamic()) {
+                check(cur, se.channels(), se.height(), se.width(), g);
+                add(g, g, StepKind.SE, new int[] {batch, se.channels(), se.height(), se.width(), se.squeeze()}, cur,
+                        null, cur, null, null, false, scale(se.channels()));
             } else {
                 throw unsupported(u);
             }
@@ -258,6 +263,10 @@ public final class ProgramBuilder {
             }
         }
         Conv2dSpec c1 = m.conv1();
+        if (c1.kernel() != 1 || c1.groups() != 1) {
+            throw new UnsupportedOperationException(group + ": the fused masker needs a 1x1 dense first conv, the block"
+                    + " starts with " + c1.kernel() + "x" + c1.kernel() + " groups " + c1.groups());
+        }
         int width = c1.outChannels();
         String gm = group + "/" + ops.spatialMasker().name();
         Tensor masked = plan.tensor(batch, width + 1, c1.outHeight(), c1.outWidth());

@@ -6,7 +6,9 @@ import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkZoo;
+import dev.dynlat.predictor.workload.Stage;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -49,8 +51,25 @@ public record ValidationCase(String model, Paradigm paradigm, int[] perStage, do
     public Workload workload() {
         Network net = NetworkZoo.get(model);
         Dynamics d = paradigm == Paradigm.STATIC ? Dynamics.NONE
-                : CnnDynamics.uniform(paradigm, net, perStage, rate);
+                : CnnDynamics.uniform(paradigm, net, optionsFor(net), rate);
         return new Workload(net, d);
+    }
+
+    /**
+     * The per-stage option of each residual stage of {@code net}: {@code perStage} names the option
+     * at the ResNet resolutions 56, 28, 14 and 7 (S = 4-4-2-1 is LAUDNet's), so a stage takes the
+     * entry of its output size (larger maps that of 56, smaller that of 7), a granularity capped at
+     * the map.
+     */
+    int[] optionsFor(Network net) {
+        List<Stage> stages = net.residualStages();
+        int[] out = new int[stages.size()];
+        for (int i = 0; i < out.length; i++) {
+            int size = stages.get(i).outSize();
+            int slot = size >= 56 ? 0 : size >= 28 ? 1 : size >= 14 ? 2 : 3;
+            out[i] = paradigm == Paradigm.SPATIAL ? Math.min(perStage[slot], size) : perStage[slot];
+        }
+        return out;
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.dynlat.reports.chart.ChartFiles;
 import dev.dynlat.reports.chart.ScatterChartSpec;
 import dev.dynlat.reports.chart.Series;
 import dev.dynlat.reports.chart.StackedBarChartSpec;
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputSet;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.Table;
 import dev.dynlat.reports.table.TableFiles;
@@ -72,7 +72,8 @@ public final class ValidationReport {
             ChartFiles.write(bars, dir.resolve(STAGES + ".svg"));
             ChartFiles.write(bars, dir.resolve(STAGES + ".png"));
         }
-        AtomicFiles.writeString(dir.resolve("report.md"), markdown(o, header));
+        byte[] md = markdown(o, header).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        OutputSet.write("--out", dir.resolve("report.md"), out -> out.write(md));
     }
 
     /** Our kernels' time over ONNX Runtime's on each dense network (same model, weights, cores). */

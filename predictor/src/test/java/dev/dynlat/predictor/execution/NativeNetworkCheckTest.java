@@ -56,6 +56,8 @@ class NativeNetworkCheckTest {
         "regnety-800mf, 64, static, 1, 1.0, 2",
         "regnety-800mf, 64, spatial, 1, 0.5, 2",
         "regnety-800mf, 64, layer, 1, 0.25, 1",
+        "mobilenetv3-large-1.0, 64, static, 1, 1.0, 2",
+        "mobilenetv3-large-1.0, 64, layer, 1, 0.5, 1",
     })
     void nativeOutputMatchesJavaReference(String model, int input, String mode, int option, double rate, int batch) {
         NetworkProgram p = ProgramBuilder.build(model, workload(model, input, mode, option, rate), batch, 7);
