@@ -39,7 +39,8 @@ class CalibratedGoldenPredictionsTest {
 
     static Stream<Arguments> rows() throws IOException, URISyntaxException {
         List<Arguments> out = new ArrayList<>();
-        Path hostCpu = Path.of("..", "src", "calibration", "host-cpu", "host-cpu.yaml");
+        Path hostCpu = Path.of(CalibratedGoldenPredictionsTest.class.getResource(
+                "/golden/calibrated/host-cpu-2026-11-22.yaml").toURI());
         Path gpu = Path.of(CalibratedGoldenPredictionsTest.class.getResource(
                 "/golden/calibrated/v100-calibrated-fixture.yaml").toURI());
         add(out, "host-cpu-predictions.csv", hostCpu);
