@@ -17,13 +17,20 @@ import java.util.List;
  * @param flagged        most rounds stayed over the spread threshold
  * @param predictedS     calibrated prediction, seconds
  * @param rooflineS      roofline baseline (max of peak-FMA compute and DRAM time per operator), seconds
+ * @param weightStreamS  the network's weights at the probed DRAM stream rate, seconds: what one inference
+ *                       spends at least on streaming them when they do not fit the caches (0 for operators)
  */
 public record CaseResult(String key, String group, int batch, OutputCheck check, List<Double> roundMediansS,
                          List<Double> referenceS, double spread, boolean flagged, double predictedS,
-                         double rooflineS) {
+                         double rooflineS, double weightStreamS) {
     public CaseResult {
         roundMediansS = List.copyOf(roundMediansS);
         referenceS = List.copyOf(referenceS);
+    }
+
+    public CaseResult(String key, String group, int batch, OutputCheck check, List<Double> roundMediansS,
+                      List<Double> referenceS, double spread, boolean flagged, double predictedS, double rooflineS) {
+        this(key, group, batch, check, roundMediansS, referenceS, spread, flagged, predictedS, rooflineS, 0);
     }
 
     /** Median of the round medians, seconds (raw, not drift-corrected). */

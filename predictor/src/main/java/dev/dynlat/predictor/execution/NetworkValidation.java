@@ -150,8 +150,12 @@ public final class NetworkValidation {
         for (ValidationCase c : cases) {
             Prediction p = predict(c);
             List<Measurement> ms = measured.getOrDefault(c.key(), List.of());
-            nets.add(result(c.key(), groups.getOrDefault(c.key(), "network-failed"), c.batch(), checks.get(c.key()), ms,
-                    references.getOrDefault(c.key(), List.of()), p.latencyMs() * 1e-3, roofline(p)));
+            CaseResult r = result(c.key(), groups.getOrDefault(c.key(), "network-failed"), c.batch(),
+                    checks.get(c.key()), ms, references.getOrDefault(c.key(), List.of()), p.latencyMs() * 1e-3,
+                    roofline(p));
+            double weightS = program(c).weightFloats() * 4.0 / (profile.laudnet().dramBandwidthGBps() * 1e9);
+            nets.add(new CaseResult(r.key(), r.group(), r.batch(), r.check(), r.roundMediansS(), r.referenceS(),
+                    r.spread(), r.flagged(), r.predictedS(), r.rooflineS(), weightS));
         }
         List<CaseResult> ops = new ArrayList<>();
         for (FrozenTestSet.Entry e : frozen) {

@@ -94,6 +94,20 @@ public final class ValidationReport {
         return lines;
     }
 
+    /** Cold weights: the time their stream takes at the probed DRAM rate, beside the measured time. */
+    private static String weightLines(NetworkValidation.Outcome o) {
+        StringBuilder sb = new StringBuilder("Weights streamed from DRAM per inference (at the probed stream rate;"
+                + " the calibrated CPU model prices conv weights as its warm calibration kernels saw them, so this is"
+                + " what the cold weights of a whole network can add to the measurement):\n\n");
+        for (CaseResult r : o.networks()) {
+            if (r.group().equals("network-static") && !r.roundMediansS().isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "- %s: %.2f ms of %.2f ms measured (%.1f%%)%n", r.key(),
+                        r.weightStreamS() * 1e3, r.measuredS() * 1e3, 100 * r.weightStreamS() / r.measuredS()));
+            }
+        }
+        return sb.append('\n').toString();
+    }
+
     private static String ortSection(NetworkValidation.Outcome o) {
         StringBuilder sb = new StringBuilder("## Where our kernels stand\n\nONNX Runtime "
                 + "(`com.microsoft.onnxruntime:onnxruntime`, CPU provider, all graph optimizations, one thread per core)"
@@ -209,6 +223,7 @@ public final class ValidationReport {
                 + " warm: each timed inference follows warm-up inferences; activations are reused buffers, the weights"
                 + " exceed the caches and stream from DRAM on every inference (warm activations, cold weights), as"
                 + " the model prices them.\n\n");
+        sb.append(weightLines(o));
         sb.append(ortSection(o));
         sb.append("Table: ").append(TABLE).append(".md / .csv; charts: ").append(CHART).append(".svg, ").append(STAGES)
                 .append(".svg.\n");
