@@ -92,7 +92,8 @@ public final class ValidateCommand implements Callable<Integer> {
         List<ValidationCase> cases = (quick ? ValidationSet.quick() : ValidationSet.full()).stream()
                 .filter(this::executable).toList();
         List<FrozenTestSet.Entry> frozen = FrozenTestSet.load();
-        ProtocolSettings settings = quick ? ProtocolSettings.quick() : new ProtocolSettings(2, 5, 2, 0.10);
+        // a whole inference is long (tens to hundreds of ms), so few runs per attempt; rounds spread them in time
+        ProtocolSettings settings = quick ? new ProtocolSettings(1, 3, 2, 0.10) : new ProtocolSettings(2, 3, 2, 0.10);
         Files.createDirectories(out);
         HostIdentity host = HostIdentity.current();
         String header = String.format(Locale.ROOT, "Host: %s, %s kernels, %s. Profile: %s (calibrated %s). %s set:"
