@@ -53,6 +53,8 @@ typedef struct {
     float *weights;
     int *lists;
     dl_scratch scratch;
+    float *se_scratch; /* pooled, gates and hidden units of the largest SE step */
+    int *se_first;     /* per-image first patch of a patch-wise SE step */
 } nr_program;
 
 static void throw_named(JNIEnv *env, const char *cls, const char *msg)
@@ -85,6 +87,8 @@ static void program_free(nr_program *p)
     free(p->scratch.patch_order);
     free(p->scratch.image_start);
     free(p->scratch.gemm_pack);
+    free(p->se_scratch);
+    free(p->se_first);
     free(p);
 }
 
@@ -121,80 +125,88 @@ static void max_pool(const int *v, const float *in, float *out)
 }
 
 /*
- * Squeeze-excitation of one image's channels: mean of `planes` planes of `plane` values per channel
- * (planes of several patches when patch-wise), fc C -> squeeze with ReLU, fc squeeze -> C with a
- * sigmoid, then every plane of the channel scaled. Weights: w1 [sq x C] then w2 [C x sq].
+ * Squeeze-excitation over a batch: per image and channel the mean of its planes (pooled), fc C ->
+ * squeeze with ReLU, fc squeeze -> C with a sigmoid, then every plane of the channel scaled by
+ * its gate. Weights: w1 [sq x C] then w2 [C x sq]. Pooling is over `planes_of` planes per image:
+ * the whole map, or the image's active patches (patch-wise). One parallel region, four loops.
+ *
+ * first[n] .. first[n + 1] are the planes-groups (patches) of image n when patch-wise; NULL for
+ * whole maps (one group per image).
  */
-static void se_gate(int ch, int sq, const float *pooled, const float *w, float *hidden, float *gate)
+static void se_batch(int n_img, int ch, int sq, long plane, const int *first, float *x, const float *w,
+                     float *pooled, float *hidden, float *gate)
 {
     const float *w1 = w, *w2 = w + (size_t)sq * ch;
-    for (int j = 0; j < sq; ++j) {
-        float acc = 0.0f;
-        for (int c = 0; c < ch; ++c) acc += w1[(long)j * ch + c] * pooled[c];
-        hidden[j] = acc > 0.0f ? acc : 0.0f;
-    }
-    for (int c = 0; c < ch; ++c) {
-        float acc = 0.0f;
-        for (int j = 0; j < sq; ++j) acc += w2[(long)c * sq + j] * hidden[j];
-        gate[c] = 1.0f / (1.0f + expf(-acc));
+#pragma omp parallel
+    {
+#pragma omp for collapse(2) schedule(static)
+        for (int n = 0; n < n_img; ++n) {
+            for (int c = 0; c < ch; ++c) {
+                int q0 = first ? first[n] : n, q1 = first ? first[n + 1] : n + 1;
+                float acc = 0.0f;
+                for (int q = q0; q < q1; ++q) {
+                    const float *src = x + ((long)q * ch + c) * plane;
+                    for (long i = 0; i < plane; ++i) acc += src[i];
+                }
+                long count = (long)(q1 - q0) * plane;
+                pooled[(long)n * ch + c] = count > 0 ? acc / (float)count : 0.0f;
+            }
+        }
+#pragma omp for collapse(2) schedule(static)
+        for (int n = 0; n < n_img; ++n) {
+            for (int j = 0; j < sq; ++j) {
+                float acc = 0.0f;
+                const float *p = pooled + (long)n * ch;
+                for (int c = 0; c < ch; ++c) acc += w1[(long)j * ch + c] * p[c];
+                hidden[(long)n * sq + j] = acc > 0.0f ? acc : 0.0f;
+            }
+        }
+#pragma omp for collapse(2) schedule(static)
+        for (int n = 0; n < n_img; ++n) {
+            for (int c = 0; c < ch; ++c) {
+                float acc = 0.0f;
+                const float *h = hidden + (long)n * sq;
+                for (int j = 0; j < sq; ++j) acc += w2[(long)c * sq + j] * h[j];
+                gate[(long)n * ch + c] = 1.0f / (1.0f + expf(-acc));
+            }
+        }
+#pragma omp for collapse(2) schedule(static)
+        for (int n = 0; n < n_img; ++n) {
+            for (int c = 0; c < ch; ++c) {
+                int q0 = first ? first[n] : n, q1 = first ? first[n + 1] : n + 1;
+                const float g = gate[(long)n * ch + c];
+                for (int q = q0; q < q1; ++q) {
+                    float *dst = x + ((long)q * ch + c) * plane;
+                    for (long i = 0; i < plane; ++i) dst[i] *= g;
+                }
+            }
+        }
     }
 }
 
 /* dims: N, C, H, W, squeeze. In place on `x`. */
-static void squeeze_excitation(const int *v, float *x, const float *w)
+static void squeeze_excitation(const int *v, float *x, const float *w, float *scratch)
 {
     const int n_img = v[0], ch = v[1], sq = v[4];
-    const long plane = (long)v[2] * v[3];
-    for (int n = 0; n < n_img; ++n) {
-        float *img = x + (long)n * ch * plane;
-        float pooled[ch], hidden[sq], gate[ch];
-#pragma omp parallel for schedule(static)
-        for (int c = 0; c < ch; ++c) {
-            float acc = 0.0f;
-            for (long i = 0; i < plane; ++i) acc += img[c * plane + i];
-            pooled[c] = acc / (float)plane;
-        }
-        se_gate(ch, sq, pooled, w, hidden, gate);
-#pragma omp parallel for schedule(static)
-        for (int c = 0; c < ch; ++c) {
-            for (long i = 0; i < plane; ++i) img[c * plane + i] *= gate[c];
-        }
-    }
+    float *pooled = scratch, *gate = scratch + (size_t)n_img * ch, *hidden = gate + (size_t)n_img * ch;
+    se_batch(n_img, ch, sq, (long)v[2] * v[3], NULL, x, w, pooled, hidden, gate);
 }
 
 /*
- * dims: N, C, S, patches per image, squeeze; list_a = the patch indices (image = index / per image)
- * of the patch tensor [P, C, S, S]. Pools each image over its own active patches. In place.
+ * dims: N, C, S, patches per image, squeeze; list_a = the patch indices, ascending (image = index /
+ * per image), of the patch tensor [P, C, S, S]. Pools each image over its own active patches. In place.
  */
-static void patch_squeeze_excitation(const int *v, const int *patches, int n_patches, float *x, const float *w)
+static void patch_squeeze_excitation(const int *v, const int *patches, int n_patches, float *x, const float *w,
+                                     float *scratch, int *first)
 {
     const int n_img = v[0], ch = v[1], s = v[2], per_image = v[3], sq = v[4];
-    const long plane = (long)s * s;
-    for (int n = 0; n < n_img; ++n) {
-        float pooled[ch], hidden[sq], gate[ch];
-        long count = 0;
-        for (int p = 0; p < n_patches; ++p) count += patches[p] / per_image == n;
-        if (count == 0) continue;
-#pragma omp parallel for schedule(static)
-        for (int c = 0; c < ch; ++c) {
-            float acc = 0.0f;
-            for (int p = 0; p < n_patches; ++p) {
-                if (patches[p] / per_image != n) continue;
-                const float *src = x + ((long)p * ch + c) * plane;
-                for (long i = 0; i < plane; ++i) acc += src[i];
-            }
-            pooled[c] = acc / (float)(count * plane);
-        }
-        se_gate(ch, sq, pooled, w, hidden, gate);
-#pragma omp parallel for collapse(2) schedule(static)
-        for (int p = 0; p < n_patches; ++p) {
-            for (int c = 0; c < ch; ++c) {
-                if (patches[p] / per_image != n) continue;
-                float *dst = x + ((long)p * ch + c) * plane;
-                for (long i = 0; i < plane; ++i) dst[i] *= gate[c];
-            }
-        }
+    int q = 0;
+    for (int n = 0; n <= n_img; ++n) {
+        while (q < n_patches && patches[q] / per_image < n) ++q;
+        first[n] = q;
     }
+    float *pooled = scratch, *gate = scratch + (size_t)n_img * ch, *hidden = gate + (size_t)n_img * ch;
+    se_batch(n_img, ch, sq, (long)s * s, first, x, w, pooled, hidden, gate);
 }
 
 /* ------------------------------------------------------------ loading --- */
@@ -220,13 +232,19 @@ static float *slice(nr_program *p, int step, int b, int off, size_t n, const cha
     return p->buffers[b] + off;
 }
 
+/* Scratch sizes of all steps: the kernels' (dl_scratch_sizes) and the SE steps'. */
+typedef struct {
+    size_t col, wpack, staging, patch_order, image_start, gemm_pack, gemm_pack_stride;
+    size_t se_floats, se_images;
+} nr_needs;
+
 static void grow(size_t *have, size_t want)
 {
     if (want > *have) *have = want;
 }
 
 /* Validates one step and resolves its pointers. */
-static int load_step(nr_program *p, int i, const int *r, size_t weight_len, int n_lists, dl_scratch_sizes *need,
+static int load_step(nr_program *p, int i, const int *r, size_t weight_len, int n_lists, nr_needs *need,
                      char *err, size_t len)
 {
     nr_step *st = &p->steps[i];
@@ -275,6 +293,13 @@ static int load_step(nr_program *p, int i, const int *r, size_t weight_len, int 
         st->out_len = in0_len;
         w_len = 2 * (size_t)v[1] * v[4];
         uses_w = 1;
+        if (st->kind == NR_PATCH_SE) {
+            for (int q = 1; q < st->desc.n_a; ++q) {
+                if (st->desc.list_a[q] <= st->desc.list_a[q - 1]) return fail(err, len, i, "unsorted patch", q);
+            }
+        }
+        grow(&need->se_floats, (size_t)v[0] * (2 * (size_t)v[1] + (size_t)v[4]));
+        grow(&need->se_images, (size_t)v[0] + 1);
     } else {
         if (dl_shape_of(&st->desc, &st->shape, err, len)) {
             char inner[DL_ERR_LEN];
@@ -329,11 +354,12 @@ static void run_step(nr_program *p, dl_run_fn run, const nr_step *st)
         return;
     case NR_SE:
         if (st->out != st->in0) memcpy(st->out, st->in0, sizeof(float) * st->out_len);
-        squeeze_excitation(st->desc.dims, st->out, st->w);
+        squeeze_excitation(st->desc.dims, st->out, st->w, p->se_scratch);
         return;
     case NR_PATCH_SE:
         if (st->out != st->in0) memcpy(st->out, st->in0, sizeof(float) * st->out_len);
-        patch_squeeze_excitation(st->desc.dims, st->desc.list_a, st->desc.n_a, st->out, st->w);
+        patch_squeeze_excitation(st->desc.dims, st->desc.list_a, st->desc.n_a, st->out, st->w, p->se_scratch,
+                                 p->se_first);
         return;
     default: {
         float *ops[DL_MAX_OPERANDS] = {st->in0, st->w != NULL ? st->w : st->in1, NULL};
@@ -421,7 +447,7 @@ JNIEXPORT jlong JNICALL Java_dev_dynlat_calibration_network_NetworkNative_load(
     } else if (err[0] == 0) {
         snprintf(err, sizeof err, "cpu backend: out of memory loading the network program");
     }
-    dl_scratch_sizes need;
+    nr_needs need;
     memset(&need, 0, sizeof need);
     for (int i = 0; ok && i < p->n_steps; ++i) {
         ok = load_step(p, i, records + (size_t)i * NR_STEP_INTS, (size_t)weight_total, n_lists, &need, err,
@@ -462,6 +488,8 @@ JNIEXPORT jlong JNICALL Java_dev_dynlat_calibration_network_NetworkNative_load(
         if (need.patch_order) all = all && (p->scratch.patch_order = malloc(sizeof(int) * need.patch_order)) != NULL;
         if (need.image_start) all = all && (p->scratch.image_start = malloc(sizeof(int) * need.image_start)) != NULL;
         if (need.gemm_pack) all = all && (p->scratch.gemm_pack = alloc_floats(need.gemm_pack)) != NULL;
+        if (need.se_floats) all = all && (p->se_scratch = alloc_floats(need.se_floats)) != NULL;
+        if (need.se_images) all = all && (p->se_first = malloc(sizeof(int) * need.se_images)) != NULL;
         p->scratch.gemm_pack_stride = need.gemm_pack_stride;
         if (!all) {
             snprintf(err, sizeof err, "cpu backend: scratch allocation failed");
