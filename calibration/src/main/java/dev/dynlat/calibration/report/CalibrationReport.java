@@ -99,8 +99,9 @@ public final class CalibrationReport {
                 + "from the same probes.\n\n");
         sb.append(MD.render(errorTable(ops))).append('\n');
         sb.append("## Dynamic blocks (never fitted)\n\n");
-        sb.append("Blocks are timed as the sum of their kernels' per-run times (one native call per kernel; no fused "
-                + "sequence call exists). Spatial: fused masker+conv1, gather (halo 1), conv2 3x3 and conv3 1x1 on the "
+        sb.append("On the cpu backend each block is timed as one native sequence (the block lowered by the predictor's "
+                + "composers, run by the network runner with its buffers chained); on other backends as the sum of its "
+                + "kernels' per-run times. Spatial: fused masker+conv1, gather (halo 1), conv2 3x3 and conv3 1x1 on the "
                 + "patch batch, scatter-add. Channel: channel-skipping conv1/conv2/conv3, pooled MLP masker, residual "
                 + "add. Layer: gate (pool + FC) + rate × (conv1, conv2, conv3, add), i.e. the executed and skipped "
                 + "cases combined by the rate. Predictions are the predictor's block latency (block composers, "

@@ -78,6 +78,13 @@ public final class CalibrationRun {
     private final MeasurementListener listener;
     private final Supplier<BootstrappedDevice> device;
     private boolean force;
+    private BlockTimer blockTimer = BlockTimer.NONE;
+
+    /** Time the dynamic blocks with {@code timer} (one native sequence each) instead of summing kernels. */
+    public CalibrationRun blockTimer(BlockTimer timer) {
+        this.blockTimer = Objects.requireNonNull(timer, "timer");
+        return this;
+    }
 
     /** Write the profile even from a poor or unconverged fit, marked {@code forced} with the reason. */
     public CalibrationRun force(boolean f) {
@@ -189,7 +196,7 @@ public final class CalibrationRun {
                 p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
                 p.cores(), host.kind() == DeviceKind.GPU ? "SMs" : "cores");
         SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
-                counted, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
+                counted, SPEED_REFERENCE).withBlockTimer(blockTimer).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
         progress.println("fitting " + suite.operators().size() + " operator configurations ...");
         return evaluate(p, host, measured, probeSeconds);
     }

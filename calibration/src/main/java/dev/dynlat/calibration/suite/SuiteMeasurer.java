@@ -24,9 +24,10 @@ import java.util.Objects;
  * samples to the CSV (flushed per measurement) before printing progress and calling the caller's
  * listener, so an interruption at any point leaves every finished measurement on disk.
  *
- * <p>Blocks are timed as the sum of their kernels' per-run times: for timed run {@code i} the block
- * sample is {@code Σ weight × t_kernel[i]}, each kernel timed by its own native call with the same
- * warm-up and run count (the native backends have no fused multi-kernel sequence call).
+ * <p>Blocks are timed as one native sequence where a {@link BlockTimer} can run them (the cpu
+ * backend: the block lowered by the predictor's composers and run by the network runner); else as
+ * the sum of their kernels' per-run times: for timed run {@code i} the block sample is
+ * {@code Σ weight × t_kernel[i]}, each kernel timed by its own native call.
  *
  * <p>Measurements still flagged after the protocol's attempts are measured once more in a second pass
  * (after everything else, when the disturbance may have passed); the steadier of the two is used.
@@ -44,6 +45,7 @@ public final class SuiteMeasurer {
     private final PrintStream progress;
     private final MeasurementListener listener;
     private final KernelSpec reference;
+    private BlockTimer blockTimer = BlockTimer.NONE;
 
     public SuiteMeasurer(Backend backend, MeasurementProtocol protocol, PrintStream progress,
                          MeasurementListener listener) {
@@ -62,6 +64,12 @@ public final class SuiteMeasurer {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Times dynamic blocks with {@code timer} (one native sequence) where it can, else as sums of kernels. */
+    public SuiteMeasurer withBlockTimer(BlockTimer timer) {
+        this.blockTimer = java.util.Objects.requireNonNull(timer, "timer");
+        return this;
     }
 
     public SuiteMeasurements measure(CalibrationSuite suite, RawSampleCsv csv) {
@@ -93,7 +101,9 @@ public final class SuiteMeasurer {
         for (BlockCase b : suite.blocks()) {
             groups.put(b.key(), b.group());
             labels.put(b.key(), b.label());
-            tasks.add(new MeasurementTask(b.key(), withReference(b.key(), blockRun(b), referenceNextTo)));
+            TimedRun sequence = blockTimer.timer(b);
+            tasks.add(new MeasurementTask(b.key(), withReference(b.key(), sequence != null ? sequence : blockRun(b),
+                    referenceNextTo)));
         }
         Map<String, List<Double>> referencesByKey = new HashMap<>();
         Map<String, List<Measurement>> byKey = new LinkedHashMap<>();
