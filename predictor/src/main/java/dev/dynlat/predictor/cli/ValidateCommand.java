@@ -38,7 +38,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--backend", required = true, paramLabel = "cpu", description = "Backend: cpu.")
     String backend;
 
-    @Option(names = "--quick", description = "One configuration per model, paradigm and batch (rate 0.5), two rounds.")
+    @Option(names = "--quick", description = "25 configurations (every model, paradigm and batch at rate 0.5, more rates at batch 1), two rounds.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "validation-report",

@@ -60,7 +60,12 @@ public final class ValidationSet {
         return !model.startsWith("mobilenet");
     }
 
-    /** One configuration per model × paradigm × batch at rate 0.5 (spatial 4-4-2-1, channel G = 4). */
+    /**
+     * The quick set, at least 24 configurations: every model × paradigm × batch at rate 0.5
+     * (spatial 4-4-2-1, channel G = 4) and, at batch 1, the other rates and options of ResNet-50
+     * (spatial 4-4-2-1 at 0.25 and 0.75, 8-4-2-1 at 0.5, channel G = 2 at 0.5, layer at 0.25 and
+     * 0.75) and RegNetY-800MF spatial 8-4-2-1 at 0.5.
+     */
     public static List<ValidationCase> quick() {
         List<ValidationCase> out = new ArrayList<>();
         for (int batch : new int[] {1, 8}) {
@@ -73,6 +78,17 @@ public final class ValidationSet {
                     out.add(new ValidationCase(m, Paradigm.CHANNEL, new int[] {4, 4, 4, 4}, 0.5, batch));
                 }
                 out.add(new ValidationCase(m, Paradigm.LAYER, new int[] {1, 1, 1, 1}, 0.5, batch));
+                if (batch == 1 && m.equals("resnet50")) {
+                    out.add(new ValidationCase(m, Paradigm.SPATIAL, S4421, 0.25, batch));
+                    out.add(new ValidationCase(m, Paradigm.SPATIAL, S4421, 0.75, batch));
+                    out.add(new ValidationCase(m, Paradigm.SPATIAL, S8421, 0.5, batch));
+                    out.add(new ValidationCase(m, Paradigm.CHANNEL, new int[] {2, 2, 2, 2}, 0.5, batch));
+                    out.add(new ValidationCase(m, Paradigm.LAYER, new int[] {1, 1, 1, 1}, 0.25, batch));
+                    out.add(new ValidationCase(m, Paradigm.LAYER, new int[] {1, 1, 1, 1}, 0.75, batch));
+                }
+                if (batch == 1 && m.equals("regnety-800mf")) {
+                    out.add(new ValidationCase(m, Paradigm.SPATIAL, S8421, 0.5, batch));
+                }
             }
         }
         return out;
