@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 
 /** What to predict on: model, device, batch, variant and schedule (shared by predict and sweep). */
 final class TargetOptions {
-    @Option(names = "--model", required = true, paramLabel = "NAME",
+    // Not required at parse time: 'sweep --spec' takes models and devices from its spec file.
+    @Option(names = "--model", paramLabel = "NAME",
             description = "resnet50, resnet101, regnety-400mf, regnety-800mf, t2t-vit-19, deit-s")
     String model;
 
-    @Option(names = "--device", required = true, paramLabel = "NAME|FILE",
+    @Option(names = "--device", paramLabel = "NAME|FILE",
             description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
     String device;
 
@@ -39,11 +40,23 @@ final class TargetOptions {
     }
 
     Network network() {
-        return NetworkZoo.get(model);
+        return NetworkZoo.get(required(model, "--model=NAME"));
     }
 
     DeviceProfile profile() {
-        return DeviceCatalog.load(device);
+        return DeviceCatalog.load(required(device, "--device=NAME|FILE"));
+    }
+
+    /** Whether any of these options was given (a spec sweep rejects them). */
+    boolean anyGiven() {
+        return model != null || device != null || batch != null || variant != null || schedule != null;
+    }
+
+    private static String required(String value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException("Missing required option: '" + option + "'");
+        }
+        return value;
     }
 
     /** A predictor for the device, variant (default: the profile's) and schedule with the batch. */
