@@ -8,9 +8,9 @@ import dev.dynlat.predictor.engine.StagePrediction;
  * milliseconds per batch. Taken from the engine's {@link StagePrediction}, never recomputed.
  *
  * @param latencyMs stage latency
- * @param roleMs latency per {@link SweepColumns#ROLES} role, in that order
+ * @param roleMs latency per role of {@link SweepColumns#roleIds()}, in that order
  */
-record StageTotals(double latencyMs, double[] roleMs) {
+public record StageTotals(double latencyMs, double[] roleMs) {
     static StageTotals of(StagePrediction stage) {
         double[] roles = new double[SweepColumns.ROLES.size()];
         for (int i = 0; i < roles.length; i++) {

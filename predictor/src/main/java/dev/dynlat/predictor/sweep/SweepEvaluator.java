@@ -3,7 +3,6 @@ package dev.dynlat.predictor.sweep;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
-import dev.dynlat.predictor.engine.StagePrediction;
 import dev.dynlat.predictor.schedule.Schedule;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +13,10 @@ import java.util.Map;
  * {@link Predictor} per target (so tile searches run once per operator shape and device) and,
  * per group, the engine's stage predictions for every candidate option of every stage.
  *
- * <p>Why rows cost only additions: the engine costs every residual block on its own, from its
- * stage's option and rate, so a stage's prediction does not depend on the other stages' options.
- * A group therefore runs the engine once per candidate index (every stage at its i-th option),
- * and each row of the cross product is the sum of its stages' totals plus the fixed stem and
- * head, exactly what {@link Prediction#latencyMs()} sums. {@code SweepEvaluatorTest} checks rows
- * against whole-network predictions.
+ * <p>Rows cost only additions: a group's {@link StageTable} holds the engine's totals of every
+ * stage at every candidate option, and each row of the cross product is the sum of its stages
+ * plus the fixed stem and head, exactly what {@link Prediction#latencyMs()} sums.
+ * {@code SweepRunnerTest} checks rows against whole-network predictions.
  */
 final class SweepEvaluator {
     private final SweepPlan plan;
@@ -113,36 +110,9 @@ final class SweepEvaluator {
                 target.variant(), target.batch() == 0 ? Schedule.defaults() : Schedule.defaults().withBatch(target.batch())));
         Prediction dense = statics.computeIfAbsent(g.target(),
                 k -> predictor.predict(SweepWorkloads.staticWorkload(target.model())));
-        OptionSpace space = g.space();
-        int n = space.stages();
-        StageTotals[][] stages = new StageTotals[n][];
-        int widest = 0;
-        for (int i = 0; i < n; i++) {
-            stages[i] = new StageTotals[space.choiceCount(i)];
-            widest = Math.max(widest, space.choiceCount(i));
-        }
-        double fixed = 0;
-        for (int j = 0; j < widest; j++) {
-            Prediction p;
-            if (g.paradigm() == Paradigm.STATIC) {
-                p = dense;
-            } else {
-                int[] perStage = new int[n];
-                for (int i = 0; i < n; i++) {
-                    perStage[i] = space.value(i, Math.min(j, space.choiceCount(i) - 1));
-                }
-                p = predictor.predict(SweepWorkloads.workload(target.model(), g.paradigm(), perStage, g.rate()));
-            }
-            List<StagePrediction> residual = p.stages().stream().filter(StagePrediction::residual).toList();
-            for (int i = 0; i < n; i++) {
-                if (j < stages[i].length) {
-                    stages[i][j] = StageTotals.of(residual.get(i));
-                }
-            }
-            fixed = p.stages().stream().filter(s -> !s.residual()).mapToDouble(StagePrediction::latencyMs).sum();
-        }
+        StageTable t = StageTable.of(predictor, target.model(), g.paradigm(), g.space(), g.rate());
         cachedGroup = g;
-        cachedTable = new GroupTable(stages, fixed, dense.latencyMs(), predictor.batch());
+        cachedTable = new GroupTable(t.stages(), t.fixedMs(), dense.latencyMs(), predictor.batch());
         return cachedTable;
     }
 }
