@@ -158,6 +158,6 @@ public final class ReportCommand implements Callable<Integer> {
             rates[i] = entries.get(i).rate();
             acc[i] = entries.get(i).accuracyPct();
         }
-        return figures.accuracyVsLatency(options, rates, acc);
+        return figures.accuracyVsLatency(options, rates, acc, String.valueOf(accuracy.getFileName()));
     }
 }

@@ -249,8 +249,10 @@ public final class SweepFigures {
      * @param options S/G per stage of each configuration, as in the results
      * @param rateOf their rates
      * @param accuracyPct their accuracies in percent
+     * @param source where the accuracies come from, named in the title
      */
-    public LineChartSpec accuracyVsLatency(List<String> options, double[] rateOf, double[] accuracyPct) {
+    public LineChartSpec accuracyVsLatency(List<String> options, double[] rateOf, double[] accuracyPct,
+                                           String source) {
         double[] latency = new double[options.size()];
         for (int i = 0; i < options.size(); i++) {
             String o = options.get(i);
@@ -268,8 +270,8 @@ public final class SweepFigures {
         Series all = Series.of("configurations", latency, accuracyPct);
         Series pareto = Series.of("Pareto set", front.stream().mapToDouble(i -> latency[i]).toArray(),
                 front.stream().mapToDouble(i -> accuracyPct[i]).toArray());
-        return LineChartSpec.of(subject() + ", " + paradigm, new Axis("latency per image", "ms"),
-                new Axis("accuracy", "%"), List.of(all, pareto)).withMarkersOnly(Set.of("configurations"))
+        return LineChartSpec.of(subject() + ", " + paradigm + ", accuracy: " + source,
+                new Axis("latency per image", "ms"), new Axis("accuracy", "%"), List.of(all, pareto)).withMarkersOnly(Set.of("configurations"))
                 .withLegendTitle("points");
     }
 

@@ -158,6 +158,9 @@ public final class PaperCharts {
         for (ValueAxis a : new ValueAxis[] {xAxis, yAxis}) {
             a.setAutoRange(false);
             a.setRange(range[0], range[1]);
+            if (a instanceof org.jfree.chart.axis.LogAxis log) {
+                PaperStyle.decadeTicks(log, range[0], range[1]);
+            }
         }
         XYPlot plot = new SquareXYPlot(points, xAxis, yAxis, pointRenderer);
         styleGrid(plot);

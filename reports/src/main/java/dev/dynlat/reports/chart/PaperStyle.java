@@ -179,6 +179,30 @@ final class PaperStyle {
         return logAxis;
     }
 
+    /**
+     * Labels at most five decades of a log axis spanning [lo, hi] (every second or third decade
+     * on wide ranges, so labels never collide), in one notation for the whole axis: plain numbers
+     * while every label lies in [0.001, 10000], otherwise powers of ten written as 1e-6.
+     */
+    static void decadeTicks(LogAxis axis, double lo, double hi) {
+        int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
+        int last = (int) Math.floor(Math.log10(hi) + 1e-9);
+        int step = Math.max(1, (int) Math.ceil((last - first + 1) / 5.0));
+        axis.setTickUnit(new NumberTickUnit(step), false, false);
+        axis.setMinorTickCount(step == 1 ? 9 : step);
+        if (first < -3 || last > 4) {
+            axis.setNumberFormatOverride(powersOfTen());
+        }
+    }
+
+    private static NumberFormat powersOfTen() {
+        DecimalFormat format = new DecimalFormat("0E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormatSymbols symbols = format.getDecimalFormatSymbols();
+        symbols.setExponentSeparator("e");
+        format.setDecimalFormatSymbols(symbols);
+        return format;
+    }
+
     private static NumberFormat plainNumbers() {
         DecimalFormat format = new DecimalFormat("0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setGroupingUsed(false);

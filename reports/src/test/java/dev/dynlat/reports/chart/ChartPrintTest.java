@@ -160,6 +160,17 @@ class ChartPrintTest {
     }
 
     @Test
+    void wideLogRangesLabelFewDecadesInOneNotation() {
+        Series wide = Series.of("wide", new double[] {1e-6, 1e-2, 100}, new double[] {2e-6, 1.1e-2, 300});
+        JFreeChart chart = PaperCharts.create(new ScatterChartSpec("", new Axis("measured latency", "ms"),
+                new Axis("predicted latency", "ms"), List.of(wide), true, 10));
+        ChartRenderingInfo info = draw(chart, 252, 252);
+        List<String> ticks = tickLabels(chart.getXYPlot().getDomainAxis(), info.getPlotInfo().getDataArea(),
+                RectangleEdge.BOTTOM);
+        assertEquals(List.of("1e-6", "1e-4", "1e-2", "1e0", "1e2"), ticks);
+    }
+
+    @Test
     void scatterShowsTheMeasuredSpreadAndARooflineSeries() throws IOException {
         Series calibrated = Series.of("calibrated", new double[] {1, 10}, new double[] {1.05, 9.5});
         Series roofline = Series.of("roofline", new double[] {1, 10}, new double[] {0.4, 4});
