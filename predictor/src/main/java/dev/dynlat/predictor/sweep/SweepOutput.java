@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -31,7 +30,9 @@ final class SweepOutput implements AutoCloseable {
         if (Files.isDirectory(out)) {
             throw new IllegalArgumentException("out: '" + out + "' is a directory");
         }
-        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS)) {
+        // A symlink (even one whose file does not exist yet) is written through; FIFOs and devices
+        // cannot be resumed.
+        if (Files.exists(out) && !Files.isRegularFile(out)) {
             throw new IllegalArgumentException("out: '" + out + "' is not a regular file; a resumable sweep needs one");
         }
         if (Files.exists(out) && !Files.isWritable(out)) {

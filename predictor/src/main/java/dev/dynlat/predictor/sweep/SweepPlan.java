@@ -69,6 +69,11 @@ public record SweepPlan(List<Target> targets, List<ParadigmAxis> paradigms, doub
         }
     }
 
+    @Override
+    public double[] rates() {
+        return rates.clone();
+    }
+
     /** Every group in row order. */
     public List<Group> groups() {
         List<Group> out = new ArrayList<>();

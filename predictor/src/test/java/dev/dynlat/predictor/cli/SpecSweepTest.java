@@ -29,6 +29,12 @@ class SpecSweepTest {
         return p;
     }
 
+    /**
+     * To update after a deliberate change (schema, formatting, a predicted value or a built-in
+     * profile, which the first line's fingerprint covers): delete the golden CSV, then run
+     * {@code ./dynlat sweep --spec predictor/src/test/resources/golden/sweep-spec.yaml
+     * --out predictor/src/test/resources/golden/sweep-resnet50-tx2.csv} and review the diff.
+     */
     @Test
     void sweepTableMatchesTheGoldenFile() throws IOException {
         Path spec = spec(resource("sweep-spec.yaml"));
@@ -76,5 +82,26 @@ class SpecSweepTest {
         assertEquals(2, noMode.code());
         assertTrue(noMode.err().contains("--mode"), noMode.err());
         assertFalse(Files.exists(tmp.resolve("a.csv")));
+        Path dirOut = Files.createDirectory(tmp.resolve("dir.csv"));
+        CliTest.Result isDir = CliTest.run("sweep", "--spec", spec.toString(), "--out", dirOut.toString());
+        assertEquals(2, isDir.code());
+        assertTrue(isDir.err().contains("is a directory"), isDir.err());
+        CliTest.Result noParent = CliTest.run("sweep", "--spec", spec.toString(), "--out",
+                tmp.resolve("missing/x.csv").toString());
+        assertEquals(2, noParent.code());
+        assertTrue(noParent.err().contains("does not exist"), noParent.err());
+    }
+
+    @Test
+    void aSymlinkToTheOutputIsWrittenThroughAndResumed() throws IOException {
+        Path spec = spec(resource("sweep-spec.yaml"));
+        Path real = tmp.resolve("real.csv");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), real);
+        assertEquals(0, CliTest.run("sweep", "--spec", spec.toString(), "--out", link.toString()).code());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(resource("sweep-resnet50-tx2.csv"), Files.readString(real));
+        CliTest.Result again = CliTest.run("sweep", "--spec", spec.toString(), "--out", link.toString());
+        assertEquals(0, again.code());
+        assertTrue(again.err().contains("already holds all 13 rows"), again.err());
     }
 }
