@@ -51,7 +51,11 @@ public final class SweepWorkloads {
         return Workload.dense((Network) model.network());
     }
 
-    /** The G values (1 to the widest block) that {@code CnnDynamics.validate} accepts for a stage. */
+    /**
+     * The G values (1 to the widest block) that {@code CnnDynamics.validate} accepts for a stage
+     * and that leave the reference's channel masker at least one group per block (it has
+     * {@code inChannels / G} outputs, so G may not exceed a block's input channels).
+     */
     private static int[] validChannelGroups(Stage st) {
         int max = st.blocks().stream().mapToInt(ResidualBlock::width).max().orElse(1);
         List<Integer> ok = new ArrayList<>();
@@ -59,7 +63,8 @@ public final class SweepWorkloads {
             boolean valid = true;
             for (ResidualBlock b : st.blocks()) {
                 int perGroup = b.width() / b.groups();
-                if (b.width() % g != 0 || (b.groups() > 1 && perGroup % g != 0 && g % perGroup != 0)) {
+                if (b.width() % g != 0 || g > b.inChannels()
+                        || (b.groups() > 1 && perGroup % g != 0 && g % perGroup != 0)) {
                     valid = false;
                     break;
                 }

@@ -49,4 +49,19 @@ class GranularitySearchTest {
                 new P(2, 65), new P(5, 80)), P::ms, P::acc);
         assertEquals(List.of(new P(1, 60), new P(2, 75), new P(5, 80)), front);
     }
+
+    @Test
+    void everyValidChannelGroupOfEveryZooCnnCanBePredicted() {
+        Predictor predictor = new Predictor(DeviceCatalog.load("tx2"), ModelVariant.LAUDNET, Schedule.defaults());
+        for (String name : List.of("resnet50", "resnet101", "regnety-400mf", "regnety-800mf")) {
+            SweepModel model = SweepWorkloads.model(name);
+            int[][] all = model.stages().stream().map(SweepModel.StageShape::channelGroups).toArray(int[][]::new);
+            // The reference's channel masker has inChannels / G outputs: G = 64 would leave
+            // RegNetY-800MF's first block (32 input channels) none.
+            assertEquals(true, java.util.Arrays.stream(all[0]).allMatch(g -> g <= 32 || !name.startsWith("regnety")));
+            GranularitySearch.Result r = new GranularitySearch(predictor, model, Paradigm.CHANNEL,
+                    new OptionSpace(all, true)).at(0.5);
+            assertEquals(true, r.best().latencyMs() > 0 && r.marginMs() >= 0, name);
+        }
+    }
 }
