@@ -80,6 +80,14 @@ public final class SweepSpecLoader {
                 }
             }
         }
+        if (variants.contains(Optional.of(ModelVariant.CALIBRATED))) {
+            for (DeviceProfile d : devices) {
+                if (d.calibrated().isEmpty()) {
+                    problems.add(f.node().entries().get("variants"), "variant calibrated: device '" + d.name()
+                            + "' has no calibrated coefficients; run 'dynlat calibrate' or sweep laudnet only");
+                }
+            }
+        }
         f.finish();
         problems.throwIfAny();
         List<SweepPlan.Target> targets = new ArrayList<>();

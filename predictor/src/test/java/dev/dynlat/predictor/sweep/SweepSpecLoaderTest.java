@@ -103,6 +103,23 @@ class SweepSpecLoaderTest {
     }
 
     @Test
+    void aCalibratedVariantNeedsCalibratedProfilesAndBatchesMustBePositive() {
+        List<String> p = problems("""
+                models: [resnet50]
+                devices: [v100]
+                variants: [calibrated, exact]
+                batches: [0, default, default]
+                paradigms:
+                  layer: {}
+                rates: [0.5]
+                """);
+        assertHas(p, "variant calibrated: device 'v100' has no calibrated coefficients");
+        assertHas(p, "variants[1]: unknown variant 'exact'");
+        assertHas(p, "batches[0]: value 0 is out of range");
+        assertHas(p, "batch default is listed twice");
+    }
+
+    @Test
     void listsKeepPerStageTheValuesThatFitAndAllTakesEveryValidValue() {
         SweepPlan plan = SweepSpecLoader.parse("""
                 models: [resnet50]
