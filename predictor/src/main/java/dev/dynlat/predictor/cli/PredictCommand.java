@@ -9,7 +9,9 @@ import dev.dynlat.predictor.dynamic.VitDynamics;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.distribution.DecisionReport;
 import dev.dynlat.predictor.format.CsvFormatter;
+import dev.dynlat.predictor.format.DecisionFormatter;
 import dev.dynlat.predictor.format.JsonFormatter;
 import dev.dynlat.predictor.format.PredictionSummary;
 import dev.dynlat.predictor.format.TableFormatter;
@@ -72,6 +74,29 @@ public final class PredictCommand implements Callable<Integer> {
     Double layerRate;
 
 
+    @Option(names = "--exits", paramLabel = "P1,P2,...",
+            description = "Early exits: proportion of inputs leaving at each exit (sum 1), e.g. 0.5,0.3,0.1,0.05,0.05.")
+    String exits;
+
+    @Option(names = "--keep-probs", paramLabel = "P[,P...]",
+            description = "Policy-decided blocks (BlockDrop): probability that each block runs (one value: every block).")
+    String keepProbs;
+
+    @Option(names = "--policy", paramLabel = "BITS",
+            description = "One policy: a bit string, one bit per decided block (1 = runs).")
+    String policy;
+
+    @Option(names = "--policies", paramLabel = "FILE", description = "A file of policies, one bit string per input.")
+    Path policies;
+
+    @Option(names = "--decisions", paramLabel = "FILE",
+            description = "A CSV of per-input decisions: header 'exit' (1-based) and/or 'policy', one row per input.")
+    Path decisions;
+
+    @Option(names = "--chart", paramLabel = "FILE",
+            description = "Write the per-input latency histogram as a chart (.svg, .png or .pdf).")
+    Path chart;
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     String format;
@@ -95,18 +120,32 @@ public final class PredictCommand implements Callable<Integer> {
         if (out != null && Files.isDirectory(out)) {
             throw new IllegalArgumentException("out: '" + out + "' is a directory");
         }
+        DecisionOptions decide = new DecisionOptions(exits, keepProbs, policy, policies, decisions, chart);
+        decide.checkChart(out);
         Network network = target.network();
         DeviceProfile profile = target.profile();
-        Workload workload = new Workload(network, dynamics(network));
+        DecisionOptions.Resolved resolved = decide.resolve(network);
+        Workload workload = new Workload(network, resolved != null && resolved.given()
+                ? resolved.dynamics() : dynamics(network));
+        if (resolved != null && resolved.given() && !modeless()) {
+            throw new IllegalArgumentException("exits/keep-probs/policy/policies/decisions: per-input decisions cannot"
+                    + " be combined with --mode, --rate, --config or the ViT rates");
+        }
         Predictor predictor = target.predictor(profile);
         Prediction p = predictor.predict(workload);
         Prediction ref = workload.dynamics().isStatic() ? null : predictor.predict(workload.staticCounterpart());
         PredictionSummary summary = new PredictionSummary(p, ref);
+        DecisionReport report = resolved == null ? null : resolved.report(predictor, workload);
         String text = switch (fmt) {
-            case "json" -> JsonFormatter.format(summary);
-            case "csv" -> CsvFormatter.format(summary);
-            default -> TableFormatter.format(summary, detail);
+            case "json" -> report == null ? JsonFormatter.format(summary)
+                    : JsonFormatter.format(summary, root -> DecisionFormatter.json(root, report));
+            case "csv" -> report == null ? CsvFormatter.format(summary)
+                    : DecisionFormatter.csv(p.model(), p.device(), report);
+            default -> TableFormatter.format(summary, detail) + (report == null ? "" : DecisionFormatter.table(report));
         };
+        if (report != null && chart != null) {
+            DecisionOptions.writeChart(chart, p.model() + " on " + p.device() + ": per-input latency at batch 1", report);
+        }
         if (out == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
@@ -118,6 +157,11 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private boolean modeless() {
+        return "static".equalsIgnoreCase(mode) && rate == null && config == null && granularity == null
+                && channelGroup == null && tokenRate == null && headRate == null && layerRate == null;
     }
 
     private Dynamics dynamics(Network network) {
