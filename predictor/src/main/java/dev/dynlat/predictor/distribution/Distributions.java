@@ -45,9 +45,9 @@ public final class Distributions {
             }
             Sums sums = branchSums(c, e, keep);
             grid |= sums.grid;
-            for (Map.Entry<Long, Double> en : sums.mass.entrySet()) {
-                atoms.add(new LatencyDistribution.Atom(c.latencyMs(e, noneKept(c)) + en.getKey() * sums.step,
-                        exits[e] * en.getValue()));
+            double base = c.latencyMs(e, noneKept(c));
+            for (double[] sumAndMass : sums.mass.values()) {
+                atoms.add(new LatencyDistribution.Atom(base + sumAndMass[0], exits[e] * sumAndMass[1]));
             }
         }
         String method = keep.length == 0 ? "exact (one atom per exit)"
@@ -78,8 +78,12 @@ public final class Distributions {
         return new boolean[c.decisions()];
     }
 
-    /** Distribution of the kept branch latency of an input leaving at {@code exit}, as keys × step. */
-    private record Sums(Map<Long, Double> mass, double step, boolean grid) {
+    /**
+     * Distribution of the kept branch latency of an input leaving at {@code exit}: probability per
+     * sum (milliseconds). Sums are merged when they agree to a picosecond, keeping the first sum's
+     * exact value, so equal blocks collapse without rounding anything.
+     */
+    private record Sums(Map<Long, double[]> mass, boolean grid) {
     }
 
     private static Sums branchSums(PathCosts c, int exit, double[] keep) {
@@ -89,35 +93,40 @@ public final class Distributions {
                 active.add(d);
             }
         }
-        Map<Long, Double> mass = new HashMap<>();
-        mass.put(0L, 1.0);
+        Map<Long, double[]> mass = new HashMap<>();
+        mass.put(0L, new double[] {0, 1});
         if (keep.length == 0) {
-            long all = 0;
+            double all = 0;
             for (int d : active) {
-                all += Math.round(c.branchMs(d) / KEY);
+                all += c.branchMs(d);
             }
-            return new Sums(Map.of(all, 1.0), KEY, false);
+            return new Sums(Map.of(0L, new double[] {all, 1}), false);
         }
         for (int d : active) {
-            mass = step(mass, Math.round(c.branchMs(d) / KEY), keep[d]);
+            mass = step(mass, c.branchMs(d), keep[d]);
             if (mass.size() > MAX_EXACT_ATOMS) {
                 return gridSums(c, active, keep);
             }
         }
-        return new Sums(mass, KEY, false);
+        return new Sums(mass, false);
     }
 
-    private static Map<Long, Double> step(Map<Long, Double> mass, long cost, double k) {
-        Map<Long, Double> next = new HashMap<>(mass.size() * 2);
-        for (Map.Entry<Long, Double> e : mass.entrySet()) {
+    private static Map<Long, double[]> step(Map<Long, double[]> mass, double cost, double k) {
+        Map<Long, double[]> next = new HashMap<>(mass.size() * 2);
+        for (double[] e : mass.values()) {
             if (k < 1) {
-                next.merge(e.getKey(), e.getValue() * (1 - k), Double::sum);
+                add(next, e[0], e[1] * (1 - k));
             }
             if (k > 0) {
-                next.merge(e.getKey() + cost, e.getValue() * k, Double::sum);
+                add(next, e[0] + cost, e[1] * k);
             }
         }
         return next;
+    }
+
+    private static void add(Map<Long, double[]> mass, double sum, double p) {
+        double[] at = mass.computeIfAbsent(Math.round(sum / KEY), key -> new double[] {sum, 0});
+        at[1] += p;
     }
 
     private static Sums gridSums(PathCosts c, List<Integer> active, double[] keep) {
@@ -139,12 +148,12 @@ public final class Distributions {
             }
             top += shift;
         }
-        Map<Long, Double> out = new HashMap<>();
+        Map<Long, double[]> out = new HashMap<>();
         for (int i = 0; i <= top; i++) {
             if (mass[i] > 0) {
-                out.put((long) i, mass[i]);
+                out.put((long) i, new double[] {i * h, mass[i]});
             }
         }
-        return new Sums(out, h, true);
+        return new Sums(out, true);
     }
 }

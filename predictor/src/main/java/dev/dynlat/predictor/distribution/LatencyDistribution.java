@@ -40,7 +40,12 @@ public record LatencyDistribution(List<Atom> atoms, String method) {
         if (merged.isEmpty() || Math.abs(total - 1) > 1e-6) {
             throw new IllegalArgumentException("probabilities must sum to 1, got " + total);
         }
-        atoms = List.copyOf(merged);
+        // Normalise away the rounding of summed probabilities, so one atom has probability exactly 1.
+        List<Atom> normalised = new ArrayList<>(merged.size());
+        for (Atom a : merged) {
+            normalised.add(new Atom(a.latencyMs(), a.probability() / total));
+        }
+        atoms = List.copyOf(normalised);
     }
 
     public double mean() {
