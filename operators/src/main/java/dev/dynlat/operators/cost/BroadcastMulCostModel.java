@@ -23,10 +23,10 @@ public final class BroadcastMulCostModel implements CostModel<BroadcastMulSpec> 
 
     @Override
     public OperatorCost cost(BroadcastMulSpec spec, DeviceModel d) {
-        if (d.cpuLibraryKernels()) {
-            double planes = (double) spec.channels() * d.batch();
-            return CpuPasses.pass(planes, planes * 2.0 * spec.height() * spec.width(), 0, d);
-        }
+        return CostVariant.of(d).broadcastMul(spec, d);
+    }
+
+    static OperatorCost tiled(BroadcastMulSpec spec, DeviceModel d) {
         BestTiling best = search(spec, d);
         double elements = (double) spec.channels() * spec.height() * spec.width();
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),

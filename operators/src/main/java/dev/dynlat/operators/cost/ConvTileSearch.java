@@ -5,7 +5,6 @@ import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.TileDensity;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.spec.Conv2dSpec;
 
 /**
@@ -18,10 +17,13 @@ final class ConvTileSearch {
     private ConvTileSearch() {
     }
 
+    /** The convolution as the device model's variant runs it. */
     static OperatorCost search(Conv2dSpec c, DeviceModel d) {
-        if (d.cpuLibraryKernels()) {
-            return c.kind().equals("depthwise") ? CpuPasses.depthwise(c, d) : CpuGemm.conv(c, d);
-        }
+        return CostVariant.of(d).conv(c, d);
+    }
+
+    /** The tiled search with the variant's knobs (straggler density, lane filling, candidate order). */
+    static OperatorCost tiled(Conv2dSpec c, DeviceModel d, TiledVariant v) {
         final int cout = c.outChannels();
         final int cin = c.inChannels();
         final int outH = c.outHeight();
@@ -33,11 +35,8 @@ final class ConvTileSearch {
         final double ic = c.inDensity();
         final double oc = c.outDensity();
         final int batch = d.batch();
-        final boolean reference = d.reference();
-        // The reference scales compute by ic × maxTileDensity(ic·oc), counting ic twice; the fix
-        // takes the straggler over kept output channels only and ic once.
-        final double stragglerDensity = reference ? ic * oc : oc;
-        final int stragglerGroup = reference ? 1 : c.channelGroup();
+        final double stragglerDensity = v.stragglerDensity(c);
+        final int stragglerGroup = v.stragglerGroup(c);
 
         double allWeight = (double) cout * cinPerGroup * k * k;
         if (batch == 1) {
@@ -49,7 +48,7 @@ final class ConvTileSearch {
         double dramS = dramElements / d.dramElementsPerS();
 
         BestTiling best = new BestTiling();
-        for (int ct : TileSpace.of(cout)) {
+        for (int ct : v.tileSizes(cout)) {
             long nC = Efficiency.ceilDiv(cout, ct);
             double maxDensity = TileDensity.expectedMaxKeptFraction(nC, ct, stragglerDensity, stragglerGroup);
             double weightPerTile = (double) ct * cinPerGroup * k * k;
@@ -57,9 +56,9 @@ final class ConvTileSearch {
                 weightPerTile *= ic * oc;
             }
             long groupsTouched = Efficiency.ceilDiv(ct, coutPerGroup);
-            for (int ht : TileSpace.of(outH)) {
+            for (int ht : v.tileSizes(outH)) {
                 long nH = Efficiency.ceilDiv(outH, ht);
-                for (int wt : TileSpace.of(outW)) {
+                for (int wt : v.tileSizes(outW)) {
                     long nW = Efficiency.ceilDiv(outW, wt);
                     long tiles = nC * nH * nW;
                     double inputPerTile = (double) groupsTouched * cinPerGroup * (ht + k - 1) * s * (wt + k - 1) * s;
@@ -69,10 +68,7 @@ final class ConvTileSearch {
                             * Efficiency.coalescing(wt, outW - wt, d.transactionElements()));
                     double tileMacs = (double) ct * ht * wt * cinPerGroup * k * k * batch;
                     double engineS = d.macSeconds(tileMacs) * ic * maxDensity;
-                    // The reference fills lanes with one sample's tile outputs here but with every
-                    // sample's outputs in its dynamic conv; the calibrated variant uses the latter in
-                    // both, so dense and patch schedules are costed alike.
-                    double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * (reference ? 1 : batch),
+                    double laneUse = Efficiency.ceilEfficiency(v.laneOutputs((double) ct * ht * wt, batch),
                             d.peakParallelism());
                     double compute = engineS / laneUse * d.waves(tiles);
                     best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);

@@ -30,6 +30,8 @@ import dev.dynlat.operators.spec.SqueezeExcitationSpec;
 import dev.dynlat.operators.spec.UnfoldSpec;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * All cost models for one device, with memoisation: a network repeats the same shapes many
@@ -38,40 +40,77 @@ import java.util.Map;
  */
 public final class CostModels {
     private final DeviceModel device;
+    private final CostVariant variant;
     private final Map<OperatorSpec, OperatorCost> costs = new HashMap<>();
     private final Map<SpatialConvSpec, Tiling> convSchedules = new HashMap<>();
     private final Map<ScatterSpec, Tiling> scatterSchedules = new HashMap<>();
 
-    private final Conv2dCostModel conv = new Conv2dCostModel();
-    private final LinearCostModel linear = new LinearCostModel();
-    private final MatmulCostModel matmul = new MatmulCostModel();
-    private final ElementwiseCostModel elementwise = new ElementwiseCostModel();
-    private final AvgPoolCostModel avgPool = new AvgPoolCostModel();
-    private final ReduceCostModel reduce = new ReduceCostModel();
-    private final BroadcastMulCostModel broadcastMul = new BroadcastMulCostModel();
-    private final SqueezeExcitationCostModel se = new SqueezeExcitationCostModel();
-    private final NormCostModel norm = new NormCostModel();
-    private final SoftmaxCostModel softmax = new SoftmaxCostModel();
-    private final ActivationCostModel activation = new ActivationCostModel();
-    private final UnfoldCostModel unfold = new UnfoldCostModel();
-    private final GatherCostModel gather = new GatherCostModel();
-    private final ScatterCostModel scatter = new ScatterCostModel();
     private final SpatialConvCostModel spatialConv = new SpatialConvCostModel();
+    private final ScatterCostModel scatter = new ScatterCostModel();
     private final SpatialMaskerCostModel spatialMasker = new SpatialMaskerCostModel();
-    private final ChannelMaskerCostModel channelMasker = new ChannelMaskerCostModel();
-    private final LayerGateCostModel layerGate = new LayerGateCostModel();
-    private final MaxPoolCostModel maxPool = new MaxPoolCostModel();
-    private final ConcatCostModel concat = new ConcatCostModel();
-    private final GruCellCostModel gru = new GruCellCostModel();
-    private final ResizeCostModel resize = new ResizeCostModel();
-    private final CropCostModel crop = new CropCostModel();
+    /** The one place that maps every operator kind to its cost model; see {@link #registry}. */
+    private final Map<Class<? extends OperatorSpec>, Function<OperatorSpec, OperatorCost>> models;
 
     public CostModels(DeviceModel device) {
         this.device = device;
+        this.variant = CostVariant.of(device);
+        this.models = registry();
+    }
+
+    /**
+     * Every operator kind and its cost model. Adding a kind to the sealed {@link OperatorSpec}
+     * hierarchy means adding one line here; a test walks the hierarchy and fails for a kind
+     * without one.
+     */
+    private Map<Class<? extends OperatorSpec>, Function<OperatorSpec, OperatorCost>> registry() {
+        Map<Class<? extends OperatorSpec>, Function<OperatorSpec, OperatorCost>> m = new HashMap<>();
+        register(m, Conv2dSpec.class, new Conv2dCostModel());
+        register(m, LinearSpec.class, new LinearCostModel());
+        register(m, MatmulSpec.class, new MatmulCostModel());
+        register(m, ElementwiseSpec.class, new ElementwiseCostModel());
+        register(m, AvgPoolSpec.class, new AvgPoolCostModel());
+        register(m, MaxPoolSpec.class, new MaxPoolCostModel());
+        register(m, ReduceSpec.class, new ReduceCostModel());
+        register(m, BroadcastMulSpec.class, new BroadcastMulCostModel());
+        register(m, SqueezeExcitationSpec.class, new SqueezeExcitationCostModel());
+        register(m, NormSpec.class, new NormCostModel());
+        register(m, SoftmaxSpec.class, new SoftmaxCostModel());
+        register(m, ActivationSpec.class, new ActivationCostModel());
+        register(m, UnfoldSpec.class, new UnfoldCostModel());
+        register(m, ConcatSpec.class, new ConcatCostModel());
+        register(m, CropSpec.class, new CropCostModel());
+        register(m, ResizeSpec.class, new ResizeCostModel());
+        register(m, GruCellSpec.class, new GruCellCostModel());
+        register(m, GatherSpec.class, new GatherCostModel());
+        register(m, ChannelMaskerSpec.class, new ChannelMaskerCostModel());
+        register(m, LayerGateSpec.class, new LayerGateCostModel());
+        // Dynamic operators whose schedule is searched once and reused across rates.
+        register(m, ScatterSpec.class, (CostModel<ScatterSpec>) (s, d) -> scatterUnscaled(s));
+        register(m, SpatialConvSpec.class, (CostModel<SpatialConvSpec>) (s, d) -> spatialConvUnscaled(s));
+        register(m, SpatialMaskerSpec.class, (CostModel<SpatialMaskerSpec>) (s, d) -> maskerChoice(s).cost());
+        register(m, MaskerScheduleSpec.class, (CostModel<MaskerScheduleSpec>) (s, d) -> maskerSchedule(s));
+        return Map.copyOf(m);
+    }
+
+    private <S extends OperatorSpec> void register(Map<Class<? extends OperatorSpec>,
+            Function<OperatorSpec, OperatorCost>> m, Class<S> type, CostModel<S> model) {
+        if (m.put(type, spec -> model.cost(type.cast(spec), device)) != null) {
+            throw new IllegalStateException("two cost models for " + type.getSimpleName());
+        }
+    }
+
+    /** The spec types this registry costs (every permitted {@link OperatorSpec}, as a test checks). */
+    public Set<Class<? extends OperatorSpec>> specTypes() {
+        return models.keySet();
     }
 
     public DeviceModel device() {
         return device;
+    }
+
+    /** The model variant the cost models of this device run ({@code laudnet}, {@code calibrated-gpu|cpu}). */
+    public CostVariant variant() {
+        return variant;
     }
 
     /** The cost of one operator on this device. */
@@ -123,67 +162,30 @@ public final class CostModels {
         return spatialConv.evaluate(s, t, device);
     }
 
-    private OperatorCost compute(OperatorSpec spec) {
-        DeviceModel d = device;
-        if (spec instanceof Conv2dSpec s) {
-            return conv.cost(s, d);
-        } else if (spec instanceof LinearSpec s) {
-            return linear.cost(s, d);
-        } else if (spec instanceof MatmulSpec s) {
-            return matmul.cost(s, d);
-        } else if (spec instanceof ElementwiseSpec s) {
-            return elementwise.cost(s, d);
-        } else if (spec instanceof AvgPoolSpec s) {
-            return avgPool.cost(s, d);
-        } else if (spec instanceof ReduceSpec s) {
-            return reduce.cost(s, d);
-        } else if (spec instanceof BroadcastMulSpec s) {
-            return broadcastMul.cost(s, d);
-        } else if (spec instanceof SqueezeExcitationSpec s) {
-            return se.cost(s, d);
-        } else if (spec instanceof NormSpec s) {
-            return norm.cost(s, d);
-        } else if (spec instanceof SoftmaxSpec s) {
-            return softmax.cost(s, d);
-        } else if (spec instanceof ActivationSpec s) {
-            return activation.cost(s, d);
-        } else if (spec instanceof UnfoldSpec s) {
-            return unfold.cost(s, d);
-        } else if (spec instanceof GatherSpec s) {
-            return gather.cost(s, d);
-        } else if (spec instanceof ScatterSpec s) {
-            if (!s.addResidual() || !d.reference()) {
-                return scatter.cost(s, d);
-            }
-            Tiling t = scatterSchedules.computeIfAbsent(s.atRate(1), k -> scatter.schedule(k, d));
-            return scatter.evaluate(s, t, d);
-        } else if (spec instanceof SpatialConvSpec s) {
-            return spatialConvUnscaled(s);
-        } else if (spec instanceof SpatialMaskerSpec s) {
-            return maskerChoice(s).cost();
-        } else if (spec instanceof MaskerScheduleSpec s) {
-            if (s.schedule() == MaskerScheduleSpec.Schedule.FUSED) {
-                return spatialMasker.fused(s.masker(), d);
-            }
-            // Parts of a composite carry their own class factor (see Parts).
-            SpatialConvSpec conv1 = SpatialMaskerCostModel.conv1OnPatches(s.masker());
-            return SpatialMaskerCostModel.maskConv(s.masker(), d)
-                    .plus(withClassEfficiency(conv1, spatialConvUnscaled(conv1), d));
-        } else if (spec instanceof ChannelMaskerSpec s) {
-            return channelMasker.cost(s, d);
-        } else if (spec instanceof LayerGateSpec s) {
-            return layerGate.cost(s, d);
-        } else if (spec instanceof MaxPoolSpec s) {
-            return maxPool.cost(s, d);
-        } else if (spec instanceof ConcatSpec s) {
-            return concat.cost(s, d);
-        } else if (spec instanceof GruCellSpec s) {
-            return gru.cost(s, d);
-        } else if (spec instanceof ResizeSpec s) {
-            return resize.cost(s, d);
-        } else if (spec instanceof CropSpec s) {
-            return crop.cost(s, d);
+    /** A fused scatter-add under its cached, rate-independent schedule; a plain scatter directly. */
+    private OperatorCost scatterUnscaled(ScatterSpec s) {
+        if (!s.addResidual()) {
+            return scatter.cost(s, device);
         }
-        throw new IllegalArgumentException("no cost model for operator kind " + spec.kind());
+        Tiling t = scatterSchedules.computeIfAbsent(s.atRate(1), k -> scatter.schedule(k, device));
+        return scatter.evaluate(s, t, device);
+    }
+
+    private OperatorCost maskerSchedule(MaskerScheduleSpec s) {
+        if (s.schedule() == MaskerScheduleSpec.Schedule.FUSED) {
+            return spatialMasker.fused(s.masker(), device);
+        }
+        // Parts of a composite carry their own class factor (see Parts).
+        SpatialConvSpec conv1 = SpatialMaskerCostModel.conv1OnPatches(s.masker());
+        return SpatialMaskerCostModel.maskConv(s.masker(), device)
+                .plus(withClassEfficiency(conv1, spatialConvUnscaled(conv1), device));
+    }
+
+    private OperatorCost compute(OperatorSpec spec) {
+        Function<OperatorSpec, OperatorCost> model = models.get(spec.getClass());
+        if (model == null) {
+            throw new IllegalArgumentException("no cost model for operator kind " + spec.kind());
+        }
+        return model.apply(spec);
     }
 }

@@ -14,14 +14,13 @@ import dev.dynlat.operators.spec.CropSpec;
 public final class CropCostModel implements CostModel<CropSpec> {
     @Override
     public OperatorCost cost(CropSpec spec, DeviceModel d) {
-        double planes = (double) spec.channels();
-        double window = (double) spec.outHeight() * spec.outWidth();
-        if (d.cpuLibraryKernels()) {
-            double batchPlanes = planes * d.batch();
-            return CpuPasses.pass(batchPlanes * spec.outHeight(), 2 * batchPlanes * window, 0, d);
-        }
+        return CostVariant.of(d).crop(spec, d);
+    }
+
+    static OperatorCost streaming(CropSpec spec, DeviceModel d) {
+        double window = (double) spec.channels() * spec.outHeight() * spec.outWidth();
         double coalescing = Efficiency.coalescing(spec.outWidth(), spec.width() - spec.outWidth(),
                 d.transactionElements());
-        return PlainCopy.cost(planes * window, planes * window, coalescing, d);
+        return PlainCopy.cost(window, window, coalescing, d);
     }
 }

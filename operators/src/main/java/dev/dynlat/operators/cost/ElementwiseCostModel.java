@@ -6,8 +6,9 @@ import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 
 /**
- * Elementwise kernels (residual add, activation): two operands in, one out. As in the reference,
- * every tile's traffic is charged at DRAM bandwidth (there is no reuse to exploit on chip).
+ * Elementwise kernels (residual add, gating multiply): two operands in, one out. On tiled
+ * devices, as in the reference, every tile's traffic is charged at DRAM bandwidth (there is no
+ * reuse to exploit on chip).
  */
 public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
     @Override
@@ -20,16 +21,15 @@ public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
      * a scatter-add reads the residual fully and the patches only where active) and writes one.
      */
     static OperatorCost cost(ElementwiseSpec spec, DeviceModel d, double operandReads) {
-        if (d.cpuLibraryKernels()) {
-            double elements = (double) spec.channels() * spec.height() * spec.width() * d.batch();
-            return CpuPasses.pass(0, (operandReads + 1) * elements, 0, d);
-        }
+        return CostVariant.of(d).elementwise(spec, operandReads, d);
+    }
+
+    static OperatorCost tiled(ElementwiseSpec spec, double operandReads, DeviceModel d) {
         int c = spec.channels();
         int h = Math.toIntExact(spec.height());
         int w = spec.width();
         int batch = d.batch();
         double passes = operandReads + 1;
-        // Every tile's traffic is charged at DRAM bandwidth, as in the reference.
         BestTiling best = PointwiseTiles.search(c, h, w, d,
                 (ct, ht, wt, tiles) -> passes * ct * ht * wt / d.dramElementsPerS() * tiles);
         double elements = (double) c * h * w * batch;

@@ -4,44 +4,43 @@ import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.spec.LinearSpec;
 
 /**
- * A fully connected layer on one vector per sample, tiled over (out, in) features. The reference
- * counts {@code outTile × inTile} tiles instead of {@code ceil(out/outTile) × ceil(in/inTile)} and
- * reloads the weights per sample, which inflates small FCs; the calibrated variant fixes both.
+ * A fully connected layer on one vector per sample. On tiled devices it is tiled over (out, in)
+ * features; how tiles and traffic are counted is the variant's ({@link Counting}: the reference
+ * counts {@code outTile × inTile} tiles and reloads weights per sample, the calibrated variant
+ * fixes both).
  */
 public final class LinearCostModel implements CostModel<LinearSpec> {
     @Override
     public OperatorCost cost(LinearSpec spec, DeviceModel d) {
-        if (d.cpuLibraryKernels()) {
-            // One dot product per (sample, output): the weights are read again for every sample.
-            double dots = (double) d.batch() * spec.outFeatures();
-            return CpuPasses.pass(dots, dots * 2 * spec.inFeatures() + dots, spec.macsPerSample() * d.batch(), d);
-        }
+        return CostVariant.of(d).linear(spec, d);
+    }
+
+    /** How a variant counts an FC layer's tiles and traffic, in fp32 elements. */
+    interface Counting {
+        double dramElements(int cin, int cout, int batch);
+
+        long tiles(int co, int ci, int cout, int cin);
+
+        double onChipElements(int co, int ci, long tiles, int batch);
+
+        double coalescing(int ci, int cin, int transaction);
+    }
+
+    static OperatorCost tiled(LinearSpec spec, DeviceModel d, Counting counting, CostVariant v) {
         int cin = spec.inFeatures();
         int cout = spec.outFeatures();
         int batch = d.batch();
-        boolean reference = d.reference();
-        double dramElements = reference ? ((double) cin * cout + cin + cout) * batch
-                : (double) cin * cout + (double) (cin + cout) * batch;
+        double dramElements = counting.dramElements(cin, cout, batch);
         double dramS = dramElements / d.dramElementsPerS();
         BestTiling best = new BestTiling();
-        for (int co : TileSpace.of(cout)) {
-            for (int ci : TileSpace.of(cin)) {
-                long tiles;
-                double onChip;
-                double coalescing;
-                if (reference) {
-                    tiles = (long) co * ci;
-                    onChip = ((double) co * ci + ci + co) * tiles * batch;
-                    coalescing = Efficiency.coalescing(ci, cin, d.transactionElements());
-                } else {
-                    tiles = Efficiency.ceilDiv(cout, co) * Efficiency.ceilDiv(cin, ci);
-                    onChip = ((double) co * ci + (double) (ci + co) * batch) * tiles;
-                    coalescing = Efficiency.coalescing(ci, cin - ci, d.transactionElements());
-                }
+        for (int co : v.tileSizes(cout)) {
+            for (int ci : v.tileSizes(cin)) {
+                long tiles = counting.tiles(co, ci, cout, cin);
+                double onChip = counting.onChipElements(co, ci, tiles, batch);
+                double coalescing = counting.coalescing(ci, cin, d.transactionElements());
                 double memory = dramS + onChip / d.l2ElementsPerS() / coalescing;
                 double tileWork = (double) ci * co * batch;
                 double laneUse = Efficiency.ceilEfficiency(tileWork, d.peakParallelism());

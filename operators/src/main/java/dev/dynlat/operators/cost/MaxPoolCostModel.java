@@ -13,10 +13,11 @@ import dev.dynlat.operators.spec.MaxPoolSpec;
 public final class MaxPoolCostModel implements CostModel<MaxPoolSpec> {
     @Override
     public OperatorCost cost(MaxPoolSpec spec, DeviceModel d) {
+        return CostVariant.of(d).maxPool(spec, d);
+    }
+
+    static OperatorCost streaming(MaxPoolSpec spec, DeviceModel d) {
         double taps = (double) spec.kernel() * spec.kernel();
-        if (d.cpuLibraryKernels()) {
-            return WindowPool.cpu(spec.channels(), spec.outHeight(), spec.outWidth(), taps, d);
-        }
         double in = (double) spec.channels() * spec.height() * spec.width();
         double out = (double) spec.channels() * spec.outHeight() * spec.outWidth();
         return WindowPool.gpu(in, out, out * taps + out, d);

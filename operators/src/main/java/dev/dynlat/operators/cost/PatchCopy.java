@@ -15,12 +15,15 @@ final class PatchCopy {
     private PatchCopy() {
     }
 
+    /** The copy as the device model's variant runs it. */
     static OperatorCost cost(int channels, int height, int width, int granularity, int halo, long patches,
                              DeviceModel d) {
+        return CostVariant.of(d).patchCopy(channels, height, width, granularity, halo, patches, d);
+    }
+
+    static OperatorCost streaming(int channels, int height, int width, int granularity, int halo, long patches,
+                                  DeviceModel d) {
         int side = granularity + 2 * halo;
-        if (d.cpuLibraryKernels()) {
-            return CpuPasses.patchRows(channels, side, patches, 0, d);
-        }
         double dense = (double) channels * height * width;
         double patchElements = (double) channels * patches * side * side;
         double coalescing = Efficiency.coalescing(side, Math.max(0, width - side), d.transactionElements());

@@ -3,7 +3,6 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.model.Tiling;
 
 /**
@@ -34,12 +33,13 @@ final class PatchSchedule {
     /** The best tiling at {@code meanPatches} over the given patch-batch candidates. */
     static Tiling search(int[] patchBatches, int channels, int side, double meanPatches, Terms terms, DeviceModel d) {
         BestTiling best = new BestTiling();
+        CostVariant v = CostVariant.of(d);
         for (int npp : patchBatches) {
-            for (int ct : TileSpace.of(channels)) {
+            for (int ct : v.tileSizes(channels)) {
                 long nC = Efficiency.ceilDiv(channels, ct);
-                for (int ht : TileSpace.of(side)) {
+                for (int ht : v.tileSizes(side)) {
                     long nH = Efficiency.ceilDiv(side, ht);
-                    for (int wt : TileSpace.of(side)) {
+                    for (int wt : v.tileSizes(side)) {
                         long nW = Efficiency.ceilDiv(side, wt);
                         long tiles = nC * nH * nW;
                         double memory = terms.memoryS(tiles, ct, ht, wt, meanPatches);

@@ -3,7 +3,6 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
-import dev.dynlat.operators.model.TileSpace;
 
 /**
  * The tile search shared by pointwise kernels over a {@code channels × height × width} map
@@ -22,12 +21,13 @@ final class PointwiseTiles {
 
     static BestTiling search(int c, int h, int w, DeviceModel d, MemoryTerm memoryTerm) {
         int batch = d.batch();
+        CostVariant v = CostVariant.of(d);
         BestTiling best = new BestTiling();
-        for (int ct : TileSpace.of(c)) {
+        for (int ct : v.tileSizes(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : TileSpace.of(h)) {
+            for (int ht : v.tileSizes(h)) {
                 long nH = Efficiency.ceilDiv(h, ht);
-                for (int wt : TileSpace.of(w)) {
+                for (int wt : v.tileSizes(w)) {
                     long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
                     double tileSize = (double) ct * ht * wt;
                     double memory = memoryTerm.seconds(ct, ht, wt, tiles);

@@ -52,12 +52,19 @@ public final class ReduceCostModel implements CostModel<ReduceSpec> {
         return seconds * d.batch();
     }
 
+    static final ReduceCostModel INSTANCE = new ReduceCostModel();
+
     @Override
     public OperatorCost cost(ReduceSpec spec, DeviceModel d) {
-        if (d.cpuLibraryKernels()) {
-            double planes = (double) spec.channels() * d.batch();
-            return CpuPasses.pass(planes, planes * ((double) spec.height() * spec.width() + 1), 0, d);
-        }
+        return CostVariant.of(d).reduce(spec, d);
+    }
+
+    /** Global pooling of a {@code channels × h × w} map as a reduction (a part, class efficiency applied). */
+    static OperatorCost globalPool(int channels, int h, int w, DeviceModel d) {
+        return Parts.of(INSTANCE, new ReduceSpec(channels, h, w), d);
+    }
+
+    static OperatorCost tiled(ReduceSpec spec, DeviceModel d) {
         BestTiling best = search(spec, d);
         double elements = (double) spec.channels() * spec.height() * spec.width();
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),

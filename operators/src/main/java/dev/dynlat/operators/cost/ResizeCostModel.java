@@ -8,9 +8,8 @@ import dev.dynlat.operators.spec.ResizeSpec;
 
 /**
  * Bilinear resizing: a pointwise kernel over the output ({@link PointwiseTiles}) whose every
- * output reads 4 input pixels on chip; input and output cross DRAM once. On a CPU each output
- * row interpolates between two input rows, two runs. The reference has no resize; the laudnet
- * variant costs it in the reference's style of its pointwise kernels.
+ * output reads 4 input pixels on chip; input and output cross DRAM once. The reference has no
+ * resize; the laudnet variant costs it in the reference's style of its pointwise kernels.
  */
 public final class ResizeCostModel implements CostModel<ResizeSpec> {
     /** Input pixels one bilinear output reads. */
@@ -18,12 +17,12 @@ public final class ResizeCostModel implements CostModel<ResizeSpec> {
 
     @Override
     public OperatorCost cost(ResizeSpec spec, DeviceModel d) {
+        return CostVariant.of(d).resize(spec, d);
+    }
+
+    static OperatorCost tiled(ResizeSpec spec, DeviceModel d) {
         double in = (double) spec.channels() * spec.height() * spec.width();
         double out = (double) spec.channels() * spec.outHeight() * spec.outWidth();
-        if (d.cpuLibraryKernels()) {
-            double planes = (double) spec.channels() * d.batch();
-            return CpuPasses.pass(planes * spec.outHeight() * 2, (TAPS + 1) * out * d.batch(), 0, d);
-        }
         double dramS = (in + out) / d.dramElementsPerS();
         int w = spec.outWidth();
         BestTiling best = PointwiseTiles.search(spec.channels(), spec.outHeight(), w, d,

@@ -1,17 +1,17 @@
 package dev.dynlat.operators.cost;
 
 import dev.dynlat.operators.model.DeviceModel;
-import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.model.Tiling;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.ScatterSpec;
 
 /**
- * Scatter of active patches into a dense map. Fused with the residual add it is a dynamic
- * elementwise kernel tiled over patches (schedule fixed at the mean active count); alone it is a
- * pure copy whose short rows waste memory transactions.
+ * Scatter of active patches into a dense map. Alone it is a pure copy whose short rows waste
+ * memory transactions ({@link PatchCopy}); fused with the residual add it is priced by the
+ * variant: the reference's dynamic elementwise kernel tiled over patches with its schedule fixed
+ * at the mean active count ({@link LaudnetScatterAdd}), or, calibrated, an elementwise pass over
+ * the whole map ({@link #denseScatterAdd}).
  */
 public final class ScatterCostModel implements CostModel<ScatterSpec> {
 
@@ -21,22 +21,16 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
             return PatchCopy.cost(spec.channels(), spec.height(), spec.width(), spec.granularity(), 0,
                     spec.grid().activePatches(spec.density()), d);
         }
-        if (!d.reference()) {
-            return denseScatterAdd(spec, d);
-        }
         return evaluate(spec, schedule(spec, d), d);
     }
 
     /**
-     * The calibrated scatter-add: every output pixel is written (residual, plus the patch where
-     * active), so it is an elementwise pass over the map that reads the residual fully and the
-     * patches in proportion to the active area. At rate 1 it costs exactly the dense residual add.
+     * The calibrated scatter-add on a tiled device: every output pixel is written (residual, plus
+     * the patch where active), so it is an elementwise pass over the map that reads the residual
+     * fully and the patches in proportion to the active area. At rate 1 it costs exactly the dense
+     * residual add.
      */
     static OperatorCost denseScatterAdd(ScatterSpec spec, DeviceModel d) {
-        if (d.cpuLibraryKernels()) {
-            return CpuPasses.patchRows(spec.channels(), spec.granularity(), spec.grid().activePatches(spec.density()),
-                    (double) spec.channels() * spec.height() * spec.width(), d);
-        }
         double area = (double) spec.height() * spec.width();
         double s = spec.granularity();
         double active = Math.min(1, spec.grid().activePatches(spec.density()) * s * s / area);
@@ -44,55 +38,13 @@ public final class ScatterCostModel implements CostModel<ScatterSpec> {
                 1 + active);
     }
 
-    /** Tiling of the fused scatter-add chosen at the mean active-patch count. */
+    /** The rate-independent schedule of the fused scatter-add ({@link Tiling#NONE} where none is searched). */
     public Tiling schedule(ScatterSpec spec, DeviceModel d) {
-        return PatchSchedule.search(TileSpace.of((int) spec.grid().patches()), spec.channels(), spec.granularity(),
-                spec.grid().meanActivePatches(), terms(spec, d), d);
+        return CostVariant.of(d).scatterAddSchedule(spec, d);
     }
 
+    /** The fused scatter-add at its rate under a schedule from {@link #schedule}. */
     public OperatorCost evaluate(ScatterSpec spec, Tiling t, DeviceModel d) {
-        double active = spec.grid().activePatches(spec.density());
-        PatchSchedule.Terms terms = terms(spec, d);
-        double memory = PatchSchedule.memoryS(t, active, terms);
-        double compute = PatchSchedule.computeS(t, active, terms, d);
-        return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t, 0,
-                dramElements(spec, active) * d.batch() * 4);
-    }
-
-    private static PatchSchedule.Terms terms(ScatterSpec spec, DeviceModel d) {
-        return new PatchSchedule.Terms() {
-            @Override
-            public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
-                return memorySeconds(spec, d, tiles, ct, ht, wt, patches);
-            }
-
-            @Override
-            public double engineS(int ct, int ht, int wt, int npp, double patches) {
-                return engineSeconds(spec, d, ct, ht, wt, npp, patches);
-            }
-        };
-    }
-
-    private static double dramElements(ScatterSpec spec, double patches) {
-        int s = spec.granularity();
-        double dense = (double) spec.channels() * spec.height() * spec.width();
-        // Gathered patches and the dense residual in, the dense sum out.
-        return patches * spec.channels() * s * s + dense + dense;
-    }
-
-    private static double memorySeconds(ScatterSpec spec, DeviceModel d, long tiles, int ct, int ht, int wt,
-                                        double patches) {
-        double tileElements = (double) ct * ht * wt * patches;
-        double onChip = 3 * tileElements * tiles * d.batch();
-        double coalescing = Efficiency.coalescing(wt, spec.granularity() - wt, d.transactionElements());
-        return dramElements(spec, patches) * d.batch() / d.dramElementsPerS()
-                + onChip / d.l2ElementsPerS() / coalescing;
-    }
-
-    private static double engineSeconds(ScatterSpec spec, DeviceModel d, int ct, int ht, int wt, int npp,
-                                        double patches) {
-        double batchWork = (double) ct * ht * wt * npp;
-        double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * d.batch() * npp, d.peakParallelism());
-        return d.macSeconds(batchWork) / laneUse * Math.ceil(patches / npp) * d.batch();
+        return CostVariant.of(d).scatterAdd(spec, t, d);
     }
 }

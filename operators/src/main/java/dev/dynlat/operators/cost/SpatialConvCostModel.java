@@ -4,7 +4,6 @@ import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.TileDensity;
-import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.model.Tiling;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.SpatialConvSpec;
@@ -27,51 +26,47 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
 
     /** The tiling chosen at the mean active-patch count; independent of the rate. */
     public Tiling schedule(SpatialConvSpec spec, DeviceModel d) {
-        if (d.cpuLibraryKernels()) {
-            return Tiling.NONE;
-        }
-        return PatchSchedule.search(TileSpace.of(MAX_PATCH_BATCH), spec.conv().outChannels(), patchSide(spec, d),
-                spec.grid().meanActivePatches(), terms(spec, d), d);
+        return CostVariant.of(d).patchConvSchedule(spec, d);
     }
 
     /** The cost of {@code spec} at its rate under a fixed tiling. */
     public OperatorCost evaluate(SpatialConvSpec spec, Tiling t, DeviceModel d) {
-        if (d.cpuLibraryKernels()) {
-            return CpuGemm.patchConv(spec, d);
-        }
+        return CostVariant.of(d).patchConv(spec, t, d);
+    }
+
+    static Tiling tiledSchedule(SpatialConvSpec spec, DeviceModel d, TiledVariant v) {
+        return PatchSchedule.search(v.tileSizes(MAX_PATCH_BATCH), spec.conv().outChannels(), v.patchSide(spec),
+                spec.grid().meanActivePatches(), terms(spec, d, v), d);
+    }
+
+    static OperatorCost tiledEvaluate(SpatialConvSpec spec, Tiling t, DeviceModel d, TiledVariant v) {
         double active = spec.grid().activePatches(spec.density());
-        PatchSchedule.Terms terms = terms(spec, d);
+        PatchSchedule.Terms terms = terms(spec, d, v);
         double memory = PatchSchedule.memoryS(t, active, terms);
         double compute = PatchSchedule.computeS(t, active, terms, d);
         return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t,
-                spec.macsPerSample() * d.batch(), dramElements(spec, d, active) * 4);
+                spec.macsPerSample() * d.batch(), dramElements(spec, d, v, active) * 4);
     }
 
-    private static PatchSchedule.Terms terms(SpatialConvSpec spec, DeviceModel d) {
+    private static PatchSchedule.Terms terms(SpatialConvSpec spec, DeviceModel d, TiledVariant v) {
         return new PatchSchedule.Terms() {
             @Override
             public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
-                return memorySeconds(spec, d, tiles, ct, ht, wt, patches);
+                return memorySeconds(spec, d, v, tiles, ct, ht, wt, patches);
             }
 
             @Override
             public double engineS(int ct, int ht, int wt, int npp, double patches) {
-                return engineSeconds(spec, d, ct, ht, wt, npp, patches);
+                return engineSeconds(spec, d, v, ct, ht, wt, npp, patches);
             }
         };
     }
 
-    /** Output pixels per patch side: S, plus the halo that the next conv needs (calibrated only). */
-    private static int patchSide(SpatialConvSpec spec, DeviceModel d) {
-        // The reference passes the halo but never uses it in the latency terms.
-        return d.reference() ? spec.granularity() : spec.granularity() + 2 * spec.halo();
-    }
-
-    private static double dramElements(SpatialConvSpec spec, DeviceModel d, double patches) {
+    private static double dramElements(SpatialConvSpec spec, DeviceModel d, TiledVariant v, double patches) {
         Conv2dSpec c = spec.conv();
         int k = c.kernel();
         int s = c.stride();
-        int side = patchSide(spec, d);
+        int side = v.patchSide(spec);
         double weights = (double) c.outChannels() * (c.inChannels() / c.groups()) * k * k;
         double input;
         if (spec.inputGathered()) {
@@ -84,8 +79,8 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         return weights + input * c.inDensity() * d.batch() + output * c.outDensity() * d.batch();
     }
 
-    private static double memorySeconds(SpatialConvSpec spec, DeviceModel d, long tiles, int ct, int ht, int wt,
-                                        double patches) {
+    private static double memorySeconds(SpatialConvSpec spec, DeviceModel d, TiledVariant v, long tiles, int ct,
+                                        int ht, int wt, double patches) {
         Conv2dSpec c = spec.conv();
         int k = c.kernel();
         int s = c.stride();
@@ -99,15 +94,13 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         }
         double onChip = (weightPerTile + inputPerTile * c.inDensity() * d.batch()
                 + outputPerTile * c.outDensity() * d.batch()) * tiles;
-        // The reference computes the coalescing of the patch rows and then overrides it with 1; the
-        // calibrated variant charges it as the dense conv does.
-        double coalescing = d.reference() ? 1 : Efficiency.coalescing(wt,
-                (spec.inputGathered() ? patchSide(spec, d) : c.outWidth()) - wt, d.transactionElements());
-        return dramElements(spec, d, patches) / d.dramElementsPerS() + onChip / d.l2ElementsPerS() / coalescing;
+        double coalescing = v.patchRowCoalescing(wt, (spec.inputGathered() ? v.patchSide(spec) : c.outWidth()) - wt,
+                d);
+        return dramElements(spec, d, v, patches) / d.dramElementsPerS() + onChip / d.l2ElementsPerS() / coalescing;
     }
 
-    private static double engineSeconds(SpatialConvSpec spec, DeviceModel d, int ct, int ht, int wt, int npp,
-                                        double patches) {
+    private static double engineSeconds(SpatialConvSpec spec, DeviceModel d, TiledVariant v, int ct, int ht,
+                                        int wt, int npp, double patches) {
         if (patches == 0) {
             return 0;
         }
@@ -117,11 +110,8 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * d.batch() * npp, d.peakParallelism());
         double seconds = d.macSeconds(batchMacs) / laneUse * Math.ceil(patches / npp);
         double ic = c.inDensity();
-        double oc = c.outDensity();
-        double straggler = d.reference()
-                ? TileDensity.expectedMaxKeptFraction(Efficiency.ceilDiv(c.outChannels(), ct), ct, ic * oc, 1)
-                : TileDensity.expectedMaxKeptFraction(Efficiency.ceilDiv(c.outChannels(), ct), ct, oc,
-                c.channelGroup());
+        double straggler = TileDensity.expectedMaxKeptFraction(Efficiency.ceilDiv(c.outChannels(), ct), ct,
+                v.stragglerDensity(c), v.stragglerGroup(c));
         seconds *= ic * straggler;
         if (d.batch() > 1) {
             seconds *= d.batch();

@@ -7,8 +7,8 @@ import dev.dynlat.operators.model.Tiling;
 /**
  * Pooling kernels (average, max) are pure streaming: their few additions or comparisons hide
  * under the memory traffic. The map crosses DRAM once in and once out; the on-chip level serves
- * the window reads. On a CPU the kernel library walks, for every output row and every tap of
- * its window, one strided run over the output row.
+ * the window reads ({@link #gpu}, the tiled variants). On a CPU the kernel library walks, for
+ * every output row and every tap of its window, one strided run over the output row ({@link #cpu}).
  */
 final class WindowPool {
     private WindowPool() {

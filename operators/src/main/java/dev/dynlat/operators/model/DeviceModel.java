@@ -26,8 +26,8 @@ import java.util.Map;
  * @param mode how compute and memory combine
  * @param classEfficiency calibrated per-operator-class efficiency (empty for laudnet)
  * @param classOverheadS calibrated per-operator-class fixed cost per kernel, seconds (empty for laudnet)
- * @param kind GPU or CPU; the calibrated variant costs CPU convolutions as the CPU kernel library
- *     runs them (im2col + blocked GEMM) instead of by tile search
+ * @param kind GPU or CPU; with the variant it selects the cost models' strategy
+ *     ({@code dev.dynlat.operators.cost.CostVariant}: laudnet, calibrated-gpu or calibrated-cpu)
  */
 public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind kind, int engines, double lanesPerEngine,
                           double clockHz, double dramElementsPerS, double l2ElementsPerS,
@@ -85,16 +85,6 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
         return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
                 l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, newMode, classEfficiency,
                 classOverheadS);
-    }
-
-    /** Whether convolutions are costed as the CPU kernel library runs them (calibrated CPU devices). */
-    public boolean cpuLibraryKernels() {
-        return variant == ModelVariant.CALIBRATED && kind == DeviceKind.CPU;
-    }
-
-    /** Whether the reference predictor's defects are reproduced. */
-    public boolean reference() {
-        return variant.reproducesReferenceDefects();
     }
 
     /** Seconds for one engine to do {@code macs} multiply-accumulates at full lane use. */

@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Order matters only for ties: a search keeps the first of equally fast candidates, and a
  * dynamic operator's schedule chosen at the mean patch count is later evaluated at another count,
- * where tied candidates differ. The reference enumerates a Python {@code set} of ints, so the
- * candidates are returned in CPython's set iteration order ({@link PySetOrder}) to break ties the
- * same way.
+ * where tied candidates differ. {@link #of} gives the candidates in ascending order;
+ * {@link #insertionOrder} gives them as the reference builds its Python {@code set}, for the
+ * laudnet variant to enumerate in CPython's iteration order and break ties as the reference does.
  */
 public final class TileSpace {
     private static final int POW2_LIMIT = 8;
@@ -24,15 +24,16 @@ public final class TileSpace {
     private TileSpace() {
     }
 
-    /** Candidate sizes for extent {@code n ≥ 1}, in the reference's enumeration order. */
+    /** Candidate sizes for extent {@code n ≥ 1}, ascending, without duplicates. */
     public static int[] of(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("tile extent must be positive, got " + n);
-        }
-        return CACHE.computeIfAbsent(n, TileSpace::build);
+        check(n);
+        return CACHE.computeIfAbsent(n, k -> insertionOrder(k).stream().distinct().sorted()
+                .mapToInt(Integer::intValue).toArray());
     }
 
-    private static int[] build(int n) {
+    /** The candidates in the order the reference inserts them into its set (with duplicates). */
+    public static List<Integer> insertionOrder(int n) {
+        check(n);
         List<Integer> insertion = new ArrayList<>();
         for (int k = 0; k < POW2_LIMIT; k++) {
             if ((1L << k) <= 2L * n) {
@@ -46,6 +47,12 @@ public final class TileSpace {
         for (int v = 2; v < parts; v++) {
             insertion.add(v);
         }
-        return PySetOrder.iterationOrder(insertion);
+        return insertion;
+    }
+
+    private static void check(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("tile extent must be positive, got " + n);
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.dynlat.predictor.workload.Stage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,6 +62,7 @@ public final class DynamicConfigLoader {
             }
         }
         Optional<YamlNode.Sequence> stagesNode = f.sequence("stages", true);
+        Optional<YamlFields> blocksNode = f.mapping("blocks", false);
         f.finish();
         List<StageDynamics> stages = new ArrayList<>();
         if (stagesNode.isPresent()) {
@@ -74,6 +76,7 @@ public final class DynamicConfigLoader {
                 stages.add(stage(seq.items().get(i), st, paradigm, problems));
             }
         }
+        blocksNode.ifPresent(b -> byId(b, net, stages, problems));
         problems.throwIfAny();
         CnnDynamics dyn = new CnnDynamics(paradigm, stages);
         try {
@@ -83,6 +86,45 @@ public final class DynamicConfigLoader {
             problems.throwIfAny();
         }
         return dyn;
+    }
+
+    /**
+     * {@code blocks: {layer3.4: 0.3}} sets the rate of single blocks by id, over their stage's
+     * rates (the stage must be dynamic).
+     */
+    private static void byId(YamlFields blocks, Network net, List<StageDynamics> stages, YamlProblems problems) {
+        List<Stage> residual = net.residualStages();
+        for (Map.Entry<String, YamlNode> e : blocks.node().entries().entrySet()) {
+            blocks.has(e.getKey());
+            int stage = -1;
+            int index = -1;
+            for (int i = 0; i < residual.size() && stage < 0; i++) {
+                List<dev.dynlat.predictor.workload.ResidualBlock> bs = residual.get(i).blocks();
+                for (int b = 0; b < bs.size(); b++) {
+                    if (bs.get(b).name().equals(e.getKey())) {
+                        stage = i;
+                        index = b;
+                    }
+                }
+            }
+            if (stage < 0) {
+                problems.add(blocks.node().keyLines().get(e.getKey()), blocks.node().path() + "." + e.getKey(),
+                        "no dynamic block '" + e.getKey() + "' in " + net.name());
+                continue;
+            }
+            Optional<Double> rate = YamlFields.toNumber(e.getValue(), 0, 1, problems);
+            if (rate.isEmpty() || stage >= stages.size() || stages.get(stage) == null) {
+                continue;
+            }
+            StageDynamics sd = stages.get(stage);
+            if (!sd.dynamic()) {
+                problems.add(e.getValue(), "block '" + e.getKey() + "' is in a static stage");
+                continue;
+            }
+            double[] rates = sd.rates();
+            rates[index] = rate.get();
+            stages.set(stage, new StageDynamics(true, sd.granularity(), sd.channelGroup(), rates));
+        }
     }
 
     private static StageDynamics stage(YamlNode node, Stage st, Paradigm paradigm, YamlProblems problems) {

@@ -1,6 +1,7 @@
 package dev.dynlat.predictor.engine;
 
 import dev.dynlat.predictor.workload.Role;
+import dev.dynlat.predictor.workload.ConvLabels;
 import dev.dynlat.predictor.workload.OperatorUse;
 
 import dev.dynlat.operators.spec.AvgPoolSpec;
@@ -17,17 +18,8 @@ final class BlockParts {
     private BlockParts() {
     }
 
-    /** Display name of body conv {@code index} (0-based), e.g. {@code conv2 3x3/2 g8}. */
     static String convName(int index, Conv2dSpec c) {
-        StringBuilder sb = new StringBuilder("conv").append(index + 1).append(' ')
-                .append(c.kernel()).append('x').append(c.kernel());
-        if (c.kernel() > 1 || c.stride() > 1) {
-            sb.append('/').append(c.stride());
-        }
-        if (c.groups() > 1) {
-            sb.append(" g").append(c.groups());
-        }
-        return sb.toString();
+        return ConvLabels.name(index, c);
     }
 
     static ElementwiseSpec residualAdd(ResidualBlock b) {

@@ -144,10 +144,10 @@ final class BlockKinds {
             return new ResidualBlockNode(c.kind(), b, output, c.dynamic());
         }
         double macs = body.stream().mapToDouble(Conv2dSpec::macsPerSample).sum() + 2.0 * e * se;
-        double weights = body.stream().mapToDouble(BlockKinds::convWeights).sum() + 2.0 * e * se;
+        double weights = body.stream().mapToDouble(ConvLabels::weights).sum() + 2.0 * e * se;
         List<OperatorUse> uses = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
-            uses.add(OperatorUse.once(convName(i, body.get(i)), Role.CONV, body.get(i)));
+            uses.add(OperatorUse.once(ConvLabels.name(i, body.get(i)), Role.CONV, body.get(i)));
             if (i == seAt && se > 0) {
                 uses.add(OperatorUse.once("squeeze-excitation", Role.DENSE,
                         SqueezeExcitationSpec.dense(e, dw.outHeight(), dw.outWidth(), se)));
@@ -171,7 +171,7 @@ final class BlockKinds {
                 OperatorUse.once("conv2 3x3/1", Role.CONV, c2),
                 OperatorUse.once("concat", Role.DENSE, new ConcatSpec(List.of(m.channels(), g), m.height(), m.width())));
         return new FixedBlockNode(c.id(), "dense-layer", new FeatureMap(m.channels() + g, m.height(), m.width()),
-                b -> uses, c1.macsPerSample() + c2.macsPerSample(), convWeights(c1) + convWeights(c2));
+                b -> uses, c1.macsPerSample() + c2.macsPerSample(), ConvLabels.weights(c1) + ConvLabels.weights(c2));
     }
 
     private static NetworkNode transition(ResolveContext c, Params p, List<Shape> in) {
@@ -191,7 +191,7 @@ final class BlockKinds {
                 OperatorUse.once("conv 1x1", Role.CONV, c1),
                 OperatorUse.once("avg-pool 2x2/2", Role.DENSE, new AvgPoolSpec(out, m.height(), m.width(), oh, ow)));
         return new FixedBlockNode(c.id(), "transition", new FeatureMap(out, oh, ow), b -> uses, c1.macsPerSample(),
-                convWeights(c1));
+                ConvLabels.weights(c1));
     }
 
     private static NetworkNode encoder(ResolveContext c, Params p, List<Shape> in) {
@@ -206,22 +206,5 @@ final class BlockKinds {
             return null;
         }
         return new EncoderNode(c.id(), s.tokens(), s.dim(), heads, p.integer("mlp_ratio"), c.dynamic());
-    }
-
-    static double convWeights(Conv2dSpec c) {
-        return (double) c.outChannels() * (c.inChannels() / c.groups()) * c.kernel() * c.kernel();
-    }
-
-    /** Display name of body conv {@code index} (0-based), e.g. {@code conv2 3x3/2 g8}. */
-    static String convName(int index, Conv2dSpec c) {
-        StringBuilder sb = new StringBuilder("conv").append(index + 1).append(' ')
-                .append(c.kernel()).append('x').append(c.kernel());
-        if (c.kernel() > 1 || c.stride() > 1) {
-            sb.append('/').append(c.stride());
-        }
-        if (c.groups() > 1) {
-            sb.append(" g").append(c.groups());
-        }
-        return sb.toString();
     }
 }

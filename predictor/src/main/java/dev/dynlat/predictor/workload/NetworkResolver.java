@@ -172,27 +172,32 @@ public final class NetworkResolver {
     }
 
     private ExitNode exit(NodeDescription nd, String id, Map<String, String> renames) {
-        register(id, nd.line());
         Shape main = current;
-        List<NetworkNode> head = nested(nd, id, renames);
-        current = main;
-        shapes.put(id, main);
-        return new ExitNode(id, exits++, main, head);
+        return new ExitNode(id, exits++, main, branch(nd, id, renames));
     }
 
     private PolicyNode policy(NodeDescription nd, String id, Map<String, String> renames) {
-        register(id, nd.line());
         Shape main = current;
-        List<NetworkNode> nodes = nested(nd, id, renames);
-        current = main;
-        shapes.put(id, main);
+        List<NetworkNode> nodes = branch(nd, id, renames);
         policies.add(new PendingPolicy(nd, id));
         @SuppressWarnings("unchecked")
         List<String> decides = (List<String>) nd.params().getOrDefault("decides", List.of());
         return new PolicyNode(id, main, nodes, decides);
     }
 
-    /** Children of an exit or policy: ids are prefixed with the parent's id. */
+    /**
+     * A side branch (exit head, policy network): its nodes, ids prefixed with the parent's id; the
+     * main path goes on from where the branch started.
+     */
+    private List<NetworkNode> branch(NodeDescription nd, String id, Map<String, String> renames) {
+        register(id, nd.line());
+        Shape main = current;
+        List<NetworkNode> nodes = nested(nd, id, renames);
+        current = main;
+        shapes.put(id, main);
+        return nodes;
+    }
+
     private List<NetworkNode> nested(NodeDescription nd, String id, Map<String, String> renames) {
         Map<String, String> inner = new HashMap<>(renames);
         for (NodeDescription c : nd.children()) {
@@ -209,6 +214,7 @@ public final class NetworkResolver {
         register(id, nd.line());
         int t = nd.intParam("steps");
         List<NetworkNode> out = new ArrayList<>();
+        int blocksBefore = blockIds.size();
         for (int step = 1; step <= t; step++) {
             String prefix = id + "." + step + ".";
             Map<String, String> inner = new HashMap<>(renames);
@@ -219,6 +225,8 @@ public final class NetworkResolver {
                 out.addAll(expand(c, prefix, inner));
             }
         }
+        // A policy may name the steps node for every block inside it.
+        repeatGroups.put(id, new ArrayList<>(blockIds).subList(blocksBefore, blockIds.size()));
         return out;
     }
 

@@ -42,7 +42,7 @@ final class OperatorKinds {
 
     static List<NodeKind> all() {
         List<NodeKind> k = new ArrayList<>();
-        k.add(op("conv", List.of(Param.required("out"), Param.required("kernel"), Param.positive("stride", 1),
+        k.add(op("conv", List.of(Param.positive("out", null), Param.required("kernel"), Param.positive("stride", 1),
                 Param.nonNegative("padding", null), Param.positive("groups", 1), Param.flag("depthwise", false),
                 activation()), 1, OperatorKinds::conv));
         k.add(op("linear", List.of(Param.required("out"), activation()), 1, OperatorKinds::linear));
@@ -125,7 +125,11 @@ final class OperatorKinds {
         int s = p.integer("stride");
         int pad = p.integer("padding", k / 2);
         boolean dw = p.flag("depthwise");
-        int out = p.has("out") || !dw ? p.integer("out") : m.channels();
+        if (!p.has("out") && !dw) {
+            c.problem("out: missing required key 'out' (only a depthwise conv may omit it)");
+            return null;
+        }
+        int out = p.has("out") ? p.integer("out") : m.channels();
         int groups = dw ? m.channels() : p.integer("groups");
         if (dw && p.has("groups")) {
             c.problem("groups: give either depthwise: true or groups, not both");

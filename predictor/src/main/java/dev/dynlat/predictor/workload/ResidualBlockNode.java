@@ -19,7 +19,7 @@ public record ResidualBlockNode(String kind, ResidualBlock block, Shape output, 
     public double weights() {
         double w = 0;
         for (var c : block.body()) {
-            w += (double) c.outChannels() * (c.inChannels() / c.groups()) * c.kernel() * c.kernel();
+            w += ConvLabels.weights(c);
         }
         if (block.hasProjection()) {
             w += (double) block.inChannels() * block.outChannels();

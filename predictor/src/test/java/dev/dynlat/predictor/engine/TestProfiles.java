@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Built-in profiles, optionally with neutral calibrated coefficients for the calibrated variant. */
-final class TestProfiles {
+public final class TestProfiles {
     private TestProfiles() {
     }
 
-    static DeviceProfile withNeutralCalibration(String name) {
+    public static DeviceProfile withNeutralCalibration(String name) {
         DeviceProfile p = DeviceCatalog.load(name);
         CalibratedCoefficients k = new CalibratedCoefficients(1, 1, 1, p.laudnet().launchOverheadUs(), Map.of(),
                 new CalibratedCoefficients.CalibrationRecord("2026-01-01", "test fixture", "none", 1, 0));

@@ -1,4 +1,4 @@
-package dev.dynlat.operators.model;
+package dev.dynlat.operators.cost;
 
 import java.util.List;
 
@@ -6,7 +6,8 @@ import java.util.List;
  * The iteration order of a CPython {@code set} of small positive ints built by inserting values
  * one by one: an open-addressing table (initial 8 slots, grown ×4 when 3/5 full) probed linearly
  * for up to 9 slots, then by the perturbed recurrence {@code i = 5i + 1 + perturb}. An int hashes
- * to itself. Only used to reproduce the reference predictor's tie-breaking.
+ * to itself. Only used to reproduce the reference predictor's tie-breaking, in the laudnet
+ * variant ({@link LaudnetVariant#tileSizes}).
  */
 final class PySetOrder {
     private static final int MIN_SIZE = 8;

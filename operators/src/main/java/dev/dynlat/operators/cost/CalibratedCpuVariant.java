@@ -1,0 +1,132 @@
+package dev.dynlat.operators.cost;
+
+import dev.dynlat.operators.model.DeviceModel;
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.TileSpace;
+import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.AvgPoolSpec;
+import dev.dynlat.operators.spec.BroadcastMulSpec;
+import dev.dynlat.operators.spec.ConcatSpec;
+import dev.dynlat.operators.spec.Conv2dSpec;
+import dev.dynlat.operators.spec.CropSpec;
+import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.LinearSpec;
+import dev.dynlat.operators.spec.MaxPoolSpec;
+import dev.dynlat.operators.spec.ReduceSpec;
+import dev.dynlat.operators.spec.ResizeSpec;
+import dev.dynlat.operators.spec.ScatterSpec;
+import dev.dynlat.operators.spec.SpatialConvSpec;
+
+/**
+ * The {@code calibrated-cpu} variant: kernels costed as dynlat's CPU kernel library runs them,
+ * with a fixed (not searched) blocking. Convolutions and patch convolutions are im2col + blocked
+ * GEMM ({@link CpuGemm}), depthwise convolutions and every data-movement kernel are loop kernels
+ * whose contiguous runs each start a cache line ({@link CpuPasses}). The composites share the
+ * calibrated-gpu variant's corrections (reduction pooling, pool-and-FC gate, active-rows SE
+ * pooling), built from these kernels; tile searches that remain (the SE's pooling and scaling)
+ * enumerate candidates in ascending order.
+ */
+final class CalibratedCpuVariant implements CostVariant {
+    static final CalibratedCpuVariant INSTANCE = new CalibratedCpuVariant();
+
+    private CalibratedCpuVariant() {
+    }
+
+    @Override
+    public String id() {
+        return "calibrated-cpu";
+    }
+
+    @Override
+    public int[] tileSizes(int extent) {
+        return TileSpace.of(extent);
+    }
+
+    @Override
+    public OperatorCost conv(Conv2dSpec c, DeviceModel d) {
+        return c.kind().equals("depthwise") ? CpuPasses.depthwise(c, d) : CpuGemm.conv(c, d);
+    }
+
+    /** One dot product per (sample, output): the weights are read again for every sample. */
+    @Override
+    public OperatorCost linear(LinearSpec s, DeviceModel d) {
+        double dots = (double) d.batch() * s.outFeatures();
+        return CpuPasses.pass(dots, dots * 2 * s.inFeatures() + dots, s.macsPerSample() * d.batch(), d);
+    }
+
+    @Override
+    public OperatorCost elementwise(ElementwiseSpec s, double operandReads, DeviceModel d) {
+        double elements = (double) s.channels() * s.height() * s.width() * d.batch();
+        return CpuPasses.pass(0, (operandReads + 1) * elements, 0, d);
+    }
+
+    @Override
+    public OperatorCost broadcastMul(BroadcastMulSpec s, DeviceModel d) {
+        double planes = (double) s.channels() * d.batch();
+        return CpuPasses.pass(planes, planes * 2.0 * s.height() * s.width(), 0, d);
+    }
+
+    @Override
+    public OperatorCost reduce(ReduceSpec s, DeviceModel d) {
+        double planes = (double) s.channels() * d.batch();
+        return CpuPasses.pass(planes, planes * ((double) s.height() * s.width() + 1), 0, d);
+    }
+
+    /** The window is taken as the map over the output (stride = window). */
+    @Override
+    public OperatorCost avgPool(AvgPoolSpec s, DeviceModel d) {
+        double window = Math.max(1.0, (double) s.height() / s.outHeight())
+                * Math.max(1.0, (double) s.width() / s.outWidth());
+        return WindowPool.cpu(s.channels(), s.outHeight(), s.outWidth(), window, d);
+    }
+
+    @Override
+    public OperatorCost maxPool(MaxPoolSpec s, DeviceModel d) {
+        return WindowPool.cpu(s.channels(), s.outHeight(), s.outWidth(), (double) s.kernel() * s.kernel(), d);
+    }
+
+    @Override
+    public OperatorCost patchCopy(int channels, int height, int width, int granularity, int halo, long patches,
+                                  DeviceModel d) {
+        return CpuPasses.patchRows(channels, granularity + 2 * halo, patches, 0, d);
+    }
+
+    /** In NCHW each input is one contiguous block per sample: one run per input and sample. */
+    @Override
+    public OperatorCost concat(ConcatSpec s, DeviceModel d) {
+        double out = (double) s.outChannels() * s.height() * s.width();
+        return CpuPasses.pass((double) s.inputChannels().size() * d.batch(), 2 * out * d.batch(), 0, d);
+    }
+
+    /** Every window row is a run. */
+    @Override
+    public OperatorCost crop(CropSpec s, DeviceModel d) {
+        double planes = (double) s.channels() * d.batch();
+        return CpuPasses.pass(planes * s.outHeight(), 2 * planes * s.outHeight() * s.outWidth(), 0, d);
+    }
+
+    /** Each output row interpolates between two input rows: two runs. */
+    @Override
+    public OperatorCost resize(ResizeSpec s, DeviceModel d) {
+        double planes = (double) s.channels() * d.batch();
+        double out = (double) s.channels() * s.outHeight() * s.outWidth();
+        return CpuPasses.pass(planes * s.outHeight() * 2, (ResizeCostModel.TAPS + 1) * out * d.batch(), 0, d);
+    }
+
+    /** Every (patch, channel) pair opens its rows; the residual streams once. */
+    @Override
+    public OperatorCost scatterAdd(ScatterSpec s, Tiling schedule, DeviceModel d) {
+        return CpuPasses.patchRows(s.channels(), s.granularity(), s.grid().activePatches(s.density()),
+                (double) s.channels() * s.height() * s.width(), d);
+    }
+
+    @Override
+    public Tiling patchConvSchedule(SpatialConvSpec s, DeviceModel d) {
+        return Tiling.NONE;
+    }
+
+    @Override
+    public OperatorCost patchConv(SpatialConvSpec s, Tiling schedule, DeviceModel d) {
+        return CpuGemm.patchConv(s, d);
+    }
+}
