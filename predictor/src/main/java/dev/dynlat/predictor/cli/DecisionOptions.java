@@ -40,9 +40,23 @@ final class DecisionOptions {
     }
 
     /** The decisions of a run: expected dynamics (null: none given) and, for files, the inputs. */
-    record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs) {
+    record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs, List<double[]> rates) {
+        Resolved(DecisionDynamics dynamics, List<InputDecision> inputs) {
+            this(dynamics, inputs, null);
+        }
+
         boolean given() {
             return dynamics != null;
+        }
+
+        /** Per-input activation rates (LAUDNet-style skipping), or null. */
+        boolean rateRows() {
+            return rates != null;
+        }
+
+        /** The mean rate over inputs and blocks (the expected breakdown's uniform rate). */
+        double meanRate() {
+            return rates.stream().flatMapToDouble(Arrays::stream).average().orElse(1);
         }
 
         DecisionReport report(Predictor predictor, Workload workload) {
@@ -105,7 +119,11 @@ final class DecisionOptions {
         } else if (policies != null) {
             inputs = DecisionsFile.policies(policies, net);
         } else if (decisions != null) {
-            inputs = DecisionsFile.decisions(decisions, net);
+            DecisionsFile.Parsed parsed = DecisionsFile.read(decisions, net);
+            if (parsed.rates() != null) {
+                return new Resolved(null, null, parsed.rates());
+            }
+            inputs = parsed.inputs();
         }
         DecisionDynamics d;
         if (inputs != null) {

@@ -10,6 +10,7 @@ import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.distribution.DecisionReport;
+import dev.dynlat.predictor.distribution.RateDecisions;
 import dev.dynlat.predictor.format.CsvFormatter;
 import dev.dynlat.predictor.format.DecisionFormatter;
 import dev.dynlat.predictor.format.JsonFormatter;
@@ -125,6 +126,13 @@ public final class PredictCommand implements Callable<Integer> {
         Network network = target.network();
         DeviceProfile profile = target.profile();
         DecisionOptions.Resolved resolved = decide.resolve(network);
+        if (resolved != null && resolved.rateRows()) {
+            if ("static".equalsIgnoreCase(mode) || rate != null || config != null) {
+                throw new IllegalArgumentException("decisions: per-input rates need --mode spatial, channel or layer"
+                        + " (with its --granularity/--channel-group) and no --rate or --config");
+            }
+            rate = resolved.meanRate();
+        }
         Workload workload = new Workload(network, resolved != null && resolved.given()
                 ? resolved.dynamics() : dynamics(network));
         if (resolved != null && resolved.given() && !modeless()) {
@@ -135,7 +143,9 @@ public final class PredictCommand implements Callable<Integer> {
         Prediction p = predictor.predict(workload);
         Prediction ref = workload.dynamics().isStatic() ? null : predictor.predict(workload.staticCounterpart());
         PredictionSummary summary = new PredictionSummary(p, ref);
-        DecisionReport report = resolved == null ? null : resolved.report(predictor, workload);
+        DecisionReport report = resolved == null ? null : resolved.rateRows()
+                ? RateDecisions.report(predictor, network, (CnnDynamics) workload.dynamics(), resolved.rates())
+                : resolved.report(predictor, workload);
         String text = switch (fmt) {
             case "json" -> report == null ? JsonFormatter.format(summary)
                     : JsonFormatter.format(summary, root -> DecisionFormatter.json(root, report));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,10 +22,116 @@ import java.util.List;
  * line) and the field.
  */
 public final class DecisionsFile {
+    /** Column index standing for the {@code rate} column (every block). */
+    private static final int ALL_BLOCKS = -2;
+
     private DecisionsFile() {
     }
 
-    /** Reads a decisions CSV. */
+    /**
+     * A decisions file read: either exits/policies per input, or activation rates per input (one
+     * per dynamic residual block, {@link RateDecisions#blockIds} order); the other is null.
+     */
+    public record Parsed(List<InputDecision> inputs, List<double[]> rates) {
+    }
+
+    /**
+     * Reads a decisions CSV: columns {@code exit} and/or {@code policy}, or per-input activation
+     * rates in [0, 1]: a column {@code rate} (every dynamic block) and/or columns named by block
+     * ids (those blocks; a block id column overrides {@code rate}, blocks in neither run at 1).
+     */
+    public static Parsed read(Path file, Network net) {
+        String[] header = header(file);
+        boolean rates = header != null && Arrays.stream(header).anyMatch(h -> !h.equals("exit") && !h.equals("policy"))
+                && Arrays.stream(header).noneMatch(h -> h.equals("exit") || h.equals("policy"));
+        return rates ? new Parsed(null, rates(file, net)) : new Parsed(decisions(file, net), null);
+    }
+
+    private static String[] header(Path file) {
+        for (String raw : read(file, "decisions")) {
+            String text = raw.strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                return Arrays.stream(text.split(",", -1)).map(String::strip).toArray(String[]::new);
+            }
+        }
+        return null;
+    }
+
+    private static List<double[]> rates(Path file, Network net) {
+        String where = "decisions: " + file;
+        List<String> ids = RateDecisions.blockIds(net);
+        if (ids.isEmpty()) {
+            String first = Arrays.stream(header(file)).filter(h -> !h.equals("rate")).findFirst().orElse(null);
+            throw new IllegalArgumentException(where + " header: " + (first == null
+                    ? "column rate, but " + net.name() + " has no dynamic residual blocks"
+                    : "unknown column '" + first + "'; expected exit and/or policy"));
+        }
+        String[] header = null;
+        int[] column = null;
+        List<double[]> out = new ArrayList<>();
+        int line = 0;
+        for (String raw : read(file, "decisions")) {
+            line++;
+            String text = raw.strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            String[] cells = Arrays.stream(text.split(",", -1)).map(String::strip).toArray(String[]::new);
+            if (header == null) {
+                header = cells;
+                column = new int[header.length];
+                for (int i = 0; i < header.length; i++) {
+                    column[i] = header[i].equals("rate") ? ALL_BLOCKS : ids.indexOf(header[i]);
+                    if (column[i] == -1) {
+                        throw new IllegalArgumentException(where + " header: unknown column '" + header[i]
+                                + "'; expected exit and/or policy, or rate and/or dynamic block ids (e.g. "
+                                + ids.get(0) + ")");
+                    }
+                }
+                continue;
+            }
+            String at = where + " row " + (out.size() + 1) + " (line " + line + ")";
+            if (cells.length != header.length) {
+                throw new IllegalArgumentException(at + ": expected " + header.length + " fields, got " + cells.length);
+            }
+            double[] r = new double[ids.size()];
+            Arrays.fill(r, 1);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < cells.length; i++) {
+                    // the rate column first, so block columns override it
+                    if ((pass == 0) != (column[i] == ALL_BLOCKS)) {
+                        continue;
+                    }
+                    double v = rate(at + ", field " + header[i], cells[i]);
+                    if (column[i] == ALL_BLOCKS) {
+                        Arrays.fill(r, v);
+                    } else {
+                        r[column[i]] = v;
+                    }
+                }
+            }
+            out.add(r);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(where + ": no rows after the header");
+        }
+        return out;
+    }
+
+    private static double rate(String where, String cell) {
+        double v;
+        try {
+            v = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": '" + cell + "' is not a number");
+        }
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(where + ": rate must be in [0, 1], got " + cell);
+        }
+        return v;
+    }
+
+    /** Reads a decisions CSV of exits and/or policies. */
     public static List<InputDecision> decisions(Path file, Network net) {
         List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();

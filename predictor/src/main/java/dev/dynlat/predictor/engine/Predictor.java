@@ -53,6 +53,11 @@ public final class Predictor {
         return device.batch();
     }
 
+    /** A predictor for the same device, variant and schedule at another batch size. */
+    public Predictor atBatch(int batch) {
+        return batch == device.batch() ? this : new Predictor(profile, variant, schedule.withBatch(batch));
+    }
+
     /**
      * The expected latency of one batch. Under {@link DecisionDynamics} every operator's weight is
      * multiplied by the probability that an input runs it (reaches its segment, keeps its block),

@@ -46,7 +46,8 @@ public final class DecisionFormatter {
         for (int e = 0; e < c.length; e++) {
             exits.row(exitLabel(r, e), c[e], c[e] / r.batch(), one[e]);
         }
-        sb.append("\nlatency of an input that leaves at each exit (cumulative, every decided block run):\n");
+        sb.append(c.length == 1 ? "\nlatency with every block run:\n"
+                : "\nlatency of an input that leaves at each exit (cumulative, every decided block run):\n");
         sb.append(new MarkdownTableWriter().render(exits.build()));
         LatencyDistribution d = r.perInput();
         sb.append(String.format(Locale.ROOT, "%nper-input latency at batch 1, %s:%n"

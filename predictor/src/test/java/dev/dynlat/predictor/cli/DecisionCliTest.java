@@ -130,4 +130,42 @@ class DecisionCliTest {
         assertEquals(2, c.code());
         assertTrue(c.err().contains("chart: "), c.err());
     }
+
+    @Test
+    void perInputRatesPredictEachInputWithItsOwnRates() throws IOException {
+        Path f = tmp.resolve("rates.csv");
+        Files.writeString(f, "rate,layer3.4\n0.5,0.1\n0.5,0.9\n0.3,0.3\n");
+        CliTest.Result r = run("predict", "--model", "resnet50", "--device", "tx2", "--mode", "channel",
+                "--channel-group", "2", "--decisions", f.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode d = new ObjectMapper().readTree(r.out()).get("decisions").get("per_input_batch1");
+        double sum = 0;
+        for (String rate : new String[] {"0.3"}) {
+            CliTest.Result one = run("predict", "--model", "resnet50", "--device", "tx2", "--mode", "channel",
+                    "--channel-group", "2", "--rate", rate, "--format", "json");
+            sum += new ObjectMapper().readTree(one.out()).get("latency_ms").asDouble();
+        }
+        assertEquals(sum, d.get("min_ms").asDouble(), 1e-9 * sum, "the uniform 0.3 input is the fastest");
+        assertTrue(d.get("max_ms").asDouble() > d.get("p50_ms").asDouble() || d.get("max_ms").asDouble() == d.get("p50_ms").asDouble());
+        CliTest.Result bad = run("predict", "--model", "resnet50", "--device", "tx2", "--mode", "channel",
+                "--decisions", f.toString(), "--rate", "0.5");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("decisions: per-input rates need --mode"), bad.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "rate|1.5; row 1 (line 2), field rate: rate must be in [0, 1], got 1.5",
+        "rate,layer9.9|0.5,0.5; header: unknown column 'layer9.9'",
+        "layer1.0|x; row 1 (line 2), field layer1.0: 'x' is not a number"})
+    void badRateRowsAreRejected(String rows, String message) throws IOException {
+        Path f = tmp.resolve("rates.csv");
+        Files.writeString(f, rows.replace('|', '\n') + "\n");
+        Path out = tmp.resolve("o.json");
+        CliTest.Result r = run("predict", "--model", "resnet50", "--device", "tx2", "--mode", "layer",
+                "--decisions", f.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertFalse(Files.exists(out));
+    }
 }
