@@ -23,6 +23,8 @@ public final class NetworkResolver {
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<String, Integer> lines = new HashMap<>();
     private final Set<String> blockIds = new LinkedHashSet<>();
+    /** Blocks without a residual shortcut (dense layers, transitions, MBConv without an add). */
+    private final Set<String> shortcutless = new java.util.HashSet<>();
     private final Map<String, List<String>> repeatGroups = new HashMap<>();
     private final List<PendingPolicy> policies = new ArrayList<>();
     private final Set<String> including = new java.util.HashSet<>();
@@ -129,6 +131,9 @@ public final class NetworkResolver {
         shapes.put(id, n.output());
         if (nd.form() == Form.BLOCK) {
             blockIds.add(id);
+            if (!(n instanceof ResidualBlockNode)) {
+                shortcutless.add(id);
+            }
         }
         current = n.output();
         return n;
@@ -311,6 +316,14 @@ public final class NetworkResolver {
                     ids.add(d);
                 } else {
                     problems.add(p.description().line(), p.id(), "decides: '" + d + "' is not a block of this network");
+                }
+            }
+            // A dropped block keeps its shortcut, so only residual blocks can be decided.
+            for (String d : ids) {
+                if (shortcutless.contains(d)) {
+                    problems.add(p.description().line(), p.id(), "decides: '" + d + "' has no residual shortcut, so"
+                            + " dropping it would break the network; a policy decides residual blocks only");
+                    break;
                 }
             }
             resolvedDecides.put(p.id(), ids);
