@@ -7,6 +7,9 @@
  */
 #include <jni.h>
 
+#include <dlfcn.h>
+
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -120,6 +123,153 @@ bool plan_create(JNIEnv *env, Plan &p, jint kind, jintArray dims, jintArray list
     return true;
 }
 
+
+/* A graph launch of the timed kernels should last about this long, so event resolution and the
+ * graph's own launch cost stay small against it. */
+constexpr double kTargetGraphSeconds = 0.5e-3;
+constexpr int kMaxLaunchesPerGraph = 1000;
+
+/* Stream and two events, released on scope exit. */
+struct Timing {
+    cudaStream_t stream = nullptr;
+    cudaEvent_t start = nullptr, stop = nullptr;
+    explicit Timing(CudaStatus &st)
+    {
+        st.check(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking), "cudaStreamCreate");
+        st.check(cudaEventCreate(&start), "cudaEventCreate");
+        st.check(cudaEventCreate(&stop), "cudaEventCreate");
+    }
+    ~Timing()
+    {
+        if (start) cudaEventDestroy(start);
+        if (stop) cudaEventDestroy(stop);
+        if (stream) cudaStreamDestroy(stream);
+    }
+    /* Seconds between the two events around `enqueue()` on the stream. */
+    template <class F> double seconds(F enqueue, CudaStatus &st, const char *what)
+    {
+        float ms = 0.0f;
+        st.check(cudaEventRecord(start, stream), "cudaEventRecord");
+        if (st.ok()) st.check(enqueue(), what);
+        st.check(cudaEventRecord(stop, stream), "cudaEventRecord");
+        st.check(cudaEventSynchronize(stop), "cudaEventSynchronize");
+        st.check(cudaEventElapsedTime(&ms, start, stop), "cudaEventElapsedTime");
+        return 1e-3 * ms;
+    }
+};
+
+/* An instantiated CUDA graph of `launches` back-to-back runs of `enqueue`, released on scope exit. */
+struct Graph {
+    cudaGraph_t graph = nullptr;
+    cudaGraphExec_t exec = nullptr;
+    template <class F> Graph(F enqueue, int launches, cudaStream_t stream, CudaStatus &st)
+    {
+        if (!st.check(cudaStreamBeginCapture(stream, cudaStreamCaptureModeThreadLocal), "cudaStreamBeginCapture")) {
+            return;
+        }
+        for (int i = 0; i < launches && st.ok(); ++i) st.check(enqueue(), "kernel launch (graph capture)");
+        /* capture must end even after a failed launch, or the stream stays unusable */
+        cudaError_t e = cudaStreamEndCapture(stream, &graph);
+        st.check(e, "cudaStreamEndCapture");
+        if (st.ok()) st.check(cudaGraphInstantiate(&exec, graph, 0), "cudaGraphInstantiate");
+    }
+    ~Graph()
+    {
+        if (exec) cudaGraphExecDestroy(exec);
+        if (graph) cudaGraphDestroy(graph);
+    }
+};
+
+/*
+ * Kernel time of `enqueue` as a real network sees it: `launches` back-to-back runs captured in one
+ * CUDA graph, so the host's submit gap between launches is not in the figure. `launches` is chosen
+ * from one eager run so that a graph lasts about kTargetGraphSeconds. Fills seconds per run (graph
+ * time / launches) for each of `runs` graph launches after `warmup` untimed ones.
+ */
+template <class F> void time_in_graph(F enqueue, int warmup, int runs, double *out, CudaStatus &st)
+{
+    Timing tm(st);
+    if (!st.ok()) return;
+    st.check(enqueue(tm.stream), "kernel launch");
+    st.check(cudaStreamSynchronize(tm.stream), "kernel execution");
+    const double once = tm.seconds([&] { return enqueue(tm.stream); }, st, "kernel launch");
+    if (!st.ok()) return;
+    int launches = once > 0 ? (int)(kTargetGraphSeconds / once + 0.5) : kMaxLaunchesPerGraph;
+    launches = launches < 1 ? 1 : (launches > kMaxLaunchesPerGraph ? kMaxLaunchesPerGraph : launches);
+    Graph g([&] { return enqueue(tm.stream); }, launches, tm.stream, st);
+    for (int i = 0; st.ok() && i < warmup; ++i) st.check(cudaGraphLaunch(g.exec, tm.stream), "cudaGraphLaunch");
+    for (int i = 0; st.ok() && i < runs; ++i) {
+        out[i] = tm.seconds([&] { return cudaGraphLaunch(g.exec, tm.stream); }, st, "cudaGraphLaunch") / launches;
+    }
+}
+
+/* cuBLAS, loaded at run time: its absence (at build or at run time) only disables the comparison. */
+struct Cublas {
+    using Create = int (*)(void **);
+    using Destroy = int (*)(void *);
+    using SetStream = int (*)(void *, cudaStream_t);
+    /* cublasSgemm_v2 (column-major): handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc */
+    using Sgemm = int (*)(void *, int, int, int, int, int, const float *, const float *, int, const float *, int,
+                          const float *, float *, int);
+    void *lib = nullptr;
+    void *handle = nullptr;
+    Create create = nullptr;
+    Destroy destroy = nullptr;
+    SetStream set_stream = nullptr;
+    Sgemm sgemm = nullptr;
+    char reason[DL_ERR_LEN] = {0};
+
+    Cublas()
+    {
+        const char *names[] = {"libcublas.so", "libcublas.so.13", "libcublas.so.12", "libcublas.so.11"};
+        for (const char *n : names) {
+            lib = dlopen(n, RTLD_NOW | RTLD_LOCAL);
+            if (lib) break;
+        }
+        if (!lib) {
+            std::snprintf(reason, sizeof reason, "cuBLAS not found at run time (libcublas.so[.13|.12|.11])");
+            return;
+        }
+        create = (Create)dlsym(lib, "cublasCreate_v2");
+        destroy = (Destroy)dlsym(lib, "cublasDestroy_v2");
+        set_stream = (SetStream)dlsym(lib, "cublasSetStream_v2");
+        sgemm = (Sgemm)dlsym(lib, "cublasSgemm_v2");
+        if (!create || !destroy || !set_stream || !sgemm) {
+            std::snprintf(reason, sizeof reason, "cuBLAS library lacks cublasSgemm_v2 and friends");
+            return;
+        }
+        int status = create(&handle);
+        if (status != 0) {
+            handle = nullptr;
+            std::snprintf(reason, sizeof reason, "cublasCreate failed with status %d", status);
+        }
+    }
+    ~Cublas()
+    {
+        if (handle) destroy(handle);
+        if (lib) dlclose(lib);
+    }
+    bool ok() const { return handle != nullptr; }
+};
+
+/* Device buffer of n floats seeded with the shared generator. */
+float *seeded_buffer(size_t n, int operand, CudaStatus &st)
+{
+    std::vector<float> host(n);
+    dl_fill_seeded(host.data(), n, 42u, operand);
+    float *d = nullptr;
+    st.check(cudaMalloc(&d, sizeof(float) * n), "cudaMalloc");
+    st.check(cudaMemcpy(d, host.data(), sizeof(float) * n, cudaMemcpyHostToDevice), "cudaMemcpy");
+    return d;
+}
+
+jdoubleArray to_java(JNIEnv *env, const std::vector<double> &v)
+{
+    jdoubleArray r = env->NewDoubleArray((jsize)v.size());
+    if (r != nullptr) env->SetDoubleArrayRegion(r, 0, (jsize)v.size(), v.data());
+    return r;
+}
+
 } // namespace
 
 extern "C" {
@@ -130,8 +280,16 @@ JNIEXPORT jstring JNICALL Java_dev_dynlat_calibration_backend_CudaNative_unavail
     cudaError_t e = cudaGetDeviceCount(&count);
     if (e != cudaSuccess || count == 0) {
         char msg[DL_ERR_LEN];
+        int driver = 0, runtime = 0;
+        cudaDriverGetVersion(&driver);
+        cudaRuntimeGetVersion(&runtime);
         if (e == cudaSuccess || e == cudaErrorNoDevice) {
             std::snprintf(msg, sizeof msg, "no CUDA device");
+        } else if (driver == 0) {
+            std::snprintf(msg, sizeof msg, "no CUDA device (no CUDA driver installed)");
+        } else if (e == cudaErrorInsufficientDriver) {
+            std::snprintf(msg, sizeof msg, "no CUDA device (driver %d.%d is older than the runtime %d.%d)",
+                          driver / 1000, driver % 1000 / 10, runtime / 1000, runtime % 1000 / 10);
         } else {
             std::snprintf(msg, sizeof msg, "no CUDA device (%s)", cudaGetErrorString(e));
         }
@@ -154,6 +312,65 @@ JNIEXPORT jstring JNICALL Java_dev_dynlat_calibration_backend_CudaNative_deviceN
     return env->NewStringUTF(msg);
 }
 
+/* {driver version, runtime version} as CUDA encodes them (1000 major + 10 minor); 0 when no driver. */
+JNIEXPORT jintArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_versions(JNIEnv *env, jclass)
+{
+    int v[2] = {0, 0};
+    if (cudaDriverGetVersion(&v[0]) != cudaSuccess) v[0] = 0;
+    if (cudaRuntimeGetVersion(&v[1]) != cudaSuccess) v[1] = 0;
+    jintArray r = env->NewIntArray(2);
+    if (r != nullptr) env->SetIntArrayRegion(r, 0, 2, v);
+    return r;
+}
+
+/* Device 0's name (cudaDeviceProp.name). */
+JNIEXPORT jstring JNICALL Java_dev_dynlat_calibration_backend_CudaNative_rawDeviceName(JNIEnv *env, jclass)
+{
+    cudaDeviceProp prop;
+    CudaStatus st;
+    if (!st.check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties")) {
+        st.throw_if_failed(env);
+        return nullptr;
+    }
+    return env->NewStringUTF(prop.name);
+}
+
+/*
+ * Device 0's facts, in the order of GpuDeviceAttributes.fromNative: compute capability major, minor,
+ * SMs, max SM clock kHz, memory clock kHz, memory bus bits, L2 bytes, global memory bytes,
+ * integrated (0/1), max threads per SM, shared memory per SM bytes. Clocks come from
+ * cudaDeviceGetAttribute: CUDA 13 removed them from cudaDeviceProp.
+ */
+JNIEXPORT jlongArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_deviceAttributes(JNIEnv *env, jclass)
+{
+    CudaStatus st;
+    const cudaDeviceAttr attrs[] = {cudaDevAttrComputeCapabilityMajor, cudaDevAttrComputeCapabilityMinor,
+                                    cudaDevAttrMultiProcessorCount, cudaDevAttrClockRate,
+                                    cudaDevAttrMemoryClockRate, cudaDevAttrGlobalMemoryBusWidth,
+                                    cudaDevAttrL2CacheSize};
+    const int n_attrs = (int)(sizeof attrs / sizeof attrs[0]);
+    jlong values[11] = {0};
+    for (int i = 0; i < n_attrs && st.ok(); ++i) {
+        int v = 0;
+        st.check(cudaDeviceGetAttribute(&v, attrs[i], 0), "cudaDeviceGetAttribute");
+        values[i] = v;
+    }
+    cudaDeviceProp prop;
+    if (st.check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties")) {
+        values[7] = (jlong)prop.totalGlobalMem;
+        values[8] = prop.integrated;
+        values[9] = prop.maxThreadsPerMultiProcessor;
+        values[10] = (jlong)prop.sharedMemPerMultiprocessor;
+    }
+    if (!st.ok()) {
+        st.throw_if_failed(env);
+        return nullptr;
+    }
+    jlongArray r = env->NewLongArray(11);
+    if (r != nullptr) env->SetLongArrayRegion(r, 0, 11, values);
+    return r;
+}
+
 JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_time(JNIEnv *env, jclass, jint kind,
                                                                                   jintArray dims, jintArray list_a,
                                                                                   jintArray list_b, jlong seed,
@@ -166,32 +383,14 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_ti
     CudaStatus st;
     Plan p;
     if (!plan_create(env, p, kind, dims, list_a, list_b, seed, st)) return nullptr;
-    std::vector<double> times((size_t)runs);
-    cudaEvent_t start = nullptr, stop = nullptr;
-    st.check(cudaEventCreate(&start), "cudaEventCreate");
-    st.check(cudaEventCreate(&stop), "cudaEventCreate");
-    for (int i = 0; st.ok() && i < warmup; ++i) {
-        st.check(dl_cuda_run(&p.desc, &p.shape, &p.lists, p.ops, p.out, p.stream), "kernel launch");
-    }
-    st.check(cudaStreamSynchronize(p.stream), "cudaStreamSynchronize");
-    for (int i = 0; st.ok() && i < runs; ++i) {
-        st.check(cudaEventRecord(start, p.stream), "cudaEventRecord");
-        st.check(dl_cuda_run(&p.desc, &p.shape, &p.lists, p.ops, p.out, p.stream), "kernel launch");
-        st.check(cudaEventRecord(stop, p.stream), "cudaEventRecord");
-        st.check(cudaEventSynchronize(stop), "cudaEventSynchronize");
-        float ms = 0.0f;
-        st.check(cudaEventElapsedTime(&ms, start, stop), "cudaEventElapsedTime");
-        times[(size_t)i] = 1e-3 * ms;
-    }
-    if (start) cudaEventDestroy(start);
-    if (stop) cudaEventDestroy(stop);
+    std::vector<double> times((size_t)runs, 0.0);
+    time_in_graph([&](cudaStream_t s) { return dl_cuda_run(&p.desc, &p.shape, &p.lists, p.ops, p.out, s); }, warmup,
+                  runs, times.data(), st);
     if (!st.ok()) {
         st.throw_if_failed(env);
         return nullptr;
     }
-    jdoubleArray result = env->NewDoubleArray(runs);
-    if (result != nullptr) env->SetDoubleArrayRegion(result, 0, runs, times.data());
-    return result;
+    return to_java(env, times);
 }
 
 JNIEXPORT jfloatArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_runOnce(JNIEnv *env, jclass, jint kind,
@@ -218,48 +417,99 @@ JNIEXPORT jfloatArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_run
     return result;
 }
 
-/* Returns {FLOP, seconds}; seconds from CUDA events around one launch that fills every SM. */
+/*
+ * The kernels' per-thread code run on the host (dl_cuda_emulate) on operands seeded like runOnce:
+ * needs no device, so tests check the CUDA kernels' index math everywhere.
+ */
+JNIEXPORT jfloatArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_emulateRunOnce(JNIEnv *env, jclass,
+                                                                                           jint kind, jintArray dims,
+                                                                                           jintArray list_a,
+                                                                                           jintArray list_b,
+                                                                                           jlong seed)
+{
+    if (dims == nullptr) {
+        throw_named(env, "java/lang/IllegalArgumentException", "dims must not be null");
+        return nullptr;
+    }
+    dl_desc desc{};
+    jsize nd = env->GetArrayLength(dims);
+    jsize na = list_a ? env->GetArrayLength(list_a) : 0;
+    jsize nb = list_b ? env->GetArrayLength(list_b) : 0;
+    if (nd > DL_MAX_DIMS) {
+        throw_named(env, "java/lang/IllegalArgumentException", "too many dims");
+        return nullptr;
+    }
+    std::vector<int> lists((size_t)na + nb + 1, 0);
+    desc.kind = kind;
+    desc.n_dims = nd;
+    env->GetIntArrayRegion(dims, 0, nd, desc.dims);
+    if (na) env->GetIntArrayRegion(list_a, 0, na, lists.data());
+    if (nb) env->GetIntArrayRegion(list_b, 0, nb, lists.data() + na);
+    desc.list_a = na ? lists.data() : nullptr;
+    desc.n_a = na;
+    desc.list_b = nb ? lists.data() + na : nullptr;
+    desc.n_b = nb;
+    dl_shape shape;
+    char err[DL_ERR_LEN];
+    if (dl_shape_of(&desc, &shape, err, sizeof err)) {
+        throw_named(env, "java/lang/IllegalArgumentException", err);
+        return nullptr;
+    }
+    std::vector<std::vector<float>> operands((size_t)shape.n_operands);
+    float *ops[DL_MAX_OPERANDS] = {nullptr, nullptr, nullptr};
+    for (int i = 0; i < shape.n_operands; ++i) {
+        operands[(size_t)i].resize(shape.operand_len[i]);
+        dl_fill_seeded(operands[(size_t)i].data(), shape.operand_len[i], (uint64_t)seed, i);
+        ops[i] = operands[(size_t)i].data();
+    }
+    std::vector<float> out(shape.output_len, 0.0f); /* scatter leaves inactive positions at zero */
+    if (dl_cuda_emulate(&desc, &shape, ops, out.data()) != 0) {
+        throw_named(env, kBackendException, "cuda emulation: kind or sizes not supported");
+        return nullptr;
+    }
+    jfloatArray result = env->NewFloatArray((jsize)out.size());
+    if (result != nullptr) env->SetFloatArrayRegion(result, 0, (jsize)out.size(), out.data());
+    return result;
+}
+
+/*
+ * Returns {FLOP, seconds}: one launch that fills every SM to its thread limit, each thread running
+ * dl_cuda_fma_chains() independent FMA chains; long enough that the launch cost is negligible.
+ */
 JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_fmaProbe(JNIEnv *env, jclass,
                                                                                       jlong iterations)
 {
-    if (iterations <= 0) {
-        throw_named(env, "java/lang/IllegalArgumentException", "iterations must be > 0");
+    if (iterations <= 0 || iterations > 0x7fffffffLL) {
+        throw_named(env, "java/lang/IllegalArgumentException", "iterations must be in [1, 2^31)");
         return nullptr;
     }
     CudaStatus st;
     cudaDeviceProp prop;
     st.check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
     const int threads = 256;
-    const int blocks = st.ok() ? prop.multiProcessorCount * 8 : 1;
+    const int per_sm = st.ok() && prop.maxThreadsPerMultiProcessor >= threads ? prop.maxThreadsPerMultiProcessor / threads : 1;
+    const int blocks = st.ok() ? prop.multiProcessorCount * per_sm : 1;
     float *sink = nullptr;
-    cudaEvent_t start = nullptr, stop = nullptr;
     st.check(cudaMalloc(&sink, sizeof(float) * (size_t)blocks * threads), "cudaMalloc(sink)");
-    st.check(cudaEventCreate(&start), "cudaEventCreate");
-    st.check(cudaEventCreate(&stop), "cudaEventCreate");
-    double flops = 0.0;
-    float ms = 0.0f;
+    Timing tm(st);
+    double flops = 0.0, seconds = 0.0;
     if (st.ok()) {
-        dl_cuda_fma(iterations < 1000 ? iterations : 1000, sink, blocks, threads, nullptr); /* warm-up */
-        st.check(cudaEventRecord(start, nullptr), "cudaEventRecord");
-        flops = dl_cuda_fma(iterations, sink, blocks, threads, nullptr);
-        st.check(cudaGetLastError(), "fma kernel launch");
-        st.check(cudaEventRecord(stop, nullptr), "cudaEventRecord");
-        st.check(cudaEventSynchronize(stop), "cudaEventSynchronize");
-        st.check(cudaEventElapsedTime(&ms, start, stop), "cudaEventElapsedTime");
+        dl_cuda_fma(iterations < 1000 ? (int)iterations : 1000, sink, blocks, threads, tm.stream); /* warm-up */
+        st.check(cudaStreamSynchronize(tm.stream), "fma warm-up");
+        seconds = tm.seconds([&] {
+            flops = dl_cuda_fma((int)iterations, sink, blocks, threads, tm.stream);
+            return cudaGetLastError();
+        }, st, "fma kernel launch");
     }
     cudaFree(sink);
-    if (start) cudaEventDestroy(start);
-    if (stop) cudaEventDestroy(stop);
     if (!st.ok()) {
         st.throw_if_failed(env);
         return nullptr;
     }
-    double values[2] = {flops, 1e-3 * ms};
-    jdoubleArray result = env->NewDoubleArray(2);
-    if (result != nullptr) env->SetDoubleArrayRegion(result, 0, 2, values);
-    return result;
+    return to_java(env, {flops, seconds});
 }
 
+/* Seconds of each of `repeats` passes of pattern `mode` over `bytes` (rounded down to 16 bytes). */
 JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_streamProbe(JNIEnv *env, jclass,
                                                                                          jint mode, jlong bytes,
                                                                                          jint repeats)
@@ -272,41 +522,73 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_st
     cudaDeviceProp prop;
     st.check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
     const int blocks = st.ok() ? prop.multiProcessorCount * 16 : 1;
-    size_t n = (size_t)bytes / sizeof(float);
+    size_t n = (size_t)bytes / 16 * 4;
     float *a = nullptr, *b = nullptr, *partials = nullptr;
     st.check(cudaMalloc(&a, sizeof(float) * n), "cudaMalloc(stream buffer)");
     if (mode == 2) st.check(cudaMalloc(&b, sizeof(float) * n), "cudaMalloc(stream buffer)");
     st.check(cudaMalloc(&partials, sizeof(float) * (size_t)blocks), "cudaMalloc(partials)");
     if (st.ok()) st.check(cudaMemset(a, 0, sizeof(float) * n), "cudaMemset");
     std::vector<double> times((size_t)repeats);
-    cudaEvent_t start = nullptr, stop = nullptr;
-    st.check(cudaEventCreate(&start), "cudaEventCreate");
-    st.check(cudaEventCreate(&stop), "cudaEventCreate");
-    if (st.ok()) st.check(dl_cuda_stream(mode, a, b, n, partials, blocks, nullptr), "stream kernel launch");
-    for (int i = 0; st.ok() && i < repeats; ++i) {
-        st.check(cudaEventRecord(start, nullptr), "cudaEventRecord");
-        st.check(dl_cuda_stream(mode, a, b, n, partials, blocks, nullptr), "stream kernel launch");
-        st.check(cudaEventRecord(stop, nullptr), "cudaEventRecord");
-        st.check(cudaEventSynchronize(stop), "cudaEventSynchronize");
-        float ms = 0.0f;
-        st.check(cudaEventElapsedTime(&ms, start, stop), "cudaEventElapsedTime");
-        times[(size_t)i] = 1e-3 * ms;
+    {
+        Timing tm(st);
+        if (st.ok()) st.check(dl_cuda_stream(mode, a, b, n, partials, blocks, tm.stream), "stream kernel launch");
+        for (int i = 0; st.ok() && i < repeats; ++i) {
+            times[(size_t)i] = tm.seconds([&] { return dl_cuda_stream(mode, a, b, n, partials, blocks, tm.stream); },
+                                          st, "stream kernel launch");
+        }
     }
     cudaFree(a);
     cudaFree(b);
     cudaFree(partials);
-    if (start) cudaEventDestroy(start);
-    if (stop) cudaEventDestroy(stop);
     if (!st.ok()) {
         st.throw_if_failed(env);
         return nullptr;
     }
-    jdoubleArray result = env->NewDoubleArray(repeats);
-    if (result != nullptr) env->SetDoubleArrayRegion(result, 0, repeats, times.data());
-    return result;
+    return to_java(env, times);
 }
 
-/* Mean host-side seconds of (empty launch + cudaStreamSynchronize). */
+/*
+ * Seconds of each of `repeats` launches that each read a `bytes` buffer `passes` times through L2
+ * (bytes rounded down to 16); the caller sizes the buffer to fit in L2.
+ */
+JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_l2Probe(JNIEnv *env, jclass,
+                                                                                     jlong bytes, jint passes,
+                                                                                     jint repeats)
+{
+    if (bytes < 64 || bytes / 4 > 0x7fffffffLL || passes <= 0 || repeats <= 0) {
+        throw_named(env, "java/lang/IllegalArgumentException", "invalid L2 probe arguments");
+        return nullptr;
+    }
+    CudaStatus st;
+    cudaDeviceProp prop;
+    st.check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties");
+    const int per_sm = st.ok() && prop.maxThreadsPerMultiProcessor >= 256 ? prop.maxThreadsPerMultiProcessor / 256 : 1;
+    const int blocks = st.ok() ? prop.multiProcessorCount * per_sm : 1;
+    size_t n = (size_t)bytes / 16 * 4;
+    float *a = nullptr, *partials = nullptr;
+    st.check(cudaMalloc(&a, sizeof(float) * n), "cudaMalloc(L2 buffer)");
+    st.check(cudaMalloc(&partials, sizeof(float) * (size_t)blocks), "cudaMalloc(partials)");
+    if (st.ok()) st.check(cudaMemset(a, 0, sizeof(float) * n), "cudaMemset");
+    std::vector<double> times((size_t)repeats);
+    {
+        Timing tm(st);
+        /* one pass brings the buffer into L2 */
+        if (st.ok()) st.check(dl_cuda_l2_read(a, n, 1, partials, blocks, tm.stream), "L2 kernel launch");
+        for (int i = 0; st.ok() && i < repeats; ++i) {
+            times[(size_t)i] = tm.seconds([&] { return dl_cuda_l2_read(a, n, passes, partials, blocks, tm.stream); },
+                                          st, "L2 kernel launch");
+        }
+    }
+    cudaFree(a);
+    cudaFree(partials);
+    if (!st.ok()) {
+        st.throw_if_failed(env);
+        return nullptr;
+    }
+    return to_java(env, times);
+}
+
+/* Mean host-side seconds of (empty launch + cudaStreamSynchronize): what a synchronous caller pays. */
 JNIEXPORT jdouble JNICALL Java_dev_dynlat_calibration_backend_CudaNative_emptyLaunch(JNIEnv *env, jclass, jint calls)
 {
     if (calls <= 0) {
@@ -314,14 +596,15 @@ JNIEXPORT jdouble JNICALL Java_dev_dynlat_calibration_backend_CudaNative_emptyLa
         return 0.0;
     }
     CudaStatus st;
+    Timing tm(st);
     for (int i = 0; st.ok() && i < 10; ++i) { /* warm-up: module load, first launch */
-        st.check(dl_cuda_empty(nullptr), "empty kernel launch");
-        st.check(cudaStreamSynchronize(nullptr), "cudaStreamSynchronize");
+        st.check(dl_cuda_empty(tm.stream), "empty kernel launch");
+        st.check(cudaStreamSynchronize(tm.stream), "cudaStreamSynchronize");
     }
     double t0 = dl_now_seconds();
     for (int i = 0; st.ok() && i < calls; ++i) {
-        st.check(dl_cuda_empty(nullptr), "empty kernel launch");
-        st.check(cudaStreamSynchronize(nullptr), "cudaStreamSynchronize");
+        st.check(dl_cuda_empty(tm.stream), "empty kernel launch");
+        st.check(cudaStreamSynchronize(tm.stream), "cudaStreamSynchronize");
     }
     double elapsed = dl_now_seconds() - t0;
     if (!st.ok()) {
@@ -329,6 +612,107 @@ JNIEXPORT jdouble JNICALL Java_dev_dynlat_calibration_backend_CudaNative_emptyLa
         return 0.0;
     }
     return elapsed / calls;
+}
+
+/*
+ * Back-to-back empty kernels, `launches` per event pair, `repeats` times. Returns 2 x repeats
+ * seconds per kernel: first inside one CUDA graph (the gap between kernels on the device, what
+ * time() includes per run), then launched one by one on a stream (adds the host's submit rate).
+ */
+JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_launchGap(JNIEnv *env, jclass,
+                                                                                       jint launches, jint repeats)
+{
+    if (launches <= 0 || launches > 100000 || repeats <= 0) {
+        throw_named(env, "java/lang/IllegalArgumentException", "invalid launch gap arguments");
+        return nullptr;
+    }
+    CudaStatus st;
+    std::vector<double> out((size_t)repeats * 2, 0.0);
+    Timing tm(st);
+    auto empty = [&] { return dl_cuda_empty(tm.stream); };
+    Graph g(empty, launches, tm.stream, st);
+    if (st.ok()) st.check(cudaGraphLaunch(g.exec, tm.stream), "cudaGraphLaunch"); /* warm-up */
+    for (int i = 0; st.ok() && i < repeats; ++i) {
+        out[(size_t)i] = tm.seconds([&] { return cudaGraphLaunch(g.exec, tm.stream); }, st, "cudaGraphLaunch") / launches;
+    }
+    for (int i = 0; st.ok() && i < repeats; ++i) {
+        out[(size_t)(repeats + i)] = tm.seconds([&] {
+            cudaError_t e = cudaSuccess;
+            for (int j = 0; j < launches && e == cudaSuccess; ++j) e = dl_cuda_empty(tm.stream);
+            return e;
+        }, st, "empty kernel launch") / launches;
+    }
+    if (!st.ok()) {
+        st.throw_if_failed(env);
+        return nullptr;
+    }
+    return to_java(env, out);
+}
+
+/* Empty when cuBLAS can be used for the GEMM comparison, otherwise why not. */
+JNIEXPORT jstring JNICALL Java_dev_dynlat_calibration_backend_CudaNative_cublasUnavailableReason(JNIEnv *env, jclass)
+{
+    Cublas blas;
+    return env->NewStringUTF(blas.ok() ? "" : blas.reason);
+}
+
+/*
+ * Row-major GEMMs C[M][N] = A[M][K] B[K][N] for each (M, N, K) triple of `shapes`, timed like time()
+ * (back-to-back in a CUDA graph, median left to the caller): returns, per shape, `runs` seconds of
+ * our tiled kernel, then `runs` seconds of cublasSgemm (NaN when cuBLAS is unavailable).
+ */
+JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_gemmCompare(JNIEnv *env, jclass,
+                                                                                         jintArray shapes, jint runs)
+{
+    if (shapes == nullptr || env->GetArrayLength(shapes) % 3 != 0 || runs <= 0) {
+        throw_named(env, "java/lang/IllegalArgumentException", "shapes must hold (M, N, K) triples and runs > 0");
+        return nullptr;
+    }
+    const int count = env->GetArrayLength(shapes) / 3;
+    std::vector<int> mnk((size_t)count * 3);
+    env->GetIntArrayRegion(shapes, 0, count * 3, mnk.data());
+    for (int v : mnk) {
+        if (v <= 0 || v > (1 << 16)) {
+            throw_named(env, "java/lang/IllegalArgumentException", "GEMM sizes must be in [1, 65536]");
+            return nullptr;
+        }
+    }
+    CudaStatus st;
+    Cublas blas;
+    std::vector<double> out((size_t)count * runs * 2, std::nan(""));
+    for (int s = 0; s < count && st.ok(); ++s) {
+        const int m = mnk[3 * s], n = mnk[3 * s + 1], k = mnk[3 * s + 2];
+        float *a = seeded_buffer((size_t)m * k, 0, st);
+        float *b = seeded_buffer((size_t)k * n, 1, st);
+        float *c = nullptr;
+        st.check(cudaMalloc(&c, sizeof(float) * (size_t)m * n), "cudaMalloc(C)");
+        double *ours = out.data() + (size_t)s * runs * 2;
+        if (st.ok()) time_in_graph([&](cudaStream_t str) { return dl_cuda_gemm(m, n, k, a, b, c, str); }, 3, runs,
+                                   ours, st);
+        if (st.ok() && blas.ok()) {
+            /* a cuBLAS failure (e.g. under graph capture) leaves its column NaN, not the run failed */
+            CudaStatus blas_st;
+            const float one = 1.0f, zero = 0.0f;
+            /* row-major C = A B is column-major C^T = B^T A^T: swap the operands, keep the layouts */
+            time_in_graph([&](cudaStream_t str) {
+                if (blas.set_stream(blas.handle, str) != 0) return cudaErrorUnknown;
+                int status = blas.sgemm(blas.handle, 0, 0, n, m, k, &one, b, n, a, k, &zero, c, n);
+                return status == 0 ? cudaGetLastError() : cudaErrorUnknown;
+            }, 3, runs, ours + runs, blas_st);
+            if (!blas_st.ok()) {
+                for (int i = 0; i < runs; ++i) ours[runs + i] = std::nan("");
+                cudaGetLastError(); /* clear the non-sticky error */
+            }
+        }
+        cudaFree(a);
+        cudaFree(b);
+        cudaFree(c);
+    }
+    if (!st.ok()) {
+        st.throw_if_failed(env);
+        return nullptr;
+    }
+    return to_java(env, out);
 }
 
 } // extern "C"

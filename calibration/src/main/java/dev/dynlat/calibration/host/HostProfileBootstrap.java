@@ -12,7 +12,9 @@ import java.util.Optional;
  * LAUDNet-style model can price this machine before any fitting: cores are the processing engines,
  * the lanes per core are what the measured FMA rate implies at the clock, the DRAM bandwidth is the
  * measured stream rate, the on-chip bandwidth ratio is cache-resident over DRAM stream rate, and the
- * launch overhead is the measured empty-call cost.
+ * launch overhead is the measured empty-call cost. CPU devices only: the cuda backend's device is
+ * bootstrapped by {@link dev.dynlat.calibration.gpu.GpuProfileBootstrap} (see
+ * {@code DeviceBootstraps}).
  */
 public final class HostProfileBootstrap {
     /** On-chip / DRAM ratio used when no cache-resident probe ran (the GPU profiles' value). */

@@ -1,5 +1,7 @@
 package dev.dynlat.calibration.protocol;
 
+import dev.dynlat.operators.input.InputBounds;
+
 /**
  * How one configuration is measured: warm-up runs, timed runs per attempt, how many attempts
  * are allowed, and the largest acceptable relative spread of an attempt.
@@ -8,8 +10,9 @@ package dev.dynlat.calibration.protocol;
  * spread defined in {@link SampleStats#relativeSpread(double[])}: {@code (p75 - p25) / median}
  * of the timed samples of one attempt (dimensionless).
  *
- * @param warmupRuns          untimed runs before each attempt's timed runs (&ge; 0)
- * @param timedRuns           timed runs per attempt (&ge; 3, so quartiles are meaningful)
+ * @param warmupRuns          untimed runs before each attempt's timed runs ({@link InputBounds#WARMUP_RUNS})
+ * @param timedRuns           timed runs per attempt ({@link InputBounds#TIMED_RUNS}; &ge; 3, so quartiles
+ *                            are meaningful)
  * @param maxAttempts         attempts before the measurement is flagged as noisy (&ge; 1)
  * @param maxRelativeSpread   accept an attempt when its relative spread is &le; this value
  *                            (dimensionless, finite, &gt; 0; e.g. 0.10 = 10 %)
@@ -17,16 +20,12 @@ package dev.dynlat.calibration.protocol;
 public record ProtocolSettings(int warmupRuns, int timedRuns, int maxAttempts, double maxRelativeSpread) {
 
     /** Smallest number of timed runs for which an interquartile spread says anything. */
-    public static final int MIN_TIMED_RUNS = 3;
+    public static final int MIN_TIMED_RUNS = InputBounds.TIMED_RUNS.min();
 
     public ProtocolSettings {
-        if (warmupRuns < 0) {
-            throw new IllegalArgumentException("warmupRuns must be >= 0, got " + warmupRuns);
-        }
-        if (timedRuns < MIN_TIMED_RUNS) {
-            throw new IllegalArgumentException(
-                    "timedRuns must be >= " + MIN_TIMED_RUNS + ", got " + timedRuns);
-        }
+        // The CLI's bounds: a run count beyond them would exhaust memory or never finish.
+        InputBounds.WARMUP_RUNS.check(warmupRuns);
+        InputBounds.TIMED_RUNS.check(timedRuns);
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
         }

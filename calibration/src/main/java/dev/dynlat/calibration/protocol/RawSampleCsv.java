@@ -10,13 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Appends every raw timed sample to a CSV file, one line per sample:
- * {@code <key columns...>,attempt,sample,seconds}.
+ * {@code [run,]<key columns...>,attempt,sample,seconds}. Opened with a run id, every row starts
+ * with it, so the rows of several runs appended to one file stay apart.
  *
  * <p>The file is flushed after each measurement so that an interrupted calibration run keeps
  * everything measured so far. Re-opening an existing file appends to it, after checking that its
@@ -29,40 +33,77 @@ public final class RawSampleCsv implements Closeable {
     /** Columns written after the caller's key columns. */
     public static final List<String> SAMPLE_COLUMNS = List.of("attempt", "sample", "seconds");
 
+    /** Leading column of files opened with a run id. */
+    public static final String RUN_COLUMN = "run";
+
     private final Writer out;
     private final List<String> keyColumns;
+    private final String runId;
+    private final Path file;
+    private final long previousRows;
+    private final Set<String> previousRuns;
+    private long rowsWritten;
 
-    private RawSampleCsv(Writer out, List<String> keyColumns) {
+    private RawSampleCsv(Writer out, List<String> keyColumns, String runId, Path file, long previousRows,
+                         Set<String> previousRuns) {
         this.out = out;
         this.keyColumns = keyColumns;
+        this.runId = runId;
+        this.file = file;
+        this.previousRows = previousRows;
+        this.previousRuns = previousRuns;
+    }
+
+    /** As {@link #open(Path, List, String)} without a run column. */
+    public static RawSampleCsv open(Path file, List<String> keyColumns) throws IOException {
+        return open(file, keyColumns, null);
     }
 
     /**
      * Opens {@code file} for appending, writing the header when the file is new or empty.
      *
      * @param keyColumns names of the columns that identify a configuration (e.g. operator, shape)
-     * @throws IllegalArgumentException when an existing file has a different header
+     * @param runId      written as the first column of every row; null for no run column
+     * @throws IllegalArgumentException when an existing file has a different header, or already
+     *                                  holds rows of {@code runId}
      */
-    public static RawSampleCsv open(Path file, List<String> keyColumns) throws IOException {
+    public static RawSampleCsv open(Path file, List<String> keyColumns, String runId) throws IOException {
         Objects.requireNonNull(file, "file");
         List<String> keys = List.copyOf(keyColumns);
         for (String k : keys) {
-            if (SAMPLE_COLUMNS.contains(k)) {
+            if (SAMPLE_COLUMNS.contains(k) || RUN_COLUMN.equals(k)) {
                 throw new IllegalArgumentException("key column name clashes with a sample column: " + k);
             }
         }
-        List<String> header = new ArrayList<>(keys);
+        List<String> header = new ArrayList<>();
+        if (runId != null) {
+            if (runId.isEmpty() || !runId.equals(csvLine(List.of(runId)))) {
+                throw new IllegalArgumentException("run id must be non-empty and need no CSV quoting: " + runId);
+            }
+            header.add(RUN_COLUMN);
+        }
+        header.addAll(keys);
         header.addAll(SAMPLE_COLUMNS);
         String headerLine = csvLine(header);
         boolean hasContent = Files.exists(file) && Files.size(file) > 0;
+        long rows = 0;
+        Set<String> runs = new LinkedHashSet<>();
         if (hasContent) {
-            String existing;
             try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                existing = r.readLine();
+                String existing = r.readLine();
+                if (!headerLine.equals(existing)) {
+                    throw new IllegalArgumentException("existing file " + file + " has header '" + existing
+                            + "', expected '" + headerLine + "'");
+                }
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    rows++;
+                    if (runId != null) {
+                        runs.add(line.substring(0, Math.max(0, line.indexOf(','))));
+                    }
+                }
             }
-            if (!headerLine.equals(existing)) {
-                throw new IllegalArgumentException("existing file " + file + " has header '" + existing
-                        + "', expected '" + headerLine + "'");
+            if (runs.contains(runId)) {
+                throw new IllegalArgumentException("existing file " + file + " already has rows of run " + runId);
             }
         }
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
@@ -72,7 +113,32 @@ public final class RawSampleCsv implements Closeable {
             w.write('\n');
             w.flush();
         }
-        return new RawSampleCsv(w, keys);
+        return new RawSampleCsv(w, keys, runId, file, rows, Collections.unmodifiableSet(runs));
+    }
+
+    /** The run id in every row written by this writer; null when the file has no run column. */
+    public String runId() {
+        return runId;
+    }
+
+    /** The file written. */
+    public Path file() {
+        return file;
+    }
+
+    /** Sample rows this writer appended (header excluded). */
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
+    /** Sample rows the file held when it was opened. */
+    public long previousRows() {
+        return previousRows;
+    }
+
+    /** Run ids of the rows the file held when it was opened, in order of appearance. */
+    public Set<String> previousRuns() {
+        return previousRuns;
     }
 
     /** Names of the caller's key columns, in order. */
@@ -92,20 +158,26 @@ public final class RawSampleCsv implements Closeable {
         }
         // Build all lines first so a measurement is written as one block.
         StringBuilder block = new StringBuilder();
-        List<String> fields = new ArrayList<>(keyValues.size() + SAMPLE_COLUMNS.size());
+        List<String> fields = new ArrayList<>(keyValues.size() + SAMPLE_COLUMNS.size() + 1);
+        long rows = 0;
         for (int a = 0; a < m.samplesS().size(); a++) {
             List<Double> attempt = m.samplesS().get(a);
             for (int i = 0; i < attempt.size(); i++) {
                 fields.clear();
+                if (runId != null) {
+                    fields.add(runId);
+                }
                 fields.addAll(keyValues);
                 fields.add(Integer.toString(a));
                 fields.add(Integer.toString(i));
                 fields.add(Double.toString(attempt.get(i)));
                 block.append(csvLine(fields)).append('\n');
+                rows++;
             }
         }
         out.write(block.toString());
         out.flush();
+        rowsWritten += rows;
     }
 
     /**

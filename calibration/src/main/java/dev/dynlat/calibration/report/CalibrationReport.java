@@ -5,9 +5,12 @@ import dev.dynlat.calibration.host.PeakProbes;
 import dev.dynlat.calibration.protocol.Measurement;
 import dev.dynlat.calibration.suite.CalibrationOutcome;
 import dev.dynlat.calibration.suite.EvaluatedCase;
+import dev.dynlat.calibration.suite.FitPlan;
 import dev.dynlat.operators.profile.AnalyticConstants;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.operators.profile.DeviceKind;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
@@ -32,14 +35,31 @@ public final class CalibrationReport {
     private CalibrationReport() {
     }
 
-    public static void write(CalibrationOutcome o, Path dir) throws IOException {
-        List<EvaluatedCase> heldOut = o.operators().stream().filter(EvaluatedCase::heldOut).toList();
-        ReportCharts.writeOperators(heldOut, dir);
-        ReportCharts.writeBlocks(o.blocks(), dir);
-        AtomicFiles.writeString(dir.resolve(REPORT), markdown(o));
+    /**
+     * Registers the report's files in {@code outputs} (checking each path), so that a run can refuse
+     * an unusable report before it measures anything.
+     *
+     * @return the targets, to pass to {@link #prepare}
+     */
+    public static ReportTargets add(OutputSet outputs, Path dir) {
+        return new ReportTargets(outputs.add("--report", dir.resolve(REPORT)),
+                ReportCharts.add(outputs, dir, ReportCharts.OPERATORS), ReportCharts.add(outputs, dir, ReportCharts.BLOCKS));
     }
 
-    static String markdown(CalibrationOutcome o) {
+    /** Renders report.md and the charts into their prepared targets; nothing is visible until the set commits. */
+    public static void prepare(CalibrationOutcome o, RawSampleSummary raw, OutputSet outputs, ReportTargets targets)
+            throws IOException {
+        List<EvaluatedCase> heldOut = o.operators().stream().filter(EvaluatedCase::heldOut).toList();
+        ReportCharts.prepareOperators(heldOut, outputs, targets.operatorCharts());
+        ReportCharts.prepareBlocks(o.blocks(), outputs, targets.blockCharts());
+        outputs.prepareText(targets.report(), markdown(o, raw));
+    }
+
+    /** The report's output files: report.md and the SVG and PNG of each chart. */
+    public record ReportTargets(OutputTarget report, List<OutputTarget> operatorCharts, List<OutputTarget> blockCharts) {
+    }
+
+    static String markdown(CalibrationOutcome o, RawSampleSummary raw) {
         StringBuilder sb = new StringBuilder();
         PeakProbes p = o.probes();
         CalibratedCoefficients k = o.profile().calibrated().orElseThrow();
@@ -49,16 +69,25 @@ public final class CalibrationReport {
         ErrorSummary ops = ErrorSummary.of(heldOut);
         ErrorSummary blocks = ErrorSummary.of(o.blocks());
         sb.append("# Calibration report: ").append(o.profile().name()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "- machine: %s, %d cores (%s)%n", p.cpuModel(), p.cores(),
+        boolean gpu = o.hostProfile().kind() == DeviceKind.GPU;
+        sb.append(String.format(Locale.ROOT, "- machine: %s, %d %s (%s)%n", p.cpuModel(), p.cores(), gpu ? "SMs" : "cores",
                 p.isa().isEmpty() ? "isa unknown" : p.isa()));
+        sb.append("- bootstrap: ").append(o.hostProfile().provenance()).append('\n');
+        sb.append("- fitted model: ").append(FitPlan.forKind(o.hostProfile().kind()).model()).append('\n');
         sb.append("- date: ").append(rec.date()).append(", backend: ").append(o.backend()).append(", suite: ")
                 .append(o.quick() ? "quick" : "full").append('\n');
         sb.append(String.format(Locale.ROOT,
                 "- configurations: %d operators (%d fitted, %d held out), %d dynamic blocks (evaluation only)%n",
                 o.operators().size(), fitSet.size(), heldOut.size(), o.blocks().size()));
-        sb.append(String.format(Locale.ROOT, "- raw timed samples: %d (in `raw-samples.csv`); flagged re-measured: %d,"
-                + " still flagged: %d%n", o.measurements().sampleCount(), o.measurements().reruns(),
-                o.measurements().flagged()));
+        // The count is the CSV's own: rows of every round, re-measurement and speed-reference run.
+        sb.append(String.format(Locale.ROOT, "- raw timed samples: %d, the rows of run `%s` in `raw-samples.csv`"
+                + " (%d of them in the combined medians); flagged re-measured: %d, still flagged: %d%n", raw.rows(),
+                raw.runId(), o.measurements().sampleCount(), o.measurements().reruns(), o.measurements().flagged()));
+        if (raw.previousRows() > 0) {
+            sb.append(String.format(Locale.ROOT, "- `raw-samples.csv` also holds %d rows of %d earlier runs (%s); this"
+                    + " report describes run `%s` only%n", raw.previousRows(), raw.previousRuns().size(),
+                    String.join(", ", raw.previousRuns()), raw.runId()));
+        }
         sb.append(String.format(Locale.ROOT, "- wall time: probes %.1f s, measurements %.1f s, fit and evaluation %.1f s%n",
                 o.probeSeconds(), o.measurements().seconds(), o.fitSeconds()));
         sb.append("- fit: ").append(o.fit().status()).append(" — ").append(o.fit().reason()).append("\n\n");

@@ -3,8 +3,11 @@ package dev.dynlat.calibration.report;
 import dev.dynlat.calibration.suite.EvaluatedCase;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.ChartFiles;
+import dev.dynlat.reports.chart.ChartSize;
 import dev.dynlat.reports.chart.ScatterChartSpec;
 import dev.dynlat.reports.chart.Series;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,26 +23,36 @@ public final class ReportCharts {
     private ReportCharts() {
     }
 
+    /** Registers the SVG and PNG files of chart {@code base} in {@code outputs}. */
+    static List<OutputTarget> add(OutputSet outputs, Path dir, String base) {
+        return List.of(outputs.add("--report", dir.resolve(base + ".svg")),
+                outputs.add("--report", dir.resolve(base + ".png")));
+    }
+
     /** Held-out operators before vs after calibration, as SVG and PNG. */
-    public static void writeOperators(List<EvaluatedCase> heldOut, Path dir) throws IOException {
+    static void prepareOperators(List<EvaluatedCase> heldOut, OutputSet outputs, List<OutputTarget> targets)
+            throws IOException {
         List<Series> series = List.of(series("before calibration", heldOut, EvaluatedCase::beforeS),
                 series("after calibration", heldOut, EvaluatedCase::afterS));
-        write(new ScatterChartSpec("Held-out operators: predicted vs measured", new Axis("measured latency", "ms"),
-                new Axis("predicted latency", "ms"), series, true, BAND_PERCENT), dir, OPERATORS);
+        prepare(new ScatterChartSpec("Held-out operators: predicted vs measured", new Axis("measured latency", "ms"),
+                new Axis("predicted latency", "ms"), series, true, BAND_PERCENT), outputs, targets);
     }
 
     /** Dynamic blocks: predictor before / after calibration and the roofline, as SVG and PNG. */
-    public static void writeBlocks(List<EvaluatedCase> blocks, Path dir) throws IOException {
+    static void prepareBlocks(List<EvaluatedCase> blocks, OutputSet outputs, List<OutputTarget> targets)
+            throws IOException {
         List<Series> series = List.of(series("predictor, before calibration", blocks, EvaluatedCase::beforeS),
                 series("predictor, calibrated", blocks, EvaluatedCase::afterS),
                 series("roofline", blocks, EvaluatedCase::rooflineS));
-        write(new ScatterChartSpec("Dynamic blocks: predicted vs measured", new Axis("measured latency", "ms"),
-                new Axis("predicted latency", "ms"), series, true, BAND_PERCENT), dir, BLOCKS);
+        prepare(new ScatterChartSpec("Dynamic blocks: predicted vs measured", new Axis("measured latency", "ms"),
+                new Axis("predicted latency", "ms"), series, true, BAND_PERCENT), outputs, targets);
     }
 
-    private static void write(ScatterChartSpec spec, Path dir, String base) throws IOException {
-        ChartFiles.write(spec, dir.resolve(base + ".svg"));
-        ChartFiles.write(spec, dir.resolve(base + ".png"));
+    private static void prepare(ScatterChartSpec spec, OutputSet outputs, List<OutputTarget> targets)
+            throws IOException {
+        for (OutputTarget t : targets) {
+            outputs.prepare(t, ChartFiles.body(spec, t.path(), ChartSize.DEFAULT));
+        }
     }
 
     private static Series series(String name, List<EvaluatedCase> cases, ToDoubleFunction<EvaluatedCase> predicted) {

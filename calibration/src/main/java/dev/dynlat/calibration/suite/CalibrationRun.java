@@ -6,8 +6,6 @@ import dev.dynlat.calibration.fit.HeldOutSplit;
 import dev.dynlat.calibration.fit.LogErrorFitter;
 import dev.dynlat.calibration.fit.MultiStartFitter;
 import dev.dynlat.calibration.fit.Observation;
-import dev.dynlat.calibration.host.HostProber;
-import dev.dynlat.calibration.host.HostProfileBootstrap;
 import dev.dynlat.calibration.kernel.Conv2dKernel;
 import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.host.PeakProbes;
@@ -21,23 +19,31 @@ import dev.dynlat.calibration.protocol.MeasurementProtocol;
 import dev.dynlat.calibration.protocol.ProtocolSettings;
 import dev.dynlat.calibration.protocol.RawSampleCsv;
 import dev.dynlat.calibration.report.CalibrationReport;
+import dev.dynlat.calibration.report.RawSampleSummary;
+import dev.dynlat.calibration.report.ReportDirectory;
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
 import dev.dynlat.operators.profile.DeviceKind;
 import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.operators.profile.OperatorClass;
 import dev.dynlat.operators.profile.ProfileWriter;
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +54,10 @@ import java.util.function.Supplier;
  * A whole calibration: probe the host, bootstrap its profile, measure the suite (raw samples to
  * {@code raw-samples.csv} as they come), fit the calibrated variant on a held-out split of the
  * operators, evaluate operators and blocks before / after / against the roofline, write the report,
- * and last of all write the profile atomically. An exception at any step leaves the raw samples
- * written so far and no profile.
+ * and last of all write the report and the profile together ({@link OutputSet}). Every output is
+ * checked before anything is measured. An exception at any step leaves the raw samples written so
+ * far and no profile; an interruption (SIGINT) says how many configurations were kept
+ * ({@link InterruptNotice}).
  */
 public final class CalibrationRun {
     public static final String RAW_SAMPLES = "raw-samples.csv";
@@ -61,16 +69,6 @@ public final class CalibrationRun {
     /** Rounds over the whole suite in a full run (one in a quick run); see SuiteMeasurer. */
     static final int FULL_ROUNDS = 5;
 
-    /** Extra starting points of the fit: slow or fast compute, cache-resident or DRAM-bound memory. */
-    private static final List<Map<String, Double>> STARTS = List.of(
-            Map.of(CoefficientLayout.LANE, 0.2, CoefficientLayout.DRAM, 4.0, CoefficientLayout.L2, 0.3),
-            Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.DRAM, 1.0, CoefficientLayout.L2, 0.2),
-            Map.of(CoefficientLayout.LANE, 0.4, CoefficientLayout.DRAM, 8.0, CoefficientLayout.L2, 1.0),
-            // The launch overhead trades off against the class factors of small kernels.
-            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 0.3),
-            Map.of(CoefficientLayout.LANE, 1.5, CoefficientLayout.LAUNCH, 1.0),
-            Map.of(CoefficientLayout.LANE, 1.0, CoefficientLayout.LAUNCH, 3.0));
-
     private final Backend backend;
     private final CalibrationSuite suite;
     private final ProtocolSettings settings;
@@ -78,15 +76,33 @@ public final class CalibrationRun {
     private final BlockLatencyModel blockModel;
     private final PrintStream progress;
     private final MeasurementListener listener;
-    private final Supplier<PeakProbes> probes;
+    private final Supplier<BootstrappedDevice> device;
 
     /**
-     * @param probes   peak probes to use; null runs the backend's probes ({@link HostProber})
+     * @param probes   peak probes of a CPU device to use; null bootstraps the backend's own device
+     *                 ({@link DeviceBootstraps#forBackend}: host CPU probes, or CUDA attributes and GPU probes)
      * @param listener called after each measurement was persisted (progress hooks, tests)
      */
     public CalibrationRun(Backend backend, CalibrationSuite suite, ProtocolSettings settings, boolean quick,
                           BlockLatencyModel blockModel, PrintStream progress, MeasurementListener listener,
                           Supplier<PeakProbes> probes) {
+        this(probes == null
+                ? () -> DeviceBootstraps.forBackend(backend.name()).bootstrap(backend, quick)
+                : () -> DeviceBootstraps.hostCpu(backend.name(), probes.get()),
+                backend, suite, settings, quick, blockModel, progress, listener);
+    }
+
+    /** A run on an already bootstrapped device (e.g. a recorded GPU with a scripted backend in tests). */
+    public static CalibrationRun onDevice(Supplier<BootstrappedDevice> device, Backend backend,
+                                          CalibrationSuite suite, ProtocolSettings settings, boolean quick,
+                                          BlockLatencyModel blockModel, PrintStream progress,
+                                          MeasurementListener listener) {
+        return new CalibrationRun(device, backend, suite, settings, quick, blockModel, progress, listener);
+    }
+
+    private CalibrationRun(Supplier<BootstrappedDevice> device, Backend backend, CalibrationSuite suite,
+                           ProtocolSettings settings, boolean quick, BlockLatencyModel blockModel,
+                           PrintStream progress, MeasurementListener listener) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.suite = Objects.requireNonNull(suite, "suite");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -94,30 +110,73 @@ public final class CalibrationRun {
         this.blockModel = Objects.requireNonNull(blockModel, "blockModel");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.probes = probes != null ? probes : () -> new HostProber(backend, quick).probe();
+        this.device = Objects.requireNonNull(device, "device");
     }
 
+    /** A run into a fresh report directory, with a run id from the clock. */
     public CalibrationOutcome run(Path profileOut, Path reportDir) throws IOException {
-        Files.createDirectories(reportDir);
-        CalibrationOutcome outcome;
-        try (RawSampleCsv csv = RawSampleCsv.open(reportDir.resolve(RAW_SAMPLES), SuiteMeasurer.CSV_KEYS)) {
-            long t0 = System.nanoTime();
-            progress.println("probing " + backend.deviceDescription() + " ...");
-            PeakProbes p = probes.get();
-            double probeSeconds = (System.nanoTime() - t0) * 1e-9;
-            progress.printf(java.util.Locale.ROOT,
-                    "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d cores%n",
-                    p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
-                    p.cores());
-            DeviceProfile host = HostProfileBootstrap.profile("host-" + backend.name(), p);
-            SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
-                    listener, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
-            progress.println("fitting " + suite.operators().size() + " operator configurations ...");
-            outcome = evaluate(p, host, measured, probeSeconds);
+        return run(profileOut, reportDir, false, null);
+    }
+
+    /**
+     * Checks every output before measuring (the profile path, the report directory and the report's
+     * files), measures with the raw samples appended as they come, then prepares the report and the
+     * profile and commits them together.
+     *
+     * @param append whether a report directory that holds an earlier run may be reused; the raw
+     *     samples of each run carry its run id, and report.md describes the latest run
+     * @param runId the id in every raw-sample row of this run; null derives one from the UTC clock
+     * @throws dev.dynlat.reports.io.OutputPathException before any measurement, for an unusable output
+     */
+    public CalibrationOutcome run(Path profileOut, Path reportDir, boolean append, String runId) throws IOException {
+        try (OutputSet outputs = new OutputSet()) {
+            OutputTarget profile = outputs.add("--out", profileOut);
+            Path dir = ReportDirectory.check("--report", reportDir, append);
+            Files.createDirectories(dir);
+            CalibrationReport.ReportTargets report = CalibrationReport.add(outputs, dir);
+            Path rawPath = dir.resolve(RAW_SAMPLES);
+            CalibrationOutcome outcome;
+            RawSampleSummary raw;
+            try (InterruptNotice notice = InterruptNotice.install(progress, rawPath);
+                 RawSampleCsv csv = RawSampleCsv.open(rawPath, SuiteMeasurer.CSV_KEYS,
+                         runId != null ? runId : clockRunId())) {
+                outcome = measureAndFit(csv, notice.counting(listener));
+                raw = new RawSampleSummary(csv.runId(), csv.rowsWritten(), csv.previousRows(),
+                        List.copyOf(csv.previousRuns()));
+            }
+            CalibrationReport.prepare(outcome, raw, outputs, report);
+            outputs.prepareText(profile, ProfileWriter.toYaml(outcome.profile()));
+            outputs.commit(bytes -> {
+                System.out.write(bytes);
+                System.out.flush();
+            });
+            return outcome;
         }
-        CalibrationReport.write(outcome, reportDir);
-        AtomicFiles.writeString(profileOut, ProfileWriter.toYaml(outcome.profile()));
-        return outcome;
+    }
+
+    private static String clockRunId() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+    }
+
+    private CalibrationOutcome measureAndFit(RawSampleCsv csv, MeasurementListener counted) {
+        long t0 = System.nanoTime();
+        progress.println("probing " + backend.deviceDescription() + " ...");
+        BootstrappedDevice bootstrapped = device.get();
+        PeakProbes p = bootstrapped.probes();
+        double probeSeconds = (System.nanoTime() - t0) * 1e-9;
+        if (!bootstrapped.probeDetails().isEmpty()) {
+            progress.println(bootstrapped.probeDetails());
+        }
+        DeviceProfile host = bootstrapped.profile();
+        progress.printf(java.util.Locale.ROOT,
+                "peak %.1f GFLOP/s, stream %.1f GB/s, cache %.1f GB/s, call %.2f us on %d %s%n",
+                p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
+                p.cores(), host.kind() == DeviceKind.GPU ? "SMs" : "cores");
+        SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
+                counted, SPEED_REFERENCE).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
+        progress.println("fitting " + suite.operators().size() + " operator configurations ...");
+        return evaluate(p, host, measured, probeSeconds);
     }
 
     CalibrationOutcome evaluate(PeakProbes p, DeviceProfile host, SuiteMeasurements measured, double probeSeconds) {
@@ -133,18 +192,11 @@ public final class CalibrationRun {
         HeldOutSplit<MappedOperator> split = HeldOutSplit.of(observations, HELD_OUT_FRACTION);
         Set<String> classes = new HashSet<>();
         split.fitSet().forEach(o -> classes.add(o.payload().operatorClass()));
-        if (host.kind() == DeviceKind.CPU) {
-            // The copies around the CPU convolutions' GEMM have their own fitted efficiency.
-            classes.add("gemm-copies");
-        }
-        CoefficientLayout layout = CoefficientLayout.forClasses(classes, host.kind() != DeviceKind.CPU);
-        if (host.kind() == DeviceKind.CPU) {
-            Set<String> kernels = new HashSet<>(layout.classes());
-            kernels.remove("gemm-copies");
-            layout = layout.withOverheads(kernels);
-        }
+        FitPlan plan = FitPlan.forKind(host.kind());
+        progress.println("fitting " + plan.model());
+        CoefficientLayout layout = plan.layout(classes);
         AnalyticLatencyModel model = new AnalyticLatencyModel(host, layout);
-        FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, STARTS);
+        FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, plan.starts());
         double[] params = layout.vector(fit.fittedParams());
 
         RooflineBaseline roofline = new RooflineBaseline(p.fmaFlopsPerS(), p.dramBytesPerS(), p.emptyCallS());

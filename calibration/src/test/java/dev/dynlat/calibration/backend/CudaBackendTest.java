@@ -58,4 +58,49 @@ class CudaBackendTest {
         double launch = cuda.emptyCallSeconds(1000);
         assertTrue(launch > 0 && launch < 1e-3, "empty launch " + launch + " s");
     }
+
+    @Test
+    void attributesDescribeARealDevice() {
+        assumeDevice();
+        var a = cuda.attributes();
+        assertTrue(!a.name().isBlank() && a.multiprocessors() > 0 && a.computeMajor() >= 7, a.summary());
+        assertTrue(a.driverVersion() >= a.runtimeVersion(), a.summary());
+        assertTrue(a.theoreticalDramGBps() > 10, a.summary());
+    }
+
+    @Test
+    void l2IsFasterThanDramAndLaunchGapsAreMicroseconds() {
+        assumeDevice();
+        var a = cuda.attributes();
+        double dram = cuda.streamBandwidth(StreamPattern.READ, Math.max(256L << 20, 8 * a.l2CacheBytes()), 3);
+        long l2Bytes = (long) (a.l2CacheBytes() * 0.4) / 16 * 16;
+        double l2 = cuda.l2Bandwidth(l2Bytes, (int) Math.max(1, 4e9 / l2Bytes), 3);
+        assertTrue(l2 > dram, "L2 " + l2 + " B/s vs DRAM " + dram + " B/s");
+        double[] gaps = cuda.launchGapSeconds(500, 3);
+        assertTrue(gaps[0] > 0 && gaps[0] < 50e-6, "graph launch gap " + gaps[0] + " s");
+        assertTrue(gaps[1] > 0 && gaps[1] < 100e-6, "stream launch gap " + gaps[1] + " s");
+    }
+
+    @Test
+    void aTinyKernelTimesBelowTheLaunchAndSyncCost() {
+        assumeDevice();
+        // back-to-back launches in a graph: the figure is kernel time, not the host's round trip
+        KernelSpec tiny = new dev.dynlat.calibration.kernel.ElementwiseAddKernel(1, 16, 28, 28);
+        double kernel = dev.dynlat.calibration.protocol.SampleStats.median(cuda.time(tiny, 3, 9));
+        double launchAndSync = cuda.emptyCallSeconds(500);
+        assertTrue(kernel < launchAndSync, "kernel " + kernel + " s vs launch + sync " + launchAndSync + " s");
+    }
+
+    @Test
+    void gemmComparisonTimesOurKernel() {
+        assumeDevice();
+        var rows = cuda.compareGemm(java.util.List.of(new int[] {256, 256, 256}), 3);
+        assertEquals(1, rows.size());
+        assertTrue(rows.get(0).oursS() > 0 && Double.isFinite(rows.get(0).oursS()), rows.toString());
+        if (cuda.cublasUnavailableReason().isEmpty()) {
+            assertTrue(rows.get(0).cublasS() > 0, rows.toString());
+        } else {
+            assertTrue(Double.isNaN(rows.get(0).cublasS()), rows.toString());
+        }
+    }
 }

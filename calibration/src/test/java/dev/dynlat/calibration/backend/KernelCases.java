@@ -31,6 +31,10 @@ final class KernelCases {
                 new Conv2dKernel(1, 32, 40, 9, 10, 3, 1, 1),
                 new Conv2dKernel(1, 67, 13, 11, 9, 3, 1, 1), // K = 603: three reduction blocks of the GEMM
                 new Conv2dKernel(2, 24, 30, 6, 7, 1, 1, 1),
+                // tiled GEMM edges: two 64-row tiles, two groups on the grid's z, FC from batch 8 on
+                new Conv2dKernel(1, 20, 70, 9, 8, 3, 1, 1),
+                new Conv2dKernel(1, 34, 36, 6, 5, 3, 2, 2),
+                new FullyConnectedKernel(9, 45, 70),
                 new FullyConnectedKernel(3, 37, 19),
                 new FullyConnectedKernel(1, 300, 70),
                 new GatherKernel(2, 3, 7, 7, 3, 1, patches),

@@ -18,8 +18,11 @@ class ProtocolSettingsTest {
 
     @Test
     void invalidValuesNameFieldAndValue() {
-        assertMessage(() -> new ProtocolSettings(-1, 7, 2, 0.1), "warmupRuns", "-1");
-        assertMessage(() -> new ProtocolSettings(3, 2, 2, 0.1), "timedRuns", "2");
+        assertMessage(() -> new ProtocolSettings(-1, 7, 2, 0.1), "warmup", "-1");
+        assertMessage(() -> new ProtocolSettings(3, 2, 2, 0.1), "runs", "2");
+        // Bounded above too: 2^31-1 timed runs exhausted the memory, 10^9 warm-up runs never ended.
+        assertMessage(() -> new ProtocolSettings(3, Integer.MAX_VALUE, 2, 0.1), "runs", "2147483647");
+        assertMessage(() -> new ProtocolSettings(1_000_000_000, 7, 2, 0.1), "warmup", "1000000000");
         assertMessage(() -> new ProtocolSettings(3, 7, 0, 0.1), "maxAttempts", "0");
         assertMessage(() -> new ProtocolSettings(3, 7, 2, 0.0), "maxRelativeSpread", "0.0");
         assertMessage(() -> new ProtocolSettings(3, 7, 2, Double.NaN), "maxRelativeSpread", "NaN");

@@ -91,4 +91,28 @@ class RawSampleCsvTest {
             assertThrows(IllegalArgumentException.class, () -> csv.append(List.of("conv"), m));
         }
     }
+
+    @Test
+    void everyRowOfARunCarriesItsIdAndTheWriterCountsItsRows() throws IOException {
+        Path file = dir.resolve("raw.csv");
+        Measurement m = new MeasurementProtocol(SETTINGS).measure("x", new ScriptedTimer(batch(3, 1e-3, 0.01)));
+        try (RawSampleCsv first = RawSampleCsv.open(file, List.of("key"), "run-1")) {
+            first.append(List.of("x"), m);
+            assertEquals(3, first.rowsWritten());
+        }
+        try (RawSampleCsv second = RawSampleCsv.open(file, List.of("key"), "run-2")) {
+            assertEquals(3, second.previousRows());
+            assertEquals(java.util.Set.of("run-1"), second.previousRuns());
+            second.append(List.of("x"), m);
+            second.append(List.of("x"), m);
+            assertEquals(6, second.rowsWritten());
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals("run,key,attempt,sample,seconds", lines.get(0));
+        assertEquals(3, lines.stream().filter(l -> l.startsWith("run-1,x,")).count());
+        assertEquals(6, lines.stream().filter(l -> l.startsWith("run-2,x,")).count());
+        IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+                () -> RawSampleCsv.open(file, List.of("key"), "run-2"));
+        assertTrue(again.getMessage().contains("already has rows of run run-2"), again.getMessage());
+    }
 }

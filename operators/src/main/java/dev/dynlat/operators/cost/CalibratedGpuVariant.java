@@ -67,7 +67,7 @@ final class CalibratedGpuVariant extends TiledVariant {
     private static final LinearCostModel.Counting CORRECTED_FC = new LinearCostModel.Counting() {
         @Override
         public double dramElements(int cin, int cout, int batch) {
-            return (double) cin * cout + (double) (cin + cout) * batch;
+            return (double) cin * cout + ((double) cin + cout) * batch;
         }
 
         @Override
@@ -77,7 +77,7 @@ final class CalibratedGpuVariant extends TiledVariant {
 
         @Override
         public double onChipElements(int co, int ci, long tiles, int batch) {
-            return ((double) co * ci + (double) (ci + co) * batch) * tiles;
+            return ((double) co * ci + ((double) ci + co) * batch) * tiles;
         }
 
         @Override

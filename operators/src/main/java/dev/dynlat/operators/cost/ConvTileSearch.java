@@ -60,7 +60,7 @@ final class ConvTileSearch {
                 long nH = Efficiency.ceilDiv(outH, ht);
                 for (int wt : v.tileSizes(outW)) {
                     long nW = Efficiency.ceilDiv(outW, wt);
-                    long tiles = nC * nH * nW;
+                    double tiles = (double) nC * nH * nW;
                     double inputPerTile = (double) groupsTouched * cinPerGroup * (ht + k - 1) * s * (wt + k - 1) * s;
                     double outputPerTile = (double) ct * ht * wt;
                     double onChip = (weightPerTile + inputPerTile * ic * batch + outputPerTile * oc * batch) * tiles;

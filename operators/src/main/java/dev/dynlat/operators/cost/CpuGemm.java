@@ -45,8 +45,8 @@ final class CpuGemm {
         int batch = d.batch();
         long m = Math.round(c.outChannels() / groups * c.outDensity());
         long kIn = Math.round(c.inChannels() / groups * c.inDensity());
-        long k = kIn * c.kernel() * c.kernel();
-        long n = (long) c.outHeight() * c.outWidth() * batch;
+        long k = exact(c, kIn, c.kernel(), c.kernel());
+        long n = exact(c, c.outHeight(), c.outWidth(), batch);
         boolean skip = !c.dense();
         boolean pointwise = c.kernel() == 1 && c.stride() == 1 && batch == 1 && !skip;
         Copies copies = new Copies();
@@ -66,17 +66,34 @@ final class CpuGemm {
     static OperatorCost patchConv(SpatialConvSpec s, DeviceModel d) {
         Conv2dSpec c = s.conv();
         int out = s.granularity() + 2 * s.halo();
-        long patches = s.grid().activePatches(s.density()) * d.batch();
+        long patches = exact(s, s.grid().activePatches(s.density()), d.batch());
         int groups = c.groups();
         long m = c.outChannels() / groups;
-        long k = (long) c.inChannels() / groups * c.kernel() * c.kernel();
-        long n = patches * out * out;
+        long k = exact(s, c.inChannels() / groups, c.kernel(), c.kernel());
+        long n = exact(s, patches, out, out);
         // A patch batch is a batch > 1 for the library: im2col and the staging copy always run,
         // in runs of one patch row and one patch plane.
         Copies copies = new Copies();
         copies.add((double) k * patches * out, (double) k * n);
         copies.add((double) m * patches, (double) m * n);
         return cost(groups, m, n, k, copies, s.macsPerSample() * d.batch(), d);
+    }
+
+    /**
+     * A GEMM dimension as an exact 64-bit product: the library's blocking counts tiles in longs,
+     * so a dimension beyond them is rejected rather than wrapped around.
+     */
+    private static long exact(Object operator, long... factors) {
+        long p = 1;
+        try {
+            for (long f : factors) {
+                p = Math.multiplyExact(p, f);
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("batch: " + operator + " has more GEMM rows or columns than "
+                    + Long.MAX_VALUE + " at this batch", e);
+        }
+        return p;
     }
 
     /** Copy passes (im2col, staging, packing): contiguous runs and the elements they move. */

@@ -26,7 +26,7 @@ public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
 
     static OperatorCost tiled(ElementwiseSpec spec, double operandReads, DeviceModel d) {
         int c = spec.channels();
-        int h = Math.toIntExact(spec.height());
+        long h = spec.height();
         int w = spec.width();
         int batch = d.batch();
         double passes = operandReads + 1;

@@ -3,6 +3,7 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.model.Tiling;
 import dev.dynlat.operators.spec.ScatterSpec;
 
@@ -17,7 +18,8 @@ final class LaudnetScatterAdd {
 
     /** Tiling of the fused scatter-add chosen at the mean active-patch count. */
     static Tiling schedule(ScatterSpec spec, DeviceModel d) {
-        return PatchSchedule.search(CostVariant.of(d).tileSizes((int) spec.grid().patches()), spec.channels(), spec.granularity(),
+        int patches = TileSpace.searchExtent(spec.grid().patches());
+        return PatchSchedule.search(CostVariant.of(d).tileSizes(patches), spec.channels(), spec.granularity(),
                 spec.grid().meanActivePatches(), terms(spec, d), d);
     }
 
@@ -33,7 +35,7 @@ final class LaudnetScatterAdd {
     private static PatchSchedule.Terms terms(ScatterSpec spec, DeviceModel d) {
         return new PatchSchedule.Terms() {
             @Override
-            public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
+            public double memoryS(double tiles, int ct, int ht, int wt, double patches) {
                 return memorySeconds(spec, d, tiles, ct, ht, wt, patches);
             }
 
@@ -51,7 +53,7 @@ final class LaudnetScatterAdd {
         return patches * spec.channels() * s * s + dense + dense;
     }
 
-    private static double memorySeconds(ScatterSpec spec, DeviceModel d, long tiles, int ct, int ht, int wt,
+    private static double memorySeconds(ScatterSpec spec, DeviceModel d, double tiles, int ct, int ht, int wt,
                                         double patches) {
         double tileElements = (double) ct * ht * wt * patches;
         double onChip = 3 * tileElements * tiles * d.batch();

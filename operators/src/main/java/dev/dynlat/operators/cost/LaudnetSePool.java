@@ -3,6 +3,7 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
 import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.TileSpace;
 import dev.dynlat.operators.model.Tiling;
 import dev.dynlat.operators.spec.PatchGrid;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
@@ -22,7 +23,7 @@ final class LaudnetSePool {
         PatchGrid grid = new PatchGrid(spec.height(), spec.width(), s);
         PatchSchedule.Terms terms = new PatchSchedule.Terms() {
             @Override
-            public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
+            public double memoryS(double tiles, int ct, int ht, int wt, double patches) {
                 return poolMemory(spec, d, tiles, ct, ht, wt, patches);
             }
 
@@ -36,7 +37,8 @@ final class LaudnetSePool {
                 return ReduceCostModel.treeReduceSeconds(ct, rowTiles * colTiles, d);
             }
         };
-        Tiling t = PatchSchedule.search(CostVariant.of(d).tileSizes((int) grid.patches()), c, s, grid.meanActivePatches(), terms, d);
+        int patches = TileSpace.searchExtent(grid.patches());
+        Tiling t = PatchSchedule.search(CostVariant.of(d).tileSizes(patches), c, s, grid.meanActivePatches(), terms, d);
         double active = grid.activePatches(spec.density());
         double memory = PatchSchedule.memoryS(t, active, terms);
         // The final evaluation counts partial results over the whole map, not one patch, as the
@@ -47,7 +49,7 @@ final class LaudnetSePool {
         return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t, 0, 0);
     }
 
-    private static double poolMemory(SqueezeExcitationSpec spec, DeviceModel d, long tiles, int ct, int ht, int wt,
+    private static double poolMemory(SqueezeExcitationSpec spec, DeviceModel d, double tiles, int ct, int ht, int wt,
                                      double patches) {
         int s = spec.granularity();
         double perTile = (double) ct * ht * wt * patches + ct;

@@ -18,8 +18,13 @@ public final class MatmulCostModel implements CostModel<MatmulSpec> {
     static Conv2dSpec asConv(MatmulSpec spec) {
         long rows = spec.rows();
         // Python's round() rounds half to even, as Math.rint does.
-        int h = (int) Math.rint(Math.sqrt(rows));
-        int w = (int) Math.rint((double) rows / h);
+        double side = Math.rint(Math.sqrt(rows));
+        double other = Math.rint(rows / side);
+        if (other > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("rows: " + rows + " is too many to lay out as a map");
+        }
+        int h = (int) side;
+        int w = (int) other;
         return Conv2dSpec.dense(spec.inner(), spec.cols(), h, w, 1, 1, 1);
     }
 }

@@ -19,7 +19,7 @@ final class PatchSchedule {
     /** The cost terms of one patch operator. */
     interface Terms {
         /** Memory seconds of the whole operator at a tiling and an active-patch count. */
-        double memoryS(long tiles, int ct, int ht, int wt, double patches);
+        double memoryS(double tiles, int ct, int ht, int wt, double patches);
 
         /** Seconds one engine spends on its tile's patch batches. */
         double engineS(int ct, int ht, int wt, int patchesPerTile, double patches);
@@ -41,7 +41,7 @@ final class PatchSchedule {
                     long nH = Efficiency.ceilDiv(side, ht);
                     for (int wt : v.tileSizes(side)) {
                         long nW = Efficiency.ceilDiv(side, wt);
-                        long tiles = nC * nH * nW;
+                        double tiles = (double) nC * nH * nW;
                         double memory = terms.memoryS(tiles, ct, ht, wt, meanPatches);
                         double compute = terms.engineS(ct, ht, wt, npp, meanPatches) * d.waves(tiles)
                                 + terms.extraComputeS(ct, nH, nW);

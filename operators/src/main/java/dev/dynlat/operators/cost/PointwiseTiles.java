@@ -3,6 +3,7 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.model.BestTiling;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.Efficiency;
+import dev.dynlat.operators.model.TileSpace;
 
 /**
  * The tile search shared by pointwise kernels over a {@code channels × height × width} map
@@ -16,19 +17,19 @@ final class PointwiseTiles {
 
     /** Memory seconds of one sample at a tiling. */
     interface MemoryTerm {
-        double seconds(int ct, int ht, int wt, long tiles);
+        double seconds(int ct, int ht, int wt, double tiles);
     }
 
-    static BestTiling search(int c, int h, int w, DeviceModel d, MemoryTerm memoryTerm) {
+    static BestTiling search(int c, long h, int w, DeviceModel d, MemoryTerm memoryTerm) {
         int batch = d.batch();
         CostVariant v = CostVariant.of(d);
         BestTiling best = new BestTiling();
         for (int ct : v.tileSizes(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : v.tileSizes(h)) {
+            for (int ht : v.tileSizes(TileSpace.searchExtent(h))) {
                 long nH = Efficiency.ceilDiv(h, ht);
                 for (int wt : v.tileSizes(w)) {
-                    long tiles = nC * nH * Efficiency.ceilDiv(w, wt);
+                    double tiles = (double) nC * nH * Efficiency.ceilDiv(w, wt);
                     double tileSize = (double) ct * ht * wt;
                     double memory = memoryTerm.seconds(ct, ht, wt, tiles);
                     double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());

@@ -27,7 +27,7 @@ public final class ReduceCostModel implements CostModel<ReduceSpec> {
             }
             long nC = Efficiency.ceilDiv(c, ct);
             long pixels = (long) h * w;
-            long tiles = nC * pixels;
+            double tiles = (double) nC * pixels;
             double laneUse = Efficiency.ceilEfficiency(ct, d.peakParallelism());
             double compute = d.macSeconds(ct) / laneUse * d.waves(tiles);
             double memory = (ct / d.dramElementsPerS() + ct / d.l2ElementsPerS()) * tiles;

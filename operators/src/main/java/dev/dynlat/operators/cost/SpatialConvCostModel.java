@@ -51,7 +51,7 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
     private static PatchSchedule.Terms terms(SpatialConvSpec spec, DeviceModel d, TiledVariant v) {
         return new PatchSchedule.Terms() {
             @Override
-            public double memoryS(long tiles, int ct, int ht, int wt, double patches) {
+            public double memoryS(double tiles, int ct, int ht, int wt, double patches) {
                 return memorySeconds(spec, d, v, tiles, ct, ht, wt, patches);
             }
 
@@ -79,7 +79,7 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         return weights + input * c.inDensity() * d.batch() + output * c.outDensity() * d.batch();
     }
 
-    private static double memorySeconds(SpatialConvSpec spec, DeviceModel d, TiledVariant v, long tiles, int ct,
+    private static double memorySeconds(SpatialConvSpec spec, DeviceModel d, TiledVariant v, double tiles, int ct,
                                         int ht, int wt, double patches) {
         Conv2dSpec c = spec.conv();
         int k = c.kernel();

@@ -15,7 +15,7 @@ public final class BestTiling {
     private long tiles;
 
     /** Offers a candidate; returns true when it became the best. */
-    public boolean offer(double latency, double compute, double memory, int c, int h, int w, int p, long n) {
+    public boolean offer(double latency, double compute, double memory, int c, int h, int w, int p, double n) {
         if (latency < latencyS) {
             latencyS = latency;
             computeS = compute;
@@ -24,7 +24,7 @@ public final class BestTiling {
             rowTile = h;
             colTile = w;
             patches = p;
-            tiles = n;
+            tiles = (long) n; // saturates at Long.MAX_VALUE: the count is only reported
             return true;
         }
         return false;

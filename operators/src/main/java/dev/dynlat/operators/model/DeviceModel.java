@@ -92,9 +92,21 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
         return macs / clockHz / lanesPerEngine;
     }
 
-    /** Waves of tiles over the engines. */
-    public int waves(long tiles) {
-        return (int) ((tiles + engines - 1) / engines);
+    /** Waves of tiles over the engines (a long: at large batches and maps they exceed an int). */
+    public long waves(long tiles) {
+        // Written so that no intermediate exceeds the tile count (no wrap-around near Long.MAX_VALUE).
+        return tiles / engines + (tiles % engines == 0 ? 0 : 1);
+    }
+
+    /**
+     * Waves of a tile count held as a double (products of three tile counts can exceed a long):
+     * exact integer arithmetic below 2^62 tiles, {@code ceil(tiles / engines)} above.
+     */
+    public double waves(double tiles) {
+        if (tiles < 0x1p62) {
+            return waves((long) tiles);
+        }
+        return Math.ceil(tiles / engines);
     }
 
     /** Fixed cost per kernel of an operator class, seconds (0 unless calibrated). */

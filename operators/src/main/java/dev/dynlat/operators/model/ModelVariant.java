@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * Which version of the analytic model to run. {@code LAUDNET} reproduces the reference predictor,
  * including its known defects, so that published numbers can be regenerated. {@code CALIBRATED}
- * fixes those defects and uses the coefficients fitted by the calibration module.
+ * fixes those defects and uses the coefficients fitted by the calibration module. The cost models
+ * run it as one of three strategies ({@code dev.dynlat.operators.cost.CostVariant}): laudnet, or
+ * calibrated-gpu / calibrated-cpu by the profile's device kind. {@link #id()} is what outputs show.
  */
 public enum ModelVariant {
     LAUDNET, CALIBRATED;

@@ -31,6 +31,19 @@ public final class TileSpace {
                 .mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * The extent whose candidates a search over {@code n} elements uses: {@code n} itself, or for
+     * extents beyond an int (huge batches folded into a dimension) {@code Integer.MAX_VALUE}, whose
+     * candidates are all valid, int-sized tiles of the longer extent; tile counts still use
+     * {@code n}.
+     */
+    public static int searchExtent(long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("tile extent must be positive, got " + n);
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
     /** The candidates in the order the reference inserts them into its set (with duplicates). */
     public static List<Integer> insertionOrder(int n) {
         check(n);

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * @param dramEfficiency fraction of the nominal DRAM bandwidth reached
  * @param l2Efficiency fraction of the nominal on-chip bandwidth reached
  * @param launchOverheadUs measured fixed cost per kernel, microseconds
- * @param classEfficiency efficiency factor per operator class (e.g. {@code conv}, {@code depthwise},
+ * @param classEfficiency efficiency factor per {@link OperatorClass} (e.g. {@code conv}, {@code depthwise},
  *     {@code gather}) that divides the class's modelled time; a missing class means 1
  * @param classOverheadUs fixed cost per kernel of an operator class on top of the launch overhead
  *     (its own set-up work), microseconds; a missing class means 0
@@ -21,6 +21,9 @@ public record CalibratedCoefficients(double laneEfficiency, double dramEfficienc
                                      double launchOverheadUs, Map<String, Double> classEfficiency,
                                      Map<String, Double> classOverheadUs, CalibrationRecord calibration) {
     public CalibratedCoefficients {
+        // Keys are validated operator classes: a misspelt class would silently never apply.
+        classEfficiency.keySet().forEach(OperatorClass::new);
+        classOverheadUs.keySet().forEach(OperatorClass::new);
         classEfficiency = java.util.Collections.unmodifiableMap(new TreeMap<>(classEfficiency));
         classOverheadUs = java.util.Collections.unmodifiableMap(new TreeMap<>(classOverheadUs));
     }

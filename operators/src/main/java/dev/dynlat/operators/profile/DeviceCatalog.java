@@ -39,14 +39,20 @@ public final class DeviceCatalog {
      * existing file, or ends in {@code .yaml}/{@code .yml}, is a path.
      */
     public static DeviceProfile load(String nameOrPath) {
+        return load("--device", nameOrPath);
+    }
+
+    /**
+     * As {@link #load(String)}, naming {@code option} in the messages about an unusable file
+     * (missing with the system's reason, a directory, unreadable, not UTF-8).
+     */
+    public static DeviceProfile load(String option, String nameOrPath) {
         Path asPath = Path.of(nameOrPath);
         boolean looksLikeFile = nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml")
                 || nameOrPath.contains("/");
-        if (Files.isRegularFile(asPath)) {
-            return ProfileLoader.load(asPath);
-        }
-        if (looksLikeFile) {
-            throw new IllegalArgumentException("device: profile file '" + nameOrPath + "' does not exist");
+        boolean builtIn = !looksLikeFile && builtInNames().contains(nameOrPath);
+        if (looksLikeFile || (!builtIn && Files.exists(asPath))) {
+            return ProfileLoader.load(option, asPath);
         }
         String yaml = resource(nameOrPath + ".yaml");
         if (yaml == null || !builtInNames().contains(nameOrPath)) {

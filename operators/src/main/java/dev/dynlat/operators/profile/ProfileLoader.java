@@ -1,5 +1,6 @@
 package dev.dynlat.operators.profile;
 
+import dev.dynlat.operators.input.InputBounds;
 import dev.dynlat.operators.yaml.YamlFields;
 import dev.dynlat.operators.yaml.YamlNode;
 import dev.dynlat.operators.yaml.YamlParser;
@@ -19,8 +20,18 @@ public final class ProfileLoader {
     private ProfileLoader() {
     }
 
+    /** Loads a profile file; read problems name {@code --device}. */
     public static DeviceProfile load(Path file) {
-        return fromNode(YamlParser.parse(file), file.toString());
+        return load("--device", file);
+    }
+
+    /**
+     * Loads a profile file.
+     *
+     * @param option the option that named the file, for read problems (missing, directory, not UTF-8)
+     */
+    public static DeviceProfile load(String option, Path file) {
+        return fromNode(YamlParser.parse(option, file), file.toString());
     }
 
     public static DeviceProfile parse(String yaml, String source) {
@@ -84,7 +95,7 @@ public final class ProfileLoader {
         var issue = f.integer("issue_depth", true, 1, 1024);
         var transaction = f.integer("transaction_elements", true, 1, 1024);
         var launch = f.number("launch_overhead_us", true, 0, BIG);
-        var batch = f.integer("default_batch", true, 1, 1_000_000);
+        var batch = f.integer("default_batch", true, InputBounds.BATCH.min(), InputBounds.BATCH.max());
         var mode = f.choice("latency_mode", true, LatencyMode.class);
         f.finish();
         if (engines.isEmpty() || lanes.isEmpty() || clock.isEmpty() || bw.isEmpty() || ratio.isEmpty()
@@ -96,29 +107,33 @@ public final class ProfileLoader {
                 ratio.get(), issue.get(), transaction.get(), launch.get(), batch.get(), mode.get()));
     }
 
+    /** A mapping from {@link OperatorClass} names to numbers in [min, 1e6]; unknown classes are problems. */
+    private static Map<String, Double> perClass(YamlFields f, String key, double min) {
+        Map<String, Double> values = new TreeMap<>();
+        f.mapping(key, false).ifPresent(cf -> {
+            YamlNode.Mapping m = cf.node();
+            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+                cf.has(e.getKey());
+                if (!OperatorClass.isKnown(e.getKey())) {
+                    cf.problems().add(m.keyLines().get(e.getKey()), m.path() + "." + e.getKey(),
+                            "unknown operator class '" + e.getKey() + "'; " + OperatorClass.expected());
+                    continue;
+                }
+                YamlFields.toNumber(e.getValue(), min, 1e6, cf.problems()).ifPresent(v -> values.put(e.getKey(), v));
+            }
+            cf.finish();
+        });
+        return values;
+    }
+
     private static Optional<CalibratedCoefficients> calibrated(YamlFields f) {
         // Efficiencies above 1 are legitimate: warm caches beat the probed streaming bandwidth.
         var lane = f.number("lane_efficiency", true, 1e-6, 1e6);
         var dram = f.number("dram_efficiency", true, 1e-6, 1e6);
         var l2 = f.number("l2_efficiency", true, 1e-6, 1e6);
         var launch = f.number("launch_overhead_us", true, 0, BIG);
-        Map<String, Double> classes = new TreeMap<>();
-        f.mapping("class_efficiency", false).ifPresent(cf -> {
-            for (Map.Entry<String, YamlNode> e : cf.node().entries().entrySet()) {
-                cf.has(e.getKey());
-                YamlFields.toNumber(e.getValue(), 1e-6, 1e6, cf.problems())
-                        .ifPresent(v -> classes.put(e.getKey(), v));
-            }
-            cf.finish();
-        });
-        Map<String, Double> overheads = new TreeMap<>();
-        f.mapping("class_overhead_us", false).ifPresent(cf -> {
-            for (Map.Entry<String, YamlNode> e : cf.node().entries().entrySet()) {
-                cf.has(e.getKey());
-                YamlFields.toNumber(e.getValue(), 0, 1e6, cf.problems()).ifPresent(v -> overheads.put(e.getKey(), v));
-            }
-            cf.finish();
-        });
+        Map<String, Double> classes = perClass(f, "class_efficiency", 1e-6);
+        Map<String, Double> overheads = perClass(f, "class_overhead_us", 0);
         Optional<CalibratedCoefficients.CalibrationRecord> record = f.mapping("calibration", true)
                 .flatMap(cf -> {
                     var date = cf.string("date", true);

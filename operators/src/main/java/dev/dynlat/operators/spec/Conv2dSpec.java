@@ -67,7 +67,12 @@ public record Conv2dSpec(int inChannels, int outChannels, int inHeight, int inWi
             throw new IllegalArgumentException(field + ": " + in + " with padding " + padding
                     + " is smaller than the kernel " + kernel);
         }
-        return Math.toIntExact(span / stride + 1);
+        long out = span / stride + 1;
+        if (out > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field + ": " + in + " with padding " + padding + " gives an output of "
+                    + out + ", more than " + Integer.MAX_VALUE);
+        }
+        return (int) out;
     }
 
     /** {@code in / stride}; a bad {@code in} or stride is left to the canonical constructor to report. */

@@ -26,7 +26,11 @@ public record ElementwiseSpec(BinaryOp op, int channels, long height, int width)
 
     /** The elementwise view of a tensor: last dim = channels, second-last = width, rest = height. */
     public static ElementwiseSpec ofShape(BinaryOp op, TensorShape s) {
-        return new ElementwiseSpec(op, s.last(), s.outer(), Math.toIntExact(s.rows()));
+        if (s.rows() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape: " + s.rows() + " rows are more than an elementwise map's width "
+                    + "holds (" + Integer.MAX_VALUE + ")");
+        }
+        return new ElementwiseSpec(op, s.last(), s.outer(), (int) s.rows());
     }
 
     @Override

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dynlat.operators.input.InputFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +24,19 @@ public final class YamlParser {
     private YamlParser() {
     }
 
-    /** Parses a file; syntax errors become a {@link YamlException} with the file and line. */
+    /** As {@link #parse(String, Path)} with the option called {@code file}. */
     public static YamlNode parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new YamlException(List.of(file + ": cannot read: " + e.getMessage()));
-        }
-        return parse(text, file.toString());
+        return parse("file", file);
+    }
+
+    /**
+     * Parses a file read by {@link InputFiles#readUtf8}; syntax errors become a {@link YamlException}
+     * with the file and line.
+     *
+     * @param option the option that named the file, for messages about an unusable file
+     */
+    public static YamlNode parse(String option, Path file) {
+        return parse(InputFiles.readUtf8(option, file), file.toString());
     }
 
     /** Parses text; {@code source} names it in messages (a file name or a resource). */

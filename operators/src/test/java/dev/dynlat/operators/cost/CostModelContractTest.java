@@ -8,30 +8,19 @@ import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.LatencyMode;
 import dev.dynlat.operators.spec.ActivationSpec;
-import dev.dynlat.operators.spec.AvgPoolSpec;
-import dev.dynlat.operators.spec.ConcatSpec;
-import dev.dynlat.operators.spec.CropSpec;
 import dev.dynlat.operators.spec.GruCellSpec;
 import dev.dynlat.operators.spec.MaskerScheduleSpec;
-import dev.dynlat.operators.spec.MaxPoolSpec;
-import dev.dynlat.operators.spec.ResizeSpec;
-import dev.dynlat.operators.spec.BroadcastMulSpec;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
-import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.GatherSpec;
 import dev.dynlat.operators.spec.LayerGateSpec;
-import dev.dynlat.operators.spec.LinearSpec;
-import dev.dynlat.operators.spec.MatmulSpec;
 import dev.dynlat.operators.spec.NormSpec;
 import dev.dynlat.operators.spec.OperatorSpec;
-import dev.dynlat.operators.spec.ReduceSpec;
 import dev.dynlat.operators.spec.ScatterSpec;
 import dev.dynlat.operators.spec.SoftmaxSpec;
 import dev.dynlat.operators.spec.SpatialConvSpec;
 import dev.dynlat.operators.spec.SpatialMaskerSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.operators.spec.UnfoldSpec;
 import dev.dynlat.operators.testing.Devices;
 import dev.dynlat.operators.testing.SpecGenerator;
 import java.util.ArrayList;
@@ -253,6 +242,26 @@ class CostModelContractTest {
             ChannelMaskerSpec one = new ChannelMaskerSpec(k.inChannels(), k.inHeight(), k.inWidth(), 1,
                     r.nextBoolean() ? 0 : 16);
             assertEquals(OperatorCost.ZERO, models.cost(one), one.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("devices")
+    void dataMovementKindsExecuteNoMacsAndTheGruCellItsGemms(Devices.Named named) {
+        CostModels models = new CostModels(named.model());
+        int batch = named.model().batch();
+        Random r = new Random(17);
+        for (int i = 0; i < 10; i++) {
+            for (SpecGenerator g : List.of(SpecGenerator.MAX_POOL, SpecGenerator.CONCAT, SpecGenerator.RESIZE,
+                    SpecGenerator.CROP)) {
+                OperatorSpec spec = g.random(r);
+                assertEquals(0.0, spec.macsPerSample(), spec.toString());
+                assertEquals(0.0, models.cost(spec).macs(), spec + " on " + named);
+                assertTrue(models.cost(spec).dramBytes() > 0, spec + " on " + named);
+            }
+            OperatorSpec gru = SpecGenerator.GRU_CELL.random(r);
+            assertEquals(gru.macsPerSample() * batch, models.cost(gru).macs(), 1e-9 * gru.macsPerSample() * batch,
+                    gru + " on " + named);
         }
     }
 

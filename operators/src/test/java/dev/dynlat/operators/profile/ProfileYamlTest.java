@@ -239,6 +239,19 @@ class ProfileYamlTest {
     }
 
     @Test
+    void aMisspeltOperatorClassIsRejectedWithTheValidClassesListed() {
+        for (String section : List.of("class_efficiency", "class_overhead_us")) {
+            String cal = replace(CALIBRATED, "class_efficiency:\n    conv: 0.9",
+                    section + ":\n    grouped_conv: 0.5\n    conv: 0.9");
+            String yaml = VALID + cal;
+            List<String> p = problems(yaml);
+            assertEquals(1, p.size(), p.toString());
+            assertProblem(p.get(0), lineOf(yaml, "grouped_conv"), "calibrated." + section + ".grouped_conv",
+                    "unknown operator class 'grouped_conv'", "grouped-conv", "gemm-copies", "depthwise");
+        }
+    }
+
+    @Test
     void badNameIsRejected() {
         List<String> p = problems(replace(VALID, "name: v100", "name: \"v 100!\""));
         assertEquals(1, p.size(), p.toString());

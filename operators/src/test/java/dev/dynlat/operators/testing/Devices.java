@@ -77,6 +77,28 @@ public final class Devices {
         return profile("v100-cal", V100, Optional.of(COEFFICIENTS));
     }
 
+    /**
+     * The laudnet constants of every built-in profile, typed in from
+     * {@code hardware-profiles/src/main/resources/dynlat/profiles/*.yaml} (the operators module does
+     * not depend on that module), plus the CPU fixture.
+     */
+    public static List<DeviceProfile> builtIn() {
+        return List.of(
+                profile("v100", V100, Optional.of(COEFFICIENTS)),
+                profile("tx2", TX2, Optional.of(COEFFICIENTS)),
+                profile("nano", new AnalyticConstants(1, 128, 921, 25.6, 4, 4, 8, 8, 1, LatencyMode.ADD),
+                        Optional.of(COEFFICIENTS)),
+                profile("rtx3060", new AnalyticConstants(28, 128, 1777, 360, 4, 4, 8, 8, 128, LatencyMode.ADD),
+                        Optional.of(COEFFICIENTS)),
+                profile("rtx3090", new AnalyticConstants(82, 128, 1250, 936, 1, 4, 8, 8, 128, LatencyMode.ADD),
+                        Optional.of(COEFFICIENTS)),
+                profile("a100", new AnalyticConstants(108, 64, 1410, 1555, 4, 4, 8, 8, 128, LatencyMode.ADD),
+                        Optional.of(COEFFICIENTS)),
+                profile("h100", new AnalyticConstants(132, 128, 1980, 3350, 4, 4, 8, 8, 128, LatencyMode.ADD),
+                        Optional.of(COEFFICIENTS)),
+                cpu());
+    }
+
     /** A named device model, so parameterised tests print something readable. */
     public record Named(String name, DeviceModel model) {
         @Override

@@ -7,15 +7,11 @@ import dev.dynlat.predictor.distribution.InputDecision;
 import dev.dynlat.predictor.dynamic.DecisionDynamics;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.Workload;
-import dev.dynlat.predictor.format.DecisionFormatter;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.reports.chart.ChartFiles;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.dynlat.reports.chart.ChartFormat;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-input decision options of {@code predict} ({@code --exits}, {@code --keep-probs},
@@ -69,20 +65,15 @@ final class DecisionOptions {
         return exits != null || keepProbs != null || policy != null || policies != null || decisions != null;
     }
 
-    /** Rejects a chart path with an unknown extension, or one equal to the output, before any work. */
-    void checkChart(Path out) {
+    /** Rejects a chart path with an unknown extension before any work. */
+    void checkChart() {
         if (chart == null) {
             return;
         }
-        String name = chart.getFileName() == null ? "" : chart.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".svg") && !name.endsWith(".png") && !name.endsWith(".pdf")) {
-            throw new IllegalArgumentException("chart: '" + chart + "' must end in .svg, .png or .pdf");
-        }
-        if (Files.isDirectory(chart)) {
-            throw new IllegalArgumentException("chart: '" + chart + "' is a directory");
-        }
-        if (out != null && out.toAbsolutePath().normalize().equals(chart.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("chart: '" + chart + "' is also the --out file");
+        try {
+            ChartFormat.fromPath(chart);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--chart: " + e.getMessage());
         }
     }
 
@@ -160,13 +151,5 @@ final class DecisionOptions {
             }
         }
         return out;
-    }
-
-    static void writeChart(Path chart, String title, DecisionReport r) {
-        try {
-            ChartFiles.write(DecisionFormatter.histogramChart(title, r), chart);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("chart: cannot write '" + chart + "': " + e.getMessage());
-        }
     }
 }

@@ -8,10 +8,18 @@ import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
 import dev.dynlat.reports.table.Table;
+import dev.dynlat.operators.profile.ProfileWriter;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Lists the device profiles, or shows one with units. */
@@ -41,18 +49,40 @@ public final class DevicesCommand implements Callable<Integer> {
     }
 
     /** {@code dynlat devices show NAME}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one device profile with units.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Show one device profile with units, or as a profile YAML to start your own from:",
+                "dynlat devices show v100 --format yaml --out my-gpu.yaml"})
     static final class Show implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DEVICE", description = "Built-in name or path to a profile YAML.")
         String device;
+
+        @Option(names = "--format", paramLabel = "text|yaml", defaultValue = "text",
+                description = "text (with units) or yaml (a loadable profile). Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path outFile;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            DeviceProfile p = DeviceCatalog.load(device);
-            var out = spec.commandLine().getOut();
+        public Integer call() throws IOException {
+            String fmt = format.toLowerCase(Locale.ROOT);
+            if (!fmt.equals("text") && !fmt.equals("yaml")) {
+                throw new IllegalArgumentException("format: unknown format '" + format + "'; expected text or yaml");
+            }
+            try (OutputSet outputs = new OutputSet()) {
+                OutputTarget target = outFile == null ? null : outputs.add("--out", outFile);
+                DeviceProfile p = DeviceCatalog.load("DEVICE", device);
+                CliOutputs.emit(spec, outputs, target, fmt.equals("yaml") ? ProfileWriter.toYaml(p) : text(p));
+            }
+            return 0;
+        }
+
+        private static String text(DeviceProfile p) {
+            StringWriter buffer = new StringWriter();
+            PrintWriter out = new PrintWriter(buffer);
             Datasheet d = p.datasheet();
             AnalyticConstants c = p.laudnet();
             out.printf(Locale.ROOT, "%s — %s (%s)%n", p.name(), p.displayName(), p.kind().name().toLowerCase(Locale.ROOT));
@@ -88,7 +118,8 @@ public final class DevicesCommand implements Callable<Integer> {
                 k.classEfficiency().forEach((cls, v) -> out.printf(Locale.ROOT, "  class %-16s %.4f%n", cls, v));
                 k.classOverheadUs().forEach((cls, v) -> out.printf(Locale.ROOT, "  overhead %-13s %.3f us%n", cls, v));
             });
-            return 0;
+            out.flush();
+            return buffer.toString();
         }
     }
 }

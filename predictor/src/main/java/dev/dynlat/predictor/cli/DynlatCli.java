@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.reports.io.OutputSet;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Command;
 public final class DynlatCli implements Runnable {
     /** Exit code for bad input: wrong arguments, invalid files, impossible configurations. */
     public static final int BAD_INPUT = 2;
+    /** Exit code when valid outputs could not be written (device full, I/O error). */
+    public static final int WRITE_FAILED = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,6 +51,11 @@ public final class DynlatCli implements Runnable {
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
                 c.getErr().println(name + ": " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            if (ex instanceof OutputSet.OutputWriteException) {
+                // The paths were fine but the write failed (a full disk or device): one line, no trace.
+                c.getErr().println(name + ": " + ex.getMessage());
+                return WRITE_FAILED;
             }
             c.getErr().println(name + ": internal error: " + ex);
             ex.printStackTrace(c.getErr());

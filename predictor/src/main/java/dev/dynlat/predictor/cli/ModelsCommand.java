@@ -8,13 +8,13 @@ import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.NetworkWriter;
 import dev.dynlat.predictor.workload.NetworkZoo;
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
 import dev.dynlat.reports.table.Table;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -135,19 +135,13 @@ public final class ModelsCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            Network n = NetworkZoo.resolve(model, checkedInput(input));
-            String text = "# exported by dynlat models export " + model + "\n"
-                    + NetworkWriter.write(n.description(), n.inputSize());
-            if (out == null) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-            try {
-                AtomicFiles.writeString(out, text);
-            } catch (IOException e) {
-                throw new UncheckedIOException("out: cannot write '" + out + "': " + e.getMessage(), e);
+        public Integer call() throws IOException {
+            try (OutputSet outputs = new OutputSet()) {
+                OutputTarget target = out == null ? null : outputs.add("--out", out);
+                Network n = NetworkZoo.resolve(model, checkedInput(input));
+                String text = "# exported by dynlat models export " + model + "\n"
+                        + NetworkWriter.write(n.description(), n.inputSize());
+                CliOutputs.emit(spec, outputs, target, text);
             }
             return 0;
         }

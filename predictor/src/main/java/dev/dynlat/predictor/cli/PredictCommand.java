@@ -17,10 +17,11 @@ import dev.dynlat.predictor.format.JsonFormatter;
 import dev.dynlat.predictor.format.PredictionSummary;
 import dev.dynlat.predictor.format.TableFormatter;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
+import dev.dynlat.reports.chart.ChartSize;
+import dev.dynlat.reports.chart.ChartFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,7 +106,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--detail", description = "Table format: list every block's operators.")
     boolean detail;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output (- or a FIFO: streamed;"
+            + " a symlink: its target; an existing file is replaced only when the output is complete).")
     Path out;
 
     @CommandLine.Spec
@@ -118,11 +120,37 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table, json or csv");
         }
         target.checkBatch();
-        if (out != null && Files.isDirectory(out)) {
-            throw new IllegalArgumentException("out: '" + out + "' is a directory");
-        }
         DecisionOptions decide = new DecisionOptions(exits, keepProbs, policy, policies, decisions, chart);
-        decide.checkChart(out);
+        decide.checkChart();
+        try (OutputSet outputs = new OutputSet()) {
+            OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
+            OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
+            Rendered r = render(fmt, decide);
+            if (chartTarget != null) {
+                outputs.prepare(chartTarget, ChartFiles.body(DecisionFormatter.histogramChart(r.title(), r.report()),
+                        chart, ChartSize.DEFAULT));
+            }
+            if (chartTarget == null) {
+                CliOutputs.emit(spec, outputs, outTarget, r.text());
+            } else {
+                if (outTarget != null) {
+                    outputs.prepareText(outTarget, r.text());
+                }
+                outputs.commit(CliOutputs.stdout(spec));
+                if (outTarget == null) {
+                    spec.commandLine().getOut().print(r.text());
+                    spec.commandLine().getOut().flush();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The rendered output and, for networks with per-input decisions, their report. */
+    private record Rendered(String text, DecisionReport report, String title) {
+    }
+
+    private Rendered render(String fmt, DecisionOptions decide) {
         Network network = target.network();
         DeviceProfile profile = target.profile();
         DecisionOptions.Resolved resolved = decide.resolve(network);
@@ -153,20 +181,7 @@ public final class PredictCommand implements Callable<Integer> {
                     : DecisionFormatter.csv(p.model(), p.device(), report);
             default -> TableFormatter.format(summary, detail) + (report == null ? "" : DecisionFormatter.table(report));
         };
-        if (report != null && chart != null) {
-            DecisionOptions.writeChart(chart, p.model() + " on " + p.device() + ": per-input latency at batch 1", report);
-        }
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            try {
-                AtomicFiles.writeString(out, text);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("out: cannot write '" + out + "': " + e.getMessage());
-            }
-        }
-        return 0;
+        return new Rendered(text, report, p.model() + " on " + p.device() + ": per-input latency at batch 1");
     }
 
     private boolean modeless() {
@@ -194,7 +209,7 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("config: dynamic configs apply to residual CNN blocks, and "
                         + network.name() + " has none");
             }
-            return DynamicConfigLoader.load(config, network);
+            return DynamicConfigLoader.load("--config", config, network);
         }
         if (paradigm == Paradigm.STATIC) {
             if (rate != null || granularity != null || channelGroup != null) {

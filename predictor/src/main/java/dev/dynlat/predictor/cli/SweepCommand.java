@@ -11,14 +11,16 @@ import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.ChartFiles;
 import dev.dynlat.reports.chart.ChartFormat;
+import dev.dynlat.reports.chart.ChartSize;
 import dev.dynlat.reports.chart.LineChartSpec;
 import dev.dynlat.reports.chart.ReferenceLine;
 import dev.dynlat.reports.chart.Series;
+import dev.dynlat.reports.io.OutputSet;
+import dev.dynlat.reports.io.OutputTarget;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
 import dev.dynlat.reports.table.Table;
-import dev.dynlat.reports.table.TableFiles;
 import dev.dynlat.reports.table.TableFormat;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,13 +72,31 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (out != null) {
-            TableFormat.fromPath(out);
+        try {
+            if (out != null) {
+                TableFormat.fromPath(out);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--out: " + e.getMessage());
         }
-        if (chart != null) {
-            ChartFormat.fromPath(chart);
+        try {
+            if (chart != null) {
+                ChartFormat.fromPath(chart);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--chart: " + e.getMessage());
         }
         target.checkBatch();
+        try (OutputSet outputs = new OutputSet()) {
+            OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
+            OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
+            sweep(outputs, outTarget, chartTarget);
+        }
+        return 0;
+    }
+
+    /** Runs the sweep, prepares both outputs, then commits them together and prints the summary. */
+    private void sweep(OutputSet outputs, OutputTarget outTarget, OutputTarget chartTarget) throws IOException {
         Paradigm paradigm = Paradigm.parse("mode", mode);
         Network net = target.network();
         if (net.residualStages().isEmpty()) {
@@ -94,15 +114,17 @@ public final class SweepCommand implements Callable<Integer> {
         int b = predictor.batch();
 
         Table table = table(model, points, dense, profile.name(), dense.variant(), b, paradigm);
-        if (out != null) {
-            TableFiles.write(table, out);
+        if (outTarget != null) {
+            outputs.prepareText(outTarget, TableFormat.fromPath(out).writer().render(table));
         }
-        if (chart != null) {
-            ChartFiles.write(LineChartSpec.of(model + " on " + profile.name() + " (" + paradigm.id() + ", batch " + b + ")",
+        if (chartTarget != null) {
+            outputs.prepare(chartTarget, ChartFiles.body(LineChartSpec.of(model + " on " + profile.name() + " ("
+                            + paradigm.id() + ", batch " + b + ")",
                     new Axis("activation rate", ""), new Axis("latency per image", "ms"),
                     Series.groupedBy(table, "option", "rate", "latency_per_image_ms"))
-                    .withReferenceLine(new ReferenceLine(dense.latencyPerImageMs(), "static")), chart);
+                    .withReferenceLine(new ReferenceLine(dense.latencyPerImageMs(), "static")), chart, ChartSize.DEFAULT));
         }
+        outputs.commit(CliOutputs.stdout(spec));
         var stdout = spec.commandLine().getOut();
         if (out == null) {
             stdout.print(new MarkdownTableWriter().render(table));
@@ -110,7 +132,6 @@ public final class SweepCommand implements Callable<Integer> {
         }
         stdout.print(new MarkdownTableWriter().render(best(sweep, points, rateGrid, dense, b, paradigm)));
         stdout.flush();
-        return 0;
     }
 
     private static Table table(String model, List<SweepPoint> points, Prediction dense, String dev, String variantId,

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.operators.input.InputBounds;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
@@ -25,7 +26,7 @@ final class TargetOptions {
             description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
     String device;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the profile's).")
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size, 1 to 2147483647 (default: the profile's).")
     Integer batch;
 
     @Option(names = "--variant", paramLabel = "laudnet|calibrated",
@@ -35,10 +36,10 @@ final class TargetOptions {
     @Option(names = "--schedule", paramLabel = "FILE", description = "Schedule overrides (YAML).")
     Path schedule;
 
-    /** Rejects a non-positive batch before anything is loaded. */
+    /** Rejects a batch outside {@link InputBounds#BATCH} before anything is loaded. */
     void checkBatch() {
-        if (batch != null && batch <= 0) {
-            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
+        if (batch != null) {
+            InputBounds.BATCH.check(batch);
         }
     }
 
@@ -50,14 +51,14 @@ final class TargetOptions {
     }
 
     DeviceProfile profile() {
-        return DeviceCatalog.load(device);
+        return DeviceCatalog.load("--device", device);
     }
 
     /** A predictor for the device, variant (default: the profile's) and schedule with the batch. */
     Predictor predictor(DeviceProfile profile) {
         checkBatch();
         ModelVariant v = variant == null ? Predictor.defaultVariant(profile) : ModelVariant.parse(variant);
-        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load(schedule);
+        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load("--schedule", schedule);
         if (batch != null) {
             sched = sched.withBatch(batch);
         }

@@ -33,8 +33,14 @@ public final class DynamicConfigLoader {
     private DynamicConfigLoader() {
     }
 
+    /** Loads a config file named by {@code --config}. */
     public static CnnDynamics load(Path file, Network net) {
-        return parse(YamlParser.parse(file), file.toString(), net);
+        return load("--config", file, net);
+    }
+
+    /** Loads a config file; {@code option} names it in messages about an unusable file. */
+    public static CnnDynamics load(String option, Path file, Network net) {
+        return parse(YamlParser.parse(option, file), file.toString(), net);
     }
 
     public static CnnDynamics parse(String yaml, String source, Network net) {

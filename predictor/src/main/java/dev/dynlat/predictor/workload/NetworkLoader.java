@@ -27,7 +27,12 @@ public final class NetworkLoader {
 
     /** Loads and resolves a network file at its own input size (or {@code inputSize} if positive). */
     public static Network load(Path file, int inputSize) {
-        NetworkDescription d = describe(YamlParser.parse(file), file.toString());
+        return load("--model", file, inputSize);
+    }
+
+    /** As {@link #load(Path, int)}; {@code option} names the file in messages about an unusable file. */
+    public static Network load(String option, Path file, int inputSize) {
+        NetworkDescription d = describe(YamlParser.parse(option, file), file.toString());
         return NetworkResolver.resolve(d, inputSize > 0 ? inputSize : d.inputSize(), file.toString());
     }
 

@@ -72,14 +72,11 @@ public final class NetworkZoo {
             return get(model, inputSize);
         }
         Path file = Path.of(model);
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("model: " + model + " is a directory, not a network file");
-        }
-        if (!Files.exists(file)) {
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             throw new IllegalArgumentException("model: " + model + " does not exist (and is not a zoo model: "
                     + String.join(", ", NAMES) + ")");
         }
-        return NetworkLoader.load(file, inputSize);
+        return NetworkLoader.load("--model", file, inputSize);
     }
 
     /** The description behind a {@code --model} value. */

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.calibration;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,7 +110,7 @@ class CalibrateCommandTest {
         assertTrue(stderr().contains("is a file"), stderr());
         assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--out",
                 file.resolve("p.yaml").toString(), "--report", tmp.resolve("r").toString()));
-        assertTrue(stderr().contains("cannot be created"), stderr());
+        assertTrue(stderr().contains("'" + file + "' is not a directory"), stderr());
         assertFalse(Files.exists(out));
     }
 
@@ -139,8 +140,8 @@ class CalibrateCommandTest {
         assertThrows(IllegalStateException.class, c::call);
         assertFalse(Files.exists(out));
         List<String> lines = Files.readAllLines(report.resolve("raw-samples.csv"));
-        assertEquals("case,group,pass,attempt,sample,seconds", lines.get(0));
-        long measurements = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count();
+        assertEquals("run,case,group,pass,attempt,sample,seconds", lines.get(0));
+        long measurements = lines.stream().skip(1).map(l -> l.split(",")[1]).distinct().count();
         assertEquals(stopAfter, measurements);
         assertEquals(stopAfter * 7L, lines.size() - 1); // quick protocol: 7 timed runs, steady -> one attempt
     }
@@ -161,5 +162,71 @@ class CalibrateCommandTest {
         assertTrue(Files.exists(report.resolve("predicted-vs-measured.png")));
         assertTrue(stderr().lines().anyMatch(l -> l.matches("\\[ ?\\d+/\\d+\\] .* \\.\\.\\. \\d+\\.\\d{3} ms ±\\d+\\.\\d%")),
                 stderr().lines().limit(5).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void anOutputUnderProcIsRefusedBeforeTheRun() {
+        Path report = tmp.resolve("r");
+        int code = run(command(new FakeBackend(true)), "--backend", "cpu", "--quick", "--out", "/proc/x.yaml",
+                "--report", report.toString());
+        assertEquals(2, code, stderr());
+        assertEquals("dynlat calibrate: --out: cannot write '/proc/x.yaml': it is under /proc, a kernel interface,"
+                + " not a place for files", stderr().strip());
+        assertFalse(Files.exists(report), "nothing was measured, no report directory made");
+    }
+
+    @Test
+    void runCountsBeyondTheBoundsAreRefusedBeforeTheRun() {
+        Path out = tmp.resolve("p.yaml");
+        assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--runs", "2147483647", "--out",
+                out.toString(), "--report", tmp.resolve("r").toString()));
+        assertTrue(stderr().contains("runs: must be an integer in [3, 10000], got 2147483647"), stderr());
+        assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--warmup", "1000000000", "--out",
+                out.toString(), "--report", tmp.resolve("r").toString()));
+        assertTrue(stderr().contains("warmup: must be an integer in [0, 100000], got 1000000000"), stderr());
+        assertFalse(stderr().contains("probing"), "no measurement started");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aSecondRunNeedsAppendAndThenEveryRowCarriesItsRunId() throws Exception {
+        Path out = tmp.resolve("p.yaml");
+        Path report = tmp.resolve("r");
+        String[] args = {"--backend", "cpu", "--quick", "--out", out.toString(), "--report", report.toString()};
+        assertEquals(0, run(command(new FakeBackend(true)), args), stderr());
+        Path csv = report.resolve("raw-samples.csv");
+        byte[] firstCsv = Files.readAllBytes(csv);
+        byte[] firstReport = Files.readAllBytes(report.resolve("report.md"));
+        byte[] firstProfile = Files.readAllBytes(out);
+
+        assertEquals(2, run(command(new FakeBackend(true)), args));
+        assertTrue(stderr().contains("--report: cannot write '" + report + "': it already holds a calibration report"),
+                stderr());
+        assertArrayEquals(firstCsv, Files.readAllBytes(csv));
+        assertArrayEquals(firstReport, Files.readAllBytes(report.resolve("report.md")));
+        assertArrayEquals(firstProfile, Files.readAllBytes(out));
+
+        String[] appended = java.util.Arrays.copyOf(args, args.length + 1);
+        appended[args.length] = "--append";
+        assertEquals(0, run(command(new FakeBackend(true)), appended), stderr());
+        List<String> rows = Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size());
+        java.util.Map<String, Long> perRun = rows.stream().collect(Collectors.groupingBy(l -> l.split(",")[0],
+                java.util.LinkedHashMap::new, Collectors.counting()));
+        assertEquals(2, perRun.size(), perRun.toString());
+        String md = Files.readString(report.resolve("report.md"));
+        String latest = List.copyOf(perRun.keySet()).get(1);
+        assertTrue(md.contains("raw timed samples: " + perRun.get(latest) + ", the rows of run `" + latest + "`"), md);
+        String earlier = List.copyOf(perRun.keySet()).get(0);
+        assertTrue(md.contains("also holds " + perRun.get(earlier) + " rows of 1 earlier runs (" + earlier + ")"), md);
+    }
+
+    @Test
+    void theReportsSampleCountIsTheCsvsRowCount() throws Exception {
+        Path report = tmp.resolve("r");
+        assertEquals(0, run(command(new FakeBackend(true)), "--backend", "cpu", "--quick", "--out",
+                tmp.resolve("p.yaml").toString(), "--report", report.toString()), stderr());
+        long rows = Files.readAllLines(report.resolve("raw-samples.csv")).size() - 1;
+        String md = Files.readString(report.resolve("report.md"));
+        assertTrue(md.contains("- raw timed samples: " + rows + ", the rows of run"), md);
     }
 }

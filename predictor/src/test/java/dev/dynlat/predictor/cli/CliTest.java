@@ -75,7 +75,7 @@ class CliTest {
 
     @Test
     void outWritesFileAtomically() throws IOException {
-        Path out = tmp.resolve("sub/r.csv");
+        Path out = tmp.resolve("r.csv");
         Result r = run("predict", "--model", "resnet50", "--device", "v100", "--format", "csv", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String csv = Files.readString(out);
@@ -98,8 +98,8 @@ class CliTest {
     @CsvSource(delimiter = '|', value = {
         "unknown model      | --model resnet9 --device v100                                       | model: unknown model 'resnet9'",
         "unknown device     | --model resnet50 --device v200                                      | device: unknown device 'v200'",
-        "batch zero         | --model resnet50 --device v100 --batch 0                            | batch: must be a positive integer, got 0",
-        "batch negative     | --model resnet50 --device v100 --batch -4                           | batch: must be a positive integer, got -4",
+        "batch zero         | --model resnet50 --device v100 --batch 0                            | batch: must be an integer in [1, 2147483647], got 0",
+        "batch negative     | --model resnet50 --device v100 --batch -4                           | batch: must be an integer in [1, 2147483647], got -4",
         "rate above one     | --model resnet50 --device v100 --mode layer --rate 1.5              | rate: must be in [0, 1], got 1.5",
         "rate NaN           | --model resnet50 --device v100 --mode layer --rate NaN              | rate: must be in [0, 1], got NaN",
         "granularity big    | --model resnet50 --device v100 --mode spatial --granularity 8 --rate 0.5 | granularity: 8 is larger than the 7x7 feature map",

@@ -45,4 +45,12 @@ class GoldenOutputTest {
         assertEquals(golden("resnet50-tx2-spatial.csv"), produce("predict", "--model", "resnet50", "--device", "tx2",
                 "--mode", "spatial", "--granularity", "4,4,2,1", "--rate", "0.5", "--format", "csv"));
     }
+
+    @Test
+    void sweepTableCsv() throws IOException {
+        Path out = tmp.resolve("sweep.csv");
+        assertEquals(0, CliTest.run("sweep", "--model", "resnet50", "--device", "tx2", "--mode", "spatial", "--options",
+                "1,2,4", "--rates", "0.25,0.75", "--out", out.toString()).code());
+        assertEquals(golden("sweep-resnet50-tx2-spatial.csv"), Files.readString(out));
+    }
 }

@@ -29,13 +29,13 @@ class IncludeAndPolicyFilesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "      - {id: enc, include: resnet5}; include: unknown zoo model 'resnet5'",
-        "      - {id: enc, include: resnet50, until: layer9}; until: 'layer9' is not a top-level node of resnet50",
-        "      - {id: enc, include: resnet50, input: nowhere}; input: no node 'nowhere' before this one",
-        "      - {id: d, block: dense-layer, growth: 8}|      - id: p|        decides: [d]|        policy:|          - {id: f, op: global-avg-pool};"
+        "- {id: enc, include: resnet5}; include: unknown zoo model 'resnet5'",
+        "- {id: enc, include: resnet50, until: layer9}; until: 'layer9' is not a top-level node of resnet50",
+        "- {id: enc, include: resnet50, input: nowhere}; input: no node 'nowhere' before this one",
+        "- {id: d, block: dense-layer, growth: 8}|- id: p|  decides: [d]|  policy:|    - {id: f, op: global-avg-pool};"
             + "decides: 'd' has no residual shortcut"})
     void badIncludesAndPoliciesAreProblems(String nodes, String message) {
-        YamlException e = assertThrows(YamlException.class, () -> load(nodes.replace('|', '\n') + "\n", 224));
+        YamlException e = assertThrows(YamlException.class, () -> load("      " + nodes.replace("|", "\n      ") + "\n", 224));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 

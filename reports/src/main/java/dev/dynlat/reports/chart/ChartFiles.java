@@ -1,6 +1,7 @@
 package dev.dynlat.reports.chart;
 
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputBody;
+import dev.dynlat.reports.io.OutputSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -8,8 +9,8 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Writes charts to PNG, SVG or PDF files, the format following from the extension
- * ({@code .png}, {@code .svg}, {@code .pdf}, case-insensitive). Files are written atomically
- * and parent directories are created. The same spec and size give byte-identical SVG and PDF
+ * ({@code .png}, {@code .svg}, {@code .pdf}, case-insensitive). Files are written through
+ * {@link OutputSet} (atomically; parent directories are created). The same spec and size give byte-identical SVG and PDF
  * files (PNG too, as the PNG encoder stores no timestamp).
  */
 public final class ChartFiles {
@@ -38,7 +39,22 @@ public final class ChartFiles {
     public static void write(JFreeChart chart, Path target, ChartSize size) throws IOException {
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(size, "size");
+        OutputSet.write("chart", target, body(chart, target, size));
+    }
+
+    /**
+     * The content of a chart file, for callers that write several outputs together
+     * ({@link OutputSet#prepare}); the format follows from {@code target}'s extension.
+     */
+    public static OutputBody body(ChartSpec spec, Path target, ChartSize size) {
+        Objects.requireNonNull(spec, "spec");
+        return body(PaperCharts.create(spec), target, size);
+    }
+
+    private static OutputBody body(JFreeChart chart, Path target, ChartSize size) {
+        Objects.requireNonNull(chart, "chart");
+        Objects.requireNonNull(size, "size");
         ChartEncoder encoder = ChartEncoder.of(ChartFormat.fromPath(target));
-        AtomicFiles.write(target, out -> encoder.encode(chart, size, out));
+        return out -> encoder.encode(chart, size, out);
     }
 }

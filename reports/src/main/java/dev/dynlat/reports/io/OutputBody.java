@@ -3,7 +3,7 @@ package dev.dynlat.reports.io;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes the complete content of one file to a stream; used by {@link AtomicFiles}. */
+/** Writes the complete content of one file to a stream; used by {@link OutputSet}. */
 @FunctionalInterface
 public interface OutputBody {
 

@@ -1,6 +1,7 @@
 package dev.dynlat.reports.table;
 
-import dev.dynlat.reports.io.AtomicFiles;
+import dev.dynlat.reports.io.OutputSet;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -14,11 +15,13 @@ public interface TableWriter {
     String render(Table table);
 
     /**
-     * Writes the rendered table as UTF-8 to {@code target}, atomically.
+     * Writes the rendered table as UTF-8 to {@code target} through {@link OutputSet} (atomic for a
+     * regular file, streamed to a FIFO or device; parent directories are created).
      *
      * @throws IOException with a one-line message naming {@code target}
      */
     default void write(Table table, Path target) throws IOException {
-        AtomicFiles.writeString(target, render(table));
+        String text = render(table);
+        OutputSet.write("table", target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
