@@ -40,11 +40,13 @@ public final class DecisionFormatter {
         StringBuilder sb = new StringBuilder();
         Table.Builder exits = Table.builder().columns(Column.text("exit"),
                 Column.decimal("latency", "ms/batch", MS), Column.decimal("per image", "ms", MS),
-                Column.decimal("batch 1", "ms", MS));
+                Column.decimal("batch 1", "ms", MS), Column.decimal("this step", "ms/batch", MS),
+                Column.decimal("this step, batch 1", "ms", MS));
         double[] c = r.cumulativeMs();
         double[] one = r.cumulativeBatch1Ms();
         for (int e = 0; e < c.length; e++) {
-            exits.row(exitLabel(r, e), c[e], c[e] / r.batch(), one[e]);
+            exits.row(exitLabel(r, e), c[e], c[e] / r.batch(), one[e], c[e] - (e == 0 ? 0 : c[e - 1]),
+                    one[e] - (e == 0 ? 0 : one[e - 1]));
         }
         sb.append(c.length == 1 ? "\nlatency with every block run:\n"
                 : "\nlatency of an input that leaves at each exit (cumulative, every decided block run):\n");
@@ -87,6 +89,8 @@ public final class DecisionFormatter {
             x.put("cumulative_latency_ms", c[e]);
             x.put("cumulative_latency_per_image_ms", c[e] / r.batch());
             x.put("cumulative_latency_batch1_ms", one[e]);
+            x.put("step_latency_ms", c[e] - (e == 0 ? 0 : c[e - 1]));
+            x.put("step_latency_batch1_ms", one[e] - (e == 0 ? 0 : one[e - 1]));
         }
         distribution(n.putObject("per_input_batch1"), r.perInput());
         if (r.batched() != null) {

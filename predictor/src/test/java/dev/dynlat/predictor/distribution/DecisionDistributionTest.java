@@ -212,4 +212,17 @@ class DecisionDistributionTest {
         assertEquals(1.0, g.min(), d * h / 2);
         assertEquals(c.latencyMs(0, null), g.max(), d * h / 2);
     }
+
+    @Test
+    void gfnetResnetPolicyFirstLinearIsAMemoryBoundGemvAtBatchOne() {
+        Prediction p = predictor("tx2", 1).predict(Workload.dense(NetworkZoo.get("gfnet-resnet50-96")));
+        List<dev.dynlat.predictor.engine.OperatorPrediction> fc1 = p.allOperators().stream()
+                .filter(o -> o.name().endsWith("policy.fc1")).toList();
+        assertEquals(4, fc1.size(), "one policy call per focus step");
+        for (var o : fc1) {
+            assertEquals(dev.dynlat.operators.model.Bound.MEMORY, o.bound(), o.name());
+            assertEquals(18432L * 2048 * 4, o.dramBytes(), 0.01 * 18432L * 2048 * 4, "fp32 weights read once");
+            assertTrue(o.memoryMs() > 10 * o.computeMs(), o.name());
+        }
+    }
 }
