@@ -79,6 +79,40 @@ public record Network(String name, NetworkDescription description, int inputSize
         return out;
     }
 
+    /**
+     * Cumulative dense MACs of one sample that leaves at each exit, in exit order: every node
+     * before the exit, earlier exits' heads included, plus the exit's own head (how GFNet and
+     * MSDNet count the cost of an exit).
+     */
+    public double[] exitMacs() {
+        List<ExitNode> exits = exits();
+        double[] out = new double[exits.size()];
+        double sum = 0;
+        for (NetworkNode n : allNodes()) {
+            sum += n.macs();
+            if (n instanceof ExitNode e) {
+                out[e.index()] = sum;
+            }
+        }
+        return out;
+    }
+
+    /** Dense MACs of the policy networks (side networks that decide which blocks run). */
+    public double policyMacs() {
+        return allNodes().stream().filter(n -> n instanceof PolicyNode).mapToDouble(NetworkNode::macs).sum();
+    }
+
+    /** The blocks the policies decide, in the order of the policies' decisions (a policy's bits). */
+    public List<String> decidedBlocks() {
+        List<String> out = new ArrayList<>();
+        for (NetworkNode n : allNodes()) {
+            if (n instanceof PolicyNode p) {
+                out.addAll(p.decides());
+            }
+        }
+        return out;
+    }
+
     /** Early exits in order. */
     public List<ExitNode> exits() {
         List<ExitNode> out = new ArrayList<>();
