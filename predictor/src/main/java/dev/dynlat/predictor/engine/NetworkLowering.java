@@ -59,13 +59,12 @@ final class NetworkLowering {
             Paradigm.LAYER, new LayerBlockComposer()));
     private static final BlockComposer POLICY = new PolicyBlockComposer();
 
-    private record BlockDynamics(Paradigm paradigm, StageDynamics stage, double rate) {
-    }
 
     private final Schedule schedule;
     private final boolean reference;
     private final long batch;
-    private final Map<String, BlockDynamics> blockDynamics = new HashMap<>();
+    private final CnnDynamics cnn;
+    private final Network network;
     private final VitDynamics vit;
     private final Map<String, Integer> decisions = new HashMap<>();
 
@@ -74,19 +73,8 @@ final class NetworkLowering {
         this.reference = reference;
         this.batch = batch;
         this.vit = w.dynamics() instanceof VitDynamics v ? v : null;
-        if (w.dynamics() instanceof CnnDynamics c) {
-            List<Stage> stages = w.network().residualStages();
-            for (int i = 0; i < stages.size(); i++) {
-                StageDynamics sd = c.stages().get(i);
-                if (!sd.dynamic()) {
-                    continue;
-                }
-                List<ResidualBlock> blocks = stages.get(i).blocks();
-                for (int b = 0; b < blocks.size(); b++) {
-                    blockDynamics.put(blocks.get(b).name(), new BlockDynamics(c.paradigm(), sd, sd.rate(b)));
-                }
-            }
-        }
+        this.cnn = w.dynamics() instanceof CnnDynamics c ? c : null;
+        this.network = w.network();
         List<String> decided = w.network().decidedBlocks();
         for (int i = 0; i < decided.size(); i++) {
             decisions.put(decided.get(i), i);
@@ -153,17 +141,18 @@ final class NetworkLowering {
         @Override
         public List<OperatorUse> residualBlock(ResidualBlockNode n) {
             grouped = false;
-            Integer decided = decisions.get(n.id());
+            Integer decided = decisions.isEmpty() ? null : decisions.get(n.id());
             decision = decided == null ? -1 : decided;
             if (decided != null) {
                 conditionalFrom = PolicyBlockComposer.conditionalFrom(n.block(), reference);
                 return POLICY.compose(n.block(), null, 1, schedule, reference);
             }
-            BlockDynamics d = n.dynamic() ? blockDynamics.get(n.id()) : null;
-            if (d == null) {
+            int[] at = cnn != null && n.dynamic() ? network.residualPosition(n.id()) : null;
+            StageDynamics sd = at == null ? null : cnn.stages().get(at[0]);
+            if (sd == null || !sd.dynamic()) {
                 return COMPOSERS.get(Paradigm.STATIC).compose(n.block(), null, 1, schedule, reference);
             }
-            return COMPOSERS.get(d.paradigm()).compose(n.block(), d.stage(), d.rate(), schedule, reference);
+            return COMPOSERS.get(cnn.paradigm()).compose(n.block(), sd, sd.rate(at[1]), schedule, reference);
         }
 
         @Override

@@ -72,8 +72,12 @@ public final class Predictor {
             List<BlockPrediction> blocks = new ArrayList<>(s.blocks().size());
             for (NetworkLowering.LoweredBlock b : s.blocks()) {
                 List<OperatorPrediction> ops = cost(b.operators(), models);
-                List<OperatorPrediction> weighted = new ArrayList<>(ops.size());
                 double reach = decisions.reach(b.segment());
+                if (reach == 1 && b.decision() < 0) {
+                    blocks.add(new BlockPrediction(b.name(), ops));
+                    continue;
+                }
+                List<OperatorPrediction> weighted = new ArrayList<>(ops.size());
                 for (int i = 0; i < ops.size(); i++) {
                     double p = reach * (b.conditional(i) ? decisions.keep(b.decision()) : 1);
                     weighted.add(p == 1 ? ops.get(i) : ops.get(i).times(p));
