@@ -90,7 +90,7 @@ final class NetworkLowering {
         List<LoweredStage> out = new ArrayList<>();
         Visitor v = new Visitor();
         for (Network.NetworkStage st : net.stages()) {
-            boolean onlyOperators = st.nodes().stream().allMatch(n -> n instanceof OperatorNode);
+            boolean onlyOperators = st.onlyOperators();
             List<LoweredBlock> blocks = new ArrayList<>();
             List<OperatorUse> run = new ArrayList<>();
             String runName = null;

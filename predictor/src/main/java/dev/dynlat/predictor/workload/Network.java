@@ -105,15 +105,20 @@ public final class Network {
         return "Network[" + name + " at " + inputSize + "x" + inputSize + ", " + stages.size() + " stages]";
     }
 
-    /** One stage of resolved nodes. */
-    public record NetworkStage(String name, List<NetworkNode> nodes) {
+    /**
+     * One stage of resolved nodes.
+     *
+     * @param residual whether the stage holds backbone blocks (they make up "blocks only" latency)
+     * @param onlyOperators whether every node is a plain operator (the stage reports as one block)
+     */
+    public record NetworkStage(String name, List<NetworkNode> nodes, boolean residual, boolean onlyOperators) {
         public NetworkStage {
             nodes = List.copyOf(nodes);
         }
 
-        /** Whether the stage holds backbone blocks (they make up "blocks only" latency). */
-        public boolean residual() {
-            return nodes.stream().anyMatch(NetworkNode::backboneBlock);
+        public NetworkStage(String name, List<NetworkNode> nodes) {
+            this(name, nodes, nodes.stream().anyMatch(NetworkNode::backboneBlock),
+                    nodes.stream().allMatch(n -> n instanceof OperatorNode));
         }
     }
 
