@@ -95,7 +95,8 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
     /** Waves of tiles over the engines (a long: at large batches and maps they exceed an int). */
     public long waves(long tiles) {
         // Written so that no intermediate exceeds the tile count (no wrap-around near Long.MAX_VALUE).
-        return tiles / engines + (tiles % engines == 0 ? 0 : 1);
+        long full = tiles / engines;
+        return full * engines == tiles ? full : full + 1;
     }
 
     /**

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code dynlat} command line: predict, list devices, calibrate. */
 @Command(name = "dynlat", mixinStandardHelpOptions = true, version = "dynlat 0.1.0",
         description = "Predicts the inference latency of dynamic neural networks on GPUs and CPUs.",
-        subcommands = {PredictCommand.class, SweepCommand.class, ModelsCommand.class, DevicesCommand.class,
-            CalibrateCommand.class, ValidateCommand.class,
+        subcommands = {PredictCommand.class, SweepCommand.class, SearchCommand.class, ReportCommand.class,
+            ModelsCommand.class, DevicesCommand.class, CalibrateCommand.class, ValidateCommand.class,
             CommandLine.HelpCommand.class})
 public final class DynlatCli implements Runnable {
     /** Exit code for bad input: wrong arguments, invalid files, impossible configurations. */

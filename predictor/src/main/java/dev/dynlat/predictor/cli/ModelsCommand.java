@@ -57,6 +57,12 @@ public final class ModelsCommand implements Callable<Integer> {
                 o.put("weights", n.weights());
                 o.put("blocks", n.blockCount());
                 o.put("exits", n.exits().size());
+                ArrayNode exitMacs = o.putArray("exit_macs");
+                for (double m : n.exitMacs()) {
+                    exitMacs.add(m);
+                }
+                o.put("policy_macs", n.policyMacs());
+                o.put("decided_blocks", n.decidedBlocks().size());
                 o.put("source", n.description().source());
             }
             out.println(MAPPER.writeValueAsString(list));

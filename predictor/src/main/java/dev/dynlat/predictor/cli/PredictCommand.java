@@ -9,13 +9,18 @@ import dev.dynlat.predictor.dynamic.VitDynamics;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.distribution.DecisionReport;
+import dev.dynlat.predictor.distribution.RateDecisions;
 import dev.dynlat.predictor.format.CsvFormatter;
+import dev.dynlat.predictor.format.DecisionFormatter;
 import dev.dynlat.predictor.format.JsonFormatter;
 import dev.dynlat.predictor.format.PredictionSummary;
 import dev.dynlat.predictor.format.TableFormatter;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.reports.io.OutputSet;
 import dev.dynlat.reports.io.OutputTarget;
+import dev.dynlat.reports.chart.ChartSize;
+import dev.dynlat.reports.chart.ChartFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -71,6 +76,29 @@ public final class PredictCommand implements Callable<Integer> {
     Double layerRate;
 
 
+    @Option(names = "--exits", paramLabel = "P1,P2,...",
+            description = "Early exits: proportion of inputs leaving at each exit (sum 1), e.g. 0.5,0.3,0.1,0.05,0.05.")
+    String exits;
+
+    @Option(names = "--keep-probs", paramLabel = "P[,P...]",
+            description = "Policy-decided blocks (BlockDrop): probability that each block runs (one value: every block).")
+    String keepProbs;
+
+    @Option(names = "--policy", paramLabel = "BITS",
+            description = "One policy: a bit string, one bit per decided block (1 = runs).")
+    String policy;
+
+    @Option(names = "--policies", paramLabel = "FILE", description = "A file of policies, one bit string per input.")
+    Path policies;
+
+    @Option(names = "--decisions", paramLabel = "FILE",
+            description = "A CSV of per-input decisions: header 'exit' (1-based) and/or 'policy', one row per input.")
+    Path decisions;
+
+    @Option(names = "--chart", paramLabel = "FILE",
+            description = "Write the per-input latency histogram as a chart (.svg, .png or .pdf).")
+    Path chart;
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     String format;
@@ -92,18 +120,54 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table, json or csv");
         }
         target.checkBatch();
+        DecisionOptions decide = new DecisionOptions(exits, keepProbs, policy, policies, decisions, chart);
+        decide.checkChart();
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
-            CliOutputs.emit(spec, outputs, outTarget, render(fmt));
+            OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
+            Rendered r = render(fmt, decide);
+            if (chartTarget != null) {
+                outputs.prepare(chartTarget, ChartFiles.body(DecisionFormatter.histogramChart(r.title(), r.report()),
+                        chart, ChartSize.DEFAULT));
+            }
+            if (chartTarget == null) {
+                CliOutputs.emit(spec, outputs, outTarget, r.text());
+            } else {
+                if (outTarget != null) {
+                    outputs.prepareText(outTarget, r.text());
+                }
+                outputs.commit(CliOutputs.stdout(spec));
+                if (outTarget == null) {
+                    spec.commandLine().getOut().print(r.text());
+                    spec.commandLine().getOut().flush();
+                }
+            }
         }
         return 0;
     }
 
-    private String render(String fmt) {
+    /** The rendered output and, for networks with per-input decisions, their report. */
+    private record Rendered(String text, DecisionReport report, String title) {
+    }
+
+    private Rendered render(String fmt, DecisionOptions decide) {
         Network network = target.network();
         DeviceProfile profile = target.profile();
         HostCheck.warnIfOtherHost(profile, spec.commandLine().getErr());
-        Workload workload = new Workload(network, dynamics(network));
+        DecisionOptions.Resolved resolved = decide.resolve(network);
+        if (resolved != null && resolved.rateRows()) {
+            if ("static".equalsIgnoreCase(mode) || rate != null || config != null) {
+                throw new IllegalArgumentException("decisions: per-input rates need --mode spatial, channel or layer"
+                        + " (with its --granularity/--channel-group) and no --rate or --config");
+            }
+            rate = resolved.meanRate();
+        }
+        Workload workload = new Workload(network, resolved != null && resolved.given()
+                ? resolved.dynamics() : dynamics(network));
+        if (resolved != null && resolved.given() && !modeless()) {
+            throw new IllegalArgumentException("exits/keep-probs/policy/policies/decisions: per-input decisions cannot"
+                    + " be combined with --mode, --rate, --config or the ViT rates");
+        }
         Predictor predictor = target.predictor(profile);
         Prediction p = predictor.predict(workload);
         Prediction ref = workload.dynamics().isStatic() ? null : predictor.predict(workload.staticCounterpart());
@@ -112,11 +176,22 @@ public final class PredictCommand implements Callable<Integer> {
                 .<dev.dynlat.operators.profile.CalibratedCoefficients.CalibrationRecord>empty();
         PredictionSummary summary = new PredictionSummary(p, ref, band.map(r -> r.intervalLow()).orElse(0.0),
                 band.map(r -> r.intervalHigh()).orElse(0.0));
-        return switch (fmt) {
-            case "json" -> JsonFormatter.format(summary);
-            case "csv" -> CsvFormatter.format(summary);
-            default -> TableFormatter.format(summary, detail);
+        DecisionReport report = resolved == null ? null : resolved.rateRows()
+                ? RateDecisions.report(predictor, network, (CnnDynamics) workload.dynamics(), resolved.rates())
+                : resolved.report(predictor, workload);
+        String text = switch (fmt) {
+            case "json" -> report == null ? JsonFormatter.format(summary)
+                    : JsonFormatter.format(summary, root -> DecisionFormatter.json(root, report));
+            case "csv" -> report == null ? CsvFormatter.format(summary)
+                    : DecisionFormatter.csv(p.model(), p.device(), report);
+            default -> TableFormatter.format(summary, detail) + (report == null ? "" : DecisionFormatter.table(report));
         };
+        return new Rendered(text, report, p.model() + " on " + p.device() + ": per-input latency at batch 1");
+    }
+
+    private boolean modeless() {
+        return "static".equalsIgnoreCase(mode) && rate == null && config == null && granularity == null
+                && channelGroup == null && tokenRate == null && headRate == null && layerRate == null;
     }
 
     private Dynamics dynamics(Network network) {

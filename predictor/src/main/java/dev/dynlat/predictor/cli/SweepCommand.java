@@ -46,8 +46,15 @@ public final class SweepCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--mode", required = true, paramLabel = "MODE", description = "spatial, channel or layer.")
+    @Option(names = "--mode", paramLabel = "MODE", description = "spatial, channel or layer.")
     String mode;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "Sweep spec (YAML): models, devices, batches,"
+            + " variants, paradigms, per-stage options and rates; rows stream to --out (.csv or .jsonl), resumable.")
+    Path specFile;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads of a spec sweep (default: all cores).")
+    Integer threads;
 
     @Option(names = "--options", paramLabel = "V[,V...]", defaultValue = "1,2,4,8",
             description = "S (spatial) or G (channel) values; each applies to every stage, S capped at the stage's"
@@ -72,6 +79,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (specFile != null) {
+            return new SpecSweep(specFile, out, chart, target.anyGiven() || mode != null, threads).run(spec.commandLine().getErr());
+        }
+        if (mode == null) {
+            throw new IllegalArgumentException("Missing required option: '--mode=MODE' (or --spec FILE)");
+        }
         try {
             if (out != null) {
                 TableFormat.fromPath(out);

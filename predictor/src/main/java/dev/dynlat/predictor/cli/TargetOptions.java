@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** What to predict on: model, device, batch, variant and schedule (shared by predict and sweep). */
 final class TargetOptions {
-    @Option(names = "--model", required = true, paramLabel = "NAME|FILE",
+    // Not required at parse time: 'sweep --spec' takes models and devices from its spec file.
+    @Option(names = "--model", paramLabel = "NAME|FILE",
             description = "A zoo model (see 'dynlat models') or a network YAML file (src/docs/networks.md).")
     String model;
 
@@ -22,7 +23,7 @@ final class TargetOptions {
             description = "Input image side in pixels (default: the model's own).")
     Integer input;
 
-    @Option(names = "--device", required = true, paramLabel = "NAME|FILE",
+    @Option(names = "--device", paramLabel = "NAME|FILE",
             description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
     String device;
 
@@ -47,11 +48,24 @@ final class TargetOptions {
         if (input != null && (input < 1 || input > 65536)) {
             throw new IllegalArgumentException("input: must be an image side in [1, 65536] pixels, got " + input);
         }
-        return NetworkZoo.resolve(model, input == null ? 0 : input);
+        return NetworkZoo.resolve(required(model, "--model=NAME|FILE"), input == null ? 0 : input);
     }
 
     DeviceProfile profile() {
-        return DeviceCatalog.load("--device", device);
+        return DeviceCatalog.load("--device", required(device, "--device=NAME|FILE"));
+    }
+
+    /** Whether any of these options was given (a spec sweep rejects them). */
+    boolean anyGiven() {
+        return model != null || device != null || input != null || batch != null || variant != null
+                || schedule != null;
+    }
+
+    private static String required(String value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException("Missing required option: '" + option + "'");
+        }
+        return value;
     }
 
     /** A predictor for the device, variant (default: the profile's) and schedule with the batch. */

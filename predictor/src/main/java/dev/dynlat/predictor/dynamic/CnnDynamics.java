@@ -72,6 +72,11 @@ public record CnnDynamics(Paradigm paradigm, List<StageDynamics> stages) impleme
             if (paradigm == Paradigm.CHANNEL) {
                 int g = sd.channelGroup();
                 for (ResidualBlock b : st.blocks()) {
+                    if (g > b.inChannels()) {
+                        // The channel masker has one output per group of the block's input channels.
+                        throw new IllegalArgumentException("channel-group: " + g + " is larger than the "
+                                + b.inChannels() + " input channels of block " + b.name() + " in " + where);
+                    }
                     if (g < 1 || b.width() % g != 0) {
                         throw new IllegalArgumentException("channel-group: " + g + " does not divide the "
                                 + b.width() + " channels of " + where);

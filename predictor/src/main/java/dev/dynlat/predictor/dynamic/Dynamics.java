@@ -1,7 +1,7 @@
 package dev.dynlat.predictor.dynamic;
 
 /** What a workload skips at run time. */
-public sealed interface Dynamics permits Dynamics.None, CnnDynamics, VitDynamics {
+public sealed interface Dynamics permits Dynamics.None, CnnDynamics, VitDynamics, DecisionDynamics {
 
     /** The dense network. */
     record None() implements Dynamics {

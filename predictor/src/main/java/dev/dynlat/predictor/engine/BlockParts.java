@@ -1,7 +1,6 @@
 package dev.dynlat.predictor.engine;
 
 import dev.dynlat.predictor.workload.Role;
-import dev.dynlat.predictor.workload.ConvLabels;
 import dev.dynlat.predictor.workload.OperatorUse;
 
 import dev.dynlat.operators.spec.AvgPoolSpec;
@@ -16,10 +15,6 @@ import java.util.List;
 /** Operators every paradigm shares: names, the dense body, the shortcut, dense SE. */
 final class BlockParts {
     private BlockParts() {
-    }
-
-    static String convName(int index, Conv2dSpec c) {
-        return ConvLabels.name(index, c);
     }
 
     static ElementwiseSpec residualAdd(ResidualBlock b) {
@@ -64,7 +59,7 @@ final class BlockParts {
     static List<OperatorUse> denseBranch(ResidualBlock b, double weight) {
         List<OperatorUse> ops = new ArrayList<>();
         for (int i = 0; i < b.body().size(); i++) {
-            ops.add(new OperatorUse(convName(i, b.body().get(i)), Role.CONV, b.body().get(i), weight));
+            ops.add(new OperatorUse(b.convName(i), Role.CONV, b.body().get(i), weight));
         }
         ops.add(new OperatorUse("residual add", Role.DENSE, residualAdd(b), weight));
         if (b.hasSe()) {

@@ -36,7 +36,7 @@ public final class ChannelBlockComposer implements BlockComposer {
             double in = i == 0 ? 1 : rate;
             double out = i == last ? 1 : rate;
             String kept = i == 0 ? " (kept out)" : i == last ? " (kept in)" : " (kept in/out)";
-            ops.add(OperatorUse.once(BlockParts.convName(i, c) + kept, Role.CONV, c.withDensities(in, out, g)));
+            ops.add(OperatorUse.once(b.convName(i) + kept, Role.CONV, c.withDensities(in, out, g)));
             if (i == 0) {
                 ops.add(OperatorUse.once("channel masker", Role.MASKER, masker(b, g, reference,
                         schedule.channelMaskerLayers())));

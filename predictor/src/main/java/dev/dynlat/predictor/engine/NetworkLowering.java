@@ -31,8 +31,21 @@ import java.util.Map;
  * stage when the stage has nothing else.
  */
 final class NetworkLowering {
-    /** A lowered block before costing. */
-    record LoweredBlock(String name, List<OperatorUse> operators) {
+    /**
+     * A lowered block before costing, with what decides whether its operators run: the segment
+     * (how many exits come before it: an input leaving at exit e runs segments 0..e; an exit's
+     * head is in the segment of its own index), and for a policy-decided block the index of its
+     * decision, its operators from {@code conditionalFrom} on being the ones the decision gates.
+     * Weights are for a sample that runs the block (no exit or keep probability applied).
+     */
+    record LoweredBlock(String name, List<OperatorUse> operators, int segment, int decision, int conditionalFrom) {
+        LoweredBlock(String name, List<OperatorUse> operators, int segment) {
+            this(name, operators, segment, -1, operators.size());
+        }
+
+        boolean conditional(int operator) {
+            return decision >= 0 && operator >= conditionalFrom;
+        }
     }
 
     /** A lowered stage before costing. */
@@ -44,33 +57,27 @@ final class NetworkLowering {
             Paradigm.SPATIAL, new SpatialBlockComposer(),
             Paradigm.CHANNEL, new ChannelBlockComposer(),
             Paradigm.LAYER, new LayerBlockComposer()));
+    private static final BlockComposer POLICY = new PolicyBlockComposer();
 
-    private record BlockDynamics(Paradigm paradigm, StageDynamics stage, double rate) {
-    }
 
     private final Schedule schedule;
     private final boolean reference;
     private final long batch;
-    private final Map<String, BlockDynamics> blockDynamics = new HashMap<>();
+    private final CnnDynamics cnn;
+    private final Network network;
     private final VitDynamics vit;
+    private final Map<String, Integer> decisions = new HashMap<>();
 
     NetworkLowering(Workload w, Schedule schedule, boolean reference, long batch) {
         this.schedule = schedule;
         this.reference = reference;
         this.batch = batch;
         this.vit = w.dynamics() instanceof VitDynamics v ? v : null;
-        if (w.dynamics() instanceof CnnDynamics c) {
-            List<Stage> stages = w.network().residualStages();
-            for (int i = 0; i < stages.size(); i++) {
-                StageDynamics sd = c.stages().get(i);
-                if (!sd.dynamic()) {
-                    continue;
-                }
-                List<ResidualBlock> blocks = stages.get(i).blocks();
-                for (int b = 0; b < blocks.size(); b++) {
-                    blockDynamics.put(blocks.get(b).name(), new BlockDynamics(c.paradigm(), sd, sd.rate(b)));
-                }
-            }
+        this.cnn = w.dynamics() instanceof CnnDynamics c ? c : null;
+        this.network = w.network();
+        List<String> decided = w.network().decidedBlocks();
+        for (int i = 0; i < decided.size(); i++) {
+            decisions.put(decided.get(i), i);
         }
         if (vit != null) {
             for (EncoderNode e : w.network().encoders()) {
@@ -83,26 +90,32 @@ final class NetworkLowering {
         List<LoweredStage> out = new ArrayList<>();
         Visitor v = new Visitor();
         for (Network.NetworkStage st : net.stages()) {
-            boolean onlyOperators = st.nodes().stream().allMatch(n -> n instanceof OperatorNode);
+            boolean onlyOperators = st.onlyOperators();
             List<LoweredBlock> blocks = new ArrayList<>();
             List<OperatorUse> run = new ArrayList<>();
             String runName = null;
+            int runSegment = v.segment;
             for (NetworkNode n : st.nodes()) {
+                int segment = v.segment;
                 List<OperatorUse> ops = n.accept(v);
                 if (v.grouped) {
+                    runSegment = runName == null ? segment : runSegment;
                     runName = runName == null ? n.id() : runName;
                     run.addAll(ops);
                     continue;
                 }
                 if (!run.isEmpty()) {
-                    blocks.add(new LoweredBlock(runName, run));
+                    blocks.add(new LoweredBlock(runName, run, runSegment));
                     run = new ArrayList<>();
                 }
                 runName = null;
-                blocks.add(new LoweredBlock(n.id(), ops));
+                blocks.add(v.decision >= 0
+                        ? new LoweredBlock(n.id(), ops, segment, v.decision, v.conditionalFrom)
+                        : new LoweredBlock(n.id(), ops, segment));
             }
             if (!run.isEmpty() || blocks.isEmpty()) {
-                blocks.add(new LoweredBlock(onlyOperators ? st.name() : runName, run));
+                blocks.add(new LoweredBlock(onlyOperators ? st.name() : runName, run,
+                        run.isEmpty() ? v.segment : runSegment));
             }
             out.add(new LoweredStage(st.name(), st.residual(), blocks));
         }
@@ -127,32 +140,47 @@ final class NetworkLowering {
     /** Lowers one node; {@code grouped} says whether its operators join the stage's current run. */
     private final class Visitor implements NetworkNode.Visitor<List<OperatorUse>> {
         boolean grouped;
+        /** Exits passed so far. */
+        int segment;
+        /** The decision of the last residual block visited (-1: none) and where its gated part starts. */
+        int decision = -1;
+        int conditionalFrom;
 
         @Override
         public List<OperatorUse> operator(OperatorNode n) {
             grouped = true;
+            decision = -1;
             return n.uses().at(batch);
         }
 
         @Override
         public List<OperatorUse> residualBlock(ResidualBlockNode n) {
             grouped = false;
-            BlockDynamics d = n.dynamic() ? blockDynamics.get(n.id()) : null;
-            if (d == null) {
+            Integer decided = decisions.isEmpty() ? null : decisions.get(n.id());
+            decision = decided == null ? -1 : decided;
+            if (decided != null) {
+                conditionalFrom = PolicyBlockComposer.conditionalFrom(n.block(), reference);
+                return POLICY.compose(n.block(), null, 1, schedule, reference);
+            }
+            int[] at = cnn != null && n.dynamic() ? network.residualPosition(n.id()) : null;
+            StageDynamics sd = at == null ? null : cnn.stages().get(at[0]);
+            if (sd == null || !sd.dynamic()) {
                 return COMPOSERS.get(Paradigm.STATIC).compose(n.block(), null, 1, schedule, reference);
             }
-            return COMPOSERS.get(d.paradigm()).compose(n.block(), d.stage(), d.rate(), schedule, reference);
+            return COMPOSERS.get(cnn.paradigm()).compose(n.block(), sd, sd.rate(at[1]), schedule, reference);
         }
 
         @Override
         public List<OperatorUse> fixedBlock(FixedBlockNode n) {
             grouped = false;
+            decision = -1;
             return n.uses().at(batch);
         }
 
         @Override
         public List<OperatorUse> encoder(EncoderNode n) {
             grouped = false;
+            decision = -1;
             return TransformerParts.encoder(batch, n.tokens(), n.dim(), n.heads(), n.mlpRatio(), n.dynamic() ? vit : null);
         }
 
@@ -160,6 +188,8 @@ final class NetworkLowering {
         public List<OperatorUse> exit(ExitNode n) {
             List<OperatorUse> ops = nested(n.head(), Role.EXIT);
             grouped = false;
+            decision = -1;
+            segment++;
             return ops;
         }
 
@@ -167,6 +197,7 @@ final class NetworkLowering {
         public List<OperatorUse> policy(PolicyNode n) {
             List<OperatorUse> ops = nested(n.nodes(), Role.MASKER);
             grouped = false;
+            decision = -1;
             return ops;
         }
 

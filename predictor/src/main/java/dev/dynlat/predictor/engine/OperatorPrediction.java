@@ -18,6 +18,11 @@ import dev.dynlat.operators.model.OperatorCost;
 public record OperatorPrediction(String name, Role role, String kind, double weight, OperatorCost cost,
                                  String note) {
 
+    /** The same operator run {@code p} times as often (an exit or keep probability). */
+    public OperatorPrediction times(double p) {
+        return new OperatorPrediction(name, role, kind, weight * p, cost, note);
+    }
+
     /** Expected latency contribution, milliseconds per batch. */
     public double latencyMs() {
         return cost.latencyS() * weight * 1e3;

@@ -7,6 +7,7 @@ import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.operators.spec.SpatialMaskerSpec;
+import dev.dynlat.predictor.dynamic.DecisionDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.OperatorUse;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class Predictor {
     private final CostModels models;
     private final DeviceModel device;
     private CostModels batchInShapeModels;
+    private final java.util.Map<Integer, CostModels> modelsByBatch = new java.util.HashMap<>();
 
     public Predictor(DeviceProfile profile, ModelVariant variant, Schedule schedule) {
         this.profile = profile;
@@ -51,19 +53,84 @@ public final class Predictor {
         return device.batch();
     }
 
+    /** A predictor for the same device, variant and schedule at another batch size. */
+    public Predictor atBatch(int batch) {
+        return batch == device.batch() ? this : new Predictor(profile, variant, schedule.withBatch(batch));
+    }
+
+    /**
+     * The expected latency of one batch. Under {@link DecisionDynamics} every operator's weight is
+     * multiplied by the probability that an input runs it (reaches its segment, keeps its block),
+     * which is the exact mean at batch 1; at a larger batch it assumes each input pays only for its
+     * own path (see {@link dev.dynlat.predictor.distribution.BatchedRuntime} for how a batched
+     * runtime differs).
+     */
     public Prediction predict(Workload workload) {
-        NetworkLowering lowering = new NetworkLowering(workload, schedule, variant.reproducesReferenceDefects(),
-                device.batch());
+        DecisionDynamics decisions = workload.dynamics() instanceof DecisionDynamics d ? d : NO_DECISIONS;
         List<StagePrediction> stages = new ArrayList<>();
-        for (NetworkLowering.LoweredStage s : lowering.lower(workload.network())) {
+        for (NetworkLowering.LoweredStage s : lower(workload, device.batch())) {
             List<BlockPrediction> blocks = new ArrayList<>(s.blocks().size());
             for (NetworkLowering.LoweredBlock b : s.blocks()) {
-                blocks.add(new BlockPrediction(b.name(), cost(b.operators())));
+                List<OperatorPrediction> ops = cost(b.operators(), models);
+                double reach = decisions.reach(b.segment());
+                if (reach == 1 && b.decision() < 0) {
+                    blocks.add(new BlockPrediction(b.name(), ops));
+                    continue;
+                }
+                List<OperatorPrediction> weighted = new ArrayList<>(ops.size());
+                for (int i = 0; i < ops.size(); i++) {
+                    double p = reach * (b.conditional(i) ? decisions.keep(b.decision()) : 1);
+                    weighted.add(p == 1 ? ops.get(i) : ops.get(i).times(p));
+                }
+                blocks.add(new BlockPrediction(b.name(), weighted));
             }
             stages.add(new StagePrediction(s.name(), s.residual(), blocks));
         }
         return new Prediction(workload.network().name(), profile.name(), variant.id(), device.batch(), schedule,
                 workload.dynamics().describe(), workload.network().denseMacs(), stages);
+    }
+
+    private static final DecisionDynamics NO_DECISIONS = new DecisionDynamics(new double[0], new double[0]);
+
+    private List<NetworkLowering.LoweredStage> lower(Workload workload, long batch) {
+        return new NetworkLowering(workload, schedule, variant.reproducesReferenceDefects(), batch)
+                .lower(workload.network());
+    }
+
+    /** Path costs at the device's batch. */
+    public PathCosts pathCosts(Workload workload) {
+        return pathCosts(workload, device.batch());
+    }
+
+    /**
+     * The latency of a batch of {@code batch} inputs as a function of their exits and kept blocks
+     * (every operator at its full weight), costed on this device at that batch size.
+     */
+    public PathCosts pathCosts(Workload workload, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
+        }
+        CostModels m = batch == device.batch() ? models
+                : modelsByBatch.computeIfAbsent(batch, n -> new CostModels(device.withBatch(n)));
+        int exits = workload.network().exits().size();
+        double[] segments = new double[exits + 1];
+        int decided = workload.network().decidedBlocks().size();
+        double[] branch = new double[decided];
+        int[] branchSegment = new int[decided];
+        for (NetworkLowering.LoweredStage s : lower(workload, batch)) {
+            for (NetworkLowering.LoweredBlock b : s.blocks()) {
+                List<OperatorPrediction> ops = cost(b.operators(), m);
+                for (int i = 0; i < ops.size(); i++) {
+                    if (b.conditional(i)) {
+                        branch[b.decision()] += ops.get(i).latencyMs();
+                        branchSegment[b.decision()] = b.segment();
+                    } else {
+                        segments[Math.min(b.segment(), exits)] += ops.get(i).latencyMs();
+                    }
+                }
+            }
+        }
+        return new PathCosts(batch, segments, branch, branchSegment);
     }
 
     /**
@@ -80,10 +147,10 @@ public final class Predictor {
         return batchInShapeModels;
     }
 
-    private List<OperatorPrediction> cost(List<OperatorUse> uses) {
+    private List<OperatorPrediction> cost(List<OperatorUse> uses, CostModels atBatch) {
         List<OperatorPrediction> out = new ArrayList<>(uses.size());
         for (OperatorUse u : uses) {
-            CostModels m = modelsFor(u);
+            CostModels m = u.batchInShape() ? modelsFor(u) : atBatch;
             String note = "";
             OperatorCost cost;
             if (u.spec() instanceof SpatialMaskerSpec masker) {

@@ -30,7 +30,7 @@ public final class SpatialBlockComposer implements BlockComposer {
         int s = stage.granularity();
         List<Conv2dSpec> body = b.body();
         List<OperatorUse> ops = new ArrayList<>();
-        ops.add(OperatorUse.once("masker + " + BlockParts.convName(0, body.get(0)), Role.MASKER,
+        ops.add(OperatorUse.once("masker + " + b.convName(0), Role.MASKER,
                 new SpatialMaskerSpec(body.get(0), s, rate, body.get(1).kernel())));
         boolean gatherKernel = schedule.gather() == Schedule.GatherMode.KERNEL;
         Conv2dSpec second = body.get(1);
@@ -40,11 +40,11 @@ public final class SpatialBlockComposer implements BlockComposer {
                     new GatherSpec(second.inChannels(), second.inHeight(), second.inWidth(),
                             Math.min(s * second.stride(), second.inHeight()), halo, rate)));
         }
-        ops.add(OperatorUse.once(BlockParts.convName(1, second)
+        ops.add(OperatorUse.once(b.convName(1)
                 + (gatherKernel ? " on gathered patches" : " with indexing"), Role.CONV,
                 new SpatialConvSpec(second, s, rate, gatherKernel, 0)));
         for (int i = 2; i < body.size(); i++) {
-            ops.add(OperatorUse.once(BlockParts.convName(i, body.get(i)) + " on patches", Role.CONV,
+            ops.add(OperatorUse.once(b.convName(i) + " on patches", Role.CONV,
                     new SpatialConvSpec(body.get(i), s, rate, true, 0)));
         }
         if (schedule.scatterAddFused()) {

@@ -18,6 +18,9 @@ public record Workload(Network network, Dynamics dynamics) {
             }
             c.validate(network);
         }
+        if (dynamics instanceof dev.dynlat.predictor.dynamic.DecisionDynamics d) {
+            d.validate(network);
+        }
         if (dynamics instanceof VitDynamics && network.encoders().isEmpty()) {
             throw new IllegalArgumentException("token-rate/head-rate/layer-rate: apply to transformer blocks, and "
                     + network.name() + " has none; use --mode");

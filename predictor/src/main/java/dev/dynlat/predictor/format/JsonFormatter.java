@@ -26,6 +26,11 @@ public final class JsonFormatter {
     }
 
     public static String format(PredictionSummary s) {
+        return format(s, root -> { });
+    }
+
+    /** The prediction's JSON with fields {@code extra} adds at the end (e.g. a decision report). */
+    public static String format(PredictionSummary s, java.util.function.Consumer<ObjectNode> extra) {
         Prediction p = s.prediction();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("model", p.model());
@@ -76,6 +81,7 @@ public final class JsonFormatter {
                 }
             }
         }
+        extra.accept(root);
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -110,7 +110,7 @@ public final class NetworkLoader {
         }
         if (forms.size() != 1) {
             problems.add(m, (forms.isEmpty() ? "missing the node's kind" : "more than one kind given " + forms)
-                    + ": give exactly one of op, block, exit, steps, policy");
+                    + ": give exactly one of op, block, exit, steps, policy, include");
             return Optional.empty();
         }
         Form form = forms.get(0);
@@ -145,6 +145,11 @@ public final class NetworkLoader {
                 kindName = "steps";
                 params.put("steps", f.integer("steps", true, 1, 1000).orElse(1));
                 children = f.sequence("nodes", true).map(s -> nodes(s, problems)).orElse(List.of());
+            }
+            case INCLUDE -> {
+                kindName = "include";
+                f.string("include", true).ifPresent(n -> params.put("include", n));
+                f.string("until", false).ifPresent(u -> params.put("until", u));
             }
             default -> {
                 kindName = "policy";

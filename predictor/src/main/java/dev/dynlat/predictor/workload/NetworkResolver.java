@@ -23,8 +23,11 @@ public final class NetworkResolver {
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<String, Integer> lines = new HashMap<>();
     private final Set<String> blockIds = new LinkedHashSet<>();
+    /** Blocks without a residual shortcut (dense layers, transitions, MBConv without an add). */
+    private final Set<String> shortcutless = new java.util.HashSet<>();
     private final Map<String, List<String>> repeatGroups = new HashMap<>();
     private final List<PendingPolicy> policies = new ArrayList<>();
+    private final Set<String> including = new java.util.HashSet<>();
     private Shape current;
     private int exits;
 
@@ -70,6 +73,7 @@ public final class NetworkResolver {
             case EXIT -> List.of(exit(nd, id, renames));
             case POLICY -> List.of(policy(nd, id, renames));
             case STEPS -> steps(nd, id, renames);
+            case INCLUDE -> include(nd, id, renames);
         };
     }
 
@@ -127,6 +131,9 @@ public final class NetworkResolver {
         shapes.put(id, n.output());
         if (nd.form() == Form.BLOCK) {
             blockIds.add(id);
+            if (!(n instanceof ResidualBlockNode)) {
+                shortcutless.add(id);
+            }
         }
         current = n.output();
         return n;
@@ -228,6 +235,73 @@ public final class NetworkResolver {
         return out;
     }
 
+    /**
+     * A zoo network's nodes inlined here, up to and including its top-level node {@code until}
+     * (all of them when absent), with ids prefixed by the include's id. The included network's
+     * {@code input} is the tensor at the include; the include's id names its last output.
+     */
+    private List<NetworkNode> include(NodeDescription nd, String id, Map<String, String> renames) {
+        register(id, nd.line());
+        String name = (String) nd.params().get("include");
+        String until = (String) nd.params().get("until");
+        if (!including.add(name)) {
+            problems.add(nd.line(), id, "include: '" + name + "' includes itself");
+            return List.of();
+        }
+        try {
+            NetworkDescription inc;
+            try {
+                inc = NetworkZoo.description(name);
+            } catch (IllegalArgumentException e) {
+                problems.add(nd.line(), id, "include: unknown zoo model '" + name + "'; known models: "
+                        + String.join(", ", NetworkZoo.NAMES));
+                return List.of();
+            }
+            List<NodeDescription> nodes = new ArrayList<>();
+            boolean found = until == null;
+            for (NetworkDescription.StageDescription st : inc.stages()) {
+                for (NodeDescription c : st.nodes()) {
+                    if (!found) {
+                        nodes.add(c);
+                        found = c.id().equals(until);
+                    } else if (until == null) {
+                        nodes.add(c);
+                    }
+                }
+            }
+            if (!found) {
+                problems.add(nd.line(), id, "until: '" + until + "' is not a top-level node of " + name);
+                return List.of();
+            }
+            if (!nd.inputs().isEmpty()) {
+                List<Shape> in = inputs(nd, id, nd.inputs(), renames);
+                if (in == null) {
+                    return List.of();
+                }
+                if (in.size() != 1) {
+                    problems.add(nd.line(), id, "inputs: an include takes 1 input, got " + in.size());
+                    return List.of();
+                }
+                current = in.get(0);
+            }
+            String prefix = id + ".";
+            Map<String, String> inner = new HashMap<>();
+            inner.put(INPUT, prefix + INPUT);
+            shapes.put(prefix + INPUT, current);
+            for (NodeDescription c : nodes) {
+                inner.put(c.id(), prefix + c.id());
+            }
+            List<NetworkNode> out = new ArrayList<>();
+            for (NodeDescription c : nodes) {
+                out.addAll(expand(c, prefix, inner));
+            }
+            shapes.put(id, current);
+            return out;
+        } finally {
+            including.remove(name);
+        }
+    }
+
     /** Checks that every id a policy decides is a block (or a repeated block's group). */
     private List<Network.NetworkStage> checkPolicies(List<Network.NetworkStage> stages) {
         Map<String, List<String>> resolvedDecides = new HashMap<>();
@@ -242,6 +316,14 @@ public final class NetworkResolver {
                     ids.add(d);
                 } else {
                     problems.add(p.description().line(), p.id(), "decides: '" + d + "' is not a block of this network");
+                }
+            }
+            // A dropped block keeps its shortcut, so only residual blocks can be decided.
+            for (String d : ids) {
+                if (shortcutless.contains(d)) {
+                    problems.add(p.description().line(), p.id(), "decides: '" + d + "' has no residual shortcut, so"
+                            + " dropping it would break the network; a policy decides residual blocks only");
+                    break;
                 }
             }
             resolvedDecides.put(p.id(), ids);

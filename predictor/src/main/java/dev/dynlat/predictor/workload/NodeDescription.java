@@ -18,7 +18,7 @@ import java.util.Map;
  * @param repeat copies of a block (1 when not repeated)
  * @param dynamic false when dynamics must never touch this block
  * @param name display name, or null to derive one from the id
- * @param children nested nodes of exits, steps and policies
+ * @param children nested nodes of exits, steps and policies (an include's nodes come from the zoo at resolve time)
  * @param line line in the source (0 when built in code)
  */
 public record NodeDescription(String id, Form form, String kind, Map<String, Object> params, List<String> inputs,
@@ -26,7 +26,7 @@ public record NodeDescription(String id, Form form, String kind, Map<String, Obj
 
     /** The key that introduces a node. */
     public enum Form {
-        OP("op"), BLOCK("block"), EXIT("exit"), STEPS("steps"), POLICY("policy");
+        OP("op"), BLOCK("block"), EXIT("exit"), STEPS("steps"), POLICY("policy"), INCLUDE("include");
 
         private final String key;
 

@@ -240,6 +240,12 @@ final class OperatorKinds {
     }
 
     private static NetworkNode concat(ResolveContext c, Params p, List<Shape> in) {
+        if (in.stream().allMatch(s -> s instanceof Vector)) {
+            // Features of several steps joined for one classifier (GFNet's concatenating linear).
+            List<Integer> parts = in.stream().map(s -> ((Vector) s).features()).toList();
+            int total = parts.stream().mapToInt(Integer::intValue).sum();
+            return single(c, new Vector(total), Role.DENSE, new ConcatSpec(parts, 1, 1), 0);
+        }
         List<Integer> channels = new ArrayList<>();
         FeatureMap first = null;
         for (Shape s : in) {

@@ -2,6 +2,7 @@ package dev.dynlat.predictor.workload;
 
 import dev.dynlat.operators.spec.Conv2dSpec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A residual block whose body is a chain of convolutions (bottleneck, basic, MBConv), resolved to
@@ -14,7 +15,13 @@ import java.util.List;
  * @param seSqueeze squeeze channels of SE (0 for none)
  * @param shortcut how the input reaches the residual add
  */
-public record ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut) {
+public final class ResidualBlock {
+    private final String name;
+    private final List<Conv2dSpec> body;
+    private final int seAfter;
+    private final int seSqueeze;
+    private final Shortcut shortcut;
+    private final List<String> convNames;
 
     /** How a block's input is carried to its residual add. */
     public enum Shortcut {
@@ -26,8 +33,12 @@ public record ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int
         PAD
     }
 
-    public ResidualBlock {
-        body = List.copyOf(body);
+    public ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.body = List.copyOf(body);
+        this.seAfter = seAfter;
+        this.seSqueeze = seSqueeze;
+        this.shortcut = Objects.requireNonNull(shortcut, "shortcut");
         if (body.size() < 2) {
             throw new IllegalArgumentException("body: a residual block needs at least two convolutions, got "
                     + body.size() + " in " + name);
@@ -35,6 +46,52 @@ public record ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int
         if ((seAfter < 0) != (seSqueeze <= 0)) {
             throw new IllegalArgumentException("se: position and squeeze must both be set in " + name);
         }
+        String[] names = new String[this.body.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = ConvLabels.name(i, this.body.get(i));
+        }
+        this.convNames = List.of(names);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Conv2dSpec> body() {
+        return body;
+    }
+
+    public int seAfter() {
+        return seAfter;
+    }
+
+    public int seSqueeze() {
+        return seSqueeze;
+    }
+
+    public Shortcut shortcut() {
+        return shortcut;
+    }
+
+    /** Display name of body conv {@code index}, e.g. {@code conv2 3x3/2 g8}. */
+    public String convName(int index) {
+        return convNames.get(index);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResidualBlock b && b.name.equals(name) && b.body.equals(body) && b.seAfter == seAfter
+                && b.seSqueeze == seSqueeze && b.shortcut == shortcut;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, body, seAfter, seSqueeze, shortcut);
+    }
+
+    @Override
+    public String toString() {
+        return "ResidualBlock[" + name + ", " + body.size() + " convs, shortcut " + shortcut + "]";
     }
 
     /**

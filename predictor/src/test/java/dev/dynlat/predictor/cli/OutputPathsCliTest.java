@@ -156,6 +156,20 @@ class OutputPathsCliTest {
         assertEquals(0, predict.code(), predict.err());
     }
 
+    @Test
+    void aCharacterDeviceIsWrittenInPlaceNotReplaced() throws Exception {
+        // A null device node made inside the temporary folder (root may mknod): the issue saw /dev/full
+        // replaced by a regular file.
+        Path device = tmp.resolve("sink.csv");
+        Process mk = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").start();
+        assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mknod not permitted");
+        CliTest.Result r = predictTo(device);
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.isRegularFile(device), "still a device");
+        assertTrue(Files.exists(device));
+        assertEquals(List.of(device), list(tmp), "no temporary file left");
+    }
+
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();

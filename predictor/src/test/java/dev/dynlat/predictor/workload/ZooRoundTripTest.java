@@ -6,6 +6,7 @@ import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
+import dev.dynlat.predictor.dynamic.DecisionDynamics;
 import dev.dynlat.predictor.dynamic.Dynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.dynamic.VitDynamics;
@@ -71,6 +72,19 @@ class ZooRoundTripTest {
         }
         if (!n.encoders().isEmpty()) {
             return new VitDynamics(0.7, 0.5, 0.8);
+        }
+        if (!n.exits().isEmpty() || !n.decidedBlocks().isEmpty()) {
+            // Seed networks: halving exit proportions, every decided block kept with probability 0.7.
+            double[] p = new double[n.exits().size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = i == p.length - 1 ? Math.pow(0.5, i) : Math.pow(0.5, i + 1);
+            }
+            double[] k = new double[n.decidedBlocks().size()];
+            Arrays.fill(k, 0.7);
+            return new DecisionDynamics(p, k);
+        }
+        if (n.residualStages().isEmpty()) {
+            return Dynamics.NONE;
         }
         int[] s = new int[n.residualStages().size()];
         Arrays.fill(s, 2);

@@ -1,7 +1,8 @@
 package dev.dynlat.reports.chart;
 
 /** What a chart shows, independent of how it is drawn; rendered by {@link PaperCharts}. */
-public sealed interface ChartSpec permits LineChartSpec, ScatterChartSpec, StackedBarChartSpec {
+public sealed interface ChartSpec permits LineChartSpec, ScatterChartSpec, StackedBarChartSpec, HeatmapChartSpec,
+        HistogramChartSpec {
 
     /** The chart title; empty for none (papers usually put it in the caption). */
     String title();

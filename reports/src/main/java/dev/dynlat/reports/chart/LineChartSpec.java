@@ -3,6 +3,7 @@ package dev.dynlat.reports.chart;
 import dev.dynlat.reports.table.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A line chart: y against x for one or more series (points joined in the given order), with
@@ -13,10 +14,13 @@ import java.util.List;
  * @param xAxis          the x axis label and unit
  * @param yAxis          the y axis label and unit
  * @param series         the lines, at least one, with distinct names
- * @param referenceLines horizontal lines, possibly none
+ * @param referenceLines horizontal lines, possibly none; the y range always includes them
+ * @param legendTitle    what the series are, e.g. {@code S per stage}; empty for none
+ * @param markersOnly    names of series drawn as markers without joining lines
  */
 public record LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> series,
-                            List<ReferenceLine> referenceLines) implements ChartSpec {
+                            List<ReferenceLine> referenceLines, String legendTitle, Set<String> markersOnly)
+        implements ChartSpec {
 
     /** Validates and copies. */
     public LineChartSpec {
@@ -25,6 +29,14 @@ public record LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> s
         yAxis = Specs.axis(yAxis, "y");
         series = Specs.series(series, "line chart");
         referenceLines = referenceLines == null ? List.of() : List.copyOf(referenceLines);
+        legendTitle = Specs.title(legendTitle);
+        markersOnly = markersOnly == null ? Set.of() : Set.copyOf(markersOnly);
+    }
+
+    /** Lines for every series, no legend title. */
+    public LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> series,
+                         List<ReferenceLine> referenceLines) {
+        this(title, xAxis, yAxis, series, referenceLines, "", Set.of());
     }
 
     /** A line chart without reference lines. */
@@ -63,6 +75,16 @@ public record LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> s
     public LineChartSpec withReferenceLine(ReferenceLine line) {
         List<ReferenceLine> lines = new ArrayList<>(referenceLines);
         lines.add(line);
-        return new LineChartSpec(title, xAxis, yAxis, series, lines);
+        return new LineChartSpec(title, xAxis, yAxis, series, lines, legendTitle, markersOnly);
+    }
+
+    /** This chart with a legend title saying what the series are. */
+    public LineChartSpec withLegendTitle(String text) {
+        return new LineChartSpec(title, xAxis, yAxis, series, referenceLines, text, markersOnly);
+    }
+
+    /** This chart with the named series drawn as markers only. */
+    public LineChartSpec withMarkersOnly(Set<String> names) {
+        return new LineChartSpec(title, xAxis, yAxis, series, referenceLines, legendTitle, names);
     }
 }

@@ -2,26 +2,42 @@ package dev.dynlat.reports.chart;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
 import java.awt.geom.Line2D;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.HistogramDataset;
+import org.jfree.data.statistics.HistogramType;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -31,6 +47,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * before it is written with {@link ChartFiles}.
  */
 public final class PaperCharts {
+    /** Room above the data for reference-line labels, as a fraction of the value range. */
+    private static final double LABEL_HEADROOM = 0.14;
+    private static final Color MISSING_CELL = new Color(0xE4E4E4);
 
     private PaperCharts() {
     }
@@ -46,40 +65,106 @@ public final class PaperCharts {
         if (spec instanceof StackedBarChartSpec bars) {
             return stackedBarChart(bars);
         }
-        throw new IllegalArgumentException("Unsupported chart spec " + spec);
+        if (spec instanceof HeatmapChartSpec heat) {
+            return heatmap(heat);
+        }
+        return histogram((HistogramChartSpec) spec);
     }
 
-    /** Lines with markers, one style per series, plus labelled horizontal reference lines. */
+    /**
+     * Lines with markers, one style per series, plus labelled horizontal reference lines. The y
+     * range always includes every reference line, with headroom so its label is never clipped.
+     */
     public static JFreeChart lineChart(LineChartSpec spec) {
         XYSeriesCollection dataset = dataset(spec.series());
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         styleSeries(renderer, spec.series().size(), true);
-        XYPlot plot = new XYPlot(dataset, PaperStyle.numberAxis(spec.xAxis(), false),
-                PaperStyle.numberAxis(spec.yAxis(), true), renderer);
-        styleGrid(plot);
-        for (ReferenceLine line : spec.referenceLines()) {
-            plot.addRangeMarker(referenceMarker(line), Layer.BACKGROUND);
+        for (int i = 0; i < spec.series().size(); i++) {
+            if (spec.markersOnly().contains(spec.series().get(i).name())) {
+                renderer.setSeriesLinesVisible(i, false);
+            }
         }
-        return PaperStyle.chart(spec.title(), plot, true);
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Series s : spec.series()) {
+            for (double y : s.y()) {
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+        }
+        // Zero anchors latencies and speedups, but would flatten data far from it (accuracy 74-78 %).
+        boolean zero = minY <= 0 || minY <= 0.4 * maxY;
+        NumberAxis yAxis = PaperStyle.numberAxis(spec.yAxis(), zero);
+        XYPlot plot = new XYPlot(dataset, PaperStyle.numberAxis(spec.xAxis(), false), yAxis, renderer);
+        styleGrid(plot);
+        double lo = zero ? Math.min(0, minY) : minY;
+        double hi = maxY;
+        for (ReferenceLine line : spec.referenceLines()) {
+            plot.addRangeMarker(referenceMarker(line, false), Layer.BACKGROUND);
+            lo = Math.min(lo, line.value());
+            hi = Math.max(hi, line.value());
+        }
+        if (!spec.referenceLines().isEmpty() && hi > lo) {
+            yAxis.setAutoRange(false);
+            yAxis.setRange(lo, hi + (hi - lo) * LABEL_HEADROOM);
+        }
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        return chart;
     }
 
     /**
-     * Markers only, one shape per series, over the identity line and optional error band.
-     * Guides span the data range so they never stretch the axes beyond it.
+     * Predicted against measured: markers (with the measured spread as horizontal bars where
+     * given) over the identity line and the optional error band, on a square plot with the same
+     * range on both axes, so y = x runs at 45 degrees. Log axes span whole decades.
      */
     public static JFreeChart scatterChart(ScatterChartSpec spec) {
-        XYSeriesCollection points = dataset(spec.series());
-        XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
+        XYIntervalSeriesCollection points = new XYIntervalSeriesCollection();
+        for (Series s : spec.series()) {
+            XYIntervalSeries xy = new XYIntervalSeries(s.name(), false, true);
+            double[] x = s.x();
+            double[] y = s.y();
+            ScatterChartSpec.Spread spread = spec.spreads().stream().filter(sp -> sp.series().equals(s.name()))
+                    .findFirst().orElse(null);
+            for (int i = 0; i < x.length; i++) {
+                double lo = spread == null ? x[i] : spread.low()[i];
+                double hi = spread == null ? x[i] : spread.high()[i];
+                xy.add(x[i], lo, hi, y[i], y[i], y[i]);
+            }
+            points.addSeries(xy);
+        }
+        XYErrorRenderer pointRenderer = new XYErrorRenderer();
+        pointRenderer.setDefaultLinesVisible(false);
+        pointRenderer.setDrawYError(false);
+        pointRenderer.setDrawXError(true);
+        pointRenderer.setErrorStroke(PaperStyle.guideStroke(false));
+        pointRenderer.setCapLength(3);
         styleSeries(pointRenderer, spec.series().size(), false);
 
+        double[] range = dataRange(spec.series(), spec.spreads());
+        if (spec.logLog()) {
+            double lo = Math.pow(10, Math.floor(Math.log10(range[0])));
+            double hi = Math.pow(10, Math.ceil(Math.log10(range[1])));
+            // A hair beyond the end decades, so their ticks (and labels) are drawn too.
+            range = new double[] {lo / 1.001, (hi == lo ? hi * 10 : hi) * 1.001};
+        } else {
+            double pad = (range[1] - range[0]) * 0.05;
+            range = new double[] {Math.max(0, range[0] - pad), range[1] + pad};
+        }
         ValueAxis xAxis = spec.logLog() ? PaperStyle.logAxis(spec.measuredAxis())
                 : PaperStyle.numberAxis(spec.measuredAxis(), false);
         ValueAxis yAxis = spec.logLog() ? PaperStyle.logAxis(spec.predictedAxis())
                 : PaperStyle.numberAxis(spec.predictedAxis(), false);
-        XYPlot plot = new XYPlot(points, xAxis, yAxis, pointRenderer);
+        for (ValueAxis a : new ValueAxis[] {xAxis, yAxis}) {
+            a.setAutoRange(false);
+            a.setRange(range[0], range[1]);
+            if (a instanceof org.jfree.chart.axis.LogAxis log) {
+                PaperStyle.decadeTicks(log, range[0], range[1]);
+            }
+        }
+        XYPlot plot = new SquareXYPlot(points, xAxis, yAxis, pointRenderer);
         styleGrid(plot);
 
-        double[] range = dataRange(spec.series());
         XYSeriesCollection guides = new XYSeriesCollection();
         XYSeries identity = new XYSeries("y = x", false, true);
         identity.add(range[0], range[0]);
@@ -109,7 +194,9 @@ public final class PaperCharts {
         }
         plot.setDataset(1, guides);
         plot.setRenderer(1, guideRenderer);
-        return PaperStyle.chart(spec.title(), plot, true);
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        return chart;
     }
 
     /** Vertical stacked bars with flat fills and thin black outlines. */
@@ -142,7 +229,189 @@ public final class PaperCharts {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinePaint(PaperStyle.GRID);
         plot.setRangeGridlineStroke(PaperStyle.guideStroke(false));
-        return PaperStyle.chart(spec.title(), plot, true);
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        return chart;
+    }
+
+    /**
+     * Cells coloured on a diverging vermillion-white-blue scale around the neutral value, each
+     * labelled with its value (two decimals); a colour bar on the right names the value and unit.
+     */
+    public static JFreeChart heatmap(HeatmapChartSpec spec) {
+        int cols = spec.columns().size();
+        int rows = spec.rows().size();
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (!Double.isNaN(spec.value(r, c))) {
+                    n++;
+                }
+            }
+        }
+        double[][] xyz = new double[3][n];
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = spec.value(r, c);
+                if (!Double.isNaN(v)) {
+                    xyz[0][k] = c;
+                    xyz[1][k] = r;
+                    xyz[2][k] = v;
+                    k++;
+                }
+            }
+        }
+        data.addSeries("values", xyz);
+        double[] range = spec.range();
+        DivergingScale scale = new DivergingScale(Math.min(range[0], spec.neutral()),
+                Math.max(range[1], spec.neutral()), spec.neutral());
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        SymbolAxis xAxis = new SymbolAxis(spec.columnAxis().text(), spec.columns().toArray(new String[0]));
+        SymbolAxis yAxis = new SymbolAxis(spec.rowAxis().text(), spec.rows().toArray(new String[0]));
+        for (SymbolAxis a : new SymbolAxis[] {xAxis, yAxis}) {
+            PaperStyle.styleAxis(a);
+            a.setGridBandsVisible(false);
+        }
+        xAxis.setRange(-0.5, cols - 0.5);
+        yAxis.setRange(-0.5, rows - 0.5);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        for (int i = 0; i < n; i++) {
+            XYTextAnnotation label = new XYTextAnnotation(String.format(java.util.Locale.ROOT, "%.2f", xyz[2][i]),
+                    xyz[0][i], xyz[1][i]);
+            label.setFont(PaperStyle.TICK_FONT);
+            label.setPaint(scale.needsLightText(xyz[2][i]) ? Color.WHITE : Color.BLACK);
+            plot.addAnnotation(label);
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (Double.isNaN(spec.value(r, c))) {
+                    XYTextAnnotation none = new XYTextAnnotation("n/a", c, r);
+                    none.setFont(PaperStyle.TICK_FONT);
+                    none.setPaint(PaperStyle.GUIDE);
+                    plot.addAnnotation(none);
+                }
+            }
+        }
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, false);
+        // Missing cells show the background: grey, so they never read as the white neutral value.
+        plot.setBackgroundPaint(MISSING_CELL);
+        NumberAxis scaleAxis = PaperStyle.numberAxis(spec.valueAxis(), false);
+        scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        PaintScaleLegend bar = new PaintScaleLegend(scale, scaleAxis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        bar.setStripWidth(8);
+        bar.setMargin(new RectangleInsets(4, 4, 4, 2));
+        bar.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(bar);
+        return chart;
+    }
+
+    /** Overlaid, semi-transparent frequency histograms sharing one binning, with vertical guides. */
+    public static JFreeChart histogram(HistogramChartSpec spec) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : spec.samples()) {
+            for (double v : s.y()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (!(hi > lo)) {
+            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.05;
+            lo -= pad;
+            hi += pad;
+        }
+        HistogramDataset data = new HistogramDataset();
+        data.setType(HistogramType.FREQUENCY);
+        for (Series s : spec.samples()) {
+            data.addSeries(s.name(), s.y(), spec.bins(), lo, hi);
+        }
+        XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        for (int i = 0; i < spec.samples().size(); i++) {
+            Color c = (Color) PaperStyle.paint(i);
+            renderer.setSeriesPaint(i, spec.samples().size() > 1 ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 150)
+                    : c);
+            renderer.setSeriesOutlinePaint(i, Color.BLACK);
+            renderer.setSeriesOutlineStroke(i, PaperStyle.guideStroke(false));
+        }
+        NumberAxis xAxis = PaperStyle.numberAxis(spec.valueAxis(), false);
+        double xlo = lo;
+        double xhi = hi;
+        for (ReferenceLine line : spec.referenceLines()) {
+            xlo = Math.min(xlo, line.value());
+            xhi = Math.max(xhi, line.value());
+        }
+        double pad = (xhi - xlo) * 0.04;
+        xAxis.setAutoRange(false);
+        xAxis.setRange(xlo - pad, xhi + pad);
+        NumberAxis yAxis = PaperStyle.numberAxis(new Axis("configurations", "count"), true);
+        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(java.util.Locale.ROOT));
+        yAxis.setUpperMargin(LABEL_HEADROOM);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        styleGrid(plot);
+        for (ReferenceLine line : spec.referenceLines()) {
+            plot.addDomainMarker(referenceMarker(line, true), Layer.FOREGROUND);
+        }
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        return chart;
+    }
+
+    /** Vermillion below the neutral value, white at it, blue above (Okabe–Ito end points). */
+    static final class DivergingScale implements PaintScale {
+        private static final Color LOW = new Color(0xD55E00);
+        private static final Color HIGH = new Color(0x0072B2);
+        private final double lower;
+        private final double upper;
+        private final double neutral;
+
+        DivergingScale(double lower, double upper, double neutral) {
+            this.lower = lower;
+            this.upper = upper == lower ? lower + 1 : upper;
+            this.neutral = neutral;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return lower;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return upper;
+        }
+
+        /** How far from white, 0 to 1. */
+        private double strength(double v) {
+            if (v >= neutral) {
+                return upper > neutral ? Math.min(1, (v - neutral) / (upper - neutral)) : 0;
+            }
+            return neutral > lower ? Math.min(1, (neutral - v) / (neutral - lower)) : 0;
+        }
+
+        @Override
+        public Paint getPaint(double v) {
+            Color end = v >= neutral ? HIGH : LOW;
+            double t = strength(v);
+            return new Color(mix(255, end.getRed(), t), mix(255, end.getGreen(), t), mix(255, end.getBlue(), t));
+        }
+
+        boolean needsLightText(double v) {
+            return strength(v) > 0.6;
+        }
+
+        private static int mix(int a, int b, double t) {
+            return (int) Math.round(a + (b - a) * t);
+        }
     }
 
     private static XYSeriesCollection dataset(List<Series> seriesList) {
@@ -170,7 +439,7 @@ public final class PaperCharts {
             }
         }
         renderer.setDrawSeriesLineAsPath(true);
-        renderer.setLegendLine(new Line2D.Double(-12, 0, 12, 0));
+        renderer.setLegendLine(new Line2D.Double(-8, 0, 8, 0));
     }
 
     private static void styleGrid(XYPlot plot) {
@@ -180,22 +449,32 @@ public final class PaperCharts {
         plot.setRangeGridlineStroke(PaperStyle.guideStroke(false));
     }
 
-    private static ValueMarker referenceMarker(ReferenceLine line) {
+    /**
+     * A dashed guide; its label sits inside the plot (above a horizontal line at the left, beside a
+     * vertical line at the top), where the axis ranges leave room, so it is never clipped.
+     */
+    private static ValueMarker referenceMarker(ReferenceLine line, boolean vertical) {
         ValueMarker marker = new ValueMarker(line.value(), Color.BLACK, PaperStyle.guideStroke(true));
         if (!line.label().isEmpty()) {
             marker.setLabel(line.label());
-            marker.setLabelFont(PaperStyle.LEGEND_FONT.deriveFont(Font.ITALIC));
+            marker.setLabelFont(PaperStyle.REFERENCE_FONT);
             marker.setLabelPaint(Color.BLACK);
             // The default grey label box looks like a UI widget in print.
-            marker.setLabelBackgroundColor(Color.WHITE);
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            marker.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+            if (vertical) {
+                marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            } else {
+                marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            }
         }
         return marker;
     }
 
-    /** min and max over all x and y values of all series. */
-    private static double[] dataRange(List<Series> seriesList) {
+    /** min and max over all x and y values (and spreads) of all series. */
+    private static double[] dataRange(List<Series> seriesList, List<ScatterChartSpec.Spread> spreads) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series series : seriesList) {
@@ -204,6 +483,14 @@ public final class PaperCharts {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
+            }
+        }
+        for (ScatterChartSpec.Spread s : spreads) {
+            for (double v : s.low()) {
+                min = Math.min(min, v);
+            }
+            for (double v : s.high()) {
+                max = Math.max(max, v);
             }
         }
         if (!(min < max)) {

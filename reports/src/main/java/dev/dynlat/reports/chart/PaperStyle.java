@@ -16,7 +16,13 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnitSource;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.BlockContainer;
+import org.jfree.chart.block.BorderArrangement;
+import org.jfree.chart.block.LabelBlock;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -33,10 +39,18 @@ import org.jfree.chart.ui.RectangleInsets;
  */
 final class PaperStyle {
 
-    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    // Point sizes at print size (charts are laid out in points, ChartSize.COLUMN wide): 7.5 pt
+    // is the smallest text journals accept in figures.
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 9);
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 8);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 7).deriveFont(7.5f);
+    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 7).deriveFont(7.5f);
+    static final Font LEGEND_TITLE_FONT = LEGEND_FONT.deriveFont(Font.BOLD);
+    /**
+     * Reference-line labels: a whole point size, as the JDK measures fractional italic fonts
+     * differently on first use, which would make two renders of one chart differ.
+     */
+    static final Font REFERENCE_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 8);
 
     static final Color GRID = new Color(0xDDDDDD);
     static final Color GUIDE = new Color(0x555555);
@@ -53,7 +67,7 @@ final class PaperStyle {
         new Color(0x000000), // black
     };
 
-    private static final float LINE_WIDTH = 1.6f;
+    private static final float LINE_WIDTH = 1.1f;
 
     private static final float[][] DASHES = {
         null,                       // solid
@@ -64,7 +78,7 @@ final class PaperStyle {
         {4f, 2f, 1.5f, 2f, 1.5f, 2f}, // dash-dot-dot
     };
 
-    private static final double MARKER = 7.0;
+    private static final double MARKER = 4.5;
 
     private PaperStyle() {
     }
@@ -83,8 +97,8 @@ final class PaperStyle {
     /** A thin dashed stroke for guides (identity line, error band, reference lines). */
     static Stroke guideStroke(boolean dashed) {
         return dashed
-                ? new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f)
-                : new BasicStroke(1.0f);
+                ? new BasicStroke(0.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 2f}, 0f)
+                : new BasicStroke(0.6f);
     }
 
     /** Circle, square, triangle up, diamond, triangle down, cross, repeating. */
@@ -118,23 +132,75 @@ final class PaperStyle {
         return path;
     }
 
-    /** A linear axis with locale-independent tick labels. */
+    /**
+     * Tick steps of 1, 2 and 5 times a power of ten, each labelled with exactly the decimals its
+     * step needs: all labels of an axis then share one precision (0.0, 0.5, 1.0, never 0.5, 1).
+     */
+    static TickUnitSource tickUnits() {
+        TickUnits units = new TickUnits();
+        for (int exponent = -9; exponent <= 12; exponent++) {
+            for (int mantissa : new int[] {1, 2, 5}) {
+                double step = mantissa * Math.pow(10, exponent);
+                units.add(new NumberTickUnit(step, fixedDecimals(Math.max(0, -exponent)), 0));
+            }
+        }
+        return units;
+    }
+
+    static NumberFormat fixedDecimals(int decimals) {
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setGroupingUsed(false);
+        return format;
+    }
+
+    /** A linear axis with locale-independent tick labels of one precision. */
     static NumberAxis numberAxis(Axis axis, boolean includeZero) {
         NumberAxis numberAxis = new NumberAxis(axis.text());
-        numberAxis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        numberAxis.setStandardTickUnits(tickUnits());
         numberAxis.setAutoRangeIncludesZero(includeZero);
         styleAxis(numberAxis);
         return numberAxis;
     }
 
-    /** A base-10 logarithmic axis with ticks at decades, labelled as plain numbers. */
+    /**
+     * A base-10 logarithmic axis with a tick at every decade labelled as the plain number (0.01,
+     * 0.1, 1, 10) and unlabelled minor ticks between. The auto tick unit would otherwise step by
+     * fractions of a decade and print values like 3.1622776602.
+     */
     static LogAxis logAxis(Axis axis) {
         LogAxis logAxis = new LogAxis(axis.text());
-        logAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        logAxis.setTickUnit(new NumberTickUnit(1), false, false);
+        logAxis.setAutoTickUnitSelection(false);
         logAxis.setNumberFormatOverride(plainNumbers());
         logAxis.setMinorTickMarksVisible(true);
+        logAxis.setMinorTickCount(9);
         styleAxis(logAxis);
         return logAxis;
+    }
+
+    /**
+     * Labels at most five decades of a log axis spanning [lo, hi] (every second or third decade
+     * on wide ranges, so labels never collide), in one notation for the whole axis: plain numbers
+     * while every label lies in [0.001, 10000], otherwise powers of ten written as 1e-6.
+     */
+    static void decadeTicks(LogAxis axis, double lo, double hi) {
+        int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
+        int last = (int) Math.floor(Math.log10(hi) + 1e-9);
+        int step = Math.max(1, (int) Math.ceil((last - first + 1) / 5.0));
+        axis.setTickUnit(new NumberTickUnit(step), false, false);
+        axis.setMinorTickCount(step == 1 ? 9 : step);
+        if (first < -3 || last > 4) {
+            axis.setNumberFormatOverride(powersOfTen());
+        }
+    }
+
+    private static NumberFormat powersOfTen() {
+        DecimalFormat format = new DecimalFormat("0E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormatSymbols symbols = format.getDecimalFormatSymbols();
+        symbols.setExponentSeparator("e");
+        format.setDecimalFormatSymbols(symbols);
+        return format;
     }
 
     private static NumberFormat plainNumbers() {
@@ -156,7 +222,7 @@ final class PaperStyle {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(Color.BLACK);
         plot.setOutlineStroke(new BasicStroke(0.8f));
-        plot.setInsets(new RectangleInsets(6, 6, 6, 12));
+        plot.setInsets(new RectangleInsets(3, 3, 3, 6));
     }
 
     /** Wraps a styled plot into a chart with title (if any) and a legend below the plot. */
@@ -171,7 +237,7 @@ final class PaperStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(4, 4, 4, 4));
+        chart.setPadding(new RectangleInsets(2, 2, 2, 2));
         LegendTitle legendTitle = chart.getLegend();
         if (legendTitle != null) {
             legendTitle.setItemFont(LEGEND_FONT);
@@ -181,5 +247,22 @@ final class PaperStyle {
             legendTitle.setPosition(RectangleEdge.BOTTOM);
         }
         return chart;
+    }
+
+    /**
+     * Puts a bold title before the legend items (e.g. "S per stage:"), so readers know what the
+     * series stand for; JFreeChart legends have no title of their own, hence the wrapper.
+     */
+    static void titleLegend(JFreeChart chart, String title) {
+        LegendTitle legend = chart.getLegend();
+        if (legend == null || title.isEmpty()) {
+            return;
+        }
+        BlockContainer wrapper = new BlockContainer(new BorderArrangement());
+        LabelBlock label = new LabelBlock(title + ":", LEGEND_TITLE_FONT, Color.BLACK);
+        label.setPadding(2, 2, 2, 4);
+        wrapper.add(label, RectangleEdge.LEFT);
+        wrapper.add(legend.getItemContainer());
+        legend.setWrapper(wrapper);
     }
 }

@@ -15,13 +15,26 @@ import java.util.Set;
  * @param valueAxis     the axis of the stacked values, e.g. {@code latency [ms]}
  * @param categories    the bar labels, at least one, distinct
  * @param components    the stacked parts, at least one, distinct names, one value per category
+ * @param legendTitle   what the components are, e.g. {@code operator role}; empty for none
  */
 public record StackedBarChartSpec(String title, Axis categoryAxis, Axis valueAxis,
-                                  List<String> categories, List<BarComponent> components)
+                                  List<String> categories, List<BarComponent> components, String legendTitle)
         implements ChartSpec {
+
+    /** Without legend title. */
+    public StackedBarChartSpec(String title, Axis categoryAxis, Axis valueAxis, List<String> categories,
+                               List<BarComponent> components) {
+        this(title, categoryAxis, valueAxis, categories, components, "");
+    }
+
+    /** This chart with a legend title. */
+    public StackedBarChartSpec withLegendTitle(String text) {
+        return new StackedBarChartSpec(title, categoryAxis, valueAxis, categories, components, text);
+    }
 
     /** Validates and copies. */
     public StackedBarChartSpec {
+        legendTitle = Specs.title(legendTitle);
         title = Specs.title(title);
         categoryAxis = Specs.axis(categoryAxis, "category");
         valueAxis = Specs.axis(valueAxis, "value");

@@ -8,10 +8,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
 
 /**
  * SVG via JFreeSVG, with text kept as {@code <text>} elements so it stays searchable and
- * editable. Size in points.
+ * editable. The root element states the size it draws at ({@code width}/{@code height} in
+ * points) and a {@code viewBox} in the same units, so the figure scales cleanly when a document
+ * resizes it and prints at its intended size otherwise.
  */
 final class SvgChartEncoder implements ChartEncoder {
 
@@ -20,6 +23,11 @@ final class SvgChartEncoder implements ChartEncoder {
      * otherwise; a fixed prefix makes the same chart produce byte-identical files.
      */
     static final String DEFS_KEY_PREFIX = "dynlat-";
+
+    /** A fixed root id: JFreeSVG would otherwise derive one from the clock. */
+    static final String SVG_ID = "dynlat-chart";
+
+    static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
     /** Serialises SVG renders while the JFreeChart-wide text setting below is switched. */
     private static final Object ROTATED_TEXT_LOCK = new Object();
@@ -30,7 +38,9 @@ final class SvgChartEncoder implements ChartEncoder {
         g2.setDefsKeyPrefix(DEFS_KEY_PREFIX);
         drawWithRotatedTextAsText(chart, g2, size);
         g2.dispose();
-        out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+        String svg = XML_DECLARATION + g2.getSVGElement(SVG_ID, true,
+                new ViewBox(0, 0, size.width(), size.height()), null, null) + "\n";
+        out.write(svg.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

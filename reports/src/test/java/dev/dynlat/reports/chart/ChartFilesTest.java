@@ -28,7 +28,7 @@ import org.w3c.dom.NodeList;
 
 class ChartFilesTest {
 
-    private static final ChartSize SIZE = new ChartSize(500, 350);
+    private static final ChartSize SIZE = new ChartSize(300, 210, 150);
 
     @TempDir
     Path dir;
@@ -40,7 +40,12 @@ class ChartFilesTest {
                 Arguments.of("scatter", SampleCharts.scatter(),
                         List.of("GPU", "CPU", "y = x", "\u00B110%", "measured latency [ms]", "predicted latency [ms]")),
                 Arguments.of("bars", SampleCharts.stackedBars(),
-                        List.of("masker", "gather", "conv", "scatter", "stage1", "stage", "latency [ms]")));
+                        List.of("masker", "gather", "conv", "scatter", "stage1", "stage", "latency [ms]")),
+                Arguments.of("heatmap", SampleCharts.heatmap(),
+                        List.of("stage1", "stage4", "granularity S", "speedup over static [x]", "1.80", "0.95")),
+                Arguments.of("histogram", SampleCharts.histogram(),
+                        List.of("spatial", "channel", "paradigm:", "latency per image [ms]", "configurations [count]",
+                            "static")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,8 +55,8 @@ class ChartFilesTest {
         ChartFiles.write(spec, png, SIZE);
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "PNG did not decode");
-        assertEquals(SIZE.width(), image.getWidth());
-        assertEquals(SIZE.height(), image.getHeight());
+        assertEquals(SIZE.pixelWidth(), image.getWidth());
+        assertEquals(SIZE.pixelHeight(), image.getHeight());
         assertEquals(0xFFFFFFFF, image.getRGB(1, 1), "background should be white");
     }
 
@@ -110,8 +115,8 @@ class ChartFilesTest {
         Path png = dir.resolve(name + ".png");
         ChartFiles.write(spec, png);
         BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(ChartSize.DEFAULT.width(), image.getWidth());
-        assertEquals(ChartSize.DEFAULT.height(), image.getHeight());
+        assertEquals(ChartSize.DEFAULT.pixelWidth(), image.getWidth());
+        assertEquals(ChartSize.DEFAULT.pixelHeight(), image.getHeight());
     }
 
     private static List<String> textElements(Document document) {

@@ -52,4 +52,23 @@ final class SampleCharts {
         return StackedBarChartSpec.fromColumns("Latency breakdown", breakdown, "stage",
                 List.of("masker", "gather", "conv", "scatter"), "latency");
     }
+
+    static HeatmapChartSpec heatmap() {
+        double[][] speedup = {{1.8, 1.5, 1.2, 0.95}, {1.9, 1.6, 1.1, Double.NaN}, {1.7, 1.3, 0.9, Double.NaN}};
+        return new HeatmapChartSpec("Speedup per stage", Axis.of("stage"), Axis.of("granularity S"),
+                new Axis("speedup over static", "x"), List.of("stage1", "stage2", "stage3", "stage4"),
+                List.of("1", "2", "4"), speedup, 1.0);
+    }
+
+    static HistogramChartSpec histogram() {
+        double[] spatial = new double[200];
+        double[] channel = new double[200];
+        for (int i = 0; i < 200; i++) {
+            spatial[i] = 1.0 + 0.5 * Math.sin(i * 0.37) + i * 0.004;
+            channel[i] = 1.3 + 0.4 * Math.cos(i * 0.23) + i * 0.002;
+        }
+        return new HistogramChartSpec("Latency distribution", new Axis("latency per image", "ms"),
+                List.of(HistogramChartSpec.sample("spatial", spatial), HistogramChartSpec.sample("channel", channel)),
+                20, List.of(new ReferenceLine(2.4, "static")), "paradigm");
+    }
 }

@@ -1,0 +1,163 @@
+package dev.dynlat.predictor.cli;
+
+import dev.dynlat.predictor.sweep.SweepFigures;
+import dev.dynlat.predictor.sweep.SweepResults;
+import dev.dynlat.reports.chart.ChartFiles;
+import dev.dynlat.reports.chart.ChartFormat;
+import dev.dynlat.reports.chart.ChartSize;
+import dev.dynlat.reports.chart.ChartSpec;
+import dev.dynlat.reports.table.Table;
+import dev.dynlat.reports.table.TableFiles;
+import dev.dynlat.reports.table.TableFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dynlat report}: paper figures and tables from the results of a spec sweep. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw the figures and tables a paper needs from 'dynlat sweep --spec' results.",
+            "dynlat report --from results.csv --out figures --format png,svg,pdf",
+            "dynlat report --from results.csv --out figures --model resnet101 --device v100 --paradigm spatial \\",
+            "    --accuracy acc.csv --measured calib/predicted-vs-measured.csv"})
+public final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--from", required = true, paramLabel = "CSV", description = "Results of 'dynlat sweep --spec'.")
+    Path from;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the figures and tables.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "F[,F...]", defaultValue = "png,svg,pdf",
+            description = "Figure formats: png, svg, pdf. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", description = "PNG resolution. Default: 300.")
+    int dpi;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Target to draw (default: the first in the file).")
+    String model;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "Device to draw (default: the first).")
+    String device;
+
+    @Option(names = "--variant", paramLabel = "ID", description = "Variant to draw (default: the first).")
+    String variant;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Batch to draw (default: the first).")
+    Integer batch;
+
+    @Option(names = "--paradigm", paramLabel = "MODE", description = "spatial, channel or layer (default: the first).")
+    String paradigm;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "0.5",
+            description = "Rate of the heatmap and breakdown (nearest swept rate). Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--accuracy", paramLabel = "CSV", description = "Accuracy per configuration (option,rate,"
+            + "accuracy_pct) for an accuracy-vs-latency figure.")
+    Path accuracy;
+
+    @Option(names = "--measured", paramLabel = "CSV", description = "A calibration report's predicted-vs-measured.csv"
+            + " for a predicted-vs-measured figure.")
+    Path measured;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<ChartFormat> formats = formats(format);
+        if (dpi < 36 || dpi > 1200) {
+            throw new IllegalArgumentException("dpi: must be 36 to 1200, got " + dpi);
+        }
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate: must be in [0, 1], got " + rate);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("out: '" + out + "' exists and is not a directory");
+        }
+        if (batch != null && batch <= 0) {
+            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
+        }
+        // Everything is read and built before the first file is written.
+        SweepResults results = SweepResults.read(from, new SweepResults.Selection(model, device, variant, batch));
+        SweepFigures figures = new SweepFigures(results, paradigm, rate);
+        Map<String, ChartSpec> charts = new LinkedHashMap<>();
+        Map<String, ChartSize> sizes = new LinkedHashMap<>();
+        charts.put("latency-vs-rate", figures.latencyVsRate());
+        if (!figures.paradigm().equals("layer")) {
+            charts.put("speedup-heatmap", figures.speedupHeatmap());
+        }
+        charts.put("stage-breakdown", figures.stageBreakdown());
+        charts.put("latency-histogram", figures.latencyHistogram());
+        if (accuracy != null) {
+            charts.put("accuracy-vs-latency", accuracyChart(figures));
+        }
+        if (measured != null) {
+            charts.put("predicted-vs-measured", MeasuredChart.load(measured));
+            sizes.put("predicted-vs-measured", ChartSize.SQUARE);
+        }
+        Table summary = figures.summary();
+        Files.createDirectories(out);
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, ChartSpec> e : charts.entrySet()) {
+            ChartSize size = sizes.getOrDefault(e.getKey(), ChartSize.COLUMN).withDpi(dpi);
+            for (ChartFormat f : formats) {
+                Path p = out.resolve(e.getKey() + f.extension());
+                ChartFiles.write(e.getValue(), p, size);
+                written.add(p);
+            }
+        }
+        for (TableFormat f : TableFormat.values()) {
+            Path p = out.resolve("summary" + f.extension());
+            TableFiles.write(summary, p);
+            written.add(p);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "report: %s on %s (%s, batch %d), %s; heatmap and breakdown at rate %.2f%n",
+                results.model(), results.device(), results.variant(), results.batch(), figures.paradigm(),
+                figures.rate());
+        for (Path p : written) {
+            w.println("  " + p);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private Set<ChartFormat> formats(String text) {
+        Set<ChartFormat> out = new LinkedHashSet<>();
+        for (String part : text.split(",", -1)) {
+            try {
+                out.add(ChartFormat.fromFileName("x." + part.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("format: unknown figure format '" + part.strip()
+                        + "'; expected png, svg or pdf");
+            }
+        }
+        return out;
+    }
+
+    private ChartSpec accuracyChart(SweepFigures figures) {
+        List<AccuracyTable.Entry> entries = AccuracyTable.load(accuracy);
+        List<String> options = new ArrayList<>();
+        double[] rates = new double[entries.size()];
+        double[] acc = new double[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            options.add(entries.get(i).option());
+            rates[i] = entries.get(i).rate();
+            acc[i] = entries.get(i).accuracyPct();
+        }
+        return figures.accuracyVsLatency(options, rates, acc, String.valueOf(accuracy.getFileName()));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.dynlat.predictor.cli;
+
+import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.dynamic.Paradigm;
+import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.sweep.GranularitySearch;
+import dev.dynlat.predictor.sweep.OptionSpace;
+import dev.dynlat.predictor.sweep.SweepModel;
+import dev.dynlat.predictor.sweep.SweepWorkloads;
+import dev.dynlat.reports.table.Column;
+import dev.dynlat.reports.table.MarkdownTableWriter;
+import dev.dynlat.reports.table.Precision;
+import dev.dynlat.reports.table.Table;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dynlat search}: the per-stage granularity (or channel group) that minimises latency. */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find the per-stage S (spatial) or G (channel) that minimises latency at a rate, and the"
+            + " Pareto set over rates or user accuracies (LAUDNet's latency-guided design step).",
+            "dynlat search --model resnet101 --device v100 --mode spatial --options 1,2,4,8 --rate 0.5",
+            "dynlat search --model resnet101 --device v100 --mode spatial --accuracy acc.csv"})
+public final class SearchCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--mode", required = true, paramLabel = "MODE", description = "spatial or channel.")
+    String mode;
+
+    @Option(names = "--options", paramLabel = "V[,V...]|all", defaultValue = "1,2,4,8",
+            description = "Candidates for every stage (each stage keeps those that fit it), or all valid values per"
+                    + " stage. Default: ${DEFAULT-VALUE}.")
+    String options;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Target activation rate of the optimum.")
+    Double rate;
+
+    @Option(names = "--rates", paramLabel = "LIST|A:B:STEP",
+            description = "Rates of the (latency, rate) Pareto set, e.g. 0.1:1:0.1.")
+    String rates;
+
+    @Option(names = "--accuracy", paramLabel = "CSV",
+            description = "Accuracy per configuration (columns option,rate,accuracy_pct) for the (latency, accuracy)"
+                    + " Pareto set.")
+    Path accuracy;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        target.checkBatch();
+        Paradigm paradigm = Paradigm.parse("mode", mode);
+        if (paradigm != Paradigm.SPATIAL && paradigm != Paradigm.CHANNEL) {
+            throw new IllegalArgumentException("mode: search picks S or G per stage; expected spatial or channel, got "
+                    + mode);
+        }
+        if (rate == null && rates == null && accuracy == null) {
+            throw new IllegalArgumentException("rate: give --rate R, --rates LIST or --accuracy CSV");
+        }
+        if (rate != null && !(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate: must be in [0, 1], got " + rate);
+        }
+        double[] rateGrid = rates == null ? new double[0] : SweepCommand.parseRates(rates);
+        List<AccuracyTable.Entry> accuracies = accuracy == null ? List.of() : AccuracyTable.load(accuracy);
+        SweepModel model = SweepWorkloads.model(target.network().name());
+        OptionSpace space = SearchSpace.parse(options, paradigm, model);
+        DeviceProfile profile = target.profile();
+        Predictor predictor = target.predictor(profile);
+        GranularitySearch search = new GranularitySearch(predictor, model, paradigm, space);
+        PrintWriter out = spec.commandLine().getOut();
+        String what = paradigm == Paradigm.SPATIAL ? "S" : "G";
+        out.printf(Locale.ROOT, "%s on %s, batch %d, %s: %s per stage over %d combinations (%s)%n", model.name(),
+                profile.name(), predictor.batch(), paradigm.id(), what, space.size(), describe(space));
+        out.println("exact: stage latencies are independent (each block is costed from its own stage's option),"
+                + " so the optimum takes every stage's fastest option; nothing is pruned.");
+        if (rate != null) {
+            printOptimum(out, search.at(rate), predictor.batch(), what, model);
+        }
+        if (rateGrid.length > 0) {
+            printRatePareto(out, search, rateGrid, predictor.batch());
+        }
+        if (!accuracies.isEmpty()) {
+            printAccuracyPareto(out, search, accuracies, predictor.batch(), model);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(OptionSpace space) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < space.stages(); i++) {
+            parts.add(java.util.Arrays.toString(space.stageChoices(i)).replace(" ", ""));
+        }
+        return String.join(" x ", parts);
+    }
+
+    private static void printOptimum(PrintWriter out, GranularitySearch.Result r, int batch, String what,
+                                     SweepModel model) {
+        out.println();
+        out.printf(Locale.ROOT, "rate %.3f: best %s=%s, %.4f ms per batch (%.4f ms per image)%n", r.rate(), what,
+                r.best().label(), r.best().latencyMs(), r.best().latencyMs() / batch);
+        if (r.combinations() > 1) {
+            out.printf(Locale.ROOT, "runner-up %s=%s, %.4f ms per batch: margin %.4f ms (%.2f%%)%n", what,
+                    r.runnerUp().label(), r.runnerUp().latencyMs(), r.marginMs(),
+                    100 * r.marginMs() / r.best().latencyMs());
+        }
+        Precision ms = Precision.decimalPlaces(4);
+        Table.Builder t = Table.builder().columns(Column.text("stage"), Column.integer("best " + what, ""),
+                Column.decimal("latency", "ms/batch", ms), Column.integer("runner-up " + what, ""),
+                Column.decimal("runner-up latency", "ms/batch", ms), Column.decimal("margin", "ms/batch", ms));
+        for (GranularitySearch.StageChoice c : r.stages()) {
+            t.row(model.stages().get(c.stage()).name(), (long) c.best(), c.bestMs(), (long) c.second(), c.secondMs(),
+                    c.secondMs() - c.bestMs());
+        }
+        out.print(new MarkdownTableWriter().render(t.build()));
+    }
+
+    private static void printRatePareto(PrintWriter out, GranularitySearch search, double[] rateGrid, int batch) {
+        List<GranularitySearch.Result> results = new ArrayList<>();
+        for (double r : rateGrid) {
+            results.add(search.at(r));
+        }
+        List<GranularitySearch.Result> front = GranularitySearch.pareto(results, x -> x.best().latencyMs(),
+                GranularitySearch.Result::rate);
+        out.println();
+        out.println("Pareto set of (latency, rate): the fastest configuration per rate that no higher rate beats");
+        Table.Builder t = Table.builder().columns(Column.decimal("rate", "", Precision.decimalPlaces(3)),
+                Column.text("best"), Column.decimal("latency", "ms/image", Precision.decimalPlaces(4)),
+                Column.text("runner-up"), Column.decimal("margin", "ms/image", Precision.decimalPlaces(4)));
+        for (GranularitySearch.Result r : front) {
+            t.row(r.rate(), r.best().label(), r.best().latencyMs() / batch, r.runnerUp().label(), r.marginMs() / batch);
+        }
+        out.print(new MarkdownTableWriter().render(t.build()));
+    }
+
+    private static void printAccuracyPareto(PrintWriter out, GranularitySearch search,
+                                            List<AccuracyTable.Entry> entries, int batch, SweepModel model) {
+        List<int[]> configs = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        for (AccuracyTable.Entry e : entries) {
+            configs.add(e.perStage(model.stages().size()));
+            rates.add(e.rate());
+        }
+        List<GranularitySearch.Config> lat;
+        try {
+            lat = search.latencies(configs, rates);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("accuracy: " + ex.getMessage() + "; widen --options");
+        }
+        record Point(AccuracyTable.Entry entry, double latencyMs) {
+        }
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            points.add(new Point(entries.get(i), lat.get(i).latencyMs()));
+        }
+        List<Point> front = GranularitySearch.pareto(points, Point::latencyMs, p -> p.entry().accuracyPct());
+        out.println();
+        out.println("Pareto set of (latency, accuracy) over the " + entries.size() + " configurations of "
+                + "the accuracy table");
+        Table.Builder t = Table.builder().columns(Column.text("option"),
+                Column.decimal("rate", "", Precision.decimalPlaces(3)),
+                Column.decimal("accuracy", "%", Precision.decimalPlaces(2)),
+                Column.decimal("latency", "ms/image", Precision.decimalPlaces(4)));
+        for (Point p : front) {
+            t.row(p.entry().option(), p.entry().rate(), p.entry().accuracyPct(), p.latencyMs() / batch);
+        }
+        out.print(new MarkdownTableWriter().render(t.build()));
+    }
+}

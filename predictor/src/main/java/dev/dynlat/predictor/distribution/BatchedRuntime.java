@@ -1,0 +1,151 @@
+package dev.dynlat.predictor.distribution;
+
+import dev.dynlat.predictor.dynamic.DecisionDynamics;
+import dev.dynlat.predictor.engine.PathCosts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * How a batched runtime runs per-input decisions, and what it costs. A batch of B inputs runs
+ * every segment on the inputs still present: those that left at an earlier exit drop out of the
+ * batch, so segment s runs at batch n_s (the inputs leaving at exit s or later; nothing when
+ * n_s = 0). A decided block runs, on all present inputs, when any of them keeps it (the runtime
+ * does not regroup the batch per block, as BlockDrop's batched forward does not). The latency is
+ * per batch; per image divides by the inputs in it.
+ *
+ * <p>Batch 1 is the per-input path cost. At B &gt; 1 the batch's latency is not the mean of the
+ * inputs' own paths: blocks run for the whole batch, and smaller remaining batches use the device
+ * less efficiently.
+ */
+public final class BatchedRuntime {
+    /** Binomial counts with less probability than this (relative to the largest) are not costed. */
+    static final double NEGLIGIBLE = 1e-9;
+
+    private final IntFunction<PathCosts> costs;
+
+    /** {@code costs}: the path costs at a given batch size (cached by the caller). */
+    public BatchedRuntime(IntFunction<PathCosts> costs) {
+        this.costs = costs;
+    }
+
+    /**
+     * Per-image latency of consecutive batches of {@code batch} inputs (the last batch may be
+     * smaller), each batch weighing by its inputs.
+     */
+    public LatencyDistribution ofInputs(List<InputDecision> inputs, int batch) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("decisions: no inputs");
+        }
+        List<LatencyDistribution.Atom> atoms = new ArrayList<>();
+        int groups = 0;
+        for (int from = 0; from < inputs.size(); from += batch) {
+            List<InputDecision> group = inputs.subList(from, Math.min(from + batch, inputs.size()));
+            atoms.add(new LatencyDistribution.Atom(batchLatencyMs(group) / group.size(),
+                    (double) group.size() / inputs.size()));
+            groups++;
+        }
+        return new LatencyDistribution(atoms, "batched runtime over " + groups + " batches of up to " + batch
+                + " inputs (per image)");
+    }
+
+    /** Latency of one batch of inputs, milliseconds. */
+    public double batchLatencyMs(List<InputDecision> group) {
+        PathCosts shape = costs.apply(group.size());
+        int segments = shape.exits() == 0 ? 1 : shape.exits();
+        double sum = 0;
+        for (int s = 0; s < segments; s++) {
+            int n = 0;
+            for (InputDecision in : group) {
+                n += shape.exits() == 0 || in.exit() >= s ? 1 : 0;
+            }
+            if (n == 0) {
+                continue;
+            }
+            PathCosts c = costs.apply(n);
+            sum += c.segmentMs(s);
+            for (int d = 0; d < c.decisions(); d++) {
+                if (c.branchSegment(d) != s) {
+                    continue;
+                }
+                for (InputDecision in : group) {
+                    if ((shape.exits() == 0 || in.exit() >= s) && in.keeps(d)) {
+                        sum += c.branchMs(d);
+                        break;
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Expected latency of one batch of {@code batch} independent inputs under exit proportions and
+     * keep probabilities: segment s runs at n ~ Binomial(batch, reach_s) present inputs, and a
+     * decided block runs with probability 1 − (1 − k)^n. Exact up to dropping counts whose
+     * probability is below {@value #NEGLIGIBLE} of the most likely one (renormalised).
+     */
+    public double expectedBatchMs(DecisionDynamics d, int exits, int batch) {
+        int segments = Math.max(exits, 1);
+        double sum = 0;
+        for (int s = 0; s < segments; s++) {
+            double r = d.reach(s);
+            double[] pmf = binomial(batch, r);
+            double total = 0;
+            double part = 0;
+            for (int n = 1; n <= batch; n++) {
+                if (pmf[n] <= 0) {
+                    continue;
+                }
+                PathCosts c = costs.apply(n);
+                double v = c.segmentMs(s);
+                for (int b = 0; b < c.decisions(); b++) {
+                    if (c.branchSegment(b) == s) {
+                        v += (1 - Math.pow(1 - d.keep(b), n)) * c.branchMs(b);
+                    }
+                }
+                part += pmf[n] * v;
+                total += pmf[n];
+            }
+            // pmf[0] (nobody present) costs nothing; the kept mass is renormalised to 1 - P(0).
+            double kept = 1 - binomialZero(batch, r);
+            sum += total > 0 ? part / total * kept : 0;
+        }
+        return sum;
+    }
+
+    private static double binomialZero(int n, double p) {
+        return Math.pow(1 - p, n);
+    }
+
+    /** Binomial(n, p) probabilities, with negligible counts zeroed. */
+    static double[] binomial(int n, double p) {
+        double[] out = new double[n + 1];
+        if (p <= 0) {
+            out[0] = 1;
+            return out;
+        }
+        if (p >= 1) {
+            out[n] = 1;
+            return out;
+        }
+        double[] log = new double[n + 1];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= n; k++) {
+            log[k] = logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p);
+            max = Math.max(max, log[k]);
+        }
+        for (int k = 0; k <= n; k++) {
+            out[k] = log[k] - max < Math.log(NEGLIGIBLE) ? 0 : Math.exp(log[k]);
+        }
+        return out;
+    }
+
+    private static double logChoose(int n, int k) {
+        double s = 0;
+        for (int i = 1; i <= k; i++) {
+            s += Math.log(n - k + i) - Math.log(i);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.dynlat.predictor.sweep;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The rows of one target (model, device, variant, batch) read back from a spec sweep's CSV,
+ * streamed so that only the selected target's rows are kept. Latencies in milliseconds per batch
+ * unless named per image.
+ *
+ * @param model model name
+ * @param device device name
+ * @param variant model variant id
+ * @param batch batch size
+ * @param rows the target's rows in file order, static row included
+ * @param stages number of residual stages
+ * @param roles role ids of the per-stage breakdown columns, in column order
+ */
+public record SweepResults(String model, String device, String variant, int batch, List<Row> rows, int stages,
+                           List<String> roles) {
+    public SweepResults {
+        rows = List.copyOf(rows);
+        roles = List.copyOf(roles);
+    }
+
+    /**
+     * One row.
+     *
+     * @param paradigm static, spatial, channel or layer
+     * @param option S or G per stage ({@code 4-4-2-1}), or the paradigm for static and layer
+     * @param rate activation rate
+     * @param latencyMs whole network
+     * @param staticLatencyMs the static network
+     * @param stageMs per stage
+     * @param stageRoleMs per stage and role
+     */
+    public record Row(String paradigm, String option, double rate, double latencyMs, double staticLatencyMs,
+                      double[] stageMs, double[][] stageRoleMs) {
+        /** The option value of one stage (S or G), or 0 for static and layer rows. */
+        public int stageOption(int stage) {
+            if (!Character.isDigit(option.charAt(0))) {
+                return 0;
+            }
+            return Integer.parseInt(option.split("-")[stage]);
+        }
+    }
+
+    /** What to keep; null fields take the file's first value. */
+    public record Selection(String model, String device, String variant, Integer batch) {
+    }
+
+    /** The static row. */
+    public Row staticRow() {
+        return rows.stream().filter(r -> r.paradigm().equals("static")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("from: the results have no static row for " + model
+                        + " on " + device));
+    }
+
+    /** Paradigms in file order, static excluded. */
+    public List<String> paradigms() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Row r : rows) {
+            if (!r.paradigm().equals("static")) {
+                out.add(r.paradigm());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Reads the rows of the first target matching {@code selection}.
+     *
+     * @throws IllegalArgumentException naming the file, line and problem
+     */
+    public static SweepResults read(Path file, Selection selection) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString(), selection);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("from: '" + file + "' is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("from: cannot read '" + file + "': " + (Files.isDirectory(file)
+                    ? "it is a directory" : Files.exists(file) ? e.getMessage() : "no such file"));
+        }
+    }
+
+    private static SweepResults read(BufferedReader in, String source, Selection sel) throws IOException {
+        String line;
+        int number = 0;
+        List<String> header = null;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (!line.startsWith("#")) {
+                header = Arrays.asList(line.split(",", -1));
+                break;
+            }
+        }
+        if (header == null || !header.containsAll(SweepColumns.CONFIG) || !header.containsAll(SweepColumns.TOTALS)) {
+            throw new IllegalArgumentException("from: " + source + " is not the CSV of 'dynlat sweep --spec' (its header"
+                    + " lacks " + SweepColumns.CONFIG + ")");
+        }
+        Map<String, Integer> col = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.put(header.get(i), i);
+        }
+        int stages = 0;
+        while (col.containsKey(SweepColumns.stageLatency(stages + 1))) {
+            stages++;
+        }
+        List<String> roles = SweepColumns.roleIds();
+        String model = sel.model();
+        String device = sel.device();
+        String variant = sel.variant();
+        Integer batch = sel.batch();
+        List<Row> rows = new ArrayList<>();
+        boolean started = false;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] c = line.split(",", -1);
+            if (c.length != header.size()) {
+                throw new IllegalArgumentException("from: " + source + ":" + number + ": expected " + header.size()
+                        + " fields, got " + c.length);
+            }
+            Predicate<String[]> matches = r -> (sel.model() == null || r[col.get("model")].equals(sel.model()))
+                    && (sel.device() == null || r[col.get("device")].equals(sel.device()))
+                    && (sel.variant() == null || r[col.get("variant")].equals(sel.variant()))
+                    && (sel.batch() == null || r[col.get("batch")].equals(Integer.toString(sel.batch())));
+            if (started && !sameTarget(c, col, model, device, variant, batch)) {
+                // A sweep writes each target's rows together: the selected target is complete.
+                break;
+            }
+            if (!matches.test(c)) {
+                continue;
+            }
+            if (!started) {
+                model = c[col.get("model")];
+                device = c[col.get("device")];
+                variant = c[col.get("variant")];
+                batch = (int) number(c[col.get("batch")], source, number, "batch");
+                started = true;
+            }
+            int n = 0;
+            while (n < stages && !c[col.get(SweepColumns.stageLatency(n + 1))].isEmpty()) {
+                n++;
+            }
+            double[] stageMs = new double[n];
+            double[][] roleMs = new double[n][roles.size()];
+            for (int s = 0; s < n; s++) {
+                stageMs[s] = number(c[col.get(SweepColumns.stageLatency(s + 1))], source, number, "stage");
+                for (int r = 0; r < roles.size(); r++) {
+                    Integer idx = col.get(SweepColumns.stageRole(s + 1, roles.get(r)));
+                    roleMs[s][r] = idx == null ? 0 : number(c[idx], source, number, "role");
+                }
+            }
+            rows.add(new Row(c[col.get("paradigm")], c[col.get("option")], number(c[col.get("rate")], source, number,
+                    "rate"), number(c[col.get("latency_ms")], source, number, "latency_ms"),
+                    number(c[col.get("static_latency_ms")], source, number, "static_latency_ms"), stageMs, roleMs));
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("from: " + source + " has no rows for " + describe(sel));
+        }
+        int stageCount = rows.stream().mapToInt(r -> r.stageMs().length).max().orElse(0);
+        return new SweepResults(model, device, variant, batch, rows, stageCount, roles);
+    }
+
+    private static boolean sameTarget(String[] c, Map<String, Integer> col, String model, String device,
+                                      String variant, Integer batch) {
+        return c[col.get("model")].equals(model) && c[col.get("device")].equals(device)
+                && c[col.get("variant")].equals(variant) && c[col.get("batch")].equals(Integer.toString(batch));
+    }
+
+    private static String describe(Selection s) {
+        List<String> parts = new ArrayList<>();
+        if (s.model() != null) {
+            parts.add("model " + s.model());
+        }
+        if (s.device() != null) {
+            parts.add("device " + s.device());
+        }
+        if (s.variant() != null) {
+            parts.add("variant " + s.variant());
+        }
+        if (s.batch() != null) {
+            parts.add("batch " + s.batch());
+        }
+        return parts.isEmpty() ? "any target" : String.join(", ", parts);
+    }
+
+    private static double number(String text, String source, int line, String field) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("from: " + source + ":" + line + ": " + field + " '" + text
+                + "' is not a finite number");
+    }
+}
