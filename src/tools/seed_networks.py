@@ -4,7 +4,7 @@
 The files are data (network YAML, format v1); this script only saves typing and keeps the
 fourteen GFNet configurations and the MSDNet layer rules consistent. Sources:
 GFNet-Pytorch 8a6775c (network.py, configs.py), MSDNet-PyTorch f654595 (models/msdnet.py);
-see /work/shared/research/seed-networks.md sections 1 and 3.
+see ../shared/research/seed-networks.md (beside the repository) sections 1 and 3.
 
 Usage: python3 src/tools/seed_networks.py predictor/src/main/resources/dev/dynlat/predictor/zoo
 """

@@ -99,7 +99,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Network n = NetworkZoo.resolve(model, checkedInput(input));
+            Network n = NetworkZoo.resolve(model, NetworkZoo.inputSide(input));
             Table.Builder t = Table.builder().columns(Column.text("stage"), Column.text("node"), Column.text("kind"),
                     Column.text("output"), Column.decimal("MACs", "M", Precision.decimalPlaces(3)),
                     Column.decimal("weights", "K", Precision.decimalPlaces(1)));
@@ -138,22 +138,12 @@ public final class ModelsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             try (OutputSet outputs = new OutputSet()) {
                 OutputTarget target = out == null ? null : outputs.add("--out", out);
-                Network n = NetworkZoo.resolve(model, checkedInput(input));
+                Network n = NetworkZoo.resolve(model, NetworkZoo.inputSide(input));
                 String text = "# exported by dynlat models export " + model + "\n"
                         + NetworkWriter.write(n.description(), n.inputSize());
                 CliOutputs.emit(spec, outputs, target, text);
             }
             return 0;
         }
-    }
-
-    static int checkedInput(Integer input) {
-        if (input == null) {
-            return 0;
-        }
-        if (input < 1 || input > 65536) {
-            throw new IllegalArgumentException("input: must be an image side in [1, 65536] pixels, got " + input);
-        }
-        return input;
     }
 }

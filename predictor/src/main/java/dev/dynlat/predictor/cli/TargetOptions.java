@@ -45,10 +45,7 @@ final class TargetOptions {
     }
 
     Network network() {
-        if (input != null && (input < 1 || input > 65536)) {
-            throw new IllegalArgumentException("input: must be an image side in [1, 65536] pixels, got " + input);
-        }
-        return NetworkZoo.resolve(required(model, "--model=NAME|FILE"), input == null ? 0 : input);
+        return NetworkZoo.resolve(required(model, "--model=NAME|FILE"), NetworkZoo.inputSide(input));
     }
 
     DeviceProfile profile() {

@@ -13,14 +13,11 @@ import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.OperatorNode;
 import dev.dynlat.predictor.workload.OperatorUse;
 import dev.dynlat.predictor.workload.PolicyNode;
-import dev.dynlat.predictor.workload.ResidualBlock;
 import dev.dynlat.predictor.workload.ResidualBlockNode;
 import dev.dynlat.predictor.workload.Role;
-import dev.dynlat.predictor.workload.Stage;
 import dev.dynlat.predictor.workload.TransformerParts;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +63,6 @@ final class NetworkLowering {
     private final CnnDynamics cnn;
     private final Network network;
     private final VitDynamics vit;
-    private final Map<String, Integer> decisions = new HashMap<>();
 
     NetworkLowering(Workload w, Schedule schedule, boolean reference, long batch) {
         this.schedule = schedule;
@@ -75,10 +71,6 @@ final class NetworkLowering {
         this.vit = w.dynamics() instanceof VitDynamics v ? v : null;
         this.cnn = w.dynamics() instanceof CnnDynamics c ? c : null;
         this.network = w.network();
-        List<String> decided = w.network().decidedBlocks();
-        for (int i = 0; i < decided.size(); i++) {
-            decisions.put(decided.get(i), i);
-        }
         if (vit != null) {
             for (EncoderNode e : w.network().encoders()) {
                 TransformerParts.checkKeeps(vit, e.heads(), e.tokens());
@@ -156,9 +148,8 @@ final class NetworkLowering {
         @Override
         public List<OperatorUse> residualBlock(ResidualBlockNode n) {
             grouped = false;
-            Integer decided = decisions.isEmpty() ? null : decisions.get(n.id());
-            decision = decided == null ? -1 : decided;
-            if (decided != null) {
+            decision = network.decisionIndex(n.id());
+            if (decision >= 0) {
                 conditionalFrom = PolicyBlockComposer.conditionalFrom(n.block(), reference);
                 return POLICY.compose(n.block(), null, 1, schedule, reference);
             }

@@ -22,6 +22,7 @@ public final class Network {
     private final List<String> decidedBlocks;
     private final double denseMacs;
     private final java.util.Map<String, int[]> residualPositions = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> decisionIndex = new java.util.HashMap<>();
 
     /**
      * @param name network name
@@ -55,6 +56,9 @@ public final class Network {
             }
         }
         this.decidedBlocks = List.copyOf(decided);
+        for (int i = 0; i < decidedBlocks.size(); i++) {
+            decisionIndex.put(decidedBlocks.get(i), i);
+        }
         this.denseMacs = allNodes.stream().mapToDouble(NetworkNode::macs).sum();
         for (int i = 0; i < residualStages.size(); i++) {
             List<ResidualBlock> blocks = residualStages.get(i).blocks();
@@ -62,6 +66,11 @@ public final class Network {
                 residualPositions.put(blocks.get(b).name(), new int[] {i, b});
             }
         }
+    }
+
+    /** The position of a block's decision among {@link #decidedBlocks()} (a policy's bit), or -1. */
+    public int decisionIndex(String blockId) {
+        return decisionIndex.isEmpty() ? -1 : decisionIndex.getOrDefault(blockId, -1);
     }
 
     /**

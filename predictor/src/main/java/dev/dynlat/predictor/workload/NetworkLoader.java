@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class NetworkLoader {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
-    private static final int MAX_SIZE = 1 << 16;
+    /** The largest size (channels, pixels, kernel) a network file may state. */
+    public static final int MAX_SIZE = 1 << 16;
 
     private NetworkLoader() {
     }

@@ -123,7 +123,7 @@ public final class NetworkResolver {
         kind.params().forEach(p -> schema.put(p.key(), p));
         Params p = new Params(params, schema);
         Context ctx = new Context(id, nd.kind(), nd.name() != null ? nd.name() : derivedName(id, nd.kind(), p),
-                nd.line(), nd.dynamic());
+                nd.line(), nd.dynamic(), problems);
         NetworkNode n = kind.resolve(ctx, p, in);
         if (n == null) {
             return null;
@@ -346,44 +346,12 @@ public final class NetworkResolver {
         return out;
     }
 
-    private final class Context implements ResolveContext {
-        private final String id;
-        private final String kind;
-        private final String name;
-        private final int line;
-        private final boolean dynamic;
-
-        Context(String id, String kind, String name, int line, boolean dynamic) {
-            this.id = id;
-            this.kind = kind;
-            this.name = name;
-            this.line = line;
-            this.dynamic = dynamic;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String kind() {
-            return kind;
-        }
-
-        @Override
-        public String displayName() {
-            return name;
-        }
-
+    /** What a node kind sees of the node it resolves; problems go to the file's list. */
+    private record Context(String id, String kind, String displayName, int line, boolean dynamic,
+                           YamlProblems problems) implements ResolveContext {
         @Override
         public void problem(String message) {
             problems.add(line, id, message);
-        }
-
-        @Override
-        public boolean dynamic() {
-            return dynamic;
         }
     }
 }

@@ -61,6 +61,21 @@ public final class NetworkZoo {
         return NetworkResolver.resolve(d, inputSize > 0 ? inputSize : d.inputSize(), "zoo/" + name + ".yaml");
     }
 
+    /**
+     * Checks an {@code --input} value: an image side of 1 to {@link NetworkLoader#MAX_SIZE} pixels;
+     * null (not given) means the model's own, returned as 0.
+     */
+    public static int inputSide(Integer side) {
+        if (side == null) {
+            return 0;
+        }
+        if (side < 1 || side > NetworkLoader.MAX_SIZE) {
+            throw new IllegalArgumentException("input: must be an image side in [1, " + NetworkLoader.MAX_SIZE
+                    + "] pixels, got " + side);
+        }
+        return side;
+    }
+
     /** Whether a {@code --model} value names a file rather than a zoo model. */
     public static boolean isFile(String model) {
         return model.endsWith(".yaml") || model.endsWith(".yml") || model.contains("/");

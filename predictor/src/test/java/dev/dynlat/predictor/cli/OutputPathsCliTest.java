@@ -88,18 +88,35 @@ class OutputPathsCliTest {
         assertEquals(List.of(out), list(tmp), "no temporary file left");
     }
 
+    /**
+     * The tests below name /dev/stdout; they run only once the path resolves to a stream (no file is
+     * written there, nothing renamed over it) and check afterwards that it is still the system's link.
+     */
+    private static void assumeDevStdoutIsStreamed() {
+        assertEquals(dev.dynlat.reports.io.OutputTarget.Kind.STDOUT,
+                dev.dynlat.reports.io.OutputTarget.of("--out", Path.of("/dev/stdout")).kind(),
+                "/dev/stdout must resolve to a stream before any test writes to it");
+    }
+
+    private static void assertDevStdoutUntouched() {
+        assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")), "/dev/stdout is still a link");
+    }
+
     @Test
     void dashAndDevStdoutStreamToStandardOutput() {
+        assumeDevStdoutIsStreamed();
         String expected = expectedCsv();
         for (String p : List.of("-", "/dev/stdout")) {
             CliTest.Result r = predictTo(Path.of(p));
             assertEquals(0, r.code(), r.err());
             assertEquals(expected, r.out(), p);
         }
+        assertDevStdoutUntouched();
     }
 
     @Test
     void devStdoutWorksInARealProcess() throws Exception {
+        assumeDevStdoutIsStreamed();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 DynlatCli.class.getName(), "predict", "--model", "resnet50", "--device", "tx2", "--format", "csv",
@@ -115,6 +132,7 @@ class OutputPathsCliTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), new String(err.get(), StandardCharsets.UTF_8));
         assertEquals(expectedCsv(), out);
+        assertDevStdoutUntouched();
     }
 
     @Test
