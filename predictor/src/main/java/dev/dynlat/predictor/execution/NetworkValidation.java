@@ -206,7 +206,7 @@ public final class NetworkValidation {
     public OutputCheck check(ValidationCase c) {
         NetworkProgram timed = program(c);
         // the batch-1 program of the same seed: the first image of a larger batch, and shared by both batches
-        ValidationCase single = new ValidationCase(c.model(), c.paradigm(), c.perStage(), c.rate(), 1);
+        ValidationCase single = c.withBatch(1);
         float[] expected = expectedOutputs.computeIfAbsent(single.key(), k -> {
             NetworkProgram p = c.batch() == 1 ? timed : program(single);
             return ReferenceExecutor.run(p)[p.output()];
@@ -242,8 +242,7 @@ public final class NetworkValidation {
 
     /** ONNX Runtime's output of the same network and weights against the same Java reference. */
     private OutputCheck checkOrt(ValidationCase c, byte[] model) {
-        float[] expected = expectedOutputs.get(new ValidationCase(c.model(), c.paradigm(), c.perStage(), c.rate(), 1)
-                .key());
+        float[] expected = expectedOutputs.get(c.withBatch(1).key());
         float[] actual;
         try (OrtEngine e = ortEngine(c, model)) {
             actual = Arrays.copyOf(e.run(), expected.length);

@@ -21,10 +21,24 @@ import java.util.stream.Collectors;
  * @param perStage  S or G per residual stage (ignored for static and layer)
  * @param rate      activation rate (1 for static)
  * @param batch     images per inference
+ * @param inputSize input side in pixels; 0 for the model's own
  */
-public record ValidationCase(String model, Paradigm paradigm, int[] perStage, double rate, int batch) {
+public record ValidationCase(String model, Paradigm paradigm, int[] perStage, double rate, int batch, int inputSize) {
     public ValidationCase {
         perStage = perStage.clone();
+        if (inputSize < 0) {
+            throw new IllegalArgumentException("inputSize: must be >= 0, got " + inputSize);
+        }
+    }
+
+    /** At the model's own input size. */
+    public ValidationCase(String model, Paradigm paradigm, int[] perStage, double rate, int batch) {
+        this(model, paradigm, perStage, rate, batch, 0);
+    }
+
+    /** The same configuration at another batch. */
+    public ValidationCase withBatch(int otherBatch) {
+        return new ValidationCase(model, paradigm, perStage, rate, otherBatch, inputSize);
     }
 
     @Override
@@ -32,14 +46,18 @@ public record ValidationCase(String model, Paradigm paradigm, int[] perStage, do
         return perStage.clone();
     }
 
-    /** Unique label, e.g. {@code resnet50 b8 spatial S=4-4-2-1 r=0.50}. */
+    /**
+     * Unique label, e.g. {@code resnet50 b8 spatial S=4-4-2-1 r=0.50}; a model at another input
+     * size than its own is named with it ({@code resnet50@256}).
+     */
     public String key() {
         String opt = Arrays.stream(perStage).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+        String name = inputSize == 0 ? model : model + "@" + inputSize;
         return switch (paradigm) {
-            case STATIC -> String.format(Locale.ROOT, "%s b%d static", model, batch);
-            case SPATIAL -> String.format(Locale.ROOT, "%s b%d spatial S=%s r=%.2f", model, batch, opt, rate);
-            case CHANNEL -> String.format(Locale.ROOT, "%s b%d channel G=%d r=%.2f", model, batch, perStage[0], rate);
-            case LAYER -> String.format(Locale.ROOT, "%s b%d layer r=%.2f", model, batch, rate);
+            case STATIC -> String.format(Locale.ROOT, "%s b%d static", name, batch);
+            case SPATIAL -> String.format(Locale.ROOT, "%s b%d spatial S=%s r=%.2f", name, batch, opt, rate);
+            case CHANNEL -> String.format(Locale.ROOT, "%s b%d channel G=%d r=%.2f", name, batch, perStage[0], rate);
+            case LAYER -> String.format(Locale.ROOT, "%s b%d layer r=%.2f", name, batch, rate);
         };
     }
 
@@ -49,7 +67,7 @@ public record ValidationCase(String model, Paradigm paradigm, int[] perStage, do
     }
 
     public Workload workload() {
-        Network net = NetworkZoo.get(model);
+        Network net = inputSize == 0 ? NetworkZoo.get(model) : NetworkZoo.get(model, inputSize);
         Dynamics d = paradigm == Paradigm.STATIC ? Dynamics.NONE
                 : CnnDynamics.uniform(paradigm, net, optionsFor(net), rate);
         return new Workload(net, d);

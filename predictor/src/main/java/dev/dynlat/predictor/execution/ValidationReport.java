@@ -209,9 +209,6 @@ public final class ValidationReport {
     private static String markdown(NetworkValidation.Outcome o, String header) {
         StringBuilder sb = new StringBuilder("# dynlat validate: whole networks end to end\n\n");
         sb.append(header).append("\n\n");
-        sb.append("Held out: no configuration below, and none of its layer shapes, is timed by the calibration suite;"
-                + " the frozen operator set was committed before its errors were seen. Nothing here is used to"
-                + " choose or tune the model.\n\n");
         for (String l : summary(o)) {
             sb.append("- ").append(l).append('\n');
         }

@@ -51,6 +51,12 @@ class ValidateCommandTest {
     }
 
     @Test
+    void unknownSetsAreRefused() throws IOException {
+        assertRefused(run("validate", "--device", profile("x", "y").toString(), "--backend", "cpu", "--set", "test",
+                "--out", tmp.resolve("out").toString()), "set: must be held-out or development, got 'test'");
+    }
+
+    @Test
     void uncalibratedProfilesAreRefused() {
         assertRefused(run("validate", "--device", "v100", "--backend", "cpu", "--out", tmp.resolve("out").toString()),
                 "has no calibrated coefficients");
