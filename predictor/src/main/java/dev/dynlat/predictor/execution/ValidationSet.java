@@ -12,7 +12,7 @@ import java.util.List;
  * 48).
  *
  * <ul>
- *   <li>{@link #heldOut()}: the test set, chosen and committed on 2026-12-02 at 05:40 UTC before
+ *   <li>{@link #heldOut()}: the test set, chosen and committed on 2026-12-02 at 05:18 UTC before
  *       any of its configurations was run and before that day's model changes. No model change may
  *       be chosen by looking at its errors.</li>
  *   <li>{@link #full()} / {@link #quick()}: the first set (the issue's networks at their own input
