@@ -14,14 +14,51 @@ import java.util.OptionalDouble;
  *
  * @param model   CPU model name, "unknown" when not readable
  * @param clockMHz first "cpu MHz" entry, empty when absent (e.g. some VMs and ARM kernels)
- * @param cacheMiB "cache size" of the first CPU, MiB; 0 when absent
+ * @param cacheMiB last-level cache, MiB: the highest cache level in sysfs
+ *                 ({@code /sys/devices/system/cpu/cpu0/cache}), else /proc/cpuinfo's "cache size"
+ *                 (on AMD that is the L2 of one core); 0 when absent
  * @param memoryGiB MemTotal, GiB; 0 when absent
  */
 public record CpuInfo(String model, OptionalDouble clockMHz, double cacheMiB, double memoryGiB) {
 
-    /** Reads /proc/cpuinfo and /proc/meminfo. */
+    /** Reads /proc/cpuinfo, /proc/meminfo and the sysfs cache levels of CPU 0. */
     public static CpuInfo read() {
-        return parse(lines(Path.of("/proc/cpuinfo")), lines(Path.of("/proc/meminfo")));
+        CpuInfo proc = parse(lines(Path.of("/proc/cpuinfo")), lines(Path.of("/proc/meminfo")));
+        double llc = lastLevelCacheMiB(Path.of("/sys/devices/system/cpu/cpu0/cache"));
+        return llc > 0 ? new CpuInfo(proc.model(), proc.clockMHz(), llc, proc.memoryGiB()) : proc;
+    }
+
+    /**
+     * The size of the highest-level data or unified cache under a sysfs {@code cache} directory
+     * ({@code index*}/{@code level}, {@code type}, {@code size}), MiB; 0 when none is readable.
+     */
+    static double lastLevelCacheMiB(Path cacheDir) {
+        int bestLevel = 0;
+        double best = 0;
+        try (var dirs = Files.list(cacheDir)) {
+            for (Path index : dirs.filter(p -> p.getFileName().toString().startsWith("index")).toList()) {
+                List<String> level = lines(index.resolve("level"));
+                List<String> type = lines(index.resolve("type"));
+                List<String> size = lines(index.resolve("size"));
+                if (level.isEmpty() || size.isEmpty() || (!type.isEmpty() && type.get(0).trim().equals("Instruction"))) {
+                    continue;
+                }
+                int l;
+                try {
+                    l = Integer.parseInt(level.get(0).trim());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                double mib = sizeInMiB(size.get(0).trim().replaceAll("(?i)^(\\d+)([kmg])$", "$1 $2b"));
+                if (l > bestLevel && mib > 0) {
+                    bestLevel = l;
+                    best = mib;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return best;
     }
 
     /** Parses the text of /proc/cpuinfo and /proc/meminfo (either may be empty). */

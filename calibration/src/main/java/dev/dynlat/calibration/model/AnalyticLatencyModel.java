@@ -59,6 +59,6 @@ public final class AnalyticLatencyModel implements ParametricModel<MappedOperato
         return DeviceModel.fromConstants(host.name(), ModelVariant.CALIBRATED, host.kind(), host.laudnet(), batch,
                 layout.value(params, CoefficientLayout.LANE), layout.value(params, CoefficientLayout.DRAM),
                 layout.value(params, CoefficientLayout.L2), layout.value(params, CoefficientLayout.LAUNCH),
-                layout.classEfficiency(params), layout.classOverheadUs(params));
+                layout.classEfficiency(params), layout.classOverheadUs(params), DeviceModel.cacheBytes(host));
     }
 }

@@ -6,8 +6,6 @@ import dev.dynlat.calibration.fit.HeldOutSplit;
 import dev.dynlat.calibration.fit.LogErrorFitter;
 import dev.dynlat.calibration.fit.MultiStartFitter;
 import dev.dynlat.calibration.fit.Observation;
-import dev.dynlat.calibration.kernel.Conv2dKernel;
-import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.host.PeakProbes;
 import dev.dynlat.calibration.model.AnalyticLatencyModel;
 import dev.dynlat.calibration.model.CoefficientLayout;
@@ -63,8 +61,6 @@ public final class CalibrationRun {
     public static final String RAW_SAMPLES = "raw-samples.csv";
     /** Fraction of each operator class held out of the fit. */
     public static final double HELD_OUT_FRACTION = 0.3;
-    /** Kernel timed next to every measurement to correct for the machine's speed drift. */
-    static final KernelSpec SPEED_REFERENCE = new Conv2dKernel(1, 32, 32, 14, 14, 3, 1, 1);
 
     /** Rounds over the whole suite in a full run (one in a quick run); see SuiteMeasurer. */
     static final int FULL_ROUNDS = 5;
@@ -196,7 +192,7 @@ public final class CalibrationRun {
                 p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
                 p.cores(), host.kind() == DeviceKind.GPU ? "SMs" : "cores");
         SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
-                counted, SPEED_REFERENCE).withBlockTimer(blockTimer).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
+                counted, SpeedReference.KERNEL).withBlockTimer(blockTimer).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
         progress.println("fitting " + suite.operators().size() + " operator configurations ...");
         return evaluate(p, host, measured, probeSeconds);
     }
@@ -240,7 +236,7 @@ public final class CalibrationRun {
                 LocalDate.now().toString(), p.cpuModel(), backend.name(), measured.sampleCount(),
                 Double.isFinite(heldOutMdape) ? heldOutMdape : 0, p.isa(), measured.byKey().size(),
                 FitQuality.atBound(model.parameters(), fit), fit.usable() || !force ? "" : fit.reason(), band[0],
-                band[1]);
+                band[1], Double.isFinite(measured.typicalReferenceS()) ? measured.typicalReferenceS() * 1e6 : 0);
         DeviceProfile calibrated = new DeviceProfile(host.name(), host.displayName(), host.kind(), host.datasheet(),
                 host.laudnet(), Optional.of(layout.coefficients(params, record)), host.provenance()
                 + "; calibrated by dynlat calibrate (" + backend.name() + (quick ? ", quick suite" : "") + ")");

@@ -13,16 +13,18 @@ import java.util.Map;
  * @param seconds  wall time of the whole measurement phase
  * @param speedCorrection per case, the factor that brings its median to the machine's typical speed
  *     (from a reference kernel timed just before it); absent means 1
+ * @param typicalReferenceS median of the reference kernel's readings over the run, seconds: the
+ *     speed that the corrected medians describe (NaN without a reference kernel)
  */
 public record SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds,
-                                Map<String, Double> speedCorrection) {
+                                Map<String, Double> speedCorrection, double typicalReferenceS) {
     public SuiteMeasurements {
         byKey = Map.copyOf(byKey);
         speedCorrection = Map.copyOf(speedCorrection);
     }
 
     public SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds) {
-        this(byKey, reruns, flagged, seconds, Map.of());
+        this(byKey, reruns, flagged, seconds, Map.of(), Double.NaN);
     }
 
     /** The case's median corrected to the machine's typical speed, seconds. */

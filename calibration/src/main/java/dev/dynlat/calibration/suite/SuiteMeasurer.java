@@ -34,8 +34,6 @@ import java.util.Objects;
  */
 public final class SuiteMeasurer {
     private static final long SHUFFLE_SEED = 20261122L;
-    /** Timed runs of the reference kernel next to each measurement. */
-    private static final int REFERENCE_RUNS = 5;
 
     /** Key columns of the raw-sample CSV. */
     public static final List<String> CSV_KEYS = List.of("case", "group", "pass");
@@ -130,7 +128,8 @@ public final class SuiteMeasurer {
         int flagged = (int) combined.values().stream().filter(Measurement::flagged).count();
         Map<String, Double> correction = reference == null ? Map.of()
                 : speedCorrection(byKey, referencesByKey, combined);
-        return new SuiteMeasurements(combined, reruns, flagged, (System.nanoTime() - t0) * 1e-9, correction);
+        double typical = reference == null ? Double.NaN : typicalReference(referencesByKey);
+        return new SuiteMeasurements(combined, reruns, flagged, (System.nanoTime() - t0) * 1e-9, correction, typical);
     }
 
     /** A timed run that first times the reference kernel and records its median next to the key. */
@@ -139,7 +138,7 @@ public final class SuiteMeasurer {
             return run;
         }
         return (warmup, runs) -> {
-            referenceNextTo.put(key, SampleStats.median(backend.time(reference, 1, REFERENCE_RUNS)));
+            referenceNextTo.put(key, SpeedReference.timeS(backend, reference));
             return run.run(warmup, runs);
         };
     }
@@ -152,8 +151,7 @@ public final class SuiteMeasurer {
     static Map<String, Double> speedCorrection(Map<String, List<Measurement>> rounds,
                                                Map<String, List<Double>> references,
                                                Map<String, Measurement> combined) {
-        double typical = SampleStats.median(references.values().stream().flatMap(List::stream)
-                .mapToDouble(Double::doubleValue).toArray());
+        double typical = typicalReference(references);
         Map<String, Double> factors = new HashMap<>();
         rounds.forEach((key, ms) -> {
             List<Double> refs = references.get(key);
@@ -167,6 +165,12 @@ public final class SuiteMeasurer {
             factors.put(key, SampleStats.median(corrected) / combined.get(key).medianS());
         });
         return factors;
+    }
+
+    /** The median of every reference reading of the run: the machine's typical speed, seconds. */
+    static double typicalReference(Map<String, List<Double>> references) {
+        return SampleStats.median(references.values().stream().flatMap(List::stream)
+                .mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The measurements of one round and how many were measured again. */

@@ -62,4 +62,19 @@ class HostProfileBootstrapTest {
         assertEquals(2, HostProber.threads("cpu x86-64-v3, 2 OpenMP threads"));
         assertEquals("x86-64-v3", HostProber.isa("cpu x86-64-v3, 2 OpenMP threads"));
     }
+
+    /** The last-level cache comes from the highest sysfs cache level (AMD's cpuinfo "cache size" is one core's L2). */
+    @Test
+    void lastLevelCacheFromSysfs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String[][] levels = {{"1", "Data", "48K"}, {"1", "Instruction", "32K"}, {"2", "Unified", "1024K"},
+            {"3", "Unified", "32768K"}};
+        for (int i = 0; i < levels.length; i++) {
+            java.nio.file.Path index = java.nio.file.Files.createDirectories(dir.resolve("index" + i));
+            java.nio.file.Files.writeString(index.resolve("level"), levels[i][0] + "\n");
+            java.nio.file.Files.writeString(index.resolve("type"), levels[i][1] + "\n");
+            java.nio.file.Files.writeString(index.resolve("size"), levels[i][2] + "\n");
+        }
+        assertEquals(32.0, CpuInfo.lastLevelCacheMiB(dir), 1e-9);
+        assertEquals(0.0, CpuInfo.lastLevelCacheMiB(dir.resolve("absent")), 0);
+    }
 }

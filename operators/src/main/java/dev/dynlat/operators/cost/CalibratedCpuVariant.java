@@ -28,6 +28,8 @@ import dev.dynlat.operators.spec.SpatialConvSpec;
  */
 final class CalibratedCpuVariant implements CostVariant {
     static final CalibratedCpuVariant INSTANCE = new CalibratedCpuVariant();
+    /** Operator class of the gather kernel (the patch copy), whose spec the caller does not pass. */
+    private static final String PATCH_COPY_CLASS = "gather";
 
     private CalibratedCpuVariant() {
     }
@@ -51,25 +53,28 @@ final class CalibratedCpuVariant implements CostVariant {
     @Override
     public OperatorCost linear(LinearSpec s, DeviceModel d) {
         double dots = (double) d.batch() * s.outFeatures();
-        return CpuPasses.pass(dots, dots * 2 * s.inFeatures() + dots, s.macsPerSample() * d.batch(), d);
+        // the weights are read once per sample but touched once
+        double touched = (double) s.inFeatures() * s.outFeatures() + (double) d.batch() * (s.inFeatures() + s.outFeatures());
+        return CpuPasses.pass(dots, dots * 2 * s.inFeatures() + dots, 4 * touched, s.macsPerSample() * d.batch(),
+                s.kind(), d);
     }
 
     @Override
     public OperatorCost elementwise(ElementwiseSpec s, double operandReads, DeviceModel d) {
         double elements = (double) s.channels() * s.height() * s.width() * d.batch();
-        return CpuPasses.pass(0, (operandReads + 1) * elements, 0, d);
+        return CpuPasses.pass(0, (operandReads + 1) * elements, 0, s.kind(), d);
     }
 
     @Override
     public OperatorCost broadcastMul(BroadcastMulSpec s, DeviceModel d) {
         double planes = (double) s.channels() * d.batch();
-        return CpuPasses.pass(planes, planes * 2.0 * s.height() * s.width(), 0, d);
+        return CpuPasses.pass(planes, planes * 2.0 * s.height() * s.width(), 0, s.kind(), d);
     }
 
     @Override
     public OperatorCost reduce(ReduceSpec s, DeviceModel d) {
         double planes = (double) s.channels() * d.batch();
-        return CpuPasses.pass(planes, planes * ((double) s.height() * s.width() + 1), 0, d);
+        return CpuPasses.pass(planes, planes * ((double) s.height() * s.width() + 1), 0, s.kind(), d);
     }
 
     /** The window is taken as the map over the output (stride = window). */
@@ -77,32 +82,32 @@ final class CalibratedCpuVariant implements CostVariant {
     public OperatorCost avgPool(AvgPoolSpec s, DeviceModel d) {
         double window = Math.max(1.0, (double) s.height() / s.outHeight())
                 * Math.max(1.0, (double) s.width() / s.outWidth());
-        return WindowPool.cpu(s.channels(), s.outHeight(), s.outWidth(), window, d);
+        return WindowPool.cpu(s.channels(), s.outHeight(), s.outWidth(), window, s.kind(), d);
     }
 
     @Override
     public OperatorCost maxPool(MaxPoolSpec s, DeviceModel d) {
-        return WindowPool.cpu(s.channels(), s.outHeight(), s.outWidth(), (double) s.kernel() * s.kernel(), d);
+        return WindowPool.cpu(s.channels(), s.outHeight(), s.outWidth(), (double) s.kernel() * s.kernel(), s.kind(), d);
     }
 
     @Override
     public OperatorCost patchCopy(int channels, int height, int width, int granularity, int halo, long patches,
                                   DeviceModel d) {
-        return CpuPasses.patchRows(channels, granularity + 2 * halo, patches, 0, d);
+        return CpuPasses.patchRows(channels, granularity + 2 * halo, patches, 0, PATCH_COPY_CLASS, d);
     }
 
     /** In NCHW each input is one contiguous block per sample: one run per input and sample. */
     @Override
     public OperatorCost concat(ConcatSpec s, DeviceModel d) {
         double out = (double) s.outChannels() * s.height() * s.width();
-        return CpuPasses.pass((double) s.inputChannels().size() * d.batch(), 2 * out * d.batch(), 0, d);
+        return CpuPasses.pass((double) s.inputChannels().size() * d.batch(), 2 * out * d.batch(), 0, s.kind(), d);
     }
 
     /** Every window row is a run. */
     @Override
     public OperatorCost crop(CropSpec s, DeviceModel d) {
         double planes = (double) s.channels() * d.batch();
-        return CpuPasses.pass(planes * s.outHeight(), 2 * planes * s.outHeight() * s.outWidth(), 0, d);
+        return CpuPasses.pass(planes * s.outHeight(), 2 * planes * s.outHeight() * s.outWidth(), 0, s.kind(), d);
     }
 
     /** Each output row interpolates between two input rows: two runs. */
@@ -110,14 +115,14 @@ final class CalibratedCpuVariant implements CostVariant {
     public OperatorCost resize(ResizeSpec s, DeviceModel d) {
         double planes = (double) s.channels() * d.batch();
         double out = (double) s.channels() * s.outHeight() * s.outWidth();
-        return CpuPasses.pass(planes * s.outHeight() * 2, (ResizeCostModel.TAPS + 1) * out * d.batch(), 0, d);
+        return CpuPasses.pass(planes * s.outHeight() * 2, (ResizeCostModel.TAPS + 1) * out * d.batch(), 0, s.kind(), d);
     }
 
     /** Every (patch, channel) pair opens its rows; the residual streams once. */
     @Override
     public OperatorCost scatterAdd(ScatterSpec s, Tiling schedule, DeviceModel d) {
         return CpuPasses.patchRows(s.channels(), s.granularity(), s.grid().activePatches(s.density()),
-                (double) s.channels() * s.height() * s.width(), d);
+                (double) s.channels() * s.height() * s.width(), s.kind(), d);
     }
 
     @Override

@@ -50,16 +50,17 @@ final class CpuGemm {
         boolean skip = !c.dense();
         boolean pointwise = c.kernel() == 1 && c.stride() == 1 && batch == 1 && !skip;
         Copies copies = new Copies();
+        double inputPerGroup = (double) kIn * c.inHeight() * c.inWidth() * batch;
         if (!pointwise) {
-            copies.add((double) k * c.outHeight() * batch, (double) k * n);
+            copies.add((double) k * c.outHeight() * batch, (double) k * n, inputPerGroup + (double) k * n);
         }
         if (batch > 1) {
-            copies.add((double) m * batch, (double) m * n);
+            copies.add((double) m * batch, (double) m * n, 2.0 * m * n);
         }
         if (skip) {
-            copies.add((double) m * kIn, (double) m * k);
+            copies.add((double) m * kIn, (double) m * k, (double) m * k + (double) c.outChannels() / groups * k);
         }
-        return cost(groups, m, n, k, copies, c.macsPerSample() * batch * c.inDensity() * c.outDensity(), d);
+        return cost(groups, m, n, k, copies, c.macsPerSample() * batch * c.inDensity() * c.outDensity(), c.kind(), d);
     }
 
     /** A conv on a gathered batch of active patches (valid conv on the haloed patches). */
@@ -74,9 +75,10 @@ final class CpuGemm {
         // A patch batch is a batch > 1 for the library: im2col and the staging copy always run,
         // in runs of one patch row and one patch plane.
         Copies copies = new Copies();
-        copies.add((double) k * patches * out, (double) k * n);
-        copies.add((double) m * patches, (double) m * n);
-        return cost(groups, m, n, k, copies, s.macsPerSample() * d.batch(), d);
+        double gathered = (double) c.inChannels() / groups * patches * (out + c.kernel() - 1) * (out + c.kernel() - 1);
+        copies.add((double) k * patches * out, (double) k * n, gathered + (double) k * n);
+        copies.add((double) m * patches, (double) m * n, 2.0 * m * n);
+        return cost(groups, m, n, k, copies, s.macsPerSample() * d.batch(), s.kind(), d);
     }
 
     /**
@@ -96,14 +98,28 @@ final class CpuGemm {
         return p;
     }
 
-    /** Copy passes (im2col, staging, packing): contiguous runs and the elements they move. */
+    /**
+     * Copy passes (im2col, staging, packing): contiguous runs, and per pass the elements it moves
+     * and its footprint in elements, which decides the rate it streams at ({@link CpuMemory}).
+     */
     private static final class Copies {
         double runs;
         double elements;
+        private final java.util.List<double[]> passes = new java.util.ArrayList<>();
 
-        void add(double moreRuns, double moreElements) {
+        void add(double moreRuns, double moreElements, double footprintElements) {
             runs += moreRuns;
             elements += moreElements;
+            passes.add(new double[] {moreElements, footprintElements});
+        }
+
+        /** Seconds of streaming every pass's elements (read and write) at its rate. */
+        double streamSeconds(double efficiency, DeviceModel d) {
+            double s = 0;
+            for (double[] p : passes) {
+                s += CpuMemory.seconds(2 * p[0], 4 * p[1], efficiency, d);
+            }
+            return s;
         }
     }
 
@@ -130,13 +146,15 @@ final class CpuGemm {
         return d.transactionElements() / (d.l2ElementsPerS() / d.engines());
     }
 
-    private static OperatorCost cost(int groups, long m, long n, long k, Copies copies, double macs,
+    private static OperatorCost cost(int groups, long m, long n, long k, Copies copies, double macs, String operatorClass,
                                      DeviceModel d) {
         int microRows = d.lanesPerEngine() >= 12 ? 6 : 4;
         int microCols = d.lanesPerEngine() >= 12 ? 16 : 8;
         double fmaS = 1 / (d.lanesPerEngine() * d.clockHz());
         double lineS = lineSeconds(d);
         double copyFactor = d.classFactor(COPY_CLASS);
+        // the copies' overall efficiency: the fitted copy factor here, the conv class's in CostModels
+        double copyEfficiency = copyFactor * d.classFactor(operatorClass);
         double gemmS = 0;
         long tiles = 0;
         if (m > 0 && n > 0 && k > 0) {
@@ -161,7 +179,8 @@ final class CpuGemm {
                     double fmas = (double) rowsPadded * colsPadded * k;
                     // Packing: per reduction block one run per A row; one run per B row (step).
                     double packing = ((rowsPadded * reductionBlocks + k) * lineS
-                            + (double) (rowsPadded + colsPadded) * k / (d.l2ElementsPerS() / d.engines()))
+                            + d.engines() * CpuMemory.seconds((double) rowsPadded * k, 4.0 * m * k, copyEfficiency, d)
+                            + d.engines() * CpuMemory.seconds((double) colsPadded * k, 4.0 * k * n, copyEfficiency, d))
                             / copyFactor;
                     tileS[lastRow][lastCol] = fmas * fmaS + packing;
                 }
@@ -174,8 +193,8 @@ final class CpuGemm {
             gemmS = slowest * groups;
         }
         // im2col, staging and weight gathering: runs start cache lines, elements stream on chip.
-        double memoryS = groups * (copies.runs * lineS / d.engines() + 2 * copies.elements
-                / d.l2ElementsPerS()) / copyFactor;
+        double memoryS = groups * (copies.runs * lineS / d.engines() + copies.streamSeconds(copyEfficiency, d))
+                / copyFactor;
         return new OperatorCost(gemmS + memoryS + d.launchS(), gemmS, memoryS, d.launchS(),
                 new Tiling(microRows * TILE_MICRO, 1, microCols * TILE_MICRO, 1, tiles), macs,
                 4 * groups * (2 * copies.elements + (double) m * k + (double) k * n + (double) m * n));

@@ -22,8 +22,19 @@ final class CpuPasses {
      * A pass over {@code elements} elements moved (reads plus writes) in {@code runs} contiguous
      * runs, for the whole batch.
      */
-    static OperatorCost pass(double runs, double elements, double macs, DeviceModel d) {
-        double memory = runs * CpuGemm.lineSeconds(d) / d.engines() + elements / d.l2ElementsPerS();
+    static OperatorCost pass(double runs, double elements, double macs, String operatorClass, DeviceModel d) {
+        return pass(runs, elements, 4 * elements, macs, operatorClass, d);
+    }
+
+    /**
+     * The same with the bytes the pass touches given apart ({@code footprintBytes}: a pooling pass
+     * reads each input several times but touches it once); they decide whether it streams from the
+     * caches or from DRAM ({@link CpuMemory}).
+     */
+    static OperatorCost pass(double runs, double elements, double footprintBytes, double macs, String operatorClass,
+                             DeviceModel d) {
+        double memory = runs * CpuGemm.lineSeconds(d) / d.engines()
+                + CpuMemory.seconds(elements, footprintBytes, operatorClass, d);
         return new OperatorCost(memory + d.launchS(), 0, memory, d.launchS(), Tiling.NONE, macs, 4 * elements);
     }
 
@@ -35,10 +46,11 @@ final class CpuPasses {
      * whole cost.
      * {@code denseElements} more are streamed (a scatter-add's residual).
      */
-    static OperatorCost patchRows(int channels, int side, long patches, double denseElements, DeviceModel d) {
+    static OperatorCost patchRows(int channels, int side, long patches, double denseElements, String operatorClass,
+                                  DeviceModel d) {
         double pairs = (double) patches * d.batch() * channels;
         double rows = pairs * side;
-        return pass(PAIR_RUNS * pairs + rows, 2 * denseElements * d.batch(), 0, d);
+        return pass(PAIR_RUNS * pairs + rows, 2 * denseElements * d.batch(), 0, operatorClass, d);
     }
 
     /**
@@ -51,9 +63,9 @@ final class CpuPasses {
         double runs = planes * c.outHeight() * taps;
         double fmas = planes * c.outHeight() * c.outWidth() * taps;
         double compute = fmas / (d.lanesPerEngine() * d.clockHz() * d.engines());
+        double touched = planes * ((double) c.inHeight() * c.inWidth() + (double) c.outHeight() * c.outWidth());
         double memory = runs * CpuGemm.lineSeconds(d) / d.engines()
-                + 2 * planes * ((double) c.inHeight() * c.inWidth() + (double) c.outHeight() * c.outWidth())
-                / d.l2ElementsPerS();
+                + CpuMemory.seconds(2 * touched, 4 * touched, c.kind(), d);
         return new OperatorCost(compute + memory + d.launchS(), compute, memory, d.launchS(), Tiling.NONE,
                 c.macsPerSample() * d.batch() * c.inDensity() * c.outDensity(), 4 * planes
                 * ((double) c.inHeight() * c.inWidth() + (double) c.outHeight() * c.outWidth()));

@@ -23,9 +23,11 @@ final class WindowPool {
     }
 
     /** The CPU library's pooling loop: {@code channels} planes of {@code outH × outW} outputs, {@code taps} each. */
-    static OperatorCost cpu(int channels, int outH, int outW, double taps, DeviceModel d) {
+    static OperatorCost cpu(int channels, int outH, int outW, double taps, String operatorClass, DeviceModel d) {
         double planes = (double) channels * d.batch();
         double out = (double) outH * outW;
-        return CpuPasses.pass(planes * outH * taps, planes * out * (taps + 2), 0, d);
+        // the input is touched once (about taps outputs' worth), the output once
+        return CpuPasses.pass(planes * outH * taps, planes * out * (taps + 2), 4 * planes * out * (taps + 1), 0,
+                operatorClass, d);
     }
 }

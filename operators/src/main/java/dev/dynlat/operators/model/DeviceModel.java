@@ -28,12 +28,15 @@ import java.util.Map;
  * @param classOverheadS calibrated per-operator-class fixed cost per kernel, seconds (empty for laudnet)
  * @param kind GPU or CPU; with the variant it selects the cost models' strategy
  *     ({@code dev.dynlat.operators.cost.CostVariant}: laudnet, calibrated-gpu or calibrated-cpu)
+ * @param cacheBytes last-level cache capacity, bytes (the datasheet's; infinite when unknown): the
+ *     calibrated CPU variant streams a pass's data from the caches while its footprint fits, from
+ *     DRAM beyond
  */
 public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind kind, int engines, double lanesPerEngine,
                           double clockHz, double dramElementsPerS, double l2ElementsPerS,
                           double peakParallelism, int transactionElements, double launchS, int batch,
                           LatencyMode mode, Map<String, Double> classEfficiency,
-                          Map<String, Double> classOverheadS) {
+                          Map<String, Double> classOverheadS, double cacheBytes) {
 
     public DeviceModel {
         if (batch <= 0) {
@@ -49,13 +52,19 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
         int b = batch <= 0 ? c.defaultBatch() : batch;
         if (variant == ModelVariant.LAUDNET) {
             return fromConstants(profile.name(), variant, profile.kind(), c, b, 1, 1, 1, c.launchOverheadUs(), Map.of(),
-                    Map.of());
+                    Map.of(), cacheBytes(profile));
         }
         CalibratedCoefficients k = profile.calibrated().orElseThrow(() -> new IllegalArgumentException(
                 "variant: device '" + profile.name() + "' has no calibrated coefficients; run 'dynlat calibrate'"
                         + " on it or use --variant laudnet"));
         return fromConstants(profile.name(), variant, profile.kind(), c, b, k.laneEfficiency(), k.dramEfficiency(),
-                k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency(), k.classOverheadUs());
+                k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency(), k.classOverheadUs(), cacheBytes(profile));
+    }
+
+    /** The datasheet's last-level cache in bytes; infinite when it is not recorded. */
+    public static double cacheBytes(DeviceProfile profile) {
+        double mib = profile.datasheet().l2CacheMiB();
+        return mib > 0 ? mib * (1 << 20) : Double.POSITIVE_INFINITY;
     }
 
     /** Builds a model from raw constants and efficiency factors (used by the fitting code). */
@@ -63,28 +72,29 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
                                             int batch,
                                             double laneEfficiency, double dramEfficiency, double l2Efficiency,
                                             double launchUs, Map<String, Double> classEfficiency,
-                                            Map<String, Double> classOverheadUs) {
+                                            Map<String, Double> classOverheadUs, double cacheBytes) {
         Map<String, Double> overheadS = new java.util.HashMap<>();
         classOverheadUs.forEach((k, v) -> overheadS.put(k, v * 1e-6));
         double dram = c.dramBandwidthGBps() * 1e9 / 4.0 * dramEfficiency;
         double l2 = c.dramBandwidthGBps() * 1e9 / 4.0 * c.l2BandwidthRatio() * l2Efficiency;
         return new DeviceModel(name, variant, kind, c.processingEngines(), c.fp32LanesPerEngine(),
                 c.clockMHz() * 1e6 * laneEfficiency, dram, l2, c.fp32LanesPerEngine() * c.issueDepth(),
-                c.transactionElements(), launchUs * 1e-6, batch, c.latencyMode(), classEfficiency, overheadS);
+                c.transactionElements(), launchUs * 1e-6, batch, c.latencyMode(), classEfficiency, overheadS,
+                cacheBytes);
     }
 
     /** The same device at another batch size. */
     public DeviceModel withBatch(int newBatch) {
         return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
                 l2ElementsPerS, peakParallelism, transactionElements, launchS, newBatch, mode, classEfficiency,
-                classOverheadS);
+                classOverheadS, cacheBytes);
     }
 
     /** The same device with another latency mode. */
     public DeviceModel withMode(LatencyMode newMode) {
         return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
                 l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, newMode, classEfficiency,
-                classOverheadS);
+                classOverheadS, cacheBytes);
     }
 
     /** Seconds for one engine to do {@code macs} multiply-accumulates at full lane use. */

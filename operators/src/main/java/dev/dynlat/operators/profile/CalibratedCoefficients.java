@@ -59,11 +59,15 @@ public record CalibratedCoefficients(double laneEfficiency, double dramEfficienc
      * @param intervalLow p10 of measured / predicted over the held-out configurations: a prediction
      *                    {@code t} has the band {@code [t × intervalLow, t × intervalHigh]}; 0 when not recorded
      * @param intervalHigh p90 of measured / predicted over the held-out configurations
+     * @param speedReferenceUs typical time of the speed-reference kernel next to the calibration's
+     *                         measurements, µs (0 when not recorded): the machine's speed the
+     *                         coefficients describe, so that a later measurement on a shared host can
+     *                         be brought to it (dynlat validate reports errors raw and at this speed)
      */
     public record CalibrationRecord(String date, String machine, String backend, int samples,
                                     double heldOutMedianApePct, String simd, int configurations,
                                     java.util.List<String> atBound, String forced, double intervalLow,
-                                    double intervalHigh) {
+                                    double intervalHigh, double speedReferenceUs) {
         public CalibrationRecord {
             simd = simd == null ? "" : simd;
             atBound = atBound == null ? java.util.List.of() : java.util.List.copyOf(atBound);
@@ -73,7 +77,12 @@ public record CalibratedCoefficients(double laneEfficiency, double dramEfficienc
         /** A record without the SIMD level and fit-quality fields (profiles written before they were recorded). */
         public CalibrationRecord(String date, String machine, String backend, int samples,
                                  double heldOutMedianApePct) {
-            this(date, machine, backend, samples, heldOutMedianApePct, "", 0, java.util.List.of(), "", 0, 0);
+            this(date, machine, backend, samples, heldOutMedianApePct, "", 0, java.util.List.of(), "", 0, 0, 0);
+        }
+
+        /** Whether the speed of the machine at calibration is recorded. */
+        public boolean hasSpeedReference() {
+            return speedReferenceUs > 0;
         }
 
         /** Whether a p10–p90 prediction band is recorded. */

@@ -147,6 +147,7 @@ public final class ProfileLoader {
                     var forced = cf.string("forced", false);
                     var low = cf.number("interval_p10", false, 0, BIG);
                     var high = cf.number("interval_p90", false, 0, BIG);
+                    var speed = cf.number("speed_reference_us", false, 1e-3, BIG);
                     cf.finish();
                     if (date.isEmpty() || machine.isEmpty() || backend.isEmpty() || samples.isEmpty()
                             || err.isEmpty()) {
@@ -156,7 +157,7 @@ public final class ProfileLoader {
                             backend.get(), samples.get(), err.get(), simd.orElse(""), configurations.orElse(0),
                             atBound.map(t -> t.isBlank() ? java.util.List.<String>of()
                                     : java.util.List.of(t.split(",\\s*"))).orElse(java.util.List.of()),
-                            forced.orElse(""), low.orElse(0.0), high.orElse(0.0)));
+                            forced.orElse(""), low.orElse(0.0), high.orElse(0.0), speed.orElse(0.0)));
                 });
         f.finish();
         if (lane.isEmpty() || dram.isEmpty() || l2.isEmpty() || launch.isEmpty() || record.isEmpty()) {

@@ -76,6 +76,9 @@ public final class ProfileWriter {
                 sb.append("    interval_p10: ").append(num(r.intervalLow())).append('\n');
                 sb.append("    interval_p90: ").append(num(r.intervalHigh())).append('\n');
             }
+            if (r.hasSpeedReference()) {
+                sb.append("    speed_reference_us: ").append(num(r.speedReferenceUs())).append('\n');
+            }
         });
         return sb.toString();
     }

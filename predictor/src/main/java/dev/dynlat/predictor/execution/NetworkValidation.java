@@ -1,8 +1,6 @@
 package dev.dynlat.predictor.execution;
 
 import dev.dynlat.calibration.backend.Backend;
-import dev.dynlat.calibration.kernel.Conv2dKernel;
-import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
 import dev.dynlat.calibration.model.RooflineBaseline;
@@ -17,6 +15,7 @@ import dev.dynlat.calibration.protocol.ProtocolSettings;
 import dev.dynlat.calibration.protocol.RawSampleCsv;
 import dev.dynlat.calibration.protocol.SampleStats;
 import dev.dynlat.calibration.protocol.TimedRun;
+import dev.dynlat.calibration.suite.SpeedReference;
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
@@ -56,9 +55,6 @@ import java.util.Random;
 public final class NetworkValidation {
     /** Seed of inputs, weights, masks and the round order. */
     public static final long SEED = 20261202L;
-    /** Kernel timed next to every measurement to correct the machine's speed drift (as the suite does). */
-    static final KernelSpec DRIFT_REFERENCE = new Conv2dKernel(1, 64, 64, 28, 28, 3, 1, 1);
-    private static final int REFERENCE_RUNS = 5;
     /** Threads of ONNX Runtime: as many as the OpenMP threads of our kernels (one per core). */
     static final int THREADS = Runtime.getRuntime().availableProcessors();
 
@@ -79,12 +75,30 @@ public final class NetworkValidation {
         this.progress = progress;
     }
 
-    /** Everything measured: the networks, the frozen operators, one per-stage breakdown. */
+    /**
+     * Everything measured: the networks, the frozen operators, one per-stage breakdown.
+     *
+     * @param typicalReferenceS the speed-reference time that drift-corrected figures are brought to:
+     *                          the calibration's ({@code calibration.speed_reference_us}) when the
+     *                          profile records it, else this run's median reading, seconds
+     * @param runReferenceS     this run's median reading of the speed reference, seconds
+     * @param atCalibrationSpeed whether {@code typicalReferenceS} is the calibration's
+     */
     public record Outcome(List<CaseResult> networks, List<CaseResult> frozen, StageBreakdown stages,
-                          double typicalReferenceS, double seconds, List<CaseResult> onnxRuntime) {
+                          double typicalReferenceS, double seconds, List<CaseResult> onnxRuntime,
+                          double runReferenceS, boolean atCalibrationSpeed) {
         public Outcome(List<CaseResult> networks, List<CaseResult> frozen, StageBreakdown stages,
                        double typicalReferenceS, double seconds) {
-            this(networks, frozen, stages, typicalReferenceS, seconds, List.of());
+            this(networks, frozen, stages, typicalReferenceS, seconds, List.of(), typicalReferenceS, false);
+        }
+
+        /** What the drift-corrected figures mean, for reports. */
+        public String correctionBasis() {
+            return atCalibrationSpeed
+                    ? String.format(Locale.ROOT, "drift-corrected to the calibration's speed (speed reference %.1f µs"
+                    + " at calibration, median %.1f µs in this run)", typicalReferenceS * 1e6, runReferenceS * 1e6)
+                    : String.format(Locale.ROOT, "drift-corrected to this run's typical speed (speed reference median"
+                    + " %.1f µs; the profile records no calibration speed)", runReferenceS * 1e6);
         }
     }
 
@@ -134,7 +148,7 @@ public final class NetworkValidation {
         for (int round = 1; round <= rounds; round++) {
             Collections.shuffle(order, new Random(SEED + round));
             for (String key : order) {
-                double ref = SampleStats.median(backend.time(DRIFT_REFERENCE, 1, REFERENCE_RUNS));
+                double ref = SpeedReference.timeS(backend);
                 Measurement m = protocol.measure(key, runs.get(key));
                 measured.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
                 references.computeIfAbsent(key, k -> new ArrayList<>()).add(ref);
@@ -144,8 +158,11 @@ public final class NetworkValidation {
                         m.medianS() * 1e3, m.spread() * 100, m.flagged() ? " (noisy, flagged)" : "");
             }
         }
-        double typical = SampleStats.median(references.values().stream().flatMap(List::stream)
+        double runTypical = SampleStats.median(references.values().stream().flatMap(List::stream)
                 .mapToDouble(Double::doubleValue).toArray());
+        var record = profile.calibrated().get().calibration();
+        boolean atCalibration = record.hasSpeedReference();
+        double typical = atCalibration ? record.speedReferenceUs() * 1e-6 : runTypical;
         List<CaseResult> nets = new ArrayList<>();
         for (ValidationCase c : cases) {
             Prediction p = predict(c);
@@ -170,7 +187,8 @@ public final class NetworkValidation {
                 measured.get(ortKey(key)), references.get(ortKey(key)), Double.NaN, Double.NaN)));
         StageBreakdown stages = cases.isEmpty() || !checks.get(cases.get(0).key()).passed() ? null
                 : stages(cases.get(0));
-        return new Outcome(nets, ops, stages, typical, (System.nanoTime() - t0) * 1e-9, ort);
+        return new Outcome(nets, ops, stages, typical, (System.nanoTime() - t0) * 1e-9, ort, runTypical,
+                atCalibration);
     }
 
     private static CaseResult result(String key, String group, int batch, OutputCheck check, List<Measurement> ms,

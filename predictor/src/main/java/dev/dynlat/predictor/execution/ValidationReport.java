@@ -140,8 +140,8 @@ public final class ValidationReport {
         lines.add(line("networks, batch 8", filter(nets, r -> r.batch() > 1), ref));
         lines.add(line("frozen operators", o.frozen().stream().filter(r -> !r.roundMediansS().isEmpty()).toList(),
                 ref));
-        lines.add(perRound(nets, false));
-        lines.add(perRound(nets, true));
+        lines.add(perRound(nets, false, ref));
+        lines.add(perRound(nets, true, ref));
         double[] runSpread = nets.stream().mapToDouble(ValidationReport::roundRangePct).toArray();
         lines.add(String.format(Locale.ROOT, "run-to-run spread of the networks (range of round medians / median,"
                 + " median over configurations): %.1f%%", CaseResult.median(runSpread)));
@@ -166,15 +166,14 @@ public final class ValidationReport {
 
     /**
      * Each round is a complete pass over every configuration: the networks' MdAPE and share within
-     * ±20 % from each round alone (raw, or with that round's drift reference), their median and range.
+     * ±20 % from each round alone (raw, or with that round's drift reference brought to {@code typical}),
+     * their median and range.
      */
-    static String perRound(List<CaseResult> nets, boolean corrected) {
+    static String perRound(List<CaseResult> nets, boolean corrected, double typical) {
         int rounds = nets.stream().mapToInt(r -> r.roundMediansS().size()).min().orElse(0);
         if (rounds == 0) {
             return "per round: no rounds";
         }
-        double typical = CaseResult.median(nets.stream().flatMap(r -> r.referenceS().stream())
-                .mapToDouble(Double::doubleValue).toArray());
         double[] mdape = new double[rounds];
         double[] within = new double[rounds];
         StringBuilder each = new StringBuilder();
@@ -212,6 +211,8 @@ public final class ValidationReport {
         for (String l : summary(o)) {
             sb.append("- ").append(l).append('\n');
         }
+        sb.append("\n\"Drift-corrected\" above: ").append(o.correctionBasis()).append(". Each measurement is"
+                + " scaled by (that speed-reference time / the reading taken just before it).\n");
         sb.append(String.format(Locale.ROOT, "%nRun took %.0f s.%n%n", o.seconds()));
         sb.append("Measurement: every configuration's output was checked element by element against the Java"
                 + " reference at the size timed (batch 8: its first image) before it was timed; a whole inference is"

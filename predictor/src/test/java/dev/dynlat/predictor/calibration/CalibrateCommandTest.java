@@ -283,6 +283,10 @@ class CalibrateCommandTest {
         assertTrue(k.laneEfficiency() <= 1.0, "lane efficiency above the probed FMA rate: " + k.laneEfficiency());
         assertTrue(record.hasInterval(), "a p10-p90 band from the held-out residuals");
         assertTrue(record.intervalLow() <= record.intervalHigh());
+        var ref = dev.dynlat.calibration.suite.SpeedReference.KERNEL;
+        double refUs = (1e-6 + ref.flops() / 50e9 + ref.outputLength() * 4 / 20e9) * 1e6;
+        assertEquals(refUs, record.speedReferenceUs(), 1e-9 * refUs, "the machine's speed at calibration is kept");
+        assertTrue(Files.readString(out).contains("    speed_reference_us: "));
         String report = Files.readString(tmp.resolve("r").resolve("report.md"));
         assertTrue(report.contains("at a bound"), "coefficient table flags bounds");
     }

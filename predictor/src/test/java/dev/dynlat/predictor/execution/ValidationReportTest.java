@@ -42,4 +42,19 @@ class ValidationReportTest {
         assertTrue(lines.get(6).startsWith("networks per round (raw; MdAPE/within ±20%): "), lines.get(6));
         assertEquals(20.0, ValidationReport.roundRangePct(nets.get(0)), 1e-9);
     }
+
+    /**
+     * With the calibration's speed recorded, corrected figures are brought to it: here the machine
+     * ran at half the calibration's speed throughout (reference readings 2× the calibration's).
+     */
+    @Test
+    void correctsToTheCalibrationsSpeedWhenTheProfileRecordsIt() {
+        CaseResult r = net("a b1 static", "network-static", 1, 10, 5);
+        var o = new NetworkValidation.Outcome(List.of(r), List.of(), null, 0.5e-3, 1, List.of(), 1e-3, true);
+        assertEquals(5e-3, r.correctedS(o.typicalReferenceS()), 1e-12);
+        assertTrue(ValidationReport.summary(o).get(0).contains("MdAPE 50.0% raw, 0.0% drift-corrected"),
+                ValidationReport.summary(o).get(0));
+        assertTrue(o.correctionBasis().contains("calibration's speed (speed reference 500.0 µs at calibration,"
+                + " median 1000.0 µs in this run)"), o.correctionBasis());
+    }
 }
