@@ -28,6 +28,9 @@ import java.util.Objects;
  * @param heldOutPredictions  per-observation predictions at the fitted parameters, held-out set
  * @param iterations          optimizer iterations, -1 when it stopped abnormally
  * @param evaluations         residual+Jacobian evaluations performed
+ * @param standardErrors      parameter name to standard error from the fit's covariance, in the
+ *                            parameter's units (infinite when the data do not determine it; empty
+ *                            when the fit did not converge); see {@code ParameterUncertainty}
  */
 public record FitResult(
         FitStatus status,
@@ -42,7 +45,8 @@ public record FitResult(
         List<Prediction> fitPredictions,
         List<Prediction> heldOutPredictions,
         int iterations,
-        int evaluations) {
+        int evaluations,
+        Map<String, Double> standardErrors) {
 
     public FitResult {
         Objects.requireNonNull(status, "status");
@@ -55,6 +59,17 @@ public record FitResult(
         Objects.requireNonNull(heldOutAfter, "heldOutAfter");
         fitPredictions = List.copyOf(fitPredictions);
         heldOutPredictions = List.copyOf(heldOutPredictions);
+        standardErrors = Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
+    }
+
+    /**
+     * Standard error of a fitted coefficient relative to its value, percent (NaN when not known,
+     * infinite when the data do not determine it).
+     */
+    public double relativeErrorPct(String name) {
+        Double e = standardErrors.get(name);
+        Double v = fittedParams.get(name);
+        return e == null || v == null || v == 0 ? Double.NaN : 100 * e / Math.abs(v);
     }
 
     /** Fitted value of one parameter. */

@@ -119,8 +119,10 @@ public final class LogErrorFitter {
                     "optimizer ended where " + fitAfter.error, residuals.evaluations());
         }
         Evaluation heldAfter = evaluate(model, fitted, heldOutSet);
+        Map<String, Double> errors = ParameterUncertainty.standardErrors(optimum.getJacobian(),
+                optimum.getResiduals(), optimum.getPoint().toArray(), transforms, specs);
         return out.converged(specs, fitted, fitAfter, heldAfter, optimum.getIterations(), residuals.evaluations(),
-                options.poorFitMedianApePct());
+                options.poorFitMedianApePct(), errors);
     }
 
     private static <P> void checkContract(List<ParameterSpec> specs, List<Observation<P>> fitSet,
@@ -206,7 +208,7 @@ public final class LogErrorFitter {
         FitResult failed(String reason) {
             return new FitResult(FitStatus.FAILED, false, reason, initialMap, initialMap,
                     fitBefore.stats(), fitBefore.stats(), heldBefore.stats(), heldBefore.stats(),
-                    fitBefore.predictions, heldBefore.predictions, -1, 0);
+                    fitBefore.predictions, heldBefore.predictions, -1, 0, Map.of());
         }
 
         <P> FitResult notConverged(ParametricModel<P> model, List<ParameterSpec> specs, double[] best,
@@ -220,11 +222,12 @@ public final class LogErrorFitter {
             }
             return new FitResult(FitStatus.NOT_CONVERGED, false, why, initialMap, named(specs, best),
                     fitBefore.stats(), fitAfter.stats(), heldBefore.stats(), heldAfter.stats(),
-                    fitAfter.predictions, heldAfter.predictions, -1, evaluations);
+                    fitAfter.predictions, heldAfter.predictions, -1, evaluations, Map.of());
         }
 
         FitResult converged(List<ParameterSpec> specs, double[] fitted, Evaluation fitAfter, Evaluation heldAfter,
-                            int iterations, int evaluations, double poorFitMedianApePct) {
+                            int iterations, int evaluations, double poorFitMedianApePct,
+                            Map<String, Double> standardErrors) {
             GroupedErrorStats fitAfterStats = fitAfter.stats();
             double before = fitBefore.stats().overall().medianApePct();
             double after = fitAfterStats.overall().medianApePct();
@@ -242,7 +245,7 @@ public final class LogErrorFitter {
             }
             return new FitResult(status, true, reason, initialMap, named(specs, fitted),
                     fitBefore.stats(), fitAfterStats, heldBefore.stats(), heldAfter.stats(),
-                    fitAfter.predictions, heldAfter.predictions, iterations, evaluations);
+                    fitAfter.predictions, heldAfter.predictions, iterations, evaluations, standardErrors);
         }
     }
 

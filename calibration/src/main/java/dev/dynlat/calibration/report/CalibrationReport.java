@@ -125,10 +125,13 @@ public final class CalibrationReport {
         var record = o.profile().calibrated().map(cc -> cc.calibration());
         List<String> atBound = record.map(r -> r.atBound()).orElse(List.of());
         Table.Builder t = Table.builder().columns(Column.text("coefficient"), Column.decimal("initial", ""),
-                Column.decimal("fitted", ""), Column.text("at a bound"));
+                Column.decimal("fitted", ""), Column.text("std. error"), Column.text("at a bound"));
         o.fit().fittedParams().forEach((name, v) -> t.row(name, o.fit().initialParams().get(name), v,
-                atBound.contains(name) ? "**yes**" : ""));
+                stdError(o.fit().relativeErrorPct(name), atBound.contains(name)), atBound.contains(name) ? "**yes**" : ""));
         sb.append(MD.render(t.build())).append('\n');
+        sb.append("Standard errors: from the fit's covariance (s² (JᵀJ)⁻¹ of the log-residuals at the optimum, carried"
+                + " to each coefficient's units), relative to the fitted value; \"undetermined\" when the fit set does"
+                + " not constrain the coefficient. At a bound the error is not meaningful.\n\n");
         sb.append("Lane efficiency is bounded by 1 (the probed FMA rate). Coefficients at a bound of their range are "
                 + "flagged above and listed in the profile (at_bound): the data wanted them further, so the model "
                 + "shape, not the data, limits them.\n\n");
@@ -197,5 +200,16 @@ public final class CalibrationReport {
                     (int) ms.stream().filter(Measurement::flagged).count());
         });
         return t.build();
+    }
+
+    /** "± 1.2%", "undetermined", or "-" (no error known, or at a bound). */
+    static String stdError(double relativePct, boolean atBound) {
+        if (atBound || Double.isNaN(relativePct)) {
+            return "-";
+        }
+        if (Double.isInfinite(relativePct)) {
+            return "undetermined";
+        }
+        return String.format(Locale.ROOT, relativePct >= 10 ? "± %.0f%%" : "± %.1f%%", relativePct);
     }
 }

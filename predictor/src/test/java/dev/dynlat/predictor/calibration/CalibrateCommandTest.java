@@ -289,5 +289,6 @@ class CalibrateCommandTest {
         assertTrue(Files.readString(out).contains("    speed_reference_us: "));
         String report = Files.readString(tmp.resolve("r").resolve("report.md"));
         assertTrue(report.contains("at a bound"), "coefficient table flags bounds");
+        assertTrue(report.contains("std. error") && report.contains("± "), "coefficient table gives standard errors");
     }
 }
