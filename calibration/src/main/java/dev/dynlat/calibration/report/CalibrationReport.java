@@ -90,6 +90,9 @@ public final class CalibrationReport {
         }
         sb.append(String.format(Locale.ROOT, "- wall time: probes %.1f s, measurements %.1f s, fit and evaluation %.1f s%n",
                 o.probeSeconds(), o.measurements().seconds(), o.fitSeconds()));
+        sb.append("- speed reference (").append(dev.dynlat.calibration.suite.SpeedReference.LABEL).append(", timed before"
+                + " every measurement; the profile keeps its median as speed_reference_us): ")
+                .append(o.measurements().speed().describe()).append('\n');
         sb.append("- fit: ").append(o.fit().status()).append(" — ").append(o.fit().reason()).append("\n\n");
 
         sb.append("## Held-out error, operators\n\n");

@@ -20,6 +20,8 @@ public final class SpeedReference {
      * measurement (before 2026-12-02 calibration used a 32-channel 14×14 conv of ~40 µs).
      */
     public static final KernelSpec KERNEL = new Conv2dKernel(1, 64, 64, 28, 28, 3, 1, 1);
+    /** How reports name {@link #KERNEL}. */
+    public static final String LABEL = "conv 3x3/1 64->64 28x28 b1";
     /** Timed runs per reading (after one warm-up run). */
     public static final int RUNS = 5;
 

@@ -13,18 +13,23 @@ import java.util.Map;
  * @param seconds  wall time of the whole measurement phase
  * @param speedCorrection per case, the factor that brings its median to the machine's typical speed
  *     (from a reference kernel timed just before it); absent means 1
- * @param typicalReferenceS median of the reference kernel's readings over the run, seconds: the
- *     speed that the corrected medians describe (NaN without a reference kernel)
+ * @param speed every reading of the reference kernel over the run; their median is the speed that
+ *     the corrected medians describe (no readings without a reference kernel)
  */
 public record SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds,
-                                Map<String, Double> speedCorrection, double typicalReferenceS) {
+                                Map<String, Double> speedCorrection, SpeedReadings speed) {
     public SuiteMeasurements {
         byKey = Map.copyOf(byKey);
         speedCorrection = Map.copyOf(speedCorrection);
     }
 
     public SuiteMeasurements(Map<String, Measurement> byKey, int reruns, int flagged, double seconds) {
-        this(byKey, reruns, flagged, seconds, Map.of(), Double.NaN);
+        this(byKey, reruns, flagged, seconds, Map.of(), SpeedReadings.none());
+    }
+
+    /** Median of the reference readings, seconds (NaN without a reference kernel). */
+    public double typicalReferenceS() {
+        return speed.medianS();
     }
 
     /** The case's median corrected to the machine's typical speed, seconds. */

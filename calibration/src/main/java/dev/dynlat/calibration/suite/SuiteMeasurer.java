@@ -128,8 +128,8 @@ public final class SuiteMeasurer {
         int flagged = (int) combined.values().stream().filter(Measurement::flagged).count();
         Map<String, Double> correction = reference == null ? Map.of()
                 : speedCorrection(byKey, referencesByKey, combined);
-        double typical = reference == null ? Double.NaN : typicalReference(referencesByKey);
-        return new SuiteMeasurements(combined, reruns, flagged, (System.nanoTime() - t0) * 1e-9, correction, typical);
+        SpeedReadings speed = new SpeedReadings(referencesByKey.values().stream().flatMap(List::stream).toList());
+        return new SuiteMeasurements(combined, reruns, flagged, (System.nanoTime() - t0) * 1e-9, correction, speed);
     }
 
     /** A timed run that first times the reference kernel and records its median next to the key. */

@@ -100,6 +100,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "blocks %.1f%% (before %.1f%%); profile %s, report %s%n", o.profile().name(),
                     (System.nanoTime() - t0) * 1e-9, stat(o, false, true), stat(o, false, false), stat(o, true, true),
                     stat(o, true, false), out, report);
+            err.println("speed reference: " + o.measurements().speed().describe());
             return 0;
         } catch (IllegalArgumentException e) {
             // An output that changed between the check and the run, or a raw-sample file of another layout.

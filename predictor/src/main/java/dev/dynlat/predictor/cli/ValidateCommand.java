@@ -133,6 +133,7 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println(line);
         }
         ValidationReport.ortLines(o).forEach(err::println);
+        err.println("speed reference: " + o.runSpeed().describe() + "; " + o.correctionBasis());
         err.printf(Locale.ROOT, "validated in %.0f s; report %s%n", o.seconds(), out.resolve("report.md"));
         boolean failed = o.networks().stream().anyMatch(c -> !c.checkPassed());
         return failed ? 1 : 0;

@@ -15,6 +15,7 @@ import dev.dynlat.calibration.protocol.ProtocolSettings;
 import dev.dynlat.calibration.protocol.RawSampleCsv;
 import dev.dynlat.calibration.protocol.SampleStats;
 import dev.dynlat.calibration.protocol.TimedRun;
+import dev.dynlat.calibration.suite.SpeedReadings;
 import dev.dynlat.calibration.suite.SpeedReference;
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
@@ -81,24 +82,30 @@ public final class NetworkValidation {
      * @param typicalReferenceS the speed-reference time that drift-corrected figures are brought to:
      *                          the calibration's ({@code calibration.speed_reference_us}) when the
      *                          profile records it, else this run's median reading, seconds
-     * @param runReferenceS     this run's median reading of the speed reference, seconds
+     * @param runSpeed          this run's readings of the speed reference
      * @param atCalibrationSpeed whether {@code typicalReferenceS} is the calibration's
      */
     public record Outcome(List<CaseResult> networks, List<CaseResult> frozen, StageBreakdown stages,
                           double typicalReferenceS, double seconds, List<CaseResult> onnxRuntime,
-                          double runReferenceS, boolean atCalibrationSpeed) {
+                          SpeedReadings runSpeed, boolean atCalibrationSpeed) {
         public Outcome(List<CaseResult> networks, List<CaseResult> frozen, StageBreakdown stages,
                        double typicalReferenceS, double seconds) {
-            this(networks, frozen, stages, typicalReferenceS, seconds, List.of(), typicalReferenceS, false);
+            this(networks, frozen, stages, typicalReferenceS, seconds, List.of(),
+                    new SpeedReadings(List.of(typicalReferenceS)), false);
+        }
+
+        /** This run's median reading of the speed reference, seconds. */
+        public double runReferenceS() {
+            return runSpeed.medianS();
         }
 
         /** What the drift-corrected figures mean, for reports. */
         public String correctionBasis() {
             return atCalibrationSpeed
                     ? String.format(Locale.ROOT, "drift-corrected to the calibration's speed (speed reference %.1f µs"
-                    + " at calibration, median %.1f µs in this run)", typicalReferenceS * 1e6, runReferenceS * 1e6)
+                    + " at calibration, median %.1f µs in this run)", typicalReferenceS * 1e6, runReferenceS() * 1e6)
                     : String.format(Locale.ROOT, "drift-corrected to this run's typical speed (speed reference median"
-                    + " %.1f µs; the profile records no calibration speed)", runReferenceS * 1e6);
+                    + " %.1f µs; the profile records no calibration speed)", runReferenceS() * 1e6);
         }
     }
 
@@ -158,8 +165,8 @@ public final class NetworkValidation {
                         m.medianS() * 1e3, m.spread() * 100, m.flagged() ? " (noisy, flagged)" : "");
             }
         }
-        double runTypical = SampleStats.median(references.values().stream().flatMap(List::stream)
-                .mapToDouble(Double::doubleValue).toArray());
+        SpeedReadings runSpeed = new SpeedReadings(references.values().stream().flatMap(List::stream).toList());
+        double runTypical = runSpeed.medianS();
         var record = profile.calibrated().get().calibration();
         boolean atCalibration = record.hasSpeedReference();
         double typical = atCalibration ? record.speedReferenceUs() * 1e-6 : runTypical;
@@ -187,7 +194,7 @@ public final class NetworkValidation {
                 measured.get(ortKey(key)), references.get(ortKey(key)), Double.NaN, Double.NaN)));
         StageBreakdown stages = cases.isEmpty() || !checks.get(cases.get(0).key()).passed() ? null
                 : stages(cases.get(0));
-        return new Outcome(nets, ops, stages, typical, (System.nanoTime() - t0) * 1e-9, ort, runTypical,
+        return new Outcome(nets, ops, stages, typical, (System.nanoTime() - t0) * 1e-9, ort, runSpeed,
                 atCalibration);
     }
 

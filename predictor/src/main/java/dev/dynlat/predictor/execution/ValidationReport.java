@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.execution;
 
+import dev.dynlat.calibration.suite.SpeedReference;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.BarComponent;
 import dev.dynlat.reports.chart.ChartFiles;
@@ -212,7 +213,8 @@ public final class ValidationReport {
             sb.append("- ").append(l).append('\n');
         }
         sb.append("\n\"Drift-corrected\" above: ").append(o.correctionBasis()).append(". Each measurement is"
-                + " scaled by (that speed-reference time / the reading taken just before it).\n");
+                + " scaled by (that speed-reference time / the reading taken just before it). Speed reference ("
+                + SpeedReference.LABEL + ") in this run: " + o.runSpeed().describe() + ".\n");
         sb.append(String.format(Locale.ROOT, "%nRun took %.0f s.%n%n", o.seconds()));
         sb.append("Measurement: every configuration's output was checked element by element against the Java"
                 + " reference at the size timed (batch 8: its first image) before it was timed; a whole inference is"

@@ -50,7 +50,8 @@ class ValidationReportTest {
     @Test
     void correctsToTheCalibrationsSpeedWhenTheProfileRecordsIt() {
         CaseResult r = net("a b1 static", "network-static", 1, 10, 5);
-        var o = new NetworkValidation.Outcome(List.of(r), List.of(), null, 0.5e-3, 1, List.of(), 1e-3, true);
+        var o = new NetworkValidation.Outcome(List.of(r), List.of(), null, 0.5e-3, 1, List.of(),
+                new dev.dynlat.calibration.suite.SpeedReadings(List.of(1e-3)), true);
         assertEquals(5e-3, r.correctedS(o.typicalReferenceS()), 1e-12);
         assertTrue(ValidationReport.summary(o).get(0).contains("MdAPE 50.0% raw, 0.0% drift-corrected"),
                 ValidationReport.summary(o).get(0));
