@@ -50,8 +50,10 @@ import java.util.Random;
  *
  * <p>Cold versus warm: a timed run is one inference after warm-up inferences of the same program.
  * Activations are reused buffers as in an inference engine; the weights (ResNet-50: 102 MB) far
- * exceed the caches, so every inference streams them from DRAM, which is what the model assumes
- * for weights. Nothing here may be used to tune the model: these configurations are held out.
+ * exceed the caches, so every inference streams them from DRAM. The model prices each operator's
+ * data by its own footprint (on chip while it fits the last-level cache) and so leaves out the
+ * stream of a whole network's weights; the report lists that time per network. Nothing here may be
+ * used to tune the model: the held-out configurations never steer it.
  */
 public final class NetworkValidation {
     /** Seed of inputs, weights, masks and the round order. */

@@ -98,8 +98,9 @@ public final class ValidationReport {
     /** Cold weights: the time their stream takes at the probed DRAM rate, beside the measured time. */
     private static String weightLines(NetworkValidation.Outcome o) {
         StringBuilder sb = new StringBuilder("Weights streamed from DRAM per inference (at the probed stream rate;"
-                + " the calibrated CPU model prices conv weights as its warm calibration kernels saw them, so this is"
-                + " what the cold weights of a whole network can add to the measurement):\n\n");
+                + " the calibrated CPU model prices an operator's weights from DRAM only when its own footprint"
+                + " exceeds the last-level cache, so this is what the cold weights of a whole network can add to"
+                + " the measurement):\n\n");
         for (CaseResult r : o.networks()) {
             if (r.group().equals("network-static") && !r.roundMediansS().isEmpty()) {
                 sb.append(String.format(Locale.ROOT, "- %s: %.2f ms of %.2f ms measured (%.1f%%)%n", r.key(),
@@ -221,8 +222,9 @@ public final class ValidationReport {
                 + " one native call sequence (dynamic blocks included); raw samples with the drift-reference time"
                 + " next to each round are in raw-samples.csv; errors are given raw and drift-corrected. Cold vs"
                 + " warm: each timed inference follows warm-up inferences; activations are reused buffers, the weights"
-                + " exceed the caches and stream from DRAM on every inference (warm activations, cold weights), as"
-                + " the model prices them.\n\n");
+                + " exceed the caches and stream from DRAM on every inference (warm activations, cold weights); the"
+                + " model prices each operator's data by its own footprint and so leaves that weight stream out"
+                + " (listed below).\n\n");
         sb.append(weightLines(o));
         sb.append(ortSection(o));
         sb.append("Table: ").append(TABLE).append(".md / .csv; charts: ").append(CHART).append(".svg, ").append(STAGES)
