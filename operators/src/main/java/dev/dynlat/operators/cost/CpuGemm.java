@@ -49,7 +49,7 @@ final class CpuGemm {
         long n = exact(c, c.outHeight(), c.outWidth(), batch);
         boolean skip = !c.dense();
         boolean pointwise = c.kernel() == 1 && c.stride() == 1 && batch == 1 && !skip;
-        Copies copies = new Copies();
+        Copies copies = new Copies(copyEfficiency(c.kind(), d), d);
         double inputPerGroup = (double) kIn * c.inHeight() * c.inWidth() * batch;
         if (!pointwise) {
             copies.add((double) k * c.outHeight() * batch, (double) k * n, inputPerGroup + (double) k * n);
@@ -60,7 +60,7 @@ final class CpuGemm {
         if (skip) {
             copies.add((double) m * kIn, (double) m * k, (double) m * k + (double) c.outChannels() / groups * k);
         }
-        return cost(groups, m, n, k, copies, c.macsPerSample() * batch * c.inDensity() * c.outDensity(), c.kind(), d);
+        return cost(groups, m, n, k, copies, c.macsPerSample() * batch * c.inDensity() * c.outDensity(), d);
     }
 
     /** A conv on a gathered batch of active patches (valid conv on the haloed patches). */
@@ -74,11 +74,11 @@ final class CpuGemm {
         long n = exact(s, patches, out, out);
         // A patch batch is a batch > 1 for the library: im2col and the staging copy always run,
         // in runs of one patch row and one patch plane.
-        Copies copies = new Copies();
+        Copies copies = new Copies(copyEfficiency(s.kind(), d), d);
         double gathered = (double) c.inChannels() / groups * patches * (out + c.kernel() - 1) * (out + c.kernel() - 1);
         copies.add((double) k * patches * out, (double) k * n, gathered + (double) k * n);
         copies.add((double) m * patches, (double) m * n, 2.0 * m * n);
-        return cost(groups, m, n, k, copies, s.macsPerSample() * d.batch(), s.kind(), d);
+        return cost(groups, m, n, k, copies, s.macsPerSample() * d.batch(), d);
     }
 
     /**
@@ -99,28 +99,35 @@ final class CpuGemm {
     }
 
     /**
-     * Copy passes (im2col, staging, packing): contiguous runs, and per pass the elements it moves
-     * and its footprint in elements, which decides the rate it streams at ({@link CpuMemory}).
+     * Copy passes (im2col, staging, packing): their contiguous runs, the elements they move and the
+     * seconds those take (read and write) at the rate of each pass's footprint ({@link CpuMemory}),
+     * at unit copy efficiency.
      */
     private static final class Copies {
+        private final double efficiency;
+        private final DeviceModel device;
         double runs;
         double elements;
-        private final java.util.List<double[]> passes = new java.util.ArrayList<>();
+        double streamS;
+
+        Copies(double efficiency, DeviceModel device) {
+            this.efficiency = efficiency;
+            this.device = device;
+        }
 
         void add(double moreRuns, double moreElements, double footprintElements) {
             runs += moreRuns;
             elements += moreElements;
-            passes.add(new double[] {moreElements, footprintElements});
+            streamS += CpuMemory.seconds(2 * moreElements, 4 * footprintElements, efficiency, device);
         }
+    }
 
-        /** Seconds of streaming every pass's elements (read and write) at its rate. */
-        double streamSeconds(double efficiency, DeviceModel d) {
-            double s = 0;
-            for (double[] p : passes) {
-                s += CpuMemory.seconds(2 * p[0], 4 * p[1], efficiency, d);
-            }
-            return s;
-        }
+    /**
+     * The copies' overall efficiency: the fitted copy factor (applied in {@link #cost}) times the
+     * conv class's (applied by {@link CostModels#withClassEfficiency}).
+     */
+    private static double copyEfficiency(String convClass, DeviceModel d) {
+        return d.classFactor(COPY_CLASS) * d.classFactor(convClass);
     }
 
     /** Summed cost of tiles {@code [from, to)} of a {@code tilesM × tilesN} row-major grid. */
@@ -146,15 +153,14 @@ final class CpuGemm {
         return d.transactionElements() / (d.l2ElementsPerS() / d.engines());
     }
 
-    private static OperatorCost cost(int groups, long m, long n, long k, Copies copies, double macs, String operatorClass,
+    private static OperatorCost cost(int groups, long m, long n, long k, Copies copies, double macs,
                                      DeviceModel d) {
         int microRows = d.lanesPerEngine() >= 12 ? 6 : 4;
         int microCols = d.lanesPerEngine() >= 12 ? 16 : 8;
         double fmaS = 1 / (d.lanesPerEngine() * d.clockHz());
         double lineS = lineSeconds(d);
         double copyFactor = d.classFactor(COPY_CLASS);
-        // the copies' overall efficiency: the fitted copy factor here, the conv class's in CostModels
-        double copyEfficiency = copyFactor * d.classFactor(operatorClass);
+        double copyEfficiency = copies.efficiency;
         double gemmS = 0;
         long tiles = 0;
         if (m > 0 && n > 0 && k > 0) {
@@ -193,7 +199,7 @@ final class CpuGemm {
             gemmS = slowest * groups;
         }
         // im2col, staging and weight gathering: runs start cache lines, elements stream on chip.
-        double memoryS = groups * (copies.runs * lineS / d.engines() + copies.streamSeconds(copyEfficiency, d))
+        double memoryS = groups * (copies.runs * lineS / d.engines() + copies.streamS)
                 / copyFactor;
         return new OperatorCost(gemmS + memoryS + d.launchS(), gemmS, memoryS, d.launchS(),
                 new Tiling(microRows * TILE_MICRO, 1, microCols * TILE_MICRO, 1, tiles), macs,

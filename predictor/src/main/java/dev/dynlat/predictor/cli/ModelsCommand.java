@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Lists the network zoo, shows one network's nodes with shapes and MACs, or exports it as YAML. */
 @Command(name = "models", mixinStandardHelpOptions = true,
@@ -88,18 +87,15 @@ public final class ModelsCommand implements Callable<Integer> {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "List a network's nodes with output shapes, MACs and weights.")
     static final class Show implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "MODEL", description = "Zoo name or network YAML file.")
-        String model;
-
-        @Option(names = "--input", paramLabel = "N", description = "Input side in pixels (default: the model's).")
-        Integer input;
+        @CommandLine.Mixin
+        ModelArgument model;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Network n = NetworkZoo.resolve(model, NetworkZoo.inputSide(input));
+            Network n = model.network();
             Table.Builder t = Table.builder().columns(Column.text("stage"), Column.text("node"), Column.text("kind"),
                     Column.text("output"), Column.decimal("MACs", "M", Precision.decimalPlaces(3)),
                     Column.decimal("weights", "K", Precision.decimalPlaces(1)));
@@ -122,11 +118,8 @@ public final class ModelsCommand implements Callable<Integer> {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a network as a YAML network file that loads back to the same network.")
     static final class Export implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "MODEL", description = "Zoo name or network YAML file.")
-        String model;
-
-        @Option(names = "--input", paramLabel = "N", description = "Input side in pixels (default: the model's).")
-        Integer input;
+        @CommandLine.Mixin
+        ModelArgument model;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
         Path out;
@@ -138,8 +131,8 @@ public final class ModelsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             try (OutputSet outputs = new OutputSet()) {
                 OutputTarget target = out == null ? null : outputs.add("--out", out);
-                Network n = NetworkZoo.resolve(model, NetworkZoo.inputSide(input));
-                String text = "# exported by dynlat models export " + model + "\n"
+                Network n = model.network();
+                String text = "# exported by dynlat models export " + model.model + "\n"
                         + NetworkWriter.write(n.description(), n.inputSize());
                 CliOutputs.emit(spec, outputs, target, text);
             }

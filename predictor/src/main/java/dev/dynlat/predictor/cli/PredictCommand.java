@@ -43,10 +43,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-
-
-
-
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "static",
             description = "static, spatial, channel or layer (CNNs). Default: ${DEFAULT-VALUE}.")
     String mode;
@@ -74,7 +70,6 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--layer-rate", paramLabel = "R", description = "ViT: probability that attention / MLP run.")
     Double layerRate;
-
 
     @Option(names = "--exits", paramLabel = "P1,P2,...",
             description = "Early exits: proportion of inputs leaving at each exit (sum 1), e.g. 0.5,0.3,0.1,0.05,0.05.")

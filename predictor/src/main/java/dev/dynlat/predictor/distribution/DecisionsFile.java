@@ -41,56 +41,71 @@ public final class DecisionsFile {
      * ids (those blocks; a block id column overrides {@code rate}, blocks in neither run at 1).
      */
     public static Parsed read(Path file, Network net) {
-        String[] header = header(file);
+        Lines lines = Lines.of(file, "decisions");
+        String[] header = lines.isEmpty() ? null : lines.cells(0);
         boolean rates = header != null && Arrays.stream(header).anyMatch(h -> !h.equals("exit") && !h.equals("policy"))
                 && Arrays.stream(header).noneMatch(h -> h.equals("exit") || h.equals("policy"));
-        return rates ? new Parsed(null, rates(file, net)) : new Parsed(decisions(file, net), null);
+        return rates ? new Parsed(null, rates(lines, file, net)) : new Parsed(decisions(lines, file, net), null);
     }
 
-    private static String[] header(Path file) {
-        for (String raw : read(file, "decisions")) {
-            String text = raw.strip();
-            if (!text.isEmpty() && !text.startsWith("#")) {
-                return Arrays.stream(text.split(",", -1)).map(String::strip).toArray(String[]::new);
+    /**
+     * The lines of a file that hold data (blank lines and {@code #} comments dropped), stripped,
+     * with their 1-based line numbers for error messages.
+     */
+    private record Lines(List<String> texts, List<Integer> numbers) {
+        static Lines of(Path file, String field) {
+            List<String> texts = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
+            int line = 0;
+            for (String raw : read(file, field)) {
+                line++;
+                String text = raw.strip();
+                if (!text.isEmpty() && !text.startsWith("#")) {
+                    texts.add(text);
+                    numbers.add(line);
+                }
             }
+            return new Lines(texts, numbers);
         }
-        return null;
+
+        boolean isEmpty() {
+            return texts.isEmpty();
+        }
+
+        int size() {
+            return texts.size();
+        }
+
+        /** Line {@code i} as comma-separated cells, each stripped. */
+        String[] cells(int i) {
+            return Arrays.stream(texts.get(i).split(",", -1)).map(String::strip).toArray(String[]::new);
+        }
     }
 
-    private static List<double[]> rates(Path file, Network net) {
+    /** Per-input rates; {@code lines} holds a header (the caller checked) and the rows. */
+    private static List<double[]> rates(Lines lines, Path file, Network net) {
         String where = "decisions: " + file;
         List<String> ids = RateDecisions.blockIds(net);
+        String[] header = lines.cells(0);
         if (ids.isEmpty()) {
-            String first = Arrays.stream(header(file)).filter(h -> !h.equals("rate")).findFirst().orElse(null);
+            String first = Arrays.stream(header).filter(h -> !h.equals("rate")).findFirst().orElse(null);
             throw new IllegalArgumentException(where + " header: " + (first == null
                     ? "column rate, but " + net.name() + " has no dynamic residual blocks"
                     : "unknown column '" + first + "'; expected exit and/or policy"));
         }
-        String[] header = null;
-        int[] column = null;
+        int[] column = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            column[i] = header[i].equals("rate") ? ALL_BLOCKS : ids.indexOf(header[i]);
+            if (column[i] == -1) {
+                throw new IllegalArgumentException(where + " header: unknown column '" + header[i]
+                        + "'; expected exit and/or policy, or rate and/or dynamic block ids (e.g. "
+                        + ids.get(0) + ")");
+            }
+        }
         List<double[]> out = new ArrayList<>();
-        int line = 0;
-        for (String raw : read(file, "decisions")) {
-            line++;
-            String text = raw.strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            String[] cells = Arrays.stream(text.split(",", -1)).map(String::strip).toArray(String[]::new);
-            if (header == null) {
-                header = cells;
-                column = new int[header.length];
-                for (int i = 0; i < header.length; i++) {
-                    column[i] = header[i].equals("rate") ? ALL_BLOCKS : ids.indexOf(header[i]);
-                    if (column[i] == -1) {
-                        throw new IllegalArgumentException(where + " header: unknown column '" + header[i]
-                                + "'; expected exit and/or policy, or rate and/or dynamic block ids (e.g. "
-                                + ids.get(0) + ")");
-                    }
-                }
-                continue;
-            }
-            String at = where + " row " + (out.size() + 1) + " (line " + line + ")";
+        for (int row = 1; row < lines.size(); row++) {
+            String[] cells = lines.cells(row);
+            String at = where + " row " + row + " (line " + lines.numbers().get(row) + ")";
             if (cells.length != header.length) {
                 throw new IllegalArgumentException(at + ": expected " + header.length + " fields, got " + cells.length);
             }
@@ -133,28 +148,12 @@ public final class DecisionsFile {
 
     /** Reads a decisions CSV of exits and/or policies. */
     public static List<InputDecision> decisions(Path file, Network net) {
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        String[] header = null;
-        int line = 0;
-        for (String raw : read(file, "decisions")) {
-            line++;
-            String text = raw.strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            String[] cells = text.split(",", -1);
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = cells[i].strip();
-            }
-            if (header == null) {
-                header = cells;
-                continue;
-            }
-            rows.add(cells);
-            lines.add(line);
-        }
+        return decisions(Lines.of(file, "decisions"), file, net);
+    }
+
+    private static List<InputDecision> decisions(Lines lines, Path file, Network net) {
         String where = "decisions: " + file;
+        String[] header = lines.isEmpty() ? null : lines.cells(0);
         if (header == null) {
             throw new IllegalArgumentException(where + ": empty file; expected a header with exit and/or policy");
         }
@@ -175,14 +174,14 @@ public final class DecisionsFile {
             throw new IllegalArgumentException(where + " header: column policy, but " + net.name()
                     + " has no policy-decided blocks");
         }
-        if (rows.isEmpty()) {
+        if (lines.size() < 2) {
             throw new IllegalArgumentException(where + ": no rows after the header");
         }
-        List<InputDecision> out = new ArrayList<>(rows.size());
+        List<InputDecision> out = new ArrayList<>(lines.size() - 1);
         int lastExit = Math.max(net.exits().size() - 1, 0);
-        for (int r = 0; r < rows.size(); r++) {
-            String[] cells = rows.get(r);
-            String at = where + " row " + (r + 1) + " (line " + lines.get(r) + ")";
+        for (int row = 1; row < lines.size(); row++) {
+            String[] cells = lines.cells(row);
+            String at = where + " row " + row + " (line " + lines.numbers().get(row) + ")";
             if (cells.length != header.length) {
                 throw new IllegalArgumentException(at + ": expected " + header.length + " fields, got " + cells.length);
             }
@@ -201,16 +200,11 @@ public final class DecisionsFile {
             throw new IllegalArgumentException("policies: " + net.name() + " has no policy-decided blocks");
         }
         List<InputDecision> out = new ArrayList<>();
-        int line = 0;
         int lastExit = Math.max(net.exits().size() - 1, 0);
-        for (String raw : read(file, "policies")) {
-            line++;
-            String text = raw.strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            out.add(new InputDecision(lastExit, bits("policies: " + file + " row " + (out.size() + 1) + " (line "
-                    + line + ")", text, blocks)));
+        Lines lines = Lines.of(file, "policies");
+        for (int row = 0; row < lines.size(); row++) {
+            out.add(new InputDecision(lastExit, bits("policies: " + file + " row " + (row + 1) + " (line "
+                    + lines.numbers().get(row) + ")", lines.texts().get(row), blocks)));
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("policies: " + file + " holds no policy");

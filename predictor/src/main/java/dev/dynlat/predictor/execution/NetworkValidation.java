@@ -68,6 +68,8 @@ public final class NetworkValidation {
     private final PrintStream progress;
     /** Reference outputs by batch-1 configuration: a batch-8 check reuses its batch-1 twin's. */
     private final Map<String, float[]> expectedOutputs = new java.util.HashMap<>();
+    /** Each configuration's program, built once (checked, timed every round, exported to ONNX). */
+    private final Map<String, NetworkProgram> programs = new java.util.HashMap<>();
 
     public NetworkValidation(DeviceProfile profile, Backend backend, ProtocolSettings settings, int rounds,
                              PrintStream progress) {
@@ -179,7 +181,7 @@ public final class NetworkValidation {
             CaseResult r = result(c.key(), groups.getOrDefault(c.key(), "network-failed"), c.batch(),
                     checks.get(c.key()), ms, references.getOrDefault(c.key(), List.of()), p.latencyMs() * 1e-3,
                     roofline(p));
-            double weightS = program(c).weightFloats() * 4.0 / (profile.laudnet().dramBandwidthGBps() * 1e9);
+            double weightS = programOf(c).weightFloats() * 4.0 / (profile.laudnet().dramBandwidthGBps() * 1e9);
             nets.add(new CaseResult(r.key(), r.group(), r.batch(), r.check(), r.roundMediansS(), r.referenceS(),
                     r.spread(), r.flagged(), r.predictedS(), r.rooflineS(), weightS));
         }
@@ -231,11 +233,11 @@ public final class NetworkValidation {
      * same masks, kept channels and skipped blocks for image 0).
      */
     public OutputCheck check(ValidationCase c) {
-        NetworkProgram timed = program(c);
+        NetworkProgram timed = programOf(c);
         // the batch-1 program of the same seed: the first image of a larger batch, and shared by both batches
         ValidationCase single = c.withBatch(1);
         float[] expected = expectedOutputs.computeIfAbsent(single.key(), k -> {
-            NetworkProgram p = c.batch() == 1 ? timed : program(single);
+            NetworkProgram p = c.batch() == 1 ? timed : programOf(single);
             return ReferenceExecutor.run(p)[p.output()];
         });
         float[] actual;
@@ -249,22 +251,26 @@ public final class NetworkValidation {
         return result;
     }
 
-    private static byte[] onnxModel(ValidationCase c) {
-        NetworkProgram p = program(c);
-        int size = c.workload().network().inputSize();
-        long channels = p.bufferLengths().get(p.inputs().get(0)) / ((long) c.batch() * size * size);
-        return OnnxExport.export(p, Math.toIntExact(channels), size);
+    /** The program of {@code c}, built on first use and kept for the run. */
+    private NetworkProgram programOf(ValidationCase c) {
+        return programs.computeIfAbsent(c.key(), k -> program(c));
     }
 
-    private static long[] inputShape(ValidationCase c, NetworkProgram p) {
+    /** The network input's shape, N × C × H × W (C from the input buffer's length). */
+    private long[] inputShape(ValidationCase c) {
+        NetworkProgram p = programOf(c);
         int size = c.workload().network().inputSize();
         long channels = p.bufferLengths().get(p.inputs().get(0)) / ((long) c.batch() * size * size);
         return new long[] {c.batch(), channels, size, size};
     }
 
-    private static OrtEngine ortEngine(ValidationCase c, byte[] model) {
-        NetworkProgram p = program(c);
-        return new OrtEngine(model, p.inputValues(0), inputShape(c, p), THREADS);
+    private byte[] onnxModel(ValidationCase c) {
+        long[] shape = inputShape(c);
+        return OnnxExport.export(programOf(c), Math.toIntExact(shape[1]), Math.toIntExact(shape[2]));
+    }
+
+    private OrtEngine ortEngine(ValidationCase c, byte[] model) {
+        return new OrtEngine(model, programOf(c).inputValues(0), inputShape(c), THREADS);
     }
 
     /** ONNX Runtime's output of the same network and weights against the same Java reference. */
@@ -280,7 +286,7 @@ public final class NetworkValidation {
         return result;
     }
 
-    private static TimedRun ortRun(ValidationCase c, byte[] model) {
+    private TimedRun ortRun(ValidationCase c, byte[] model) {
         return (warmup, runs) -> {
             try (OrtEngine e = ortEngine(c, model)) {
                 return e.time(warmup, runs);
@@ -288,9 +294,10 @@ public final class NetworkValidation {
         };
     }
 
-    private static TimedRun networkRun(ValidationCase c) {
+    private TimedRun networkRun(ValidationCase c) {
+        NetworkProgram program = programOf(c);
         return (warmup, runs) -> {
-            try (NativeNetwork n = NativeNetwork.load(program(c))) {
+            try (NativeNetwork n = NativeNetwork.load(program)) {
                 return n.time(warmup, runs);
             }
         };
@@ -323,7 +330,7 @@ public final class NetworkValidation {
     }
 
     private StageBreakdown stages(ValidationCase c) {
-        NetworkProgram program = program(c);
+        NetworkProgram program = programOf(c);
         double[] perStep;
         int runs = 5;
         try (NativeNetwork n = NativeNetwork.load(program)) {

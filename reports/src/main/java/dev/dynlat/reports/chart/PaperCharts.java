@@ -84,14 +84,9 @@ public final class PaperCharts {
                 renderer.setSeriesLinesVisible(i, false);
             }
         }
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (Series s : spec.series()) {
-            for (double y : s.y()) {
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-            }
-        }
+        double[] yRange = yRange(spec.series());
+        double minY = yRange[0];
+        double maxY = yRange[1];
         // Zero anchors latencies and speedups, but would flatten data far from it (accuracy 74-78 %).
         boolean zero = minY <= 0 || minY <= 0.4 * maxY;
         NumberAxis yAxis = PaperStyle.numberAxis(spec.yAxis(), zero);
@@ -314,14 +309,9 @@ public final class PaperCharts {
 
     /** Overlaid, semi-transparent frequency histograms sharing one binning, with vertical guides. */
     public static JFreeChart histogram(HistogramChartSpec spec) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Series s : spec.samples()) {
-            for (double v : s.y()) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
+        double[] range = yRange(spec.samples());
+        double lo = range[0];
+        double hi = range[1];
         if (!(hi > lo)) {
             double pad = lo == 0 ? 1 : Math.abs(lo) * 0.05;
             lo -= pad;
@@ -471,6 +461,19 @@ public final class PaperCharts {
             }
         }
         return marker;
+    }
+
+    /** min and max of the y values of all series (+∞ and −∞ when there are none). */
+    private static double[] yRange(List<Series> seriesList) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series s : seriesList) {
+            for (double v : s.y()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return new double[] {min, max};
     }
 
     /** min and max over all x and y values (and spreads) of all series. */
