@@ -51,8 +51,17 @@
 #
 # Dry run on the 2-core development machine (no GPU, no driver, CUDA 13.0 toolkit, no PyTorch, java
 # and mvn off the PATH), 2026-12-08:
-#   $ src/gpu/measure-on-gpu.sh /tmp/plan /tmp/gpu-out; echo "exit $?"
-#   (filled in below by the commit that recorded it)
+#   $ ./dynlat calibrate --backend cuda --plan /tmp/plan1
+#   $ PATH=/tmp/nojava/bin src/gpu/measure-on-gpu.sh /tmp/plan1 /tmp/gpu-out; echo "exit $?"
+#   [1/8] build: started
+#   [1/8] build: dynlat_bench and dynlat_plan_check built with nvcc 13.0 for sm_75 sm_80 sm_86 sm_87 sm_90 in 31 s
+#   [2/8] versions: started
+#   [2/8] versions: CUDA driver none, runtime 13.0 (dynlat_bench), toolkit 13.0; PyTorch none (python3 -c
+#         'import torch, torchvision' failed)
+#   [3/8] plan: started
+#   [3/8] plan: 240 cases of 10 declared kinds; protocol warmup=5 timed=15 attempts=3 max_spread=0.1 rounds=5 seed=42
+#   [4/8] device: gpu: no CUDA device (no CUDA driver installed); nothing was measured
+#   exit 3
 set -uo pipefail
 
 if [ $# -ne 2 ] || [ -z "$1" ] || [ -z "$2" ]; then
