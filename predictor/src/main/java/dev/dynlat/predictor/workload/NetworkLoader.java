@@ -79,7 +79,7 @@ public final class NetworkLoader {
             for (YamlNode item : seq.items()) {
                 YamlFields.of(item, problems).ifPresent(sf -> {
                     String stage = sf.string("stage", true).orElse("?");
-                    List<NodeDescription> nodes = sf.sequence("nodes", true).map(s -> nodes(s, Set.of(), problems))
+                    List<NodeDescription> nodes = sf.sequence("nodes", true).map(s -> nodes(s, null, problems))
                             .orElse(List.of());
                     sf.finish();
                     stages.add(new NetworkDescription.StageDescription(stage, nodes, item.line()));
@@ -93,7 +93,7 @@ public final class NetworkLoader {
 
     /**
      * The nodes of a list; {@code args} are the parameters of the template being read, which its
-     * nodes' values may reference as {@code $name} (empty outside templates).
+     * nodes' values may reference as {@code $name} (null outside templates).
      */
     static List<NodeDescription> nodes(YamlNode.Sequence seq, Set<String> args, YamlProblems problems) {
         if (seq.items().isEmpty()) {
@@ -238,16 +238,18 @@ public final class NetworkLoader {
             return text;
         }
         String name = text.substring(1);
-        if (!args.contains(name)) {
+        if (args == null || !args.contains(name)) {
             problems.add(at, undeclared(name, args));
         }
         return new TemplateArg(name);
     }
 
     private static String undeclared(String name, Set<String> args) {
-        return args.isEmpty() ? "'$" + name + "' references a template parameter outside a template"
-                : "'$" + name + "' is not a parameter of this template; its parameters are "
-                + String.join(", ", new java.util.TreeSet<>(args));
+        if (args == null) {
+            return "'$" + name + "' references a template parameter outside a template";
+        }
+        return "'$" + name + "' is not a parameter of this template; " + (args.isEmpty()
+                ? "it declares none (params: [...])" : "its parameters are " + String.join(", ", new java.util.TreeSet<>(args)));
     }
 
     /** Reads the kind's parameters; inside a template a value {@code $name} stands for an argument. */
@@ -258,7 +260,7 @@ public final class NetworkLoader {
             if (raw instanceof YamlNode.Scalar sc && sc.text() != null && sc.text().startsWith("$")) {
                 f.has(p.key());
                 String name = sc.text().substring(1);
-                if (args.contains(name)) {
+                if (args != null && args.contains(name)) {
                     params.put(p.key(), new TemplateArg(name));
                 } else {
                     problems.add(raw, p.key() + ": " + undeclared(name, args));

@@ -46,6 +46,7 @@ final class ResidualBodies {
     }
 
     /** Reads a body's layers: {@code {id, op, …op keys}}; ids default to the op kind and its count. */
+    /** {@code args}: the enclosing template's parameters, null outside templates. */
     static List<NodeDescription> read(YamlNode.Sequence seq, Set<String> args, YamlProblems problems) {
         if (seq.items().isEmpty()) {
             problems.add(seq, "expected at least two convs in a residual body");
@@ -69,7 +70,7 @@ final class ResidualBodies {
             if (kind.isEmpty()) {
                 List<String> valid = new ArrayList<>(LAYERS);
                 valid.addAll(OperatorKinds.ACTIVATIONS);
-                problems.add(f.node().entries().get("op"), "op: '" + op + "' cannot be a layer of a residual body;"
+                problems.add(f.node().entries().get("op"), "'" + op + "' cannot be a layer of a residual body;"
                         + " expected one of " + String.join(", ", valid));
                 f.node().entries().keySet().forEach(f::has);
                 continue;
