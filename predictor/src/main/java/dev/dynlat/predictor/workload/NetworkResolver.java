@@ -85,7 +85,8 @@ public final class NetworkResolver {
      * A template's nodes, {@code repeat} times: copy k of a one-node template is {@code <id>.<k>}
      * ({@code <id>} when not repeated), node n of a larger one {@code <id>.<k>.<n>}; an input naming
      * a node of the template means that node of the same copy, and {@code <id>} names the last
-     * output. Arguments are bound once, for every copy.
+     * output. Arguments are bound once, for every copy; the use's {@code input} feeds the first node
+     * and its {@code dynamic: false} holds for every node.
      */
     private List<NetworkNode> template(NodeDescription nd, String id, Map<String, String> renames) {
         TemplateDescription t = templates.stream().filter(x -> x.name().equals(nd.kind())).findFirst().orElse(null);
@@ -101,13 +102,18 @@ public final class NetworkResolver {
         int blocksBefore = blockIds.size();
         List<NetworkNode> out = new ArrayList<>();
         for (int k = 0; k < nd.repeat(); k++) {
-            String copy = nd.repeat() > 1 ? id + "." + k : id;
+            String copyId = nd.repeat() > 1 ? id + "." + k : id;
             Map<String, String> inner = new HashMap<>(renames);
             for (NodeDescription c : bound) {
-                inner.put(c.id(), single ? copy : copy + "." + c.id());
+                inner.put(c.id(), single ? copyId : copyId + "." + c.id());
             }
-            for (NodeDescription c : bound) {
-                out.addAll(expand(c.withId(inner.get(c.id())), "", inner));
+            for (int i = 0; i < bound.size(); i++) {
+                NodeDescription c = bound.get(i);
+                // The use's own input feeds its first node; dynamic: false on the use holds for every node.
+                List<String> inputs = k == 0 && i == 0 && c.inputs().isEmpty() ? nd.inputs() : c.inputs();
+                NodeDescription copy = new NodeDescription(inner.get(c.id()), c.form(), c.kind(), c.params(), inputs,
+                        c.repeat(), c.dynamic() && nd.dynamic(), c.name(), c.children(), c.line());
+                out.addAll(expand(copy, "", inner));
             }
         }
         if (!shapes.containsKey(id)) {

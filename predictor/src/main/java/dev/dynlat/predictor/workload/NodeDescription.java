@@ -49,11 +49,6 @@ public record NodeDescription(String id, Form form, String kind, Map<String, Obj
         children = List.copyOf(children);
     }
 
-    /** The same node under another id (a template copy). */
-    public NodeDescription withId(String newId) {
-        return new NodeDescription(newId, form, kind, params, inputs, repeat, dynamic, name, children, line);
-    }
-
     public int intParam(String key) {
         return ((Number) params.get(key)).intValue();
     }

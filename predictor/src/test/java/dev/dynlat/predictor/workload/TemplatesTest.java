@@ -83,6 +83,28 @@ class TemplatesTest {
         assertEquals(List.of("r.0", "r.1", "r.2"), n.decidedBlocks());
     }
 
+    @Test
+    void aUsesInputFeedsItsFirstNodeAndStaticUsesStayStatic() {
+        Network n = resolve("""
+                network: t
+                input: {channels: 8, size: 16}
+                templates:
+                  blk:
+                    nodes:
+                      - {id: r, block: residual, body: [{op: conv, out: 8, kernel: 3}, {op: conv, out: 8, kernel: 1}]}
+                stages:
+                  - stage: s
+                    nodes:
+                      - {id: a, op: conv, out: 8, kernel: 1}
+                      - {id: b, op: conv, out: 4, kernel: 1}
+                      - {id: u, template: blk, input: a, dynamic: false}
+                      - {id: v, template: blk, repeat: 2}
+                """);
+        assertEquals(List.of("a", "b", "u", "v.0", "v.1"), ids(n));
+        assertEquals(8, ((ResidualBlockNode) n.allNodes().get(2)).block().inChannels(), "u reads a, not b's 4 channels");
+        assertEquals(List.of("v.0", "v.1"), n.residualStages().get(0).blocks().stream().map(ResidualBlock::name).toList());
+    }
+
     /** Export keeps templates and uses as written, and the file loads back to the same predictions. */
     @Test
     void convnextExportsAndLoadsBack() {
