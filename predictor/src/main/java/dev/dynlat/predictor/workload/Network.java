@@ -17,6 +17,7 @@ public final class Network {
     private final List<NetworkStage> stages;
     private final List<NetworkNode> allNodes;
     private final List<Stage> residualStages;
+    private final int[] residualStagePositions;
     private final List<EncoderNode> encoders;
     private final List<ExitNode> exits;
     private final List<String> decidedBlocks;
@@ -37,6 +38,12 @@ public final class Network {
         this.stages = List.copyOf(stages);
         this.allNodes = this.stages.stream().flatMap(s -> s.nodes().stream()).toList();
         this.residualStages = List.copyOf(findResidualStages(this.stages));
+        this.residualStagePositions = new int[residualStages.size()];
+        for (int i = 0, k = 0; i < this.stages.size() && k < residualStagePositions.length; i++) {
+            if (this.stages.get(i).name().equals(residualStages.get(k).name()) && holdsDynamicBlock(this.stages.get(i))) {
+                residualStagePositions[k++] = i;
+            }
+        }
         List<EncoderNode> enc = new ArrayList<>();
         List<ExitNode> ex = new ArrayList<>();
         for (NetworkNode n : allNodes) {
@@ -156,6 +163,19 @@ public final class Network {
      */
     public List<Stage> residualStages() {
         return residualStages;
+    }
+
+    /**
+     * The index in {@link #stages()} of each of {@link #residualStages()}: stages of backbone blocks
+     * that dynamics cannot address (MobileNetV2's blocks without a shortcut) are not among them, so
+     * the two lists differ and a per-stage table must not pair them by position.
+     */
+    public int[] residualStagePositions() {
+        return residualStagePositions.clone();
+    }
+
+    private static boolean holdsDynamicBlock(NetworkStage s) {
+        return s.nodes().stream().anyMatch(n -> n instanceof ResidualBlockNode r && r.dynamic());
     }
 
     private static List<Stage> findResidualStages(List<NetworkStage> stages) {
