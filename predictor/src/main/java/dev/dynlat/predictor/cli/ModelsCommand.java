@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.NetworkWriter;
@@ -50,7 +51,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 Network n = NetworkZoo.get(name);
                 ObjectNode o = list.addObject();
                 o.put("name", name);
-                o.put("input", n.inputSize());
+                o.put("input", n.input().describe());
                 o.put("macs", n.denseMacs());
                 o.put("gmacs", n.denseMacs() / 1e9);
                 o.put("weights", n.weights());
@@ -68,13 +69,13 @@ public final class ModelsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Table.Builder t = Table.builder().columns(Column.text("name"), Column.integer("input", "px"),
+        Table.Builder t = Table.builder().columns(Column.text("name"), Column.text("input"),
                 Column.decimal("MACs", "G", Precision.significant(4)),
                 Column.decimal("weights", "M", Precision.significant(4)), Column.integer("blocks", ""),
                 Column.text("definition"));
         for (String name : NetworkZoo.NAMES) {
             Network n = NetworkZoo.get(name);
-            t.row(name, (long) n.inputSize(), n.denseMacs() / 1e9, n.weights() / 1e6, (long) n.blockCount(),
+            t.row(name, n.input().describe(), n.denseMacs() / 1e9, n.weights() / 1e6, (long) n.blockCount(),
                     n.description().source());
         }
         out.print(new MarkdownTableWriter().render(t.build()));
@@ -106,12 +107,17 @@ public final class ModelsCommand implements Callable<Integer> {
                 }
             }
             var out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s at %dx%d: %.4f GMACs, %.3f M weights, %d blocks%n%n", n.name(), n.inputSize(),
-                    n.inputSize(), n.denseMacs() / 1e9, n.weights() / 1e6, n.blockCount());
+            out.printf(Locale.ROOT, "%s at %s: %.4f GMACs, %.3f M weights, %d blocks%n%n", n.name(),
+                    atInput(n.input()), n.denseMacs() / 1e9, n.weights() / 1e6, n.blockCount());
             out.print(new MarkdownTableWriter().render(t.build()));
             out.flush();
             return 0;
         }
+    }
+
+    /** "224x224", "800x1333" or "512 tokens": what the header line says a network was resolved at. */
+    static String atInput(InputShape in) {
+        return in instanceof InputShape.Image i ? i.height() + "x" + i.width() : in.describe();
     }
 
     /** {@code dynlat models export NAME}. */
@@ -133,7 +139,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 OutputTarget target = out == null ? null : outputs.add("--out", out);
                 Network n = model.network();
                 String text = "# exported by dynlat models export " + model.model + "\n"
-                        + NetworkWriter.write(n.description(), n.inputSize());
+                        + NetworkWriter.write(n.description(), n.input());
                 CliOutputs.emit(spec, outputs, target, text);
             }
             return 0;

@@ -38,7 +38,7 @@ public final class SpatialBlockComposer implements BlockComposer {
             int halo = second.kernel() / 2;
             ops.add(OperatorUse.once("gather (halo " + halo + ")", Role.GATHER,
                     new GatherSpec(second.inChannels(), second.inHeight(), second.inWidth(),
-                            Math.min(s * second.stride(), second.inHeight()), halo, rate)));
+                            Math.min(s * second.stride(), Math.max(second.inHeight(), second.inWidth())), halo, rate)));
         }
         ops.add(OperatorUse.once(b.convName(1)
                 + (gatherKernel ? " on gathered patches" : " with indexing"), Role.CONV,
@@ -49,17 +49,17 @@ public final class SpatialBlockComposer implements BlockComposer {
         }
         if (schedule.scatterAddFused()) {
             ops.add(OperatorUse.once("scatter-add", Role.SCATTER,
-                    new ScatterSpec(b.outChannels(), b.outSize(), b.outSize(), s, rate, true)));
+                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, true)));
         } else {
             ops.add(OperatorUse.once("scatter", Role.SCATTER,
-                    new ScatterSpec(b.outChannels(), b.outSize(), b.outSize(), s, rate, false)));
+                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, false)));
             ops.add(OperatorUse.once("residual add", Role.DENSE,
-                    new ElementwiseSpec(b.outChannels(), b.outSize(), b.outSize())));
+                    new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth())));
         }
         ops.addAll(BlockParts.shortcut(b, reference));
         if (b.hasSe()) {
             ops.add(OperatorUse.once("squeeze-excitation (active patches)", Role.DENSE,
-                    new SqueezeExcitationSpec(b.seInput().outChannels(), b.outSize(), b.outSize(), b.seSqueeze(), s,
+                    new SqueezeExcitationSpec(b.seInput().outChannels(), b.outHeight(), b.outWidth(), b.seSqueeze(), s,
                             rate)));
         }
         return ops;

@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class Network {
     private final String name;
     private final NetworkDescription description;
-    private final int inputSize;
+    private final InputShape input;
     private final List<NetworkStage> stages;
     private final List<NetworkNode> allNodes;
     private final List<Stage> residualStages;
@@ -28,13 +28,13 @@ public final class Network {
     /**
      * @param name network name
      * @param description the network as written
-     * @param inputSize side of the input image it was resolved at
+     * @param input the input it was resolved at
      * @param stages stages in execution order
      */
-    public Network(String name, NetworkDescription description, int inputSize, List<NetworkStage> stages) {
+    public Network(String name, NetworkDescription description, InputShape input, List<NetworkStage> stages) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = description;
-        this.inputSize = inputSize;
+        this.input = Objects.requireNonNull(input, "input");
         this.stages = List.copyOf(stages);
         this.allNodes = this.stages.stream().flatMap(s -> s.nodes().stream()).toList();
         this.residualStages = List.copyOf(findResidualStages(this.stages));
@@ -97,8 +97,9 @@ public final class Network {
         return description;
     }
 
-    public int inputSize() {
-        return inputSize;
+    /** The input this network was resolved at. */
+    public InputShape input() {
+        return input;
     }
 
     public List<NetworkStage> stages() {
@@ -107,18 +108,18 @@ public final class Network {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Network n && n.name.equals(name) && n.inputSize == inputSize && n.stages.equals(stages)
+        return o instanceof Network n && n.name.equals(name) && n.input.equals(input) && n.stages.equals(stages)
                 && Objects.equals(n.description, description);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, inputSize, stages);
+        return Objects.hash(name, input, stages);
     }
 
     @Override
     public String toString() {
-        return "Network[" + name + " at " + inputSize + "x" + inputSize + ", " + stages.size() + " stages]";
+        return "Network[" + name + " at " + input.describe() + ", " + stages.size() + " stages]";
     }
 
     /**
