@@ -6,6 +6,7 @@ import dev.dynlat.operators.model.Tiling;
 import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.ConcatSpec;
 import dev.dynlat.operators.spec.CropSpec;
+import dev.dynlat.operators.spec.EmbeddingSpec;
 import dev.dynlat.operators.spec.GruCellSpec;
 import dev.dynlat.operators.spec.MaskerScheduleSpec;
 import dev.dynlat.operators.spec.MaxPoolSpec;
@@ -79,6 +80,7 @@ public final class CostModels {
         register(m, UnfoldSpec.class, new UnfoldCostModel());
         register(m, ConcatSpec.class, new ConcatCostModel());
         register(m, CropSpec.class, new CropCostModel());
+        register(m, EmbeddingSpec.class, new EmbeddingCostModel());
         register(m, ResizeSpec.class, new ResizeCostModel());
         register(m, GruCellSpec.class, new GruCellCostModel());
         register(m, GatherSpec.class, new GatherCostModel());

@@ -34,27 +34,38 @@ public final class SpatialMaskerCostModel implements CostModel<SpatialMaskerSpec
         return separate.latencyS() < fused.latencyS() ? new Choice(separate, false) : new Choice(fused, true);
     }
 
+    /**
+     * The mask logit as one more output channel of conv1, which keeps its own kernel, stride and
+     * padding (a basic block's conv1 is a 3×3, not a 1×1). A grouped conv1 has no place for a
+     * mask channel, so its "fused" schedule is conv1 plus the separate mask conv.
+     */
     public OperatorCost fused(SpatialMaskerSpec spec, DeviceModel d) {
-        Conv2dSpec c = spec.conv1();
-        return ConvTileSearch.search(Conv2dSpec.dense(c.inChannels(), c.outChannels() + 1, c.inHeight(),
-                c.inWidth(), 1, 1, 1), d);
+        Conv2dSpec c = spec.conv1().asDense();
+        if (c.groups() > 1) {
+            return ConvTileSearch.search(c, d).plus(maskConv(spec, d));
+        }
+        return ConvTileSearch.search(new Conv2dSpec(c.inChannels(), c.outChannels() + 1, c.inHeight(), c.inWidth(),
+                c.outHeight(), c.outWidth(), c.kernel(), c.stride(), 1, 1, 1, 1), d);
     }
 
     public OperatorCost separate(SpatialMaskerSpec spec, DeviceModel d) {
         return maskConv(spec, d).plus(Parts.of(spatialConv, conv1OnPatches(spec), d));
     }
 
-    /** The separate masker's own 1×1 conv to 2 logits. */
+    /** The separate masker's own 1×1 conv to 2 logits, at conv1's stride (the mask is on conv1's output grid). */
     static OperatorCost maskConv(SpatialMaskerSpec spec, DeviceModel d) {
         Conv2dSpec c = spec.conv1();
-        return ConvTileSearch.search(Conv2dSpec.dense(c.inChannels(), 2, c.inHeight(), c.inWidth(), 1, 1, 1), d);
+        return ConvTileSearch.search(Conv2dSpec.dense(c.inChannels(), 2, c.inHeight(), c.inWidth(), 1, c.stride(), 1),
+                d);
     }
 
-    /** conv1 restricted to the active patches, reading the full map by indexing. */
+    /**
+     * conv1, with its own kernel, stride and groups, restricted to the active patches of its output
+     * (plus the halo the next conv reads), reading the full input map by indexing.
+     */
     public static SpatialConvSpec conv1OnPatches(SpatialMaskerSpec spec) {
-        Conv2dSpec c = spec.conv1();
-        Conv2dSpec conv1 = Conv2dSpec.dense(c.inChannels(), c.outChannels(), c.inHeight(), c.inWidth(), 1, 1, 1);
-        int granularity = Math.min(spec.granularity(), Math.max(c.inHeight(), c.inWidth()));
+        Conv2dSpec conv1 = spec.conv1().asDense();
+        int granularity = Math.min(spec.granularity(), Math.max(conv1.outHeight(), conv1.outWidth()));
         return new SpatialConvSpec(conv1, granularity, spec.density(), false, (spec.nextKernel() - 1) / 2);
     }
 }

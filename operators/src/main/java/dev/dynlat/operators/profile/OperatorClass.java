@@ -19,8 +19,8 @@ import java.util.TreeSet;
 public record OperatorClass(String name) implements Comparable<OperatorClass> {
     /** Every value of {@code OperatorSpec.kind()}. */
     public static final List<String> OPERATOR_KINDS = List.of(
-            "activation", "channel-masker", "concat", "conv", "crop", "depthwise", "elementwise", "fc", "gather",
-            "grouped-conv", "gru", "layer-gate", "layernorm", "matmul", "max-pool", "pool", "reduce", "resize",
+            "activation", "channel-masker", "concat", "conv", "crop", "depthwise", "elementwise", "embedding", "fc",
+            "gather", "grouped-conv", "gru", "layer-gate", "layernorm", "matmul", "max-pool", "pool", "reduce", "resize",
             "scatter", "scatter-add", "se", "softmax", "spatial-conv", "spatial-masker", "unfold");
 
     /** Classes the calibration fits that are not operator kinds. */

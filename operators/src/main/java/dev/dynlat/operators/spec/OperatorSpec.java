@@ -7,7 +7,7 @@ package dev.dynlat.operators.spec;
  * ({@code dev.dynlat.operators.cost.CostModels}) and its test cover exactly these.
  */
 public sealed interface OperatorSpec permits ActivationSpec, AvgPoolSpec, BroadcastMulSpec, ChannelMaskerSpec,
-        ConcatSpec, Conv2dSpec, CropSpec, ElementwiseSpec, GatherSpec, GruCellSpec, LayerGateSpec, LinearSpec,
+        ConcatSpec, Conv2dSpec, CropSpec, ElementwiseSpec, EmbeddingSpec, GatherSpec, GruCellSpec, LayerGateSpec, LinearSpec,
         MaskerScheduleSpec, MatmulSpec, MaxPoolSpec, NormSpec, ReduceSpec, ResizeSpec, ScatterSpec, SoftmaxSpec,
         SpatialConvSpec, SpatialMaskerSpec, SqueezeExcitationSpec, UnfoldSpec {
 

@@ -17,6 +17,7 @@ import dev.dynlat.operators.spec.ConcatSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.CropSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.EmbeddingSpec;
 import dev.dynlat.operators.spec.GatherSpec;
 import dev.dynlat.operators.spec.GruCellSpec;
 import dev.dynlat.operators.spec.LayerGateSpec;
@@ -66,7 +67,8 @@ class OverflowTest {
                 new MaxPoolSpec(64, 112, 112, 3, 2, 1), new ReduceSpec(2048, 7, 7), new BroadcastMulSpec(256, 56, 56),
                 new SqueezeExcitationSpec(256, 56, 56, 64, 4, 0.5), SqueezeExcitationSpec.dense(256, 56, 56, 64),
                 new NormSpec(tokens), new SoftmaxSpec(tokens), new ActivationSpec(ActivationFunction.GELU, tokens),
-                new UnfoldSpec(3L * 224 * 224, 147L * 56 * 56), new ConcatSpec(List.of(256, 32, 32), 56, 56),
+                new UnfoldSpec(3L * 224 * 224, 147L * 56 * 56), new EmbeddingSpec(512, 1024, 30522),
+                new ConcatSpec(List.of(256, 32, 32), 56, 56),
                 new CropSpec(3, 224, 224, 96, 96), new ResizeSpec(3, 224, 224, 96, 96), new GruCellSpec(2048, 1024),
                 new GatherSpec(256, 56, 56, 4, 1, 0.5), new ScatterSpec(256, 56, 56, 4, 0.5, true),
                 new ScatterSpec(256, 56, 56, 4, 0.5, false), new SpatialConvSpec(conv, 4, 0.5, true, 1),
@@ -89,7 +91,8 @@ class OverflowTest {
                 new ReduceSpec(1L << 40, side, side), new BroadcastMulSpec(4096, side, side),
                 new SqueezeExcitationSpec(4096, side, side, 1024, 1, 0.5), SqueezeExcitationSpec.dense(4096, side, side,
                         1024), new NormSpec(big), new SoftmaxSpec(big), new ActivationSpec(ActivationFunction.RELU, big),
-                new UnfoldSpec(1L << 50, 1L << 52), new ConcatSpec(List.of(1 << 20, 1 << 20), side, side),
+                new UnfoldSpec(1L << 50, 1L << 52), new EmbeddingSpec(1L << 50, 1 << 20, 1 << 20),
+                new ConcatSpec(List.of(1 << 20, 1 << 20), side, side),
                 new CropSpec(4096, side, side, side, side / 2), new ResizeSpec(4096, side, side, side, side),
                 new GruCellSpec(1 << 20, 1 << 20), new GatherSpec(64, side, side, 1, 1, 0.5),
                 new ScatterSpec(64, side, side, 1, 0.5, true), new ScatterSpec(64, side, side, 1, 0.5, false),

@@ -14,6 +14,7 @@ import dev.dynlat.operators.spec.BroadcastMulSpec;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.EmbeddingSpec;
 import dev.dynlat.operators.spec.GatherSpec;
 import dev.dynlat.operators.spec.LayerGateSpec;
 import dev.dynlat.operators.spec.LinearSpec;
@@ -219,6 +220,19 @@ public enum SpecGenerator {
             UnfoldSpec s = (UnfoldSpec) spec;
             return List.of(new UnfoldSpec(s.inElements() + more(r), s.outElements()),
                     new UnfoldSpec(s.inElements(), s.outElements() + more(r)));
+        }
+    },
+    EMBEDDING {
+        @Override
+        public OperatorSpec random(Random r) {
+            return new EmbeddingSpec(between(r, 1, 100_000), between(r, 1, 4096), between(r, 1, 60_000));
+        }
+
+        @Override
+        public List<OperatorSpec> grown(OperatorSpec spec, Random r) {
+            EmbeddingSpec s = (EmbeddingSpec) spec;
+            return List.of(new EmbeddingSpec(s.rows() + more(r), s.width(), s.vocabulary()),
+                    new EmbeddingSpec(s.rows(), s.width() + more(r), s.vocabulary()));
         }
     },
     GATHER {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.NetworkWriter;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Option;
 /** Lists the network zoo, shows one network's nodes with shapes and MACs, or exports it as YAML. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the built-in networks (MACs and weights per image), or: dynlat models show NAME,"
-                + " dynlat models export NAME",
-        subcommands = {ModelsCommand.Show.class, ModelsCommand.Export.class})
+                + " dynlat models export NAME, dynlat models check FILE",
+        subcommands = {ModelsCommand.Show.class, ModelsCommand.Export.class, ModelsCommand.Check.class})
 public final class ModelsCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -50,7 +51,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 Network n = NetworkZoo.get(name);
                 ObjectNode o = list.addObject();
                 o.put("name", name);
-                o.put("input", n.inputSize());
+                o.put("input", n.input().describe());
                 o.put("macs", n.denseMacs());
                 o.put("gmacs", n.denseMacs() / 1e9);
                 o.put("weights", n.weights());
@@ -68,13 +69,13 @@ public final class ModelsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Table.Builder t = Table.builder().columns(Column.text("name"), Column.integer("input", "px"),
+        Table.Builder t = Table.builder().columns(Column.text("name"), Column.text("input"),
                 Column.decimal("MACs", "G", Precision.significant(4)),
                 Column.decimal("weights", "M", Precision.significant(4)), Column.integer("blocks", ""),
                 Column.text("definition"));
         for (String name : NetworkZoo.NAMES) {
             Network n = NetworkZoo.get(name);
-            t.row(name, (long) n.inputSize(), n.denseMacs() / 1e9, n.weights() / 1e6, (long) n.blockCount(),
+            t.row(name, n.input().describe(), n.denseMacs() / 1e9, n.weights() / 1e6, (long) n.blockCount(),
                     n.description().source());
         }
         out.print(new MarkdownTableWriter().render(t.build()));
@@ -90,12 +91,26 @@ public final class ModelsCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ModelArgument model;
 
+        @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+                description = "table or json. Default: ${DEFAULT-VALUE}.")
+        String format;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            String fmt = format.toLowerCase(Locale.ROOT);
+            if (!fmt.equals("table") && !fmt.equals("json")) {
+                throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table or json");
+            }
             Network n = model.network();
+            if (fmt.equals("json")) {
+                var out = spec.commandLine().getOut();
+                out.println(MAPPER.writeValueAsString(json(n)));
+                out.flush();
+                return 0;
+            }
             Table.Builder t = Table.builder().columns(Column.text("stage"), Column.text("node"), Column.text("kind"),
                     Column.text("output"), Column.decimal("MACs", "M", Precision.decimalPlaces(3)),
                     Column.decimal("weights", "K", Precision.decimalPlaces(1)));
@@ -106,12 +121,49 @@ public final class ModelsCommand implements Callable<Integer> {
                 }
             }
             var out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s at %dx%d: %.4f GMACs, %.3f M weights, %d blocks%n%n", n.name(), n.inputSize(),
-                    n.inputSize(), n.denseMacs() / 1e9, n.weights() / 1e6, n.blockCount());
+            out.printf(Locale.ROOT, "%s at %s: %.4f GMACs, %.3f M weights, %d blocks%n%n", n.name(),
+                    atInput(n.input()), n.denseMacs() / 1e9, n.weights() / 1e6, n.blockCount());
             out.print(new MarkdownTableWriter().render(t.build()));
             out.flush();
             return 0;
         }
+    }
+
+    /** One network as JSON: name, input, totals, then every node with its stage, kind, output, MACs and weights. */
+    static ObjectNode json(Network n) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("name", n.name());
+        ObjectNode in = o.putObject("input");
+        if (n.input() instanceof InputShape.Image i) {
+            in.put("channels", i.channels());
+            in.put("height", i.height());
+            in.put("width", i.width());
+        } else if (n.input() instanceof InputShape.Tokens tk) {
+            in.put("tokens", tk.tokens());
+            in.put("width", tk.width());
+        }
+        o.put("macs", n.denseMacs());
+        o.put("weights", n.weights());
+        o.put("blocks", n.blockCount());
+        o.put("source", n.description().source());
+        ArrayNode nodes = o.putArray("nodes");
+        for (Network.NetworkStage s : n.stages()) {
+            for (NetworkNode node : s.nodes()) {
+                ObjectNode x = nodes.addObject();
+                x.put("stage", s.name());
+                x.put("id", node.id());
+                x.put("kind", node.kind());
+                x.put("output", node.output().describe());
+                x.put("macs", node.macs());
+                x.put("weights", node.weights());
+            }
+        }
+        return o;
+    }
+
+    /** "224x224", "800x1333" or "512 tokens": what the header line says a network was resolved at. */
+    static String atInput(InputShape in) {
+        return in instanceof InputShape.Image i ? i.height() + "x" + i.width() : in.describe();
     }
 
     /** {@code dynlat models export NAME}. */
@@ -133,9 +185,31 @@ public final class ModelsCommand implements Callable<Integer> {
                 OutputTarget target = out == null ? null : outputs.add("--out", out);
                 Network n = model.network();
                 String text = "# exported by dynlat models export " + model.model + "\n"
-                        + NetworkWriter.write(n.description(), n.inputSize());
+                        + NetworkWriter.write(n.description(), n.input());
                 CliOutputs.emit(spec, outputs, target, text);
             }
+            return 0;
+        }
+    }
+
+    /** {@code dynlat models check FILE}: validates a network file, writes nothing else. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate a network file (or zoo name): one line with its node count and MACs, exit 0;"
+                    + " or every problem, exit 2.")
+    static final class Check implements Callable<Integer> {
+        @CommandLine.Mixin
+        ModelArgument model;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Network n = model.network();
+            var out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s: ok, %s at %s: %d nodes, %.4f GMACs%n", model.model, n.name(),
+                    atInput(n.input()), n.allNodes().size(), n.denseMacs() / 1e9);
+            out.flush();
             return 0;
         }
     }

@@ -71,7 +71,8 @@ public final class SearchCommand implements Callable<Integer> {
         }
         double[] rateGrid = rates == null ? new double[0] : SweepCommand.parseRates(rates);
         List<AccuracyTable.Entry> accuracies = accuracy == null ? List.of() : AccuracyTable.load(accuracy);
-        SweepModel model = SweepWorkloads.model(target.network().name());
+        // The network as given (a file is not looked up by its name in the zoo) at its --input.
+        SweepModel model = SweepWorkloads.model(target.network(), target.model);
         OptionSpace space = SearchSpace.parse(options, paradigm, model);
         DeviceProfile profile = target.profile();
         Predictor predictor = target.predictor(profile);

@@ -7,6 +7,7 @@ import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.schedule.ScheduleLoader;
+import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkZoo;
 import java.nio.file.Path;
@@ -19,9 +20,10 @@ final class TargetOptions {
             description = "A zoo model (see 'dynlat models') or a network YAML file (src/docs/networks.md).")
     String model;
 
-    @Option(names = "--input", paramLabel = "N",
-            description = "Input image side in pixels (default: the model's own).")
-    Integer input;
+    @Option(names = "--input", paramLabel = "N|HxW",
+            description = "Input image side (224) or height x width (800x1333) in pixels; tokens of a sequence"
+                    + " model (512). Default: the model's own.")
+    String input;
 
     @Option(names = "--device", paramLabel = "NAME|FILE",
             description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
@@ -45,7 +47,7 @@ final class TargetOptions {
     }
 
     Network network() {
-        return NetworkZoo.resolve(required(model, "--model=NAME|FILE"), NetworkZoo.inputSide(input));
+        return NetworkZoo.resolve(required(model, "--model=NAME|FILE"), InputShape.Size.parse(input));
     }
 
     DeviceProfile profile() {

@@ -57,22 +57,38 @@ public final class DecisionAnalysis {
         return new DecisionReport(b, costs(b).cumulativeMs(), one.cumulativeMs(), dist, batched);
     }
 
-    /** Exit proportions and keep frequencies of a list of inputs (for the expected breakdown). */
+    /**
+     * Exit proportions and keep frequencies of a list of inputs (for the expected breakdown).
+     * Inputs are counted as integers and divided once: adding {@code 1/n} per input drifts (eleven
+     * inputs that all keep a block summed to 1.0000000000000002, outside [0, 1]).
+     */
     public static DecisionDynamics frequencies(List<InputDecision> inputs, int exits, int decided) {
-        double[] p = new double[exits];
-        double[] k = new double[decided];
+        long[] atExit = new long[exits];
+        long[] kept = new long[decided];
         for (InputDecision in : inputs) {
             if (exits > 0) {
-                p[in.exit()] += 1.0 / inputs.size();
+                atExit[in.exit()]++;
             }
             for (int d = 0; d < decided; d++) {
-                k[d] += in.keeps(d) ? 1.0 / inputs.size() : 0;
+                kept[d] += in.keeps(d) ? 1 : 0;
             }
+        }
+        double n = inputs.size();
+        double[] p = new double[exits];
+        for (int e = 0; e < exits; e++) {
+            p[e] = atExit[e] / n;
+        }
+        double[] k = new double[decided];
+        for (int d = 0; d < decided; d++) {
+            k[d] = kept[d] / n;
         }
         return new DecisionDynamics(fixSum(p), k);
     }
 
-    /** Rounding may leave the sum a few ulps off 1; move that onto the largest proportion. */
+    /**
+     * Rounding may leave the sum a few ulps off 1; move that onto the largest proportion, kept
+     * within [0, 1].
+     */
     private static double[] fixSum(double[] p) {
         if (p.length == 0) {
             return p;
@@ -83,7 +99,7 @@ public final class DecisionAnalysis {
             sum += p[i];
             big = p[i] > p[big] ? i : big;
         }
-        p[big] += 1 - sum;
+        p[big] = Math.min(1, Math.max(0, p[big] + 1 - sum));
         return p;
     }
 

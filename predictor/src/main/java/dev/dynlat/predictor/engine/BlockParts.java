@@ -20,7 +20,7 @@ final class BlockParts {
     }
 
     static ElementwiseSpec residualAdd(ResidualBlock b) {
-        return new ElementwiseSpec(b.outChannels(), b.outSize(), b.outSize());
+        return new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth());
     }
 
     /**
@@ -32,22 +32,23 @@ final class BlockParts {
             case IDENTITY -> List.of();
             case PROJECTION -> reference && b.stride() != 2 ? List.of()
                     : List.of(OperatorUse.once("projection 1x1/" + b.stride(), Role.DENSE,
-                            Conv2dSpec.dense(b.inChannels(), b.outChannels(), b.inSize(), b.inSize(), 1, b.stride(), 1)));
+                            Conv2dSpec.dense(b.inChannels(), b.outChannels(), b.inHeight(), b.inWidth(), 1, b.stride(), 1)));
             case PAD -> padShortcut(b);
         };
     }
 
     private static List<OperatorUse> padShortcut(ResidualBlock b) {
         List<OperatorUse> ops = new ArrayList<>();
-        int out = b.outSize();
+        int oh = b.outHeight();
+        int ow = b.outWidth();
         if (b.stride() > 1) {
             ops.add(OperatorUse.once("shortcut avg-pool " + b.stride() + "x" + b.stride(), Role.DENSE,
-                    new AvgPoolSpec(b.inChannels(), b.inSize(), b.inSize(), out, out)));
+                    new AvgPoolSpec(b.inChannels(), b.inHeight(), b.inWidth(), oh, ow)));
         }
         int extra = b.outChannels() - b.inChannels();
         if (extra > 0) {
             ops.add(OperatorUse.once("shortcut zero-pad", Role.DENSE,
-                    new ConcatSpec(List.of(b.inChannels(), extra), out, out)));
+                    new ConcatSpec(List.of(b.inChannels(), extra), oh, ow)));
         }
         return ops;
     }

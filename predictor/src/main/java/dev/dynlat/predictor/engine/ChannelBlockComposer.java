@@ -53,16 +53,17 @@ public final class ChannelBlockComposer implements BlockComposer {
                         " (kept)"));
             }
         }
-        int size = b.outSize();
+        int oh = b.outHeight();
+        int ow = b.outWidth();
         if (reference) {
-            ops.add(OperatorUse.once("residual add", Role.DENSE, new ScatterSpec(b.outChannels(), size, size, 1, 1, true)));
+            ops.add(OperatorUse.once("residual add", Role.DENSE, new ScatterSpec(b.outChannels(), oh, ow, 1, 1, true)));
         } else {
-            ops.add(OperatorUse.once("residual add", Role.DENSE, new ElementwiseSpec(b.outChannels(), size, size)));
+            ops.add(OperatorUse.once("residual add", Role.DENSE, new ElementwiseSpec(b.outChannels(), oh, ow)));
         }
         ops.addAll(BlockParts.shortcut(b, reference));
         if (b.hasSe()) {
             SqueezeExcitationSpec se = reference
-                    ? new SqueezeExcitationSpec(b.seInput().outChannels(), size, size, b.seSqueeze(), 1, 1)
+                    ? new SqueezeExcitationSpec(b.seInput().outChannels(), oh, ow, b.seSqueeze(), 1, 1)
                     : BlockParts.denseSe(b);
             ops.add(OperatorUse.once("squeeze-excitation", Role.DENSE, se));
         }

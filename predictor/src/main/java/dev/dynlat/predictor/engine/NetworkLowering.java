@@ -172,7 +172,8 @@ final class NetworkLowering {
         public List<OperatorUse> encoder(EncoderNode n) {
             grouped = false;
             decision = -1;
-            return TransformerParts.encoder(batch, n.tokens(), n.dim(), n.heads(), n.mlpRatio(), n.dynamic() ? vit : null);
+            return TransformerParts.encoder(batch, n.tokens(), n.dim(), n.heads(), n.mlpRatio(), n.dynamic() ? vit : null,
+                    n.postNorm(), n.causal());
         }
 
         @Override

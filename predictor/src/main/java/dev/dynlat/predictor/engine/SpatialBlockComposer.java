@@ -72,7 +72,7 @@ public final class SpatialBlockComposer implements BlockComposer {
         if (gatherKernel) {
             ops.add(OperatorUse.once("gather (halo " + h + ")", Role.GATHER,
                     new GatherSpec(entry.inChannels(), entry.inHeight(), entry.inWidth(),
-                            Math.min(patchSide, entry.inHeight()), h, rate)));
+                            Math.min(patchSide, Math.max(entry.inHeight(), entry.inWidth())), h, rate)));
         }
         for (int i = gatherAt; i <= last; i++) {
             Conv2dSpec c = body.get(i);
@@ -88,17 +88,17 @@ public final class SpatialBlockComposer implements BlockComposer {
         }
         if (schedule.scatterAddFused()) {
             ops.add(OperatorUse.once("scatter-add", Role.SCATTER,
-                    new ScatterSpec(b.outChannels(), b.outSize(), b.outSize(), s, rate, true)));
+                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, true)));
         } else {
             ops.add(OperatorUse.once("scatter", Role.SCATTER,
-                    new ScatterSpec(b.outChannels(), b.outSize(), b.outSize(), s, rate, false)));
+                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, false)));
             ops.add(OperatorUse.once("residual add", Role.DENSE,
-                    new ElementwiseSpec(b.outChannels(), b.outSize(), b.outSize())));
+                    new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth())));
         }
         ops.addAll(BlockParts.shortcut(b, reference));
         if (b.hasSe()) {
             ops.add(OperatorUse.once("squeeze-excitation (active patches)", Role.DENSE,
-                    new SqueezeExcitationSpec(b.seInput().outChannels(), b.outSize(), b.outSize(), b.seSqueeze(), s,
+                    new SqueezeExcitationSpec(b.seInput().outChannels(), b.outHeight(), b.outWidth(), b.seSqueeze(), s,
                             rate)));
         }
         return ops;

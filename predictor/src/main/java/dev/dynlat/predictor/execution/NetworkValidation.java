@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.execution;
 
+import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.calibration.backend.Backend;
 import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
@@ -259,14 +260,15 @@ public final class NetworkValidation {
     /** The network input's shape, N × C × H × W (C from the input buffer's length). */
     private long[] inputShape(ValidationCase c) {
         NetworkProgram p = programOf(c);
-        int size = c.workload().network().inputSize();
-        long channels = p.bufferLengths().get(p.inputs().get(0)) / ((long) c.batch() * size * size);
-        return new long[] {c.batch(), channels, size, size};
+        InputShape.Image image = (InputShape.Image) c.workload().network().input();
+        long channels = p.bufferLengths().get(p.inputs().get(0)) / ((long) c.batch() * image.height() * image.width());
+        return new long[] {c.batch(), channels, image.height(), image.width()};
     }
 
     private byte[] onnxModel(ValidationCase c) {
         long[] shape = inputShape(c);
-        return OnnxExport.export(programOf(c), Math.toIntExact(shape[1]), Math.toIntExact(shape[2]));
+        return OnnxExport.export(programOf(c), Math.toIntExact(shape[1]), Math.toIntExact(shape[2]),
+                Math.toIntExact(shape[3]));
     }
 
     private OrtEngine ortEngine(ValidationCase c, byte[] model) {

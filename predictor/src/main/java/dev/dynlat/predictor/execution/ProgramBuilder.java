@@ -22,6 +22,7 @@ import dev.dynlat.predictor.engine.LoweredNode;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.FixedBlockNode;
+import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.OperatorNode;
 import dev.dynlat.predictor.workload.OperatorUse;
 import dev.dynlat.predictor.workload.ResidualBlock;
@@ -62,8 +63,10 @@ public final class ProgramBuilder {
     public static NetworkProgram build(String name, Workload workload, int batch, long seed) {
         ProgramBuilder b = new ProgramBuilder(batch, seed);
         List<LoweredNode> nodes = LoweredNode.of(workload, SCHEDULE.withBatch(batch), ModelVariant.CALIBRATED, batch);
-        int inputSize = workload.network().inputSize();
-        Tensor input = b.plan.tensor(batch, inputChannels(nodes), inputSize, inputSize);
+        if (!(workload.network().input() instanceof InputShape.Image image)) {
+            throw new UnsupportedOperationException(name + ": native execution needs an image input");
+        }
+        Tensor input = b.plan.tensor(batch, inputChannels(nodes), image.height(), image.width());
         Tensor cur = input;
         int index = 0;
         for (LoweredNode n : nodes) {
@@ -185,7 +188,7 @@ public final class ProgramBuilder {
                     + " LAUDNet's layout only (no layers between the convs, masker on the block input, patches"
                     + " gathered before the second conv)");
         }
-        check(x, b.inChannels(), b.inSize(), b.inSize(), group);
+        check(x, b.inChannels(), b.inHeight(), b.inWidth(), group);
         BlockOps ops = BlockOps.of(uses);
         Tensor shortcut = x;
         if (ops.projection() != null) {
@@ -200,7 +203,7 @@ public final class ProgramBuilder {
         }
         if (ops.layerGate() != null) {
             String g = group + "/" + ops.layerGate().name();
-            Tensor pooled = globalPool(g, x, b.inChannels(), b.inSize(), b.inSize());
+            Tensor pooled = globalPool(g, x, b.inChannels(), b.inHeight(), b.inWidth());
             fc(g, pooled, b.inChannels(), 2);
             double rate = ops.branchWeight();
             double before = layerPhase;
@@ -252,8 +255,7 @@ public final class ProgramBuilder {
         }
         GatherSpec gs = (GatherSpec) ops.gather().spec();
         int s = m.granularity();
-        int out = b.outSize();
-        PatchGrid grid = new PatchGrid(out, out, s);
+        PatchGrid grid = new PatchGrid(b.outHeight(), b.outWidth(), s);
         PatchGrid inGrid = new PatchGrid(gs.height(), gs.width(), gs.granularity());
         if (grid.patches() != inGrid.patches()) {
             throw new UnsupportedOperationException(group + ": gather grid " + inGrid + " differs from the output grid "

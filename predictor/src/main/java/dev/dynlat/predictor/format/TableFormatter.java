@@ -39,6 +39,8 @@ public final class TableFormatter {
         sb.append(String.format(Locale.ROOT, "bound: %s (compute %.4f ms, memory %.4f ms); dense MACs %.3f G per image,"
                         + " executed %.3f G per image%n%n", p.bound().id(), p.computeMs(), p.memoryMs(),
                 p.denseMacs() / 1e9, p.executedMacs() / p.batch() / 1e9));
+        ExecutedMacsNote.of(p).ifPresent(note -> sb.insert(sb.length() - System.lineSeparator().length(),
+                note + System.lineSeparator()));
         sb.append(render(stageTable(p)));
         if (s.dynamic()) {
             sb.append('\n').append(render(roleTable(p)));

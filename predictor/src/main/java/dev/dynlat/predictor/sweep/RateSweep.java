@@ -4,7 +4,6 @@ import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
-import dev.dynlat.predictor.engine.StagePrediction;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.workload.Network;
 import java.util.ArrayList;
@@ -98,9 +97,17 @@ public final class RateSweep {
         return Arrays.stream(perStage).mapToObj(Integer::toString).collect(Collectors.joining("-"));
     }
 
-    private static SweepPoint point(String option, double rate, Prediction p) {
-        double[] stages = p.stages().stream().filter(StagePrediction::residual)
-                .mapToDouble(StagePrediction::latencyMs).toArray();
-        return new SweepPoint(option, rate, p.latencyMs(), p.blocksLatencyMs(), stages);
+    /**
+     * A sweep point: the residual stages' latencies, paired by position, and "blocks" as their
+     * sum. A stage of backbone blocks that no option changes (MobileNetV2's first, without a
+     * shortcut) counts with the fixed part, or {@link #bestPerStage} would drop it.
+     */
+    private SweepPoint point(String option, double rate, Prediction p) {
+        int[] at = network.residualStagePositions();
+        double[] stages = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+            stages[i] = p.stages().get(at[i]).latencyMs();
+        }
+        return new SweepPoint(option, rate, p.latencyMs(), Arrays.stream(stages).sum(), stages);
     }
 }

@@ -3,8 +3,6 @@ package dev.dynlat.predictor.sweep;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
-import dev.dynlat.predictor.engine.StagePrediction;
-import java.util.List;
 
 /**
  * The engine's totals for every candidate option of every stage at one rate, milliseconds per
@@ -28,6 +26,9 @@ public record StageTable(StageTotals[][] stages, double fixedMs) {
             stages[i] = new StageTotals[space.choiceCount(i)];
             widest = Math.max(widest, space.choiceCount(i));
         }
+        // Stages are paired with the prediction's by position: a stage of backbone blocks that no
+        // option changes (MobileNetV2's first, without a shortcut) is fixed cost like the stem.
+        int[] at = SweepWorkloads.stagePositions(model);
         double fixed = 0;
         for (int j = 0; j < widest; j++) {
             Prediction p;
@@ -40,13 +41,17 @@ public record StageTable(StageTotals[][] stages, double fixedMs) {
                 }
                 p = predictor.predict(SweepWorkloads.workload(model, paradigm, perStage, rate));
             }
-            List<StagePrediction> residual = p.stages().stream().filter(StagePrediction::residual).toList();
+            java.util.Set<Integer> swept = new java.util.HashSet<>();
             for (int i = 0; i < n; i++) {
+                swept.add(at[i]);
                 if (j < stages[i].length) {
-                    stages[i][j] = StageTotals.of(residual.get(i));
+                    stages[i][j] = StageTotals.of(p.stages().get(at[i]));
                 }
             }
-            fixed = p.stages().stream().filter(s -> !s.residual()).mapToDouble(StagePrediction::latencyMs).sum();
+            fixed = 0;
+            for (int k = 0; k < p.stages().size(); k++) {
+                fixed += swept.contains(k) ? 0 : p.stages().get(k).latencyMs();
+            }
         }
         return new StageTable(stages, fixed);
     }

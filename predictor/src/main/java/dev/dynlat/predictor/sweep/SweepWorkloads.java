@@ -25,10 +25,19 @@ public final class SweepWorkloads {
      * @throws IllegalArgumentException naming the model if it is unknown or has no residual blocks
      */
     public static SweepModel model(String name) {
-        Network cnn = NetworkZoo.resolve(name, 0);
+        return model(NetworkZoo.resolve(name, 0), name);
+    }
+
+    /**
+     * A network already resolved (a file at its {@code --input}, say); {@code given} names it in
+     * messages as the user gave it.
+     *
+     * @throws IllegalArgumentException naming the model if it has no residual blocks
+     */
+    public static SweepModel model(Network cnn, String given) {
         if (cnn.residualStages().isEmpty()) {
             throw new IllegalArgumentException("model: sweeps and searches apply to CNNs with residual blocks, not to "
-                    + name);
+                    + given);
         }
         List<SweepModel.StageShape> stages = new ArrayList<>();
         for (Stage st : cnn.residualStages()) {
@@ -44,6 +53,11 @@ public final class SweepWorkloads {
     public static Workload workload(SweepModel model, Paradigm paradigm, int[] perStage, double rate) {
         Network net = (Network) model.network();
         return new Workload(net, CnnDynamics.uniform(paradigm, net, perStage, rate));
+    }
+
+    /** The index among a prediction's stages of each of the model's residual stages. */
+    public static int[] stagePositions(SweepModel model) {
+        return ((Network) model.network()).residualStagePositions();
     }
 
     /** The dense network of the model. */

@@ -33,8 +33,8 @@ final class BlockKinds {
                 BlockKinds::denseLayer));
         k.add(block("transition", List.of(Param.required("out")), BlockKinds::transition));
         k.add(ResidualBodies.kind());
-        k.add(block("transformer-encoder", List.of(Param.required("heads"), Param.positive("mlp_ratio", 4)),
-                BlockKinds::encoder));
+        k.add(block("transformer-encoder", List.of(Param.required("heads"), Param.positive("mlp_ratio", 4),
+                Param.choice("norm", "pre", List.of("pre", "post")), Param.flag("causal", false)), BlockKinds::encoder));
         return k;
     }
 
@@ -206,6 +206,7 @@ final class BlockKinds {
             c.problem("heads: " + heads + " heads do not divide the width " + s.dim());
             return null;
         }
-        return new EncoderNode(c.id(), s.tokens(), s.dim(), heads, p.integer("mlp_ratio"), c.dynamic());
+        return new EncoderNode(c.id(), s.tokens(), s.dim(), heads, p.integer("mlp_ratio"), c.dynamic(),
+                "post".equals(p.text("norm")), p.flag("causal"));
     }
 }

@@ -13,10 +13,11 @@ import java.util.Objects;
 public final class Network {
     private final String name;
     private final NetworkDescription description;
-    private final int inputSize;
+    private final InputShape input;
     private final List<NetworkStage> stages;
     private final List<NetworkNode> allNodes;
     private final List<Stage> residualStages;
+    private final int[] residualStagePositions;
     private final List<EncoderNode> encoders;
     private final List<ExitNode> exits;
     private final List<String> decidedBlocks;
@@ -27,16 +28,22 @@ public final class Network {
     /**
      * @param name network name
      * @param description the network as written
-     * @param inputSize side of the input image it was resolved at
+     * @param input the input it was resolved at
      * @param stages stages in execution order
      */
-    public Network(String name, NetworkDescription description, int inputSize, List<NetworkStage> stages) {
+    public Network(String name, NetworkDescription description, InputShape input, List<NetworkStage> stages) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = description;
-        this.inputSize = inputSize;
+        this.input = Objects.requireNonNull(input, "input");
         this.stages = List.copyOf(stages);
         this.allNodes = this.stages.stream().flatMap(s -> s.nodes().stream()).toList();
         this.residualStages = List.copyOf(findResidualStages(this.stages));
+        this.residualStagePositions = new int[residualStages.size()];
+        for (int i = 0, k = 0; i < this.stages.size() && k < residualStagePositions.length; i++) {
+            if (this.stages.get(i).name().equals(residualStages.get(k).name()) && holdsDynamicBlock(this.stages.get(i))) {
+                residualStagePositions[k++] = i;
+            }
+        }
         List<EncoderNode> enc = new ArrayList<>();
         List<ExitNode> ex = new ArrayList<>();
         for (NetworkNode n : allNodes) {
@@ -90,8 +97,9 @@ public final class Network {
         return description;
     }
 
-    public int inputSize() {
-        return inputSize;
+    /** The input this network was resolved at. */
+    public InputShape input() {
+        return input;
     }
 
     public List<NetworkStage> stages() {
@@ -100,18 +108,18 @@ public final class Network {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Network n && n.name.equals(name) && n.inputSize == inputSize && n.stages.equals(stages)
+        return o instanceof Network n && n.name.equals(name) && n.input.equals(input) && n.stages.equals(stages)
                 && Objects.equals(n.description, description);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, inputSize, stages);
+        return Objects.hash(name, input, stages);
     }
 
     @Override
     public String toString() {
-        return "Network[" + name + " at " + inputSize + "x" + inputSize + ", " + stages.size() + " stages]";
+        return "Network[" + name + " at " + input.describe() + ", " + stages.size() + " stages]";
     }
 
     /**
@@ -156,6 +164,19 @@ public final class Network {
      */
     public List<Stage> residualStages() {
         return residualStages;
+    }
+
+    /**
+     * The index in {@link #stages()} of each of {@link #residualStages()}: stages of backbone blocks
+     * that dynamics cannot address (MobileNetV2's blocks without a shortcut) are not among them, so
+     * the two lists differ and a per-stage table must not pair them by position.
+     */
+    public int[] residualStagePositions() {
+        return residualStagePositions.clone();
+    }
+
+    private static boolean holdsDynamicBlock(NetworkStage s) {
+        return s.nodes().stream().anyMatch(n -> n instanceof ResidualBlockNode r && r.dynamic());
     }
 
     private static List<Stage> findResidualStages(List<NetworkStage> stages) {

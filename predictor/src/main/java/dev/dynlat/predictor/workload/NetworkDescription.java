@@ -8,16 +8,16 @@ import java.util.List;
  * lowers.
  *
  * @param name network name
- * @param inputChannels channels of the network input
- * @param inputSize side of the (square) input image, the model's own default
+ * @param input the network input (an image of any height and width, or tokens), the model's own
  * @param classes classifier outputs (informational, 0 if not stated)
  * @param source provenance text (definition followed), may be empty
  * @param stages stages in execution order
  * @param templates node groups the stages use by name ({@code templates:}), in file order
  */
-public record NetworkDescription(String name, int inputChannels, int inputSize, int classes, String source,
+public record NetworkDescription(String name, InputShape input, int classes, String source,
                                  List<StageDescription> stages, List<TemplateDescription> templates) {
     public NetworkDescription {
+        java.util.Objects.requireNonNull(input, "input");
         stages = List.copyOf(stages);
         templates = List.copyOf(templates);
     }
@@ -30,6 +30,17 @@ public record NetworkDescription(String name, int inputChannels, int inputSize, 
             }
         }
         return null;
+    }
+
+    /** A network on square images of {@code inputSize} pixels with {@code inputChannels} channels, no templates. */
+    public NetworkDescription(String name, int inputChannels, int inputSize, int classes, String source,
+                              List<StageDescription> stages) {
+        this(name, InputShape.Image.square(inputChannels, inputSize), classes, source, stages, List.of());
+    }
+
+    /** Channels of an image input; 0 for a token input. */
+    public int inputChannels() {
+        return input instanceof InputShape.Image i ? i.channels() : 0;
     }
 
     /** One stage: a name and its nodes. */

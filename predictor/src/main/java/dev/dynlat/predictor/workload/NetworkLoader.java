@@ -29,15 +29,20 @@ public final class NetworkLoader {
     private NetworkLoader() {
     }
 
-    /** Loads and resolves a network file at its own input size (or {@code inputSize} if positive). */
+    /** Loads and resolves a network file at its own input size (or a square {@code inputSize} if positive). */
     public static Network load(Path file, int inputSize) {
         return load("--model", file, inputSize);
     }
 
     /** As {@link #load(Path, int)}; {@code option} names the file in messages about an unusable file. */
     public static Network load(String option, Path file, int inputSize) {
+        return load(option, file, inputSize > 0 ? new InputShape.Size(inputSize, inputSize, "" + inputSize) : null);
+    }
+
+    /** Loads and resolves a network file at its own input, or resized to {@code size} when not null. */
+    public static Network load(String option, Path file, InputShape.Size size) {
         NetworkDescription d = describe(YamlParser.parse(option, file), file.toString());
-        return NetworkResolver.resolve(d, inputSize > 0 ? inputSize : d.inputSize(), file.toString());
+        return NetworkResolver.resolve(d, size == null ? d.input() : d.input().resized(size), file.toString());
     }
 
     /** Parses network YAML text; {@code source} names it in messages. */
@@ -59,14 +64,8 @@ public final class NetworkLoader {
         }
         YamlFields f = top.get();
         String name = f.string("network", true).orElse("network");
-        int channels = 3;
-        int size = 224;
-        Optional<YamlFields> input = f.mapping("input", true);
-        if (input.isPresent()) {
-            channels = input.get().integer("channels", false, 1, MAX_SIZE).orElse(3);
-            size = input.get().integer("size", true, 1, MAX_SIZE).orElse(224);
-            input.get().finish();
-        }
+        InputShape inputShape = f.mapping("input", true).map(in -> input(in, problems))
+                .orElse(InputShape.Image.square(3, 224));
         int classes = f.integer("classes", false, 1, Integer.MAX_VALUE).orElse(0);
         String src = f.string("source", false).orElse("");
         List<TemplateDescription> templates = f.node("templates", false)
@@ -88,7 +87,46 @@ public final class NetworkLoader {
         });
         f.finish();
         Templates.check(templates, stages, f.node().entries().get("stages"), problems);
-        return new NetworkDescription(name, channels, size, classes, src, stages, templates);
+        return new NetworkDescription(name, inputShape, classes, src, stages, templates);
+    }
+
+    /**
+     * {@code {channels, size}}, {@code {channels, height, width}} or {@code {tokens, width}}:
+     * exactly one of the three forms, channels 3 when not given.
+     */
+    private static InputShape input(YamlFields in, YamlProblems problems) {
+        boolean tokens = in.has("tokens");
+        boolean size = in.has("size");
+        boolean height = in.has("height");
+        InputShape out;
+        if (tokens) {
+            int t = in.integer("tokens", true, 1, MAX_SIZE).orElse(1);
+            int w = in.integer("width", true, 1, MAX_SIZE).orElse(1);
+            if (size || height || in.has("channels")) {
+                problems.add(in.node(), "input: a token input takes tokens and width only (no channels, size or height)");
+                in.has("channels");
+                in.has("size");
+                in.has("height");
+            }
+            out = new InputShape.Tokens(t, w);
+        } else {
+            int channels = in.integer("channels", false, 1, MAX_SIZE).orElse(3);
+            if (size && (height || in.has("width"))) {
+                problems.add(in.node(), "input: give size (a square image) or height and width, not both");
+                in.has("height");
+                in.has("width");
+            }
+            if (size || !(height || in.has("width"))) {
+                int s = in.integer("size", true, 1, MAX_SIZE).orElse(224);
+                out = InputShape.Image.square(channels, s);
+            } else {
+                int h = in.integer("height", true, 1, MAX_SIZE).orElse(1);
+                int w = in.integer("width", true, 1, MAX_SIZE).orElse(1);
+                out = new InputShape.Image(channels, h, w);
+            }
+        }
+        in.finish();
+        return out;
     }
 
     /**

@@ -41,23 +41,40 @@ public final class NetworkResolver {
     }
 
     /**
-     * Resolves {@code d} at an input side of {@code inputSize} pixels.
+     * Resolves {@code d} at a square input side of {@code inputSize} pixels (a token network: at
+     * {@code inputSize} tokens).
      *
      * @throws dev.dynlat.operators.yaml.YamlException listing every problem
      */
     public static Network resolve(NetworkDescription d, int inputSize, String source) {
+        return resolve(d, d.input().resized(new InputShape.Size(inputSize, inputSize, "" + inputSize)), source);
+    }
+
+    /**
+     * Resolves {@code d} at {@code input}.
+     *
+     * @throws dev.dynlat.operators.yaml.YamlException listing every problem
+     */
+    public static Network resolve(NetworkDescription d, InputShape input, String source) {
         YamlProblems problems = new YamlProblems(source);
-        Network n = new NetworkResolver(problems).run(d, inputSize);
+        Network n = new NetworkResolver(problems).run(d, input);
         problems.throwIfAny();
         return n;
     }
 
-    private Network run(NetworkDescription d, int inputSize) {
+    private Network run(NetworkDescription d, InputShape input) {
         templates = d.templates();
-        current = new Shape.FeatureMap(d.inputChannels(), inputSize, inputSize);
+        current = input.shape();
         shapes.put(INPUT, current);
         List<Network.NetworkStage> stages = new ArrayList<>();
         for (NetworkDescription.StageDescription st : d.stages()) {
+            if (st.nodes().size() == 1 && st.nodes().get(0).form() == Form.INCLUDE) {
+                // A stage that is one include (a detection backbone) takes the included network's
+                // stages, names kept, so per-stage options address layer1..layer4 as in the zoo.
+                NodeDescription inc = st.nodes().get(0);
+                stages.addAll(includeStages(inc, inc.id(), Map.of()));
+                continue;
+            }
             List<NetworkNode> nodes = new ArrayList<>();
             for (NodeDescription nd : st.nodes()) {
                 nodes.addAll(expand(nd, "", Map.of()));
@@ -65,7 +82,7 @@ public final class NetworkResolver {
             stages.add(new Network.NetworkStage(st.name(), nodes));
         }
         List<Network.NetworkStage> withPolicies = checkPolicies(stages);
-        return new Network(d.name(), d, inputSize, withPolicies);
+        return new Network(d.name(), d, input, withPolicies);
     }
 
     /** Resolves one description into nodes (several for repeats and steps). */
@@ -297,6 +314,11 @@ public final class NetworkResolver {
      * {@code input} is the tensor at the include; the include's id names its last output.
      */
     private List<NetworkNode> include(NodeDescription nd, String id, Map<String, String> renames) {
+        return includeStages(nd, id, renames).stream().flatMap(s -> s.nodes().stream()).toList();
+    }
+
+    /** As {@link #include}, the nodes grouped by the included network's stages (empty ones left out). */
+    private List<Network.NetworkStage> includeStages(NodeDescription nd, String id, Map<String, String> renames) {
         register(id, nd.line());
         String name = (String) nd.params().get("include");
         String until = (String) nd.params().get("until");
@@ -315,14 +337,14 @@ public final class NetworkResolver {
                 return List.of();
             }
             List<NodeDescription> nodes = new ArrayList<>();
+            List<String> stageOf = new ArrayList<>();
             boolean found = until == null;
             for (NetworkDescription.StageDescription st : inc.stages()) {
                 for (NodeDescription c : st.nodes()) {
-                    if (!found) {
+                    if (!found || until == null) {
                         nodes.add(c);
-                        found = c.id().equals(until);
-                    } else if (until == null) {
-                        nodes.add(c);
+                        stageOf.add(st.name());
+                        found = found || c.id().equals(until);
                     }
                 }
             }
@@ -349,9 +371,16 @@ public final class NetworkResolver {
             for (NodeDescription c : nodes) {
                 inner.put(c.id(), prefix + c.id());
             }
-            List<NetworkNode> out = new ArrayList<>();
-            for (NodeDescription c : nodes) {
-                out.addAll(expand(c, prefix, inner));
+            List<Network.NetworkStage> out = new ArrayList<>();
+            List<NetworkNode> run = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                run.addAll(expand(nodes.get(i), prefix, inner));
+                if (i == nodes.size() - 1 || !stageOf.get(i + 1).equals(stageOf.get(i))) {
+                    if (!run.isEmpty()) {
+                        out.add(new Network.NetworkStage(stageOf.get(i), run));
+                    }
+                    run = new ArrayList<>();
+                }
             }
             shapes.put(id, current);
             return out;

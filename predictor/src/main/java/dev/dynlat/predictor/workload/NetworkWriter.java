@@ -12,14 +12,19 @@ public final class NetworkWriter {
     private NetworkWriter() {
     }
 
-    /** The YAML text; {@code inputSize} replaces the description's own input side. */
+    /** The YAML text; a square image of side {@code inputSize} replaces the description's own input. */
     public static String write(NetworkDescription d, int inputSize) {
+        return write(d, d.input().resized(new InputShape.Size(inputSize, inputSize, "" + inputSize)));
+    }
+
+    /** The YAML text; {@code input} replaces the description's own input. */
+    public static String write(NetworkDescription d, InputShape input) {
         StringBuilder sb = new StringBuilder();
         sb.append("network: ").append(quote(d.name())).append('\n');
         if (!d.source().isEmpty()) {
             sb.append("source: ").append(quote(d.source())).append('\n');
         }
-        sb.append("input: {channels: ").append(d.inputChannels()).append(", size: ").append(inputSize).append("}\n");
+        sb.append("input: ").append(input(input)).append('\n');
         if (d.classes() > 0) {
             sb.append("classes: ").append(d.classes()).append('\n');
         }
@@ -42,6 +47,15 @@ public final class NetworkWriter {
             nodes(sb, s.nodes(), "      ");
         }
         return sb.toString();
+    }
+
+    private static String input(InputShape in) {
+        if (in instanceof InputShape.Tokens t) {
+            return "{tokens: " + t.tokens() + ", width: " + t.width() + "}";
+        }
+        InputShape.Image i = (InputShape.Image) in;
+        return i.square() ? "{channels: " + i.channels() + ", size: " + i.height() + "}"
+                : "{channels: " + i.channels() + ", height: " + i.height() + ", width: " + i.width() + "}";
     }
 
     private static void nodes(StringBuilder sb, List<NodeDescription> nodes, String indent) {

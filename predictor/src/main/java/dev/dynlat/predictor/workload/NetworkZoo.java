@@ -55,25 +55,15 @@ public final class NetworkZoo {
         return get(name, 0);
     }
 
-    /** A zoo model at {@code inputSize} (≤ 0: its own). */
+    /** A zoo model at a square {@code inputSize} (≤ 0: its own). */
     public static Network get(String name, int inputSize) {
-        NetworkDescription d = description(name);
-        return NetworkResolver.resolve(d, inputSize > 0 ? inputSize : d.inputSize(), "zoo/" + name + ".yaml");
+        return get(name, inputSize > 0 ? new InputShape.Size(inputSize, inputSize, "" + inputSize) : null);
     }
 
-    /**
-     * Checks an {@code --input} value: an image side of 1 to {@link NetworkLoader#MAX_SIZE} pixels;
-     * null (not given) means the model's own, returned as 0.
-     */
-    public static int inputSide(Integer side) {
-        if (side == null) {
-            return 0;
-        }
-        if (side < 1 || side > NetworkLoader.MAX_SIZE) {
-            throw new IllegalArgumentException("input: must be an image side in [1, " + NetworkLoader.MAX_SIZE
-                    + "] pixels, got " + side);
-        }
-        return side;
+    /** A zoo model resized to {@code size} (null: its own input). */
+    public static Network get(String name, InputShape.Size size) {
+        NetworkDescription d = description(name);
+        return NetworkResolver.resolve(d, size == null ? d.input() : d.input().resized(size), "zoo/" + name + ".yaml");
     }
 
     /** Whether a {@code --model} value names a file rather than a zoo model. */
@@ -81,17 +71,22 @@ public final class NetworkZoo {
         return model.endsWith(".yaml") || model.endsWith(".yml") || model.contains("/");
     }
 
-    /** A zoo name or a network file, resolved at {@code inputSize} (≤ 0: the model's own). */
+    /** A zoo name or a network file, resolved at a square {@code inputSize} (≤ 0: the model's own). */
     public static Network resolve(String model, int inputSize) {
+        return resolve(model, inputSize > 0 ? new InputShape.Size(inputSize, inputSize, "" + inputSize) : null);
+    }
+
+    /** A zoo name or a network file, resized to an {@code --input} value (null: the model's own input). */
+    public static Network resolve(String model, InputShape.Size size) {
         if (!isFile(model)) {
-            return get(model, inputSize);
+            return get(model, size);
         }
         Path file = Path.of(model);
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             throw new IllegalArgumentException("model: " + model + " does not exist (and is not a zoo model: "
                     + String.join(", ", NAMES) + ")");
         }
-        return NetworkLoader.load("--model", file, inputSize);
+        return NetworkLoader.load("--model", file, size);
     }
 
     /** The description behind a {@code --model} value. */

@@ -9,6 +9,7 @@ import dev.dynlat.operators.spec.ConcatSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.CropSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.EmbeddingSpec;
 import dev.dynlat.operators.spec.GruCellSpec;
 import dev.dynlat.operators.spec.LinearSpec;
 import dev.dynlat.operators.spec.MatmulSpec;
@@ -71,6 +72,7 @@ final class OperatorKinds {
         k.add(op("class-token", List.of(), 1, (c, p, in) -> tokens(c, in.get(0), true)));
         k.add(op("select-token", List.of(), 1, (c, p, in) -> tokens(c, in.get(0), false)));
         k.add(op("position-embedding", List.of(), 1, OperatorKinds::positionEmbedding));
+        k.add(op("embedding", List.of(Param.required("vocab"), Param.positive("out", null)), 1, OperatorKinds::embedding));
         k.add(op("performer", List.of(Param.required("out")), 1, OperatorKinds::performer));
         return k;
     }
@@ -388,6 +390,22 @@ final class OperatorKinds {
         }
         return folded(c, s, 0, (double) s.tokens() * s.dim(),
                 b -> ElementwiseSpec.ofShape(TensorShape.of(b, s.tokens(), s.dim())));
+    }
+
+    /**
+     * A token embedding: the sequence of token ids (a token input) to vectors of {@code out}
+     * features (default: the input's width), looked up in a {@code vocab × out} table.
+     */
+    private static NetworkNode embedding(ResolveContext c, Params p, List<Shape> in) {
+        if (!(in.get(0) instanceof Sequence s)) {
+            c.problem("embedding needs a token sequence as input (input: {tokens: N, width: D}), got "
+                    + in.get(0).kindName() + " " + in.get(0).describe());
+            return null;
+        }
+        int vocab = p.integer("vocab");
+        int width = p.has("out") ? p.integer("out") : s.dim();
+        return folded(c, new Sequence(s.tokens(), width), 0, (double) vocab * width,
+                b -> new EmbeddingSpec(b * s.tokens(), width, vocab));
     }
 
     private static NetworkNode performer(ResolveContext c, Params p, List<Shape> in) {

@@ -153,12 +153,28 @@ public final class ResidualBlock {
         return last().outChannels();
     }
 
-    public int inSize() {
+    public int inHeight() {
         return first().inHeight();
     }
 
-    public int outSize() {
+    public int inWidth() {
+        return first().inWidth();
+    }
+
+    public int outHeight() {
         return last().outHeight();
+    }
+
+    public int outWidth() {
+        return last().outWidth();
+    }
+
+    /**
+     * The longer side of the output map in pixels: a granularity S up to it fits (a patch grid
+     * covers each side with {@code ceil(side / S)} patches).
+     */
+    public int outSize() {
+        return Math.max(outHeight(), outWidth());
     }
 
     /** The block's stride (of the conv that downsamples; 1 if none does). */
@@ -199,7 +215,7 @@ public final class ResidualBlock {
             macs += c.macsPerSample();
         }
         if (hasProjection()) {
-            macs += (double) inChannels() * outChannels() * outSize() * outSize();
+            macs += (double) inChannels() * outChannels() * outHeight() * outWidth();
         }
         if (hasSe()) {
             macs += 2.0 * seInput().outChannels() * seSqueeze;

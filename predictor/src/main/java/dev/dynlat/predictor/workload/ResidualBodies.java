@@ -156,10 +156,12 @@ final class ResidualBodies {
             return null;
         }
         int stride = convs.stream().mapToInt(Conv2dSpec::stride).reduce(1, (a, x) -> a * x);
-        if (shortcut == Shortcut.PROJECTION && (input.height() / stride != cur.height()
-                || input.width() / stride != cur.width())) {
+        // A 1x1 conv of stride s keeps ceil(side / s) pixels of each side (an odd side rounds up).
+        int projectedHeight = (input.height() - 1) / stride + 1;
+        int projectedWidth = (input.width() - 1) / stride + 1;
+        if (shortcut == Shortcut.PROJECTION && (projectedHeight != cur.height() || projectedWidth != cur.width())) {
             c.problem("shortcut: a 1x1/" + stride + " projection of the " + input.describe() + " input gives "
-                    + input.height() / stride + "x" + input.width() / stride + " pixels, the body gives "
+                    + projectedHeight + "x" + projectedWidth + " pixels, the body gives "
                     + cur.height() + "x" + cur.width() + " (use padding kernel/2 in the body's convs)");
             return null;
         }

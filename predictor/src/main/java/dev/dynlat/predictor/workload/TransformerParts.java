@@ -41,8 +41,18 @@ public final class TransformerParts {
         }
     }
 
-    /** One encoder block on {@code l} tokens of width {@code dim}; {@code d == null} means dense. */
+    /** One pre-norm, unmasked encoder block on {@code l} tokens of width {@code dim}; {@code d == null} means dense. */
     public static List<OperatorUse> encoder(long b, int l, int dim, int heads, int mlpRatio, VitDynamics d) {
+        return encoder(b, l, dim, heads, mlpRatio, d, false, false);
+    }
+
+    /**
+     * One encoder block. {@code postNorm} moves each layer norm after its residual add (same
+     * operators, other order); {@code causal} computes scores and context on the unmasked lower
+     * triangle only: each query row sees on average {@code (l + 1) / 2} keys, rounded up.
+     */
+    public static List<OperatorUse> encoder(long b, int l, int dim, int heads, int mlpRatio, VitDynamics d,
+                                            boolean postNorm, boolean causal) {
         boolean tokenSkip = d != null && d.tokenSkip();
         boolean headSkip = d != null && d.headSkip();
         boolean layerSkip = d != null && d.layerSkip();
@@ -63,26 +73,40 @@ public final class TransformerParts {
         if (headSkip) {
             ops.add(OperatorUse.folded("head policy", Role.MASKER, new MatmulSpec(b, dim, heads), 1));
         }
-        ops.add(OperatorUse.folded("layer norm 1", Role.OTHER, new NormSpec(TensorShape.of(b, l, dim)), ld));
+        OperatorUse norm1 = OperatorUse.folded("layer norm 1", Role.OTHER, new NormSpec(TensorShape.of(b, l, dim)), ld);
+        OperatorUse norm2 = OperatorUse.folded("layer norm 2", Role.OTHER, new NormSpec(TensorShape.of(b, l, dim)), ld);
+        if (!postNorm) {
+            ops.add(norm1);
+        }
         ops.add(OperatorUse.folded("q/k/v projections", Role.ATTENTION, new MatmulSpec(b * l, dim, width), 3 * ld));
         if (tokenSkip) {
             ops.add(OperatorUse.folded("token policy", Role.MASKER, new MatmulSpec(b * l, width, 1), ld));
         }
         long attnRows = b * keptHeads * ls;
-        ops.add(OperatorUse.folded("q k^T", Role.ATTENTION, new MatmulSpec(attnRows, dph, ls), ld));
-        ops.add(OperatorUse.folded("softmax", Role.ATTENTION, new SoftmaxSpec(TensorShape.of(b, keptHeads, ls, ls)), ld));
-        ops.add(OperatorUse.folded("attn v", Role.ATTENTION, new MatmulSpec(attnRows, ls, dph), ld));
+        int keys = causal ? (ls + 2) / 2 : ls;
+        String masked = causal ? " (causal)" : "";
+        ops.add(OperatorUse.folded("q k^T" + masked, Role.ATTENTION, new MatmulSpec(attnRows, dph, keys), ld));
+        ops.add(OperatorUse.folded("softmax" + masked, Role.ATTENTION,
+                new SoftmaxSpec(TensorShape.of(b, keptHeads, ls, keys)), ld));
+        ops.add(OperatorUse.folded("attn v" + masked, Role.ATTENTION, new MatmulSpec(attnRows, keys, dph), ld));
         ops.add(OperatorUse.folded("attention projection", Role.ATTENTION, headSkip
                 ? new MatmulSpec(b * ls, keptDimRounded, keptDimRounded) : new MatmulSpec(b * ls, dim, dim), ld));
         // The reference's add passes (batch, tokens, kept width) as (channels, rows, cols).
         ops.add(OperatorUse.folded("residual add 1", Role.OTHER,
                 new ElementwiseSpec((int) b, ls, headSkip ? keptDimFloor : dim), ld));
-        ops.add(OperatorUse.folded("layer norm 2", Role.OTHER, new NormSpec(TensorShape.of(b, l, dim)), ld));
+        if (postNorm) {
+            ops.add(norm1);
+        } else {
+            ops.add(norm2);
+        }
         ops.add(OperatorUse.folded("mlp fc1", Role.MLP, new MatmulSpec(b * ls, width, hidden), ld));
         ops.add(OperatorUse.folded("mlp gelu", Role.MLP,
                 new ActivationSpec(ActivationFunction.GELU, TensorShape.of(b, ls, hidden)), ld));
         ops.add(OperatorUse.folded("mlp fc2", Role.MLP, new MatmulSpec(b * ls, hidden, dim), ld));
         ops.add(OperatorUse.folded("residual add 2", Role.OTHER, new ElementwiseSpec((int) b, ls, dim), ld));
+        if (postNorm) {
+            ops.add(norm2);
+        }
         return ops;
     }
 

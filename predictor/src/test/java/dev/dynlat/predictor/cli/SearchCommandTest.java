@@ -57,4 +57,27 @@ class SearchCommandTest {
             assertFalse(r.err().contains("Exception"), r.err());
         }
     }
+
+    /**
+     * A network file is searched as written at its --input: not looked up by its {@code network:}
+     * name in the zoo (a file called resnet50 was searched as the zoo's ResNet-50; a name not in the
+     * zoo was "unknown model").
+     */
+    @Test
+    void aModelFileIsSearchedAsWrittenAtItsInput() throws IOException {
+        String body = Files.readString(Path.of("..", "src", "examples", "networks", "cifar-resnet20.yaml"));
+        for (String name : new String[] {"resnet50", "my-own-net"}) {
+            Path file = tmp.resolve(name + ".yaml");
+            Files.writeString(file, body.replace("network: cifar-resnet20", "network: " + name));
+            CliTest.Result r = CliTest.run("search", "--model", file.toString(), "--device", "tx2", "--mode", "spatial",
+                    "--options", "1,2,4,8,16,32", "--rate", "0.5");
+            assertEquals(0, r.code(), r.err());
+            // Three stages of 32, 16 and 8 pixels, not ResNet-50's four of 56 to 7.
+            assertTrue(r.out().contains("over 120 combinations ([1,2,4,8,16,32] x [1,2,4,8,16] x [1,2,4,8])"), r.out());
+            CliTest.Result big = CliTest.run("search", "--model", file.toString(), "--input", "64", "--device", "tx2",
+                    "--mode", "spatial", "--options", "1,2,4,8,16,32", "--rate", "0.5");
+            assertEquals(0, big.code(), big.err());
+            assertTrue(big.out().contains("([1,2,4,8,16,32] x [1,2,4,8,16,32] x [1,2,4,8,16])"), big.out());
+        }
+    }
 }

@@ -167,7 +167,7 @@ class GenericBlocksTest {
 
     private static Network resolve(String yaml) {
         NetworkDescription d = NetworkLoader.parse(yaml, "test.yaml");
-        return NetworkResolver.resolve(d, d.inputSize(), "test.yaml");
+        return NetworkResolver.resolve(d, d.input(), "test.yaml");
     }
 
     /** MobileNetV2 up to its first stage with a residual block (features.0–3): t=6, c=24. */

@@ -42,9 +42,9 @@ class IncludeAndPolicyFilesTest {
     @Test
     void exportOfAnIncludeLoadsBackToTheSameNetwork() {
         Network zoo = NetworkZoo.get("gfnet-mobilenetv3-large-96");
-        String yaml = NetworkWriter.write(zoo.description(), zoo.inputSize());
+        String yaml = NetworkWriter.write(zoo.description(), zoo.input());
         assertTrue(yaml.contains("include: mobilenetv3-large-1.0"), "the backbone stays referenced");
-        Network back = NetworkResolver.resolve(NetworkLoader.parse(yaml, "x.yaml"), zoo.inputSize(), "x.yaml");
+        Network back = NetworkResolver.resolve(NetworkLoader.parse(yaml, "x.yaml"), zoo.input(), "x.yaml");
         assertEquals(zoo.denseMacs(), back.denseMacs());
         assertEquals(zoo.exits().size(), back.exits().size());
     }

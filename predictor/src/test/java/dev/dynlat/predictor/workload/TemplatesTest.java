@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TemplatesTest {
     private static Network resolve(String yaml) {
         NetworkDescription d = NetworkLoader.parse(yaml, "test.yaml");
-        return NetworkResolver.resolve(d, d.inputSize(), "test.yaml");
+        return NetworkResolver.resolve(d, d.input(), "test.yaml");
     }
 
     private static List<String> ids(Network n) {
@@ -116,7 +116,7 @@ class TemplatesTest {
         assertTrue(text.contains("{id: stage3, template: convnext-block, repeat: 9, with: {dim: 384, hidden: 1536}}"),
                 text);
         NetworkDescription back = NetworkLoader.parse(text, "export.yaml");
-        Network again = NetworkResolver.resolve(back, back.inputSize(), "export.yaml");
+        Network again = NetworkResolver.resolve(back, back.input(), "export.yaml");
         Network original = NetworkLoader.load(file, 160);
         assertEquals(original.denseMacs(), again.denseMacs());
         assertEquals(ids(original), ids(again));

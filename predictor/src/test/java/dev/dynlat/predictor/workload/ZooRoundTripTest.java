@@ -44,7 +44,7 @@ class ZooRoundTripTest {
     void exportedFilePredictsExactlyTheZooModel(String model) throws IOException {
         Network zoo = NetworkZoo.get(model);
         Path file = tmp.resolve(model + ".yaml");
-        Files.writeString(file, NetworkWriter.write(zoo.description(), zoo.inputSize()));
+        Files.writeString(file, NetworkWriter.write(zoo.description(), zoo.input()));
         Network loaded = NetworkLoader.load(file, 0);
         assertEquals(zoo.denseMacs(), loaded.denseMacs(), model + " MACs");
         for (DeviceProfile builtIn : DeviceCatalog.builtIns()) {

@@ -21,10 +21,15 @@ public final class OnnxExport {
 
     /** The model bytes; refuses steps of dynamic networks (they have no standard ONNX form). */
     public static byte[] export(NetworkProgram p, int inputChannels, int inputSize) {
+        return export(p, inputChannels, inputSize, inputSize);
+    }
+
+    /** As {@link #export(NetworkProgram, int, int)} for an input of {@code height × width} pixels. */
+    public static byte[] export(NetworkProgram p, int inputChannels, int height, int width) {
         OnnxModel m = new OnnxModel();
         Map<Slice, String> tensor = new HashMap<>();
         int batch = p.steps().get(0).dims()[0];
-        m.input(INPUT, batch, inputChannels, inputSize, inputSize);
+        m.input(INPUT, batch, inputChannels, height, width);
         tensor.put(Slice.of(p.inputs().get(0)), INPUT);
         String last = INPUT;
         for (int i = 0; i < p.steps().size(); i++) {
