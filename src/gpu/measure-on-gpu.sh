@@ -113,7 +113,7 @@ else
   cuda_opts=(-DDYNLAT_ENABLE_CUDA=ON)
   [ -n "$archs" ] && cuda_opts+=("-DDYNLAT_CUDA_ARCH_LIST=$archs")
   [ -z "$toolkit" ] && cuda_opts=(-DDYNLAT_ENABLE_CUDA=OFF)
-  if timeout "$(budget 60)" bash -c 'cmake -S "$1/calibration/src/main/native" -B "$2" -DCMAKE_BUILD_TYPE=Release \
+  if timeout "$(budget 50)" bash -c 'cmake -S "$1/calibration/src/main/native" -B "$2" -DCMAKE_BUILD_TYPE=Release \
         -DDYNLAT_BUILD_JNI=OFF "${@:3}" && cmake --build "$2" --parallel "$(nproc 2>/dev/null || echo 4)"' \
         build "$root" "$bdir" "${cuda_opts[@]}" >"$out/build.log" 2>&1; then
     if [ -n "$toolkit" ]; then
@@ -172,7 +172,7 @@ say "[4/8] device: $line"
 # 5. kernels
 say "[5/8] kernels: started"
 if [ -n "$bench" ]; then
-  b=$(budget 75)
+  b=$(budget 105)
   line="$(timeout "$b" "$bench" run "$plan" "$out/raw-samples.csv" --deadline-s $(( b - 8 )) --verify 2>"$out/kernels.log")"; code=$?
   say "[5/8] kernels: $(echo "$line" | tr '\n' ' ')"
   case $code in
@@ -186,14 +186,14 @@ fi
 
 # 6. networks
 say "[6/8] networks: started"
-b=$(budget 105)
+b=$(budget 90)
 line="$(timeout "$b" python3 "$root/src/gpu/time_networks.py" "$out/networks.csv" $(( b - 10 )) 2>"$out/networks.log")"; code=$?
 say "[6/8] networks: ${line:-none timed (see networks.log)}"
 case $code in 0) ;; 5|124) cut=1 ;; *) say "[6/8] networks: failed (exit $code; see networks.log)" ;; esac
 
 # 7. operators through PyTorch
 say "[7/8] torch operators: started"
-b=$(budget 40)
+b=$(budget 35)
 line="$(timeout "$b" python3 "$root/src/gpu/time_operators.py" "$plan" "$out/torch-operators" $(( b - 5 )) 2>"$out/torch-operators.log")"; code=$?
 say "[7/8] torch operators: ${line:-none timed (see torch-operators.log)}"
 case $code in 0) ;; 5|124) cut=1 ;; *) say "[7/8] torch operators: failed (exit $code; see torch-operators.log)" ;; esac
