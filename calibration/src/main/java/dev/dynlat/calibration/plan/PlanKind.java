@@ -14,6 +14,7 @@ import dev.dynlat.calibration.kernel.PatchGrid;
 import dev.dynlat.calibration.kernel.ScatterAddKernel;
 import dev.dynlat.calibration.kernel.ScatterKernel;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The plan's vocabulary: one entry per native kernel kind, naming the kernel's integer dimensions in
@@ -111,7 +112,7 @@ public enum PlanKind {
      *
      * @param params the case's scalar parameters (dims at least)
      */
-    public int indicesPerImage(String list, java.util.Map<String, Integer> params) {
+    public int indicesPerImage(String list, Map<String, Integer> params) {
         if (!lists.contains(list)) {
             throw new IllegalArgumentException(planName + ": unknown list '" + list + "'");
         }
