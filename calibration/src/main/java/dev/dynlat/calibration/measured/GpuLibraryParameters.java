@@ -12,16 +12,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The fitted terms of the GPU library model as a parameter vector: which terms the measured
- * operator classes determine (a term no row depends on is held at its default and not fitted),
- * their bounds (fractions of a datasheet peak stay in (0, 1]), and the mapping of a vector back to
+ * The fitted terms of the GPU library model as named parameters: which operator classes each term
+ * describes (a term no measured class uses is held at its default and not fitted), their bounds
+ * (fractions of a datasheet peak stay in (0, 1]), and the mapping of named values back to
  * {@link GpuLibraryCoefficients}.
  */
 public final class GpuLibraryParameters {
     static final String DRAM = "dram_efficiency";
     static final String L2 = "l2_bandwidth_ratio";
     static final String GAP = "kernel_gap_us";
+    static final String LIBRARY_GAP = "library_gap_us";
     static final String REDUCTION = "reduction_overhead";
+    static final String SETUP = "conv_setup_us";
+    static final String CONV_REDUCTION = "conv_reduction_overhead";
     static final String BETA = "throttle_beta";
     static final String TAU = "throttle_tau_ms";
     static final String GEMM = "gemm_efficiency.";
@@ -29,12 +32,21 @@ public final class GpuLibraryParameters {
     static final String STREAM = "stream_efficiency.";
     static final String FLOOR = "host_floor_us.";
 
+    /** The operator classes priced by streaming kernels, by cuBLAS, and by cuDNN. */
+    static final Set<String> STREAMING = Set.of("elementwise", "activation", "softmax", "layernorm");
+    static final Set<String> GEMMS = Set.of("fc", "matmul");
+    static final Set<String> CONVS = Set.of("conv");
+
     /** A term's value when no measured row determines it. */
     static final double DEFAULT_EFFICIENCY = 0.7;
     static final double DEFAULT_FLOOR_US = 20;
 
+    /** One term: its bounds and start, and the operator classes whose latency depends on it. */
+    record Term(ParameterSpec spec, Set<String> usedBy) {
+    }
+
     private final KernelFamily family;
-    private final List<ParameterSpec> specs;
+    private final List<Term> terms;
     private final Set<String> floorClasses;
 
     /**
@@ -44,50 +56,55 @@ public final class GpuLibraryParameters {
     public GpuLibraryParameters(KernelFamily family, Set<String> floorClasses) {
         this.family = family;
         this.floorClasses = new TreeSet<>(floorClasses);
-        boolean gemms = floorClasses.contains("fc") || floorClasses.contains("matmul") || floorClasses.contains("conv");
-        List<ParameterSpec> s = new ArrayList<>();
-        s.add(new ParameterSpec(DRAM, "1", 0.8, 0.05, 1));
-        s.add(new ParameterSpec(GAP, "us", 10, 0.1, 500));
-        s.add(new ParameterSpec(BETA, "1", 0.05, 1e-6, 4));
-        s.add(new ParameterSpec(TAU, "ms", 10, 1e-3, 1e5));
-        if (gemms) {
-            s.add(new ParameterSpec(L2, "1", 2.5, 1, 16));
-            s.add(new ParameterSpec(REDUCTION, "1", 16, 0.01, 1024));
-            for (GemmTile t : family.allGemmTiles()) {
-                s.add(new ParameterSpec(GEMM + t.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1));
-            }
+        Set<String> library = union(GEMMS, CONVS);
+        Set<String> all = union(STREAMING, library);
+        List<Term> t = new ArrayList<>();
+        t.add(term(DRAM, "1", 0.8, 0.05, 1, all));
+        t.add(term(GAP, "us", 5, 0.1, 500, union(STREAMING, CONVS)));
+        t.add(term(LIBRARY_GAP, "us", 20, 0.1, 500, library));
+        t.add(term(SETUP, "us", 20, 0.1, 1000, CONVS));
+        t.add(term(CONV_REDUCTION, "1", 16, 0.01, 1024, CONVS));
+        t.add(term(L2, "1", 2.5, 1, 16, library));
+        t.add(term(REDUCTION, "1", 16, 0.01, 1024, library));
+        t.add(term(BETA, "1", 0.05, 1e-6, 4, library));
+        t.add(term(TAU, "ms", 10, 1e-3, 1e5, library));
+        for (GemmTile g : family.allGemmTiles()) {
+            t.add(term(GEMM + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, library));
         }
-        if (floorClasses.contains("conv")) {
-            for (GemmTile t : KernelFamily.IMPLICIT_CONV_TILES) {
-                s.add(new ParameterSpec(CONV + t.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1));
-            }
-            s.add(new ParameterSpec(CONV + GpuLibraryCoefficients.WINOGRAD, "1", 0.4, 0.02, 1));
+        for (GemmTile g : KernelFamily.IMPLICIT_CONV_TILES) {
+            t.add(term(CONV + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, CONVS));
         }
+        t.add(term(CONV + GpuLibraryCoefficients.WINOGRAD, "1", 0.5, 0.02, 1, CONVS));
         for (String c : List.of("softmax", "layernorm")) {
-            if (floorClasses.contains(c)) {
-                s.add(new ParameterSpec(STREAM + c, "1", 0.6, 0.02, 1));
-            }
+            t.add(term(STREAM + c, "1", 0.6, 0.02, 1, Set.of(c)));
         }
         for (String c : this.floorClasses) {
-            s.add(new ParameterSpec(FLOOR + c, "us", 30, 0.5, 5000));
+            t.add(term(FLOOR + c, "us", 30, 0.5, 5000, Set.of(c)));
         }
-        this.specs = List.copyOf(s);
+        this.terms = t.stream().filter(x -> x.usedBy.stream().anyMatch(this.floorClasses::contains)).toList();
     }
 
+    private static Term term(String name, String unit, double initial, double lo, double hi, Set<String> usedBy) {
+        return new Term(new ParameterSpec(name, unit, initial, lo, hi), usedBy);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> s = new TreeSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+
+    /** The terms the measured classes determine. */
+    List<Term> terms() {
+        return terms;
+    }
+
+    /** Every determined term's spec. */
     public List<ParameterSpec> specs() {
-        return specs;
+        return terms.stream().map(Term::spec).toList();
     }
 
-    /** The coefficients of a parameter vector (in {@link #specs()} order). */
-    public GpuLibraryCoefficients coefficients(double[] p, String source) {
-        Map<String, Double> v = new LinkedHashMap<>();
-        for (int i = 0; i < specs.size(); i++) {
-            v.put(specs.get(i).name(), p[i]);
-        }
-        return coefficients(v, source);
-    }
-
-    /** The coefficients of named values (missing terms at their defaults). */
+    /** The coefficients of named values (terms without a value at their defaults). */
     public GpuLibraryCoefficients coefficients(Map<String, Double> v, String source) {
         Map<String, Double> gemm = new LinkedHashMap<>();
         for (GemmTile t : family.allGemmTiles()) {
@@ -97,7 +114,7 @@ public final class GpuLibraryParameters {
         for (GemmTile t : KernelFamily.IMPLICIT_CONV_TILES) {
             conv.put(t.id(), v.getOrDefault(CONV + t.id(), DEFAULT_EFFICIENCY));
         }
-        conv.put(GpuLibraryCoefficients.WINOGRAD, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD, 0.4));
+        conv.put(GpuLibraryCoefficients.WINOGRAD, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD, 0.5));
         Map<String, Double> stream = new LinkedHashMap<>();
         for (String c : List.of("softmax", "layernorm")) {
             if (v.containsKey(STREAM + c)) {
@@ -106,13 +123,14 @@ public final class GpuLibraryParameters {
         }
         Map<String, Double> floors = new LinkedHashMap<>();
         for (String c : floorClasses) {
-            floors.put(c, v.get(FLOOR + c));
+            floors.put(c, v.getOrDefault(FLOOR + c, DEFAULT_FLOOR_US));
         }
         // Operator kinds never measured pay a framework's least dispatch: the elementwise floor where known.
         floors.put(GpuLibraryCoefficients.OTHER, floors.getOrDefault("elementwise",
                 floors.values().stream().mapToDouble(Double::doubleValue).min().orElse(DEFAULT_FLOOR_US)));
         return new GpuLibraryCoefficients(family, v.getOrDefault(DRAM, 0.8), v.getOrDefault(L2, 2.5),
-                v.getOrDefault(GAP, 10.0), v.getOrDefault(REDUCTION, 16.0), v.getOrDefault(BETA, 0.0),
-                v.getOrDefault(TAU, 10.0), gemm, conv, stream, floors, source);
+                v.getOrDefault(GAP, 5.0), v.getOrDefault(LIBRARY_GAP, 20.0), v.getOrDefault(SETUP, 20.0),
+                v.getOrDefault(REDUCTION, 16.0), v.getOrDefault(CONV_REDUCTION, 16.0),
+                v.getOrDefault(BETA, 0.0), v.getOrDefault(TAU, 10.0), gemm, conv, stream, floors, source);
     }
 }

@@ -74,7 +74,7 @@ public final class GpuLibraryCosts {
     private static KernelTime patchConv(SpatialConvSpec s, int batch, GpuLibraryModel g) {
         double patches = Math.ceil(s.grid().activePatches(s.density()) * batch);
         if (patches < 1) {
-            return new KernelTime(0, 0, 0, 0, 1, "patch conv (no active patch)", 0);
+            return new KernelTime(0, 0, 0, 0, 1, 1, "patch conv (no active patch)", 0);
         }
         Conv2dSpec c = s.conv();
         int side = s.granularity() + 2 * s.halo();

@@ -24,7 +24,7 @@ import java.util.List;
  *     (data, filter and output transforms around 36 batched GEMMs; 4 kernels), whichever is
  *     fastest;</li>
  * <li>elementwise, softmax and layer-norm kernels stream their bytes at the DRAM rate;</li>
- * <li>every kernel pays a device-side gap; long kernels slow down as the power limit lowers the
+ * <li>every kernel pays a device-side gap (cuBLAS and cuDNN kernels one of their own); long kernels slow down as the power limit lowers the
  *     clock; and an operator called from a framework takes at least the host's dispatch time, which
  *     the GPU hides only when its work is longer (the host floor).</li>
  * </ul>
@@ -102,10 +102,15 @@ public final class GpuLibraryModel {
      */
     KernelTime tile(GemmTile t, double efficiency, double batches, double cols, double rows, double reduction,
                     int split) {
+        return tile(t, efficiency, k.reductionOverhead(), batches, cols, rows, reduction, split);
+    }
+
+    private KernelTime tile(GemmTile t, double efficiency, double overhead, double batches, double cols, double rows,
+                            double reduction, int split) {
         double perBlockReduction = Math.ceil(reduction / split);
         double blocks = batches * Math.ceil(cols / t.cols()) * Math.ceil(rows / t.rows()) * split;
         double waves = Math.ceil(blocks / gpu.streamingMultiprocessors());
-        double compute = waves * t.cols() * t.rows() * (perBlockReduction + k.reductionOverhead())
+        double compute = waves * t.cols() * t.rows() * (perBlockReduction + overhead)
                 / (gpu.smMacsPerS() * efficiency);
         double partials = split > 1 ? 2.0 * split - 1 : 1;
         double unique = FLOAT_BYTES * batches * (cols * reduction + reduction * rows + cols * rows * partials);
@@ -117,20 +122,21 @@ public final class GpuLibraryModel {
         double memory = dram / (gpu.dramBytesPerS() * k.dramEfficiency())
                 + panels / (gpu.dramBytesPerS() * k.l2BandwidthRatio());
         String name = "sgemm " + t.id() + (split > 1 ? " split " + split : "");
-        return new KernelTime(Math.max(compute, memory), compute, memory, dram, 1, name, (long) Math.min(blocks, 9e18));
+        return new KernelTime(Math.max(compute, memory), compute, memory, dram, 1, 1, name,
+                (long) Math.min(blocks, 9e18));
     }
 
     /** A pass streaming {@code bytes} through DRAM at a class's streaming factor (one kernel). */
     public KernelTime stream(double bytes, double factor, String name) {
         double s = bytes / (gpu.dramBytesPerS() * k.dramEfficiency() * factor);
-        return new KernelTime(s, 0, s, bytes, 1, name, 0);
+        return new KernelTime(s, 0, s, bytes, 1, 0, name, 0);
     }
 
     /** Work priced by its MACs and bytes alone: the roofline through the fitted peak fractions (one kernel). */
     public KernelTime roofline(double macs, double bytes, String name) {
         double compute = macs / (gpu.smMacsPerS() * gpu.streamingMultiprocessors() * meanGemmEfficiency());
         double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
-        return new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, name, 0);
+        return new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 0, name, 0);
     }
 
     /**
@@ -155,7 +161,8 @@ public final class GpuLibraryModel {
         KernelTime best = null;
         for (int i = 0; i < convEff.length; i++) {
             GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
-            KernelTime main = tile(t, convEff[i], groups, coutPerGroup, pixels, cinPerGroup * kernelArea, 1);
+            KernelTime main = tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
+                    cinPerGroup * kernelArea, 1);
             best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
         }
         if (c.kernel() == 3 && c.stride() == 1 && groups == 1) {
@@ -174,12 +181,12 @@ public final class GpuLibraryModel {
     private KernelTime fusedWinograd(Conv2dSpec c, int batch, double cin, double cout) {
         double blocks = batch * Math.ceil(cout / 32) * Math.ceil(c.outHeight() / 8.0) * Math.ceil(c.outWidth() / 16.0);
         double waves = Math.ceil(blocks / gpu.streamingMultiprocessors());
-        double compute = waves * 32 * 128 * (4 * cin + k.reductionOverhead())
+        double compute = waves * 32 * 128 * (4 * cin + k.convReductionOverhead())
                 / (gpu.smMacsPerS() * k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD));
         double bytes = FLOAT_BYTES * (batch * (cin * c.inHeight() * c.inWidth() + cout * c.outHeight() * c.outWidth())
                 + cout * cin * 9);
         double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
-        KernelTime main = new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, "winograd fused",
+        KernelTime main = new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 1, "winograd fused",
                 (long) blocks);
         return offsets().then(main, "winograd fused 2x2");
     }
@@ -196,9 +203,10 @@ public final class GpuLibraryModel {
         return data.then(filter, "").then(gemm, "").then(output, "winograd 4x4 (" + gemm.kernel() + ")");
     }
 
-    /** cuDNN's small set-up kernel before an implicit-GEMM or fused-Winograd kernel (its work is negligible). */
-    private static KernelTime offsets() {
-        return new KernelTime(0, 0, 0, 0, 1, "offsets", 0);
+    /** cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd kernel: a fitted fixed time. */
+    private KernelTime offsets() {
+        double s = k.convSetupUs() * 1e-6;
+        return new KernelTime(s, 0, 0, 0, 1, 1, "offsets", 0);
     }
 
     /**
@@ -207,7 +215,8 @@ public final class GpuLibraryModel {
      */
     public OperatorCost finish(KernelTime t, String operatorClass, double macs, double dramBytes) {
         double throttled = t.deviceS() * (1 + k.throttleBeta() * Math.log1p(t.deviceS() / (k.throttleTauMs() * 1e-3)));
-        double gaps = t.kernels() * k.kernelGapUs() * 1e-6;
+        double gaps = ((t.kernels() - t.libraryKernels()) * k.kernelGapUs() + t.libraryKernels() * k.libraryGapUs())
+                * 1e-6;
         double device = throttled + gaps;
         double floor = k.hostFloorS(operatorClass);
         double latency = Math.max(device, floor);

@@ -15,8 +15,14 @@ import java.util.TreeMap;
  * @param dramEfficiency fraction of the datasheet DRAM bandwidth streaming kernels reach, (0, 1]
  * @param l2BandwidthRatio on-chip (L2) bandwidth as a multiple of the datasheet DRAM bandwidth, [1, 16]:
  *     the rate at which thread blocks re-read GEMM operands that stay in L2
- * @param kernelGapUs device-side time per kernel (launch, ramp-up and tail), microseconds
- * @param reductionOverhead reduction steps' worth of fixed work per thread block (prologue and epilogue of the K loop)
+ * @param kernelGapUs device-side time per streaming kernel (launch, ramp-up and tail), microseconds
+ * @param libraryGapUs device-side time per cuBLAS or cuDNN kernel, microseconds
+ * @param convSetupUs time of cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd convolution
+ *     (offsets and filter preparation), microseconds
+ * @param reductionOverhead reduction steps' worth of fixed work per thread block of a cuBLAS GEMM (prologue and
+ *     epilogue of the K loop)
+ * @param convReductionOverhead the same for cuDNN's convolution kernels (their K loop also computes the
+ *     im2col addresses)
  * @param throttleBeta slow-down per e-fold of a kernel's duration over {@code throttleTauMs} as the clock
  *     falls under the power and thermal limit (0: no throttling)
  * @param throttleTauMs kernel duration at which the power limit starts to lower the clock, milliseconds
@@ -32,7 +38,8 @@ import java.util.TreeMap;
  * @param source how the terms were obtained: fitted (file, rows, date) or transferred (from which GPU, how)
  */
 public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency, double l2BandwidthRatio,
-                                     double kernelGapUs, double reductionOverhead, double throttleBeta,
+                                     double kernelGapUs, double libraryGapUs, double convSetupUs,
+                                     double reductionOverhead, double convReductionOverhead, double throttleBeta,
                                      double throttleTauMs, Map<String, Double> gemmEfficiency,
                                      Map<String, Double> convEfficiency, Map<String, Double> streamEfficiency,
                                      Map<String, Double> hostFloorUs, String source) {
@@ -47,7 +54,10 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
         fraction("dram_efficiency", dramEfficiency);
         within("l2_bandwidth_ratio", l2BandwidthRatio, 1, 16);
         within("kernel_gap_us", kernelGapUs, 0, 1000);
+        within("library_gap_us", libraryGapUs, 0, 1000);
+        within("conv_setup_us", convSetupUs, 0, 1000);
         within("reduction_overhead", reductionOverhead, 0, 4096);
+        within("conv_reduction_overhead", convReductionOverhead, 0, 4096);
         within("throttle_beta", throttleBeta, 0, 4);
         within("throttle_tau_ms", throttleTauMs, 1e-6, 1e6);
         gemmEfficiency = fractions("gemm_efficiency", gemmEfficiency);
@@ -88,7 +98,8 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
 
     /** The same terms with another provenance (a transfer keeps the terms and says where they came from). */
     public GpuLibraryCoefficients withSource(String newSource) {
-        return new GpuLibraryCoefficients(family, dramEfficiency, l2BandwidthRatio, kernelGapUs, reductionOverhead,
+        return new GpuLibraryCoefficients(family, dramEfficiency, l2BandwidthRatio, kernelGapUs, libraryGapUs,
+                convSetupUs, reductionOverhead, convReductionOverhead,
                 throttleBeta, throttleTauMs, gemmEfficiency, convEfficiency, streamEfficiency, hostFloorUs, newSource);
     }
 

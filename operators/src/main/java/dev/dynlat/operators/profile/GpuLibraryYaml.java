@@ -22,7 +22,10 @@ final class GpuLibraryYaml {
         var dram = f.number("dram_efficiency", true, 1e-6, 1);
         var l2 = f.number("l2_bandwidth_ratio", true, 1, 16);
         var gap = f.number("kernel_gap_us", true, 0, 1000);
+        var libraryGap = f.number("library_gap_us", true, 0, 1000);
+        var setup = f.number("conv_setup_us", true, 0, 1000);
         var reduction = f.number("reduction_overhead", true, 0, 4096);
+        var convReduction = f.number("conv_reduction_overhead", true, 0, 4096);
         var beta = f.number("throttle_beta", true, 0, 4);
         var tau = f.number("throttle_tau_ms", true, 1e-6, 1e6);
         Map<String, Double> gemm = numbers(f, "gemm_efficiency", true, 1e-6, 1);
@@ -32,12 +35,12 @@ final class GpuLibraryYaml {
         var source = f.string("source", false);
         f.finish();
         if (family.isEmpty() || dram.isEmpty() || l2.isEmpty() || gap.isEmpty() || reduction.isEmpty()
-                || beta.isEmpty() || tau.isEmpty()) {
+                || beta.isEmpty() || tau.isEmpty() || libraryGap.isEmpty() || setup.isEmpty() || convReduction.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(new GpuLibraryCoefficients(KernelFamily.parse(family.get()), dram.get(), l2.get(),
-                    gap.get(), reduction.get(), beta.get(), tau.get(), gemm, conv, stream, floors, source.orElse("")));
+                    gap.get(), libraryGap.get(), setup.get(), reduction.get(), convReduction.get(), beta.get(), tau.get(), gemm, conv, stream, floors, source.orElse("")));
         } catch (IllegalArgumentException e) {
             f.problems().add(f.node(), e.getMessage());
             return Optional.empty();
@@ -62,7 +65,10 @@ final class GpuLibraryYaml {
         line(sb, "dram_efficiency", g.dramEfficiency());
         line(sb, "l2_bandwidth_ratio", g.l2BandwidthRatio());
         line(sb, "kernel_gap_us", g.kernelGapUs());
+        line(sb, "library_gap_us", g.libraryGapUs());
+        line(sb, "conv_setup_us", g.convSetupUs());
         line(sb, "reduction_overhead", g.reductionOverhead());
+        line(sb, "conv_reduction_overhead", g.convReductionOverhead());
         line(sb, "throttle_beta", g.throttleBeta());
         line(sb, "throttle_tau_ms", g.throttleTauMs());
         map(sb, "gemm_efficiency", g.gemmEfficiency());
