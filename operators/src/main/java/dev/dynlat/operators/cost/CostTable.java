@@ -37,7 +37,7 @@ import java.util.Set;
  * A variant fills a {@link Builder} in three layers, and {@link Builder#build} completes it:
  * <ol>
  *   <li><b>Kernels</b>, from the shared formula classes with the variant's knobs as arguments
- *       ({@link TiledKernels} for the GPU-style variants; {@code CpuGemm}, {@code CpuPasses},
+ *       ({@code TiledKernels} for the GPU-style variants; {@code CpuGemm}, {@code CpuPasses},
  *       {@code WindowPool} for the CPU one): {@link Conv2dSpec conv}, {@link LinearSpec linear},
  *       {@link ReduceSpec reduce}, broadcast-multiply, average and max pooling, concat, crop,
  *       resize, and the parts {@link ElementwisePass elementwise pass}, {@link PatchCopyKernel
@@ -56,7 +56,7 @@ import java.util.Set;
  * composite built from it (a library GEMM for {@code LinearSpec} also prices the FCs of SE blocks,
  * maskers and GRU cells). To cost kinds with another model (say the GPU library kernels), start
  * from the variant's builder and {@link Builder#put put} the new functions before building, as
- * {@link CalibratedGpuVariant#tableBuilder} documents. {@code build()} fails, naming the kind, if
+ * {@code CalibratedGpuVariant.tableBuilder()} documents. {@code build()} fails, naming the kind, if
  * a kind of the hierarchy is left without a function, so adding a spec kind without costing it in
  * every variant fails as soon as the variant is loaded.
  *
@@ -84,7 +84,10 @@ public final class CostTable {
                           DeviceModel d);
     }
 
-    /** The global pooling of a {@code channels × h × w} map to one value per channel, as a part (class efficiency applied). */
+    /**
+     * Global pooling of a {@code channels × h × w} map to one value per channel, costed as a part
+     * (class efficiency applied).
+     */
     @FunctionalInterface
     public interface GlobalPool {
         OperatorCost cost(int channels, int h, int w, DeviceModel d);
