@@ -26,13 +26,16 @@ import java.util.TreeSet;
  * Fits the GPU library model of one GPU to measured operators by Levenberg–Marquardt on log error
  * (the calibration module's {@link LogErrorFitter}), from several starts. The fit sees only the
  * rows it is given; held-out rows are only evaluated. Large measurement sets are thinned for the
- * fit, evenly within each operator: every {@code k}-th row so that no operator contributes more
- * than {@link #MAX_FIT_ROWS_PER_OPERATOR} rows (the terms are few, and the thinning keeps a fit of
+ * fit, evenly within each operator: every {@code k}-th row so that no streaming operator contributes
+ * more than {@link #MAX_FIT_ROWS_PER_OPERATOR} rows and no library operator more than
+ * {@link #MAX_FIT_ROWS_PER_LIBRARY_OPERATOR} (the terms are few, and the thinning keeps a fit of
  * 40,000 rows to a minute).
  */
 public final class GpuLibraryFit {
-    /** Most fit rows per operator name (e.g. {@code conv}, {@code addu}). */
+    /** Most fit rows per streaming operator name (e.g. {@code addu}): two terms each. */
     public static final int MAX_FIT_ROWS_PER_OPERATOR = 250;
+    /** Most fit rows of a cuBLAS or cuDNN operator: many terms, and a kernel choice to follow. */
+    public static final int MAX_FIT_ROWS_PER_LIBRARY_OPERATOR = 600;
 
     /** The fitted coefficients with the fit's statistics. */
     public record Outcome(GpuLibraryCoefficients coefficients, FitResult fit, int fitRows, int thinnedRows) {
@@ -57,6 +60,18 @@ public final class GpuLibraryFit {
      */
     public static Outcome fit(GpuDatasheet gpu, KernelFamily family, List<MeasuredOperator> fitRows,
                               List<MeasuredOperator> heldOutRows, String source) {
+        return fit(gpu, family, fitRows, heldOutRows, source, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #fit(GpuDatasheet, KernelFamily, List, List, String)} over a prior: the prior's terms
+     * that also describe operator classes these rows do not have are held at the prior's values (a
+     * file of convolutions alone then fits only cuDNN's terms and keeps the prior's GEMM and streaming
+     * terms).
+     */
+    public static Outcome fit(GpuDatasheet gpu, KernelFamily family, List<MeasuredOperator> fitRows,
+                              List<MeasuredOperator> heldOutRows, String source,
+                              java.util.Optional<GpuLibraryCoefficients> prior) {
         if (fitRows.isEmpty()) {
             throw new IllegalArgumentException("measurements: no rows to fit (every row is held out or none was read)");
         }
@@ -65,8 +80,15 @@ public final class GpuLibraryFit {
         GpuLibraryParameters parameters = new GpuLibraryParameters(family, classes);
         List<MeasuredOperator> thinned = thin(fitRows);
         Map<String, Double> values = new LinkedHashMap<>();
-        parameters.terms().forEach(t -> values.put(t.spec().name(), t.spec().initial()));
         Set<String> fitted = new TreeSet<>();
+        prior.ifPresent(p -> values.putAll(GpuLibraryParameters.values(p)));
+        for (GpuLibraryParameters.Term t : parameters.terms()) {
+            if (prior.isPresent() && !classes.containsAll(t.usedBy()) && values.containsKey(t.spec().name())) {
+                fitted.add(t.spec().name());
+            } else {
+                values.put(t.spec().name(), t.spec().initial());
+            }
+        }
         FitResult last = null;
         for (Set<String> stage : List.of(GpuLibraryParameters.STREAMING, GpuLibraryParameters.GEMMS,
                 GpuLibraryParameters.CONVS)) {
@@ -77,7 +99,7 @@ public final class GpuLibraryFit {
             List<ParameterSpec> free = new ArrayList<>();
             for (GpuLibraryParameters.Term t : parameters.terms()) {
                 if (!fitted.contains(t.spec().name()) && t.usedBy().stream().anyMatch(stage::contains)) {
-                    free.add(t.spec());
+                    free.add(clampedStart(t.spec(), values.get(t.spec().name())));
                 }
             }
             Model model = new Model(gpu, parameters, values, free);
@@ -94,6 +116,16 @@ public final class GpuLibraryFit {
         return new Outcome(parameters.coefficients(values, source), last, fitRows.size(), thinned.size());
     }
 
+    /** A term's spec starting at a held value (a prior's), kept strictly inside its bounds. */
+    private static ParameterSpec clampedStart(ParameterSpec s, Double value) {
+        if (value == null) {
+            return s;
+        }
+        double margin = (s.upper() - s.lower()) * 1e-6;
+        double v = Math.min(s.upper() - margin, Math.max(s.lower() + margin, value));
+        return new ParameterSpec(s.name(), s.unit(), v, s.lower(), s.upper());
+    }
+
     /** The model's prediction for a row under given coefficients, seconds. */
     public static double predictS(GpuLibraryCosts costs, MeasuredOperator m) {
         return costs.cost(m.spec(), m.batch()).orElseThrow(() -> new IllegalArgumentException(
@@ -108,6 +140,9 @@ public final class GpuLibraryFit {
                 Map.of(GpuLibraryParameters.DRAM, 0.95, GpuLibraryParameters.GAP, 2.0, GpuLibraryParameters.BETA, 0.3,
                         GpuLibraryParameters.TAU, 1.0, GpuLibraryParameters.L2, 5.0,
                         GpuLibraryParameters.LIBRARY_GAP, 5.0),
+                Map.of(GpuLibraryParameters.FLOOR + "elementwise", 15.0, GpuLibraryParameters.FLOOR + "activation", 15.0,
+                        GpuLibraryParameters.FLOOR + "softmax", 20.0, GpuLibraryParameters.FLOOR + "layernorm", 30.0,
+                        GpuLibraryParameters.GAP, 1.0, GpuLibraryParameters.DRAM, 0.7),
                 Map.of(GpuLibraryParameters.SETUP, 80.0, GpuLibraryParameters.CONV + "winograd", 0.8,
                         GpuLibraryParameters.CONV + "128x128", 0.95, GpuLibraryParameters.CONV + "64x128", 0.6,
                         GpuLibraryParameters.CONV + "32x128", 0.4));
@@ -118,7 +153,9 @@ public final class GpuLibraryFit {
         rows.forEach(r -> byOp.computeIfAbsent(r.opName(), k -> new ArrayList<>()).add(r));
         List<MeasuredOperator> out = new ArrayList<>();
         for (List<MeasuredOperator> op : byOp.values()) {
-            int step = Math.max(1, (int) Math.ceil(op.size() / (double) MAX_FIT_ROWS_PER_OPERATOR));
+            boolean library = !GpuLibraryParameters.STREAMING.contains(group(op.get(0)));
+            int cap = library ? MAX_FIT_ROWS_PER_LIBRARY_OPERATOR : MAX_FIT_ROWS_PER_OPERATOR;
+            int step = Math.max(1, (int) Math.ceil(op.size() / (double) cap));
             for (int i = 0; i < op.size(); i += step) {
                 out.add(op.get(i));
             }

@@ -37,6 +37,12 @@ public final class GpuLibraryParameters {
     static final Set<String> GEMMS = Set.of("fc", "matmul");
     static final Set<String> CONVS = Set.of("conv");
 
+    /**
+     * Streaming classes with an efficiency of their own relative to the binary elementwise pass,
+     * which defines the DRAM efficiency.
+     */
+    static final List<String> ROW_WISE = List.of("activation", "softmax", "layernorm");
+
     /** A term's value when no measured row determines it. */
     static final double DEFAULT_EFFICIENCY = 0.7;
     static final double DEFAULT_FLOOR_US = 20;
@@ -75,7 +81,7 @@ public final class GpuLibraryParameters {
             t.add(term(CONV + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, CONVS));
         }
         t.add(term(CONV + GpuLibraryCoefficients.WINOGRAD, "1", 0.5, 0.02, 1, CONVS));
-        for (String c : List.of("softmax", "layernorm")) {
+        for (String c : ROW_WISE) {
             t.add(term(STREAM + c, "1", 0.6, 0.02, 1, Set.of(c)));
         }
         for (String c : this.floorClasses) {
@@ -104,6 +110,25 @@ public final class GpuLibraryParameters {
         return terms.stream().map(Term::spec).toList();
     }
 
+    /** The named values of coefficients (the inverse of {@link #coefficients}), for a prior or a transfer. */
+    static Map<String, Double> values(GpuLibraryCoefficients c) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put(DRAM, c.dramEfficiency());
+        v.put(GAP, c.kernelGapUs());
+        v.put(LIBRARY_GAP, c.libraryGapUs());
+        v.put(SETUP, c.convSetupUs());
+        v.put(CONV_REDUCTION, c.convReductionOverhead());
+        v.put(L2, c.l2BandwidthRatio());
+        v.put(REDUCTION, c.reductionOverhead());
+        v.put(BETA, c.throttleBeta());
+        v.put(TAU, c.throttleTauMs());
+        c.gemmEfficiency().forEach((k, x) -> v.put(GEMM + k, x));
+        c.convEfficiency().forEach((k, x) -> v.put(CONV + k, x));
+        c.streamEfficiency().forEach((k, x) -> v.put(STREAM + k, x));
+        c.hostFloorUs().forEach((k, x) -> v.put(FLOOR + k, x));
+        return v;
+    }
+
     /** The coefficients of named values (terms without a value at their defaults). */
     public GpuLibraryCoefficients coefficients(Map<String, Double> v, String source) {
         Map<String, Double> gemm = new LinkedHashMap<>();
@@ -116,7 +141,7 @@ public final class GpuLibraryParameters {
         }
         conv.put(GpuLibraryCoefficients.WINOGRAD, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD, 0.5));
         Map<String, Double> stream = new LinkedHashMap<>();
-        for (String c : List.of("softmax", "layernorm")) {
+        for (String c : ROW_WISE) {
             if (v.containsKey(STREAM + c)) {
                 stream.put(c, v.get(STREAM + c));
             }
@@ -125,6 +150,12 @@ public final class GpuLibraryParameters {
         for (String c : floorClasses) {
             floors.put(c, v.getOrDefault(FLOOR + c, DEFAULT_FLOOR_US));
         }
+        // A prior's floors of classes not measured here stay.
+        v.forEach((k, x) -> {
+            if (k.startsWith(FLOOR) && !k.equals(FLOOR + GpuLibraryCoefficients.OTHER)) {
+                floors.putIfAbsent(k.substring(FLOOR.length()), x);
+            }
+        });
         // Operator kinds never measured pay a framework's least dispatch: the elementwise floor where known.
         floors.put(GpuLibraryCoefficients.OTHER, floors.getOrDefault("elementwise",
                 floors.values().stream().mapToDouble(Double::doubleValue).min().orElse(DEFAULT_FLOOR_US)));

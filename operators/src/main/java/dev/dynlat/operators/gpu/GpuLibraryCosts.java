@@ -58,8 +58,8 @@ public final class GpuLibraryCosts {
         // Binary elementwise: two operands read, one written.
         put(m, ElementwiseSpec.class, (e, b, g) -> g.stream(
                 FLOAT_BYTES * 3 * e.channels() * (double) e.height() * e.width() * b, 1, "elementwise"));
-        put(m, ActivationSpec.class, (a, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) a.shape().elements() * b, 1,
-                a.function().id()));
+        put(m, ActivationSpec.class, (a, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) a.shape().elements() * b,
+                g.coefficients().streamFactor("activation"), a.function().id()));
         put(m, SoftmaxSpec.class, (s, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) s.shape().elements() * b,
                 g.coefficients().streamFactor("softmax"), "softmax"));
         put(m, NormSpec.class, (n, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) n.shape().elements() * b,

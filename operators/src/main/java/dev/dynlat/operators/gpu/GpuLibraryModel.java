@@ -206,15 +206,17 @@ public final class GpuLibraryModel {
     /** cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd kernel: a fitted fixed time. */
     private KernelTime offsets() {
         double s = k.convSetupUs() * 1e-6;
-        return new KernelTime(s, 0, 0, 0, 1, 1, "offsets", 0);
+        return new KernelTime(s, 0, 0, 0, 1, 0, "offsets", 0);
     }
 
     /**
-     * The operator's latency: its kernels' device time, slowed by the power limit when long, plus a
+     * The operator's latency: its kernels' device time, their compute slowed by the power limit when long, plus a
      * gap per kernel, and at least the host's dispatch time for the operator's class.
      */
     public OperatorCost finish(KernelTime t, String operatorClass, double macs, double dramBytes) {
-        double throttled = t.deviceS() * (1 + k.throttleBeta() * Math.log1p(t.deviceS() / (k.throttleTauMs() * 1e-3)));
+        // The power limit lowers the SM clock: compute slows, streaming barely does.
+        double compute = Math.min(t.computeS(), t.deviceS());
+        double throttled = t.deviceS() + compute * k.throttleBeta() * Math.log1p(compute / (k.throttleTauMs() * 1e-3));
         double gaps = ((t.kernels() - t.libraryKernels()) * k.kernelGapUs() + t.libraryKernels() * k.libraryGapUs())
                 * 1e-6;
         double device = throttled + gaps;

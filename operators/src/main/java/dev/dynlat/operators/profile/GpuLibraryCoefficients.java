@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * @param gemmEfficiency fraction of the FP32 peak each GEMM tile reaches (key: tile id, e.g. {@code 128x64})
  * @param convEfficiency fraction of the FP32 peak each cuDNN convolution kernel reaches (keys: implicit-GEMM
  *     tile ids such as {@code 64x128}, and {@code winograd})
- * @param streamEfficiency fraction of the streaming rate a row-wise kernel reaches (keys: {@code softmax},
- *     {@code layernorm}; elementwise kernels stream at the DRAM efficiency)
+ * @param streamEfficiency fraction of the binary elementwise pass's streaming rate other streaming kernels
+ *     reach (keys: {@code activation}, {@code softmax}, {@code layernorm}; the binary elementwise pass
+ *     streams at the DRAM efficiency)
  * @param hostFloorUs the least time one operator takes when called from a framework: the host's dispatch,
  *     which the GPU's work hides only when it is longer (key: operator class, e.g. {@code conv}, {@code fc},
  *     {@code matmul}, {@code elementwise}, {@code activation}, {@code softmax}, {@code layernorm}; {@code other}
