@@ -108,6 +108,7 @@ public final class GpuLibraryFit {
                     held.isEmpty() ? 0 : (double) held.size() / (held.size() + rows.size()));
             MultiStartFitter fitter = new MultiStartFitter(new LogErrorFitter(new FitOptions(300, 150, 1e-5, 25)));
             FitResult r = fitter.fit(model, split, starts());
+            System.err.println("DEBUG stage " + stage + " " + r.status() + " " + r.reason() + " " + r.fitAfter().overall().medianApePct());
             Map<String, Double> result = r.fittedParams().isEmpty() ? r.initialParams() : r.fittedParams();
             values.putAll(result);
             free.forEach(p -> fitted.add(p.name()));
@@ -143,6 +144,8 @@ public final class GpuLibraryFit {
                 Map.of(GpuLibraryParameters.FLOOR + "elementwise", 15.0, GpuLibraryParameters.FLOOR + "activation", 15.0,
                         GpuLibraryParameters.FLOOR + "softmax", 20.0, GpuLibraryParameters.FLOOR + "layernorm", 30.0,
                         GpuLibraryParameters.GAP, 1.0, GpuLibraryParameters.DRAM, 0.7),
+                Map.of(GpuLibraryParameters.SETUP, 1.0, GpuLibraryParameters.FLOOR + "conv", 70.0,
+                        GpuLibraryParameters.CONV_REDUCTION, 8.0),
                 Map.of(GpuLibraryParameters.SETUP, 80.0, GpuLibraryParameters.CONV + "winograd", 0.8,
                         GpuLibraryParameters.CONV + "128x128", 0.95, GpuLibraryParameters.CONV + "64x128", 0.6,
                         GpuLibraryParameters.CONV + "32x128", 0.4));

@@ -67,20 +67,21 @@ public final class GpuLibraryParameters {
         List<Term> t = new ArrayList<>();
         t.add(term(DRAM, "1", 0.8, 0.05, 1, all));
         t.add(term(GAP, "us", 5, 0.1, 500, union(STREAMING, CONVS)));
-        t.add(term(LIBRARY_GAP, "us", 20, 0.1, 500, library));
+        t.add(term(LIBRARY_GAP, "us", 20, 0.1, 500, GEMMS));
         t.add(term(SETUP, "us", 20, 0.1, 1000, CONVS));
         t.add(term(CONV_REDUCTION, "1", 16, 0.01, 1024, CONVS));
         t.add(term(L2, "1", 2.5, 1, 16, library));
-        t.add(term(REDUCTION, "1", 16, 0.01, 1024, library));
+        t.add(term(REDUCTION, "1", 16, 0.01, 1024, GEMMS));
         t.add(term(BETA, "1", 0.05, 1e-6, 4, library));
         t.add(term(TAU, "ms", 10, 1e-3, 1e5, library));
         for (GemmTile g : family.allGemmTiles()) {
-            t.add(term(GEMM + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, library));
+            t.add(term(GEMM + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, GEMMS));
         }
         for (GemmTile g : KernelFamily.IMPLICIT_CONV_TILES) {
             t.add(term(CONV + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, CONVS));
         }
         t.add(term(CONV + GpuLibraryCoefficients.WINOGRAD, "1", 0.5, 0.02, 1, CONVS));
+        t.add(term(CONV + GpuLibraryCoefficients.WINOGRAD_GEMM, "1", DEFAULT_EFFICIENCY, 0.02, 1, CONVS));
         for (String c : ROW_WISE) {
             t.add(term(STREAM + c, "1", 0.6, 0.02, 1, Set.of(c)));
         }
@@ -140,6 +141,8 @@ public final class GpuLibraryParameters {
             conv.put(t.id(), v.getOrDefault(CONV + t.id(), DEFAULT_EFFICIENCY));
         }
         conv.put(GpuLibraryCoefficients.WINOGRAD, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD, 0.5));
+        conv.put(GpuLibraryCoefficients.WINOGRAD_GEMM, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD_GEMM,
+                DEFAULT_EFFICIENCY));
         Map<String, Double> stream = new LinkedHashMap<>();
         for (String c : ROW_WISE) {
             if (v.containsKey(STREAM + c)) {

@@ -161,8 +161,8 @@ public final class GpuLibraryModel {
         KernelTime best = null;
         for (int i = 0; i < convEff.length; i++) {
             GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
-            KernelTime main = tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
-                    cinPerGroup * kernelArea, 1);
+            KernelTime main = cudnn(tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
+                    cinPerGroup * kernelArea, 1));
             best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
         }
         if (c.kernel() == 3 && c.stride() == 1 && groups == 1) {
@@ -186,21 +186,38 @@ public final class GpuLibraryModel {
         double bytes = FLOAT_BYTES * (batch * (cin * c.inHeight() * c.inWidth() + cout * c.outHeight() * c.outWidth())
                 + cout * cin * 9);
         double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
-        KernelTime main = new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 1, "winograd fused",
+        KernelTime main = new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 0, "winograd fused",
                 (long) blocks);
         return offsets().then(main, "winograd fused 2x2");
     }
 
-    /** Non-fused Winograd F(4×4, 3×3): transforms around 36 batched GEMMs (4 kernels). */
+    /**
+     * Non-fused Winograd F(4×4, 3×3): data, filter and output transforms (streaming kernels) around 36
+     * batched GEMMs of cuDNN's own (4 kernels).
+     */
     private KernelTime winograd4x4(Conv2dSpec c, int batch, double cin, double cout) {
         double tiles = (double) batch * Math.ceil(c.outHeight() / 4.0) * Math.ceil(c.outWidth() / 4.0);
-        KernelTime gemm = batchedGemm(36, cout, tiles, cin);
+        double efficiency = k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD_GEMM);
+        KernelTime gemm = null;
+        for (GemmTile t : batchedTiles) {
+            gemm = KernelTime.faster(gemm, tile(t, efficiency, k.convReductionOverhead(), 36, cout, tiles, cin, 1));
+        }
+        gemm = cudnn(gemm);
         KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin), 1,
                 "winograd data");
         KernelTime filter = stream(FLOAT_BYTES * (cout * cin * 9 + 36 * cout * cin), 1, "winograd filter");
         KernelTime output = stream(FLOAT_BYTES * (36 * tiles * cout + batch * cout * c.outHeight() * c.outWidth()), 1,
                 "winograd output");
         return data.then(filter, "").then(gemm, "").then(output, "winograd 4x4 (" + gemm.kernel() + ")");
+    }
+
+    /**
+     * A cuDNN kernel: its fixed cost is cuDNN's own (the set-up time before it, and a streaming
+     * kernel's gap), not cuBLAS's, so that the two libraries' fitted terms stay apart.
+     */
+    private static KernelTime cudnn(KernelTime t) {
+        return new KernelTime(t.deviceS(), t.computeS(), t.memoryS(), t.dramBytes(), t.kernels(), 0, t.kernel(),
+                t.blocks());
     }
 
     /** cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd kernel: a fitted fixed time. */

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * @param throttleTauMs kernel duration at which the power limit starts to lower the clock, milliseconds
  * @param gemmEfficiency fraction of the FP32 peak each GEMM tile reaches (key: tile id, e.g. {@code 128x64})
  * @param convEfficiency fraction of the FP32 peak each cuDNN convolution kernel reaches (keys: implicit-GEMM
- *     tile ids such as {@code 64x128}, and {@code winograd})
+ *     tile ids such as {@code 64x128}, {@code winograd} for the fused Winograd kernel and {@code winograd-gemm}
+ *     for the batched GEMMs of the non-fused one)
  * @param streamEfficiency fraction of the binary elementwise pass's streaming rate other streaming kernels
  *     reach (keys: {@code activation}, {@code softmax}, {@code layernorm}; the binary elementwise pass
  *     streams at the DRAM efficiency)
@@ -47,6 +48,8 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
 
     /** Key of {@link #convEfficiency} for cuDNN's fused Winograd kernel. */
     public static final String WINOGRAD = "winograd";
+    /** Key of {@link #convEfficiency} for the 36 batched GEMMs of cuDNN's non-fused Winograd. */
+    public static final String WINOGRAD_GEMM = "winograd-gemm";
     /** Key of {@link #hostFloorUs} for operator classes without a floor of their own. */
     public static final String OTHER = "other";
 
@@ -80,8 +83,10 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
                 throw new IllegalArgumentException("conv_efficiency: no efficiency for tile " + t.id());
             }
         }
-        if (!convEfficiency.containsKey(WINOGRAD)) {
-            throw new IllegalArgumentException("conv_efficiency: no efficiency for " + WINOGRAD);
+        for (String key : java.util.List.of(WINOGRAD, WINOGRAD_GEMM)) {
+            if (!convEfficiency.containsKey(key)) {
+                throw new IllegalArgumentException("conv_efficiency: no efficiency for " + key);
+            }
         }
         source = source == null ? "" : source;
     }

@@ -36,6 +36,7 @@ class GpuLibraryModelTest {
             conv.put(t.id(), 0.7);
         }
         conv.put(GpuLibraryCoefficients.WINOGRAD, 0.6);
+        conv.put(GpuLibraryCoefficients.WINOGRAD_GEMM, 0.7);
         return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, gemm, conv, Map.of("softmax", 0.6),
                 Map.of("elementwise", floorUs, GpuLibraryCoefficients.OTHER, floorUs, "conv", floorUs), "test");
     }
