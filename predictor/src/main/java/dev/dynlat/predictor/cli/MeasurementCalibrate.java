@@ -46,8 +46,9 @@ record MeasurementCalibrate(List<Path> files, String device, Path profileOut, Pa
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget profile = outputs.add("--out", profileOut);
             Path dir = ReportDirectory.check("--report", reportDir, false);
+            DeviceProfile given = device == null ? null : DeviceCatalog.load("--device", device);
             List<MeasuredOperator> rows = read();
-            DeviceProfile base = base(rows);
+            DeviceProfile base = base(rows, given);
             progress.printf(Locale.ROOT, "%d measured operators of %s; base profile %s%n", rows.size(),
                     base.cudaName().orElse(rows.get(0).device()), base.name());
             MeasurementOutcome o = new MeasurementCalibration(FitPlan.forKind(base.kind()), fitRowsPerClass, force,
@@ -85,15 +86,15 @@ record MeasurementCalibrate(List<Path> files, String device, Path profileOut, Pa
     }
 
     /** The given profile, or the built-in one of the rows' device; rows of several devices are refused. */
-    private DeviceProfile base(List<MeasuredOperator> rows) {
+    private static DeviceProfile base(List<MeasuredOperator> rows, DeviceProfile given) {
         Set<String> devices = new LinkedHashSet<>();
         rows.forEach(m -> devices.add(m.device()));
         if (devices.size() > 1) {
             throw new MeasurementInputException("measurements: the rows name " + devices.size() + " devices ("
                     + String.join(", ", devices) + "); calibrate one device at a time");
         }
-        if (device != null) {
-            return DeviceCatalog.load("--device", device);
+        if (given != null) {
+            return given;
         }
         MeasuredOperator first = rows.get(0);
         return DeviceCatalog.forCudaName(first.source() + ":" + first.line() + " column 'Device'", first.device());
