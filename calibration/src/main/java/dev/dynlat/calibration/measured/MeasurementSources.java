@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class MeasurementSources {
     /** Every known layout, first match wins. A new layout is one more entry here. */
-    static final List<MeasurementSource> SOURCES = List.of(new NeuSightCsv());
+    static final List<MeasurementSource> SOURCES = List.of(new NeuSightCsv(), new RawSamplesLayout());
 
     private MeasurementSources() {
     }
