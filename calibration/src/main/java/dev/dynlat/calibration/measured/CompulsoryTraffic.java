@@ -23,7 +23,8 @@ public final class CompulsoryTraffic {
     private static final double FP32_BYTES = 4;
 
     /** Elements moved by one call of a spec at a batch; the one place that knows each kind's operands. */
-    private static final Map<Class<? extends OperatorSpec>, BiFunction<OperatorSpec, Integer, Double>> ELEMENTS = Map.of(
+    private static final Map<Class<? extends OperatorSpec>, BiFunction<OperatorSpec, Integer, Double>> ELEMENTS =
+            Map.of(
             Conv2dSpec.class, (s, b) -> {
                 Conv2dSpec c = (Conv2dSpec) s;
                 double weights = (double) c.outChannels() * (c.inChannels() / c.groups()) * c.kernel() * c.kernel();
@@ -32,7 +33,8 @@ public final class CompulsoryTraffic {
             },
             MatmulSpec.class, (s, b) -> {
                 MatmulSpec m = (MatmulSpec) s;
-                return b * ((double) m.rows() * m.inner() + (double) m.rows() * m.cols()) + (double) m.inner() * m.cols();
+                return b * ((double) m.rows() * m.inner() + (double) m.rows() * m.cols())
+                        + (double) m.inner() * m.cols();
             },
             LinearSpec.class, (s, b) -> {
                 LinearSpec l = (LinearSpec) s;
@@ -45,7 +47,8 @@ public final class CompulsoryTraffic {
             ActivationSpec.class, (s, b) -> b * 2.0 * ((ActivationSpec) s).shape().elements(),
             SoftmaxSpec.class, (s, b) -> b * 2.0 * ((SoftmaxSpec) s).shape().elements(),
             // Layer norm also reads its scale and shift, one value of each per element of a row.
-            NormSpec.class, (s, b) -> b * 2.0 * ((NormSpec) s).shape().elements() + 2.0 * ((NormSpec) s).shape().last());
+            NormSpec.class, (s, b) -> b * 2.0 * ((NormSpec) s).shape().elements()
+                    + 2.0 * ((NormSpec) s).shape().last());
 
     private CompulsoryTraffic() {
     }

@@ -19,8 +19,8 @@ public record CsvRow(Path file, long line, List<String> header, List<String> fie
     public CsvRow {
         Objects.requireNonNull(file, "file");
         if (fields.size() != header.size()) {
-            throw new MeasurementInputException(file + ":" + line + ": " + fields.size() + " fields, but the header has "
-                    + header.size() + " columns");
+            throw new MeasurementInputException(file + ":" + line + ": " + fields.size()
+                    + " fields, but the header has " + header.size() + " columns");
         }
     }
 

@@ -96,9 +96,9 @@ public final class MeasurementCalibration {
         fitSet.forEach(o -> classes.add(o.payload().operatorClass()));
         CoefficientLayout layout = plan.layout(classes);
         AnalyticLatencyModel model = new AnalyticLatencyModel(base, layout);
-        progress.printf(java.util.Locale.ROOT, "fitting %s on %d rows (of %d outside held-out families; %d held-out rows,"
-                + " %d of them judged while fitting) ...%n", plan.model(), fitSet.size(), fitAll.size(), heldAll.size(),
-                heldSet.size());
+        progress.printf(java.util.Locale.ROOT, "fitting %s on %d rows (of %d outside held-out families; %d"
+                + " held-out rows, %d of them judged while fitting) ...%n", plan.model(), fitSet.size(), fitAll.size(),
+                heldAll.size(), heldSet.size());
         FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, plan.starts());
         double[] params = layout.vector(fit.fittedParams());
 
@@ -129,7 +129,8 @@ public final class MeasurementCalibration {
         String machine = base.cudaName().orElse(rows.get(0).device());
         CalibratedCoefficients.CalibrationRecord record = new CalibratedCoefficients.CalibrationRecord(
                 LocalDate.now().toString(), machine, BACKEND, rows.size(), heldAfter.mdapePct(), "", rows.size(),
-                FitQuality.atBound(model.parameters(), fit), fit.usable() || !force ? "" : fit.reason(), held.size() >= 5 ? band.ratioP10() : 0,
+                FitQuality.atBound(model.parameters(), fit), fit.usable() || !force ? "" : fit.reason(),
+                held.size() >= 5 ? band.ratioP10() : 0,
                 held.size() >= 5 ? band.ratioP90() : 0, 0);
         DeviceProfile calibrated = base.withCalibration(Optional.of(layout.coefficients(params, record)),
                 base.provenance() + "; calibrated by dynlat calibrate --from-measurements (" + rows.size() + " rows of "
@@ -154,7 +155,7 @@ public final class MeasurementCalibration {
         return out;
     }
 
-    /** A file's folder and name ({@code conv/Tesla_T4.csv}): NeuSight names its files by GPU, one folder per operator. */
+    /** A file's folder and name ({@code conv/Tesla_T4.csv}): NeuSight names files by GPU, a folder per operator. */
     private static List<String> fileNames(List<String> sources) {
         return sources.stream().map(java.nio.file.Path::of)
                 .map(p -> p.getNameCount() > 1 ? p.subpath(p.getNameCount() - 2, p.getNameCount()) : p)

@@ -57,7 +57,8 @@ public final class MeasurementReport {
     /** Registers the report's files in {@code outputs}, checking each path before anything is computed. */
     public static Targets add(OutputSet outputs, Path dir) {
         return new Targets(outputs.add("--report", dir.resolve(CalibrationReport.REPORT)),
-                outputs.add("--report", dir.resolve(PREDICTIONS)), ReportCharts.add(outputs, dir, ReportCharts.OPERATORS));
+                outputs.add("--report", dir.resolve(PREDICTIONS)),
+                ReportCharts.add(outputs, dir, ReportCharts.OPERATORS));
     }
 
     /** Renders every file into its prepared target; nothing is visible until the set commits. */
@@ -94,11 +95,13 @@ public final class MeasurementReport {
         sb.append("- date: ").append(rec.date()).append(", backend: ").append(rec.backend()).append('\n');
         sb.append("- measurements: ").append(String.join(", ", o.sources())).append('\n');
         sb.append(String.format(Locale.ROOT, "- rows: %d; %d outside the held-out shape families (%d of them fitted, at"
-                + " most a fixed number per class chosen by a hash of the row), %d in held-out families (never fitted)%n",
+                + " most a fixed number per class chosen by a hash of the row), %d in held-out families (never"
+                + " fitted)%n",
                 o.operators().size(), fitRows.size(), o.fitRows(), held.size()));
         sb.append("- fit: ").append(o.fit().status()).append(" — ").append(o.fit().reason()).append('\n');
         sb.append(String.format(Locale.ROOT, "- wall time of fit and evaluation: %.1f s%n", o.fitSeconds()));
-        sb.append(String.format(Locale.ROOT, "- chart `%s.svg`: %d of the %d held-out rows (%s); every row is in `%s`%n%n",
+        sb.append(String.format(Locale.ROOT,
+                "- chart `%s.svg`: %d of the %d held-out rows (%s); every row is in `%s`%n%n",
                 ReportCharts.OPERATORS, chartRows(o.operators()).size(), held.size(),
                 held.size() > CHART_ROWS ? "chosen by a hash of the row" : "all", PREDICTIONS));
         sb.append("Held out by shape family (`src/docs/gpu/held-out-split.md`): whole regions of shape space, "

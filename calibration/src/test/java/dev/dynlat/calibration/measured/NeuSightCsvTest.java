@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NeuSightCsvTest {
     static final String COMMON = "OPName,Latency,Device,Torch Version,CUDNN Version,Kernel Name,Warps per SM,"
             + "Blocks per SM,Grid x,Grid y,Grid z,Block x,Block y,Block z,CUDA Version";
-    static final String LAUNCH = "p2.1.0,8902,\"void k<4, f<float>, a<char*, 3> >(int, f<float>)\",4.2,1.05,42,1,1,128,1,1,"
-            + "cu121";
+    static final String LAUNCH = "p2.1.0,8902,\"void k<4, f<float>, a<char*, 3> >(int, f<float>)\","
+            + "4.2,1.05,42,1,1,128,1,1,cu121";
 
     @TempDir
     Path dir;
@@ -46,8 +46,10 @@ class NeuSightCsvTest {
 
     @Test
     void convRowIsAPaddedConvolutionAtItsBatch() throws IOException {
-        Path f = write("conv.csv", COMMON + ",Kernels,B,Input_Channel,Output_Channel,Kernel_Szie,Input_Size,Stride,Padding",
-                "conv,2.7097,Tesla T4," + LAUNCH + ",\";void a(x, y);volta_sgemm_64x64_nn;void b(p, q)\",38,893,326,3,5,1,1");
+        Path f = write("conv.csv",
+                COMMON + ",Kernels,B,Input_Channel,Output_Channel,Kernel_Szie,Input_Size,Stride,Padding",
+                "conv,2.7097,Tesla T4," + LAUNCH + ",\";void a(x, y);volta_sgemm_64x64_nn;void b(p, q)\","
+                        + "38,893,326,3,5,1,1");
         MeasuredOperator m = MeasurementSources.read(f).get(0);
         assertEquals(Conv2dSpec.padded(893, 326, 5, 5, 3, 1, 1, 1), m.spec());
         assertEquals(38, m.batch());

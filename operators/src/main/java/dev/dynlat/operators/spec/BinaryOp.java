@@ -26,6 +26,7 @@ public enum BinaryOp {
                 return op;
             }
         }
-        throw new IllegalArgumentException("op: unknown elementwise operation '" + text + "'; valid: add, mul, div, pow");
+        throw new IllegalArgumentException("op: unknown elementwise operation '" + text
+                + "'; valid: add, mul, div, pow");
     }
 }

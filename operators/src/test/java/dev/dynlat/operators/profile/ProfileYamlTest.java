@@ -111,8 +111,8 @@ class ProfileYamlTest {
     @Test
     void cudaNameIsOptionalAndRoundTrips() {
         assertEquals(Optional.empty(), ProfileLoader.parse(VALID, SRC).cudaName());
-        DeviceProfile named = ProfileLoader.parse(VALID.replace("kind: gpu\n", "kind: gpu\ncuda_name: \"Tesla V100-PCIE-32GB\"\n"),
-                SRC);
+        DeviceProfile named = ProfileLoader.parse(VALID.replace("kind: gpu\n",
+                "kind: gpu\ncuda_name: \"Tesla V100-PCIE-32GB\"\n"), SRC);
         assertEquals(Optional.of("Tesla V100-PCIE-32GB"), named.cudaName());
         assertEquals(named, ProfileLoader.parse(ProfileWriter.toYaml(named), "written"));
         assertTrue(ProfileWriter.toYaml(named).contains("cuda_name: \"Tesla V100-PCIE-32GB\"\n"));

@@ -104,8 +104,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((backend == null) == (measurements == null)) {
-            return fail("give either --backend (measure here) or --from-measurements FILE... (fit to measured operators)",
-                    USAGE_ERROR);
+            return fail("give either --backend (measure here) or --from-measurements FILE... (fit to measured"
+                    + " operators)", USAGE_ERROR);
         }
         if (measurements == null && device != null) {
             return fail("--device: only with --from-measurements (--backend bootstraps the device it measures)",
@@ -216,9 +216,9 @@ public final class CalibrateCommand implements Callable<Integer> {
                         System.out.flush();
                     }).run();
             List<EvaluatedOperator> held = o.operators().stream().filter(EvaluatedOperator::heldOut).toList();
-            err.printf(Locale.ROOT, "calibrated %s from %d measured operators in %.1f s: held-out MdAPE %.1f%% (%d rows;"
-                    + " before %.1f%%, laudnet %.1f%%, roofline %.1f%%); profile %s, report %s%n", o.profile().name(),
-                    o.operators().size(), (System.nanoTime() - t0) * 1e-9, mdape(held, EvaluatedOperator::afterS),
+            err.printf(Locale.ROOT, "calibrated %s from %d measured operators in %.1f s: held-out MdAPE %.1f%%"
+                    + " (%d rows; before %.1f%%, laudnet %.1f%%, roofline %.1f%%); profile %s, report %s%n",
+                    o.profile().name(), o.operators().size(), (System.nanoTime() - t0) * 1e-9, mdape(held, EvaluatedOperator::afterS),
                     held.size(), mdape(held, EvaluatedOperator::beforeS), mdape(held, EvaluatedOperator::laudnetS),
                     mdape(held, EvaluatedOperator::rooflineS), out, report);
             return 0;
@@ -229,7 +229,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private static double mdape(List<EvaluatedOperator> rows, java.util.function.ToDoubleFunction<EvaluatedOperator> p) {
+    private static double mdape(List<EvaluatedOperator> rows,
+                                java.util.function.ToDoubleFunction<EvaluatedOperator> p) {
         return Accuracy.of(rows.stream().mapToDouble(p).toArray(),
                 rows.stream().mapToDouble(EvaluatedOperator::measuredS).toArray()).mdapePct();
     }

@@ -124,7 +124,8 @@ class CalibrateFromMeasurementsTest {
             }
         }
         assertTrue(md.contains(String.format(java.util.Locale.ROOT, "%.1f", held.mdapePct())), md);
-        for (String f : List.of("predicted-vs-measured.svg", "predicted-vs-measured.png", "predicted-vs-measured.csv")) {
+        for (String f : List.of("predicted-vs-measured.svg", "predicted-vs-measured.png",
+                "predicted-vs-measured.csv")) {
             assertTrue(Files.size(report.resolve(f)) > 0, f);
         }
         assertTrue(stderr().contains("calibrated t4 from " + rows.size() + " measured operators"), stderr());

@@ -52,7 +52,8 @@ class OperatorsCommandTest {
             assertEquals(100 * (predicted - m.latencyMs()) / m.latencyMs(),
                     Double.parseDouble(m.columns().get("error_pct")), 1e-9);
         }
-        double[] pred = written.stream().mapToDouble(m -> Double.parseDouble(m.columns().get("predicted_ms"))).toArray();
+        double[] pred = written.stream().mapToDouble(m -> Double.parseDouble(m.columns().get("predicted_ms")))
+                .toArray();
         double[] meas = written.stream().mapToDouble(MeasuredOperator::latencyMs).toArray();
         Accuracy all = Accuracy.of(pred, meas);
         long held = input.stream().filter(ShapeFamily::heldOut).count();
@@ -90,7 +91,8 @@ class OperatorsCommandTest {
         Path first = tmp.resolve("first.csv");
         assertEquals(0, CliTest.run("operators", "--in", in.toString(), "--out", first.toString()).code());
         // The output is a measurement file too: its old prediction columns are replaced.
-        CliTest.Result r = CliTest.run("operators", "--in", first.toString(), "--device", "v100", "--variant", "laudnet");
+        CliTest.Result r = CliTest.run("operators", "--in", first.toString(), "--device", "v100", "--variant",
+                "laudnet");
         assertEquals(0, r.code(), r.err());
         summaryRow(r.err(), "v100 (laudnet)", "ln");
         List<String> lines = r.out().lines().toList();
