@@ -35,6 +35,17 @@ public record DeviceProfile(String name, String displayName, DeviceKind kind, Da
         this(name, displayName, kind, datasheet, laudnet, calibrated, provenance, Optional.empty());
     }
 
+    /**
+     * The record's text, with the CUDA name only when there is one: sweep fingerprints hash this text, so
+     * a profile without a CUDA name keeps the fingerprint it had before the field existed.
+     */
+    @Override
+    public String toString() {
+        return "DeviceProfile[name=" + name + ", displayName=" + displayName + ", kind=" + kind + ", datasheet="
+                + datasheet + ", laudnet=" + laudnet + ", calibrated=" + calibrated + ", provenance=" + provenance
+                + cudaName.map(n -> ", cudaName=" + n).orElse("") + "]";
+    }
+
     /** The same device with other calibrated coefficients and provenance (name, datasheet, CUDA name kept). */
     public DeviceProfile withCalibration(Optional<CalibratedCoefficients> coefficients, String newProvenance) {
         return new DeviceProfile(name, displayName, kind, datasheet, laudnet, coefficients, newProvenance, cudaName);

@@ -74,7 +74,11 @@ record MeasurementCalibrate(List<Path> files, String device, Path profileOut, Pa
     /** Every row of every file; a file without rows is refused by name. */
     private List<MeasuredOperator> read() {
         List<MeasuredOperator> rows = new ArrayList<>();
+        Set<Path> seen = new java.util.HashSet<>();
         for (Path f : files) {
+            if (!seen.add(f.toAbsolutePath().normalize())) {
+                throw new MeasurementInputException(f + ": given twice (each row would count twice)");
+            }
             List<MeasuredOperator> r = MeasurementSources.read(f);
             if (r.isEmpty()) {
                 throw new MeasurementInputException(f + ": no operator rows after the header");

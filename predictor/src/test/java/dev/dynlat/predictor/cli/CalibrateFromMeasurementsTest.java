@@ -129,6 +129,17 @@ class CalibrateFromMeasurementsTest {
             assertTrue(Files.size(report.resolve(f)) > 0, f);
         }
         assertTrue(stderr().contains("calibrated t4 from " + rows.size() + " measured operators"), stderr());
+
+        // dynlat operators on the calibrated profile gives the report's calibrated held-out figures for a class.
+        CliTest.Result ops = CliTest.run("operators", "--in", files.get(4).toString(), "--device", profile.toString());
+        assertEquals(0, ops.code(), ops.err());
+        List<String> summary = OperatorsCommandTest.summaryRow(ops.err(), "t4 (calibrated)", "ln");
+        List<String> reported = md.substring(md.indexOf("## Held-out rows"), md.indexOf("## Fit rows")).lines()
+                .map(l -> java.util.Arrays.stream(l.split("\\|")).map(String::strip).toList())
+                .filter(c -> c.size() > 3 && c.get(1).equals("ln") && c.get(2).equals("calibrated (after)"))
+                .findFirst().orElseThrow().subList(1, 6);
+        assertEquals(List.of(summary.get(5), summary.get(6), summary.get(7)), reported.subList(2, 5),
+                "held-out rows, MdAPE and within ±20% of ln: operators summary " + summary + " vs report " + reported);
     }
 
     private void assertRefused(String expected, Path profile, Path report, String... args) {
@@ -174,6 +185,7 @@ class CalibrateFromMeasurementsTest {
         Path other = MeasurementSlices.write(tmp, "other.csv", List.of("x,y", "1,2"));
         assertRefused(other + ":1: unknown measurement layout (header 'x,y'); expected " + layouts, profile, report,
                 args(List.of(other), outs));
+        assertRefused(t4 + ": given twice (each row would count twice)", profile, report, args(List.of(t4, t4), outs));
         Path missing = tmp.resolve("missing.csv");
         assertRefused(missing + ": cannot read: no such file", profile, report, args(List.of(missing), outs));
         assertRefused("device: unknown device 'nope'; known devices: " + String.join(", ",
