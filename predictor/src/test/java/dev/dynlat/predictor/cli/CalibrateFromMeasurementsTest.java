@@ -49,7 +49,7 @@ class CalibrateFromMeasurementsTest {
     private List<Path> t4Subset() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String op : List.of("conv", "linear", "addu", "relu", "ln")) {
-            files.add(MeasurementSlices.write(tmp, op + "-t4.csv", MeasurementSlices.lines(op, "Tesla_T4", 37, 30)));
+            files.add(MeasurementSlices.write(tmp, op + "-t4.csv", MeasurementSlices.lines(op, "Tesla_T4", 37, 24)));
         }
         return files;
     }
@@ -67,7 +67,7 @@ class CalibrateFromMeasurementsTest {
         Path profile = tmp.resolve("t4.yaml");
         Path report = tmp.resolve("report");
         int code = run(args(files, "--out", profile.toString(), "--report", report.toString(),
-                "--fit-rows-per-class", "15", "--force"));
+                "--fit-rows-per-class", "10", "--force"));
         assertEquals(0, code, stderr());
         List<MeasuredOperator> rows = new ArrayList<>();
         files.forEach(f -> rows.addAll(MeasurementSources.read(f)));
@@ -107,7 +107,7 @@ class CalibrateFromMeasurementsTest {
                 fitted++;
             }
         }
-        assertTrue(!heldPred.isEmpty() && fitted > 0 && fitted <= 5 * 15, "fitted " + fitted);
+        assertTrue(!heldPred.isEmpty() && fitted > 0 && fitted <= 5 * 10, "fitted " + fitted);
         // The profile's held-out error is the MdAPE of exactly those rows.
         Accuracy held = Accuracy.of(heldPred.stream().mapToDouble(Double::doubleValue).toArray(),
                 heldMeas.stream().mapToDouble(Double::doubleValue).toArray());
@@ -202,13 +202,13 @@ class CalibrateFromMeasurementsTest {
     @Test
     void aGivenBaseProfileStandsForAnUnknownDevice() throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String line : MeasurementSlices.lines("relu", "Tesla_T4", 11, 80)) {
+        for (String line : MeasurementSlices.lines("relu", "Tesla_T4", 11, 30)) {
             lines.add(line.replace("Tesla T4", "Prototype GPU"));
         }
         Path f = MeasurementSlices.write(tmp, "relu-proto.csv", lines);
         Path profile = tmp.resolve("proto.yaml");
         assertEquals(0, run("--from-measurements", f.toString(), "--device", "t4", "--out", profile.toString(),
-                "--report", tmp.resolve("r").toString(), "--fit-rows-per-class", "20", "--force"), stderr());
+                "--report", tmp.resolve("r").toString(), "--fit-rows-per-class", "8", "--force"), stderr());
         DeviceProfile p = ProfileLoader.load(profile);
         assertEquals("t4", p.name());
         assertEquals("Tesla T4", p.calibrated().orElseThrow().calibration().machine(),
