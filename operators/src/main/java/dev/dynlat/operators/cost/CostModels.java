@@ -1,5 +1,8 @@
 package dev.dynlat.operators.cost;
 
+import dev.dynlat.operators.gpu.GpuDatasheet;
+import dev.dynlat.operators.gpu.GpuLibraryCosts;
+import dev.dynlat.operators.gpu.GpuLibraryModel;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.Tiling;
@@ -40,6 +43,8 @@ import java.util.function.Function;
  */
 public final class CostModels {
     private final DeviceModel device;
+    /** The GPU library model of a calibrated GPU profile with library terms; null otherwise. */
+    private final GpuLibraryCosts library;
     private final CostVariant variant;
     private final Map<OperatorSpec, OperatorCost> costs = new HashMap<>();
     private final Map<SpatialConvSpec, Tiling> convSchedules = new HashMap<>();
@@ -53,6 +58,8 @@ public final class CostModels {
 
     public CostModels(DeviceModel device) {
         this.device = device;
+        this.library = device.gpuLibrary().map(t -> new GpuLibraryCosts(new GpuLibraryModel(
+                GpuDatasheet.of(t.datasheet()), t.coefficients()))).orElse(null);
         this.variant = CostVariant.of(device);
         this.models = registry();
     }
@@ -185,6 +192,11 @@ public final class CostModels {
         Function<OperatorSpec, OperatorCost> model = models.get(spec.getClass());
         if (model == null) {
             throw new IllegalArgumentException("no cost model for operator kind " + spec.kind());
+        }
+        if (library != null) {
+            // The GPU library model prices what cuBLAS and cuDNN run; every other kind from its
+            // analytic MACs and bytes at the same fitted rates.
+            return library.cost(spec, device.batch()).orElseGet(() -> library.roofline(spec, model.apply(spec)));
         }
         return model.apply(spec);
     }

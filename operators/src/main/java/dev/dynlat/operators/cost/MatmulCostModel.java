@@ -16,7 +16,7 @@ public final class MatmulCostModel implements CostModel<MatmulSpec> {
     }
 
     static Conv2dSpec asConv(MatmulSpec spec) {
-        long rows = spec.rows();
+        long rows = spec.totalRows();
         // Python's round() rounds half to even, as Math.rint does.
         double side = Math.rint(Math.sqrt(rows));
         double other = Math.rint(rows / side);
