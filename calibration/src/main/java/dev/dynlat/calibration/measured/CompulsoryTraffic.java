@@ -31,10 +31,11 @@ public final class CompulsoryTraffic {
                 return b * ((double) c.inChannels() * c.inHeight() * c.inWidth()
                         + (double) c.outChannels() * c.outHeight() * c.outWidth()) + weights;
             },
+            // Each batch of a batched product has a right operand of its own; rows of one batch share it.
             MatmulSpec.class, (s, b) -> {
                 MatmulSpec m = (MatmulSpec) s;
-                return b * ((double) m.rows() * m.inner() + (double) m.rows() * m.cols())
-                        + (double) m.inner() * m.cols();
+                return b * ((double) m.totalRows() * m.inner() + (double) m.totalRows() * m.cols())
+                        + (double) m.batches() * m.inner() * m.cols();
             },
             LinearSpec.class, (s, b) -> {
                 LinearSpec l = (LinearSpec) s;

@@ -65,12 +65,12 @@ record NeuSightOp(String name, String operatorClass, List<String> columns, Funct
     }
 
     /**
-     * {@code torch.bmm} of B independent M×K · K×N products: the predictor's batched matmul, every leading
-     * dimension folded into the rows ({@code MatmulSpec(b·heads·l, …)} for attention).
+     * {@code torch.bmm} of B independent M×K · K×N products, each with a right operand of its own: a
+     * batched {@code MatmulSpec} of B batches (one batched GEMM in cuBLAS).
      */
     static NeuSightOp bmm() {
         return new NeuSightOp("bmm", "bmm", List.of(B, M, N, K),
-                r -> new Shaped(new MatmulSpec((long) r.positiveInt(B) * r.positiveInt(M), r.positiveInt(K),
+                r -> new Shaped(new MatmulSpec(r.positiveInt(B), r.positiveInt(M), r.positiveInt(K),
                         r.positiveInt(N)), 1),
                 r -> ShapeFamily.bmm(r.positiveInt(B), r.positiveInt(M), r.positiveInt(N), r.positiveInt(K)));
     }

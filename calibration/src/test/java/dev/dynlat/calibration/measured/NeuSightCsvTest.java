@@ -67,7 +67,7 @@ class NeuSightCsvTest {
     }
 
     @Test
-    void linearIsOneGemmOfBTimesMRowsAndBmmFoldsItsBatchIntoTheRows() throws IOException {
+    void linearIsOneGemmOfBTimesMRowsAndBmmIsABatchedProduct() throws IOException {
         String header = COMMON + ",Kernels,B,M,N,K";
         MeasuredOperator lin = MeasurementSources.read(write("linear.csv", header,
                 row("linear", "0.0522", "Tesla T4", ";volta_sgemm_32x128_tn,2,58,13,141"))).get(0);
@@ -78,7 +78,7 @@ class NeuSightCsvTest {
         assertEquals("linear", MeasuredClasses.of(lin));
         MeasuredOperator bmm = MeasurementSources.read(write("bmm.csv", header,
                 row("bmm", "0.0355", "Tesla T4", ";volta_sgemm_64x64_nn,13,27,15,29"))).get(0);
-        assertEquals(new MatmulSpec(13 * 27, 29, 15), bmm.spec());
+        assertEquals(new MatmulSpec(13, 27, 29, 15), bmm.spec(), "13 products, each with its own right operand");
         assertEquals(13.0 * 27 * 29 * 15, bmm.spec().macsPerSample());
         assertEquals("b3-m4-n3-k4", bmm.family());
         assertEquals("bmm", MeasuredClasses.of(bmm));

@@ -31,6 +31,8 @@ class RooflineAndAccuracyTest {
         assertEquals(4.0 * (8 * (16 * 100 + 32 * 100) + 32 * 16 * 9), CompulsoryTraffic.bytes(op(conv, 8)));
         assertEquals(2.0 * 8 * 32 * 16 * 9 * 100, CompulsoryTraffic.flops(op(conv, 8)));
         assertEquals(4.0 * (6 * 5 + 6 * 7 + 5 * 7), CompulsoryTraffic.bytes(op(new MatmulSpec(6, 5, 7), 1)));
+        assertEquals(4.0 * 3 * (6 * 5 + 6 * 7 + 5 * 7), CompulsoryTraffic.bytes(op(new MatmulSpec(3, 6, 5, 7), 1)),
+                "three products, three right operands");
         TensorShape s = TensorShape.of(12, 10);
         assertEquals(4.0 * 120 * 3, CompulsoryTraffic.bytes(op(ElementwiseSpec.ofShape(BinaryOp.POW, s), 1)));
         assertEquals(4.0 * 120 * 2, CompulsoryTraffic.bytes(op(ElementwiseSpec.withScalar(BinaryOp.POW, s), 1)),
