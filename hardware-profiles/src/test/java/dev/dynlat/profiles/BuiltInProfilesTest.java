@@ -122,6 +122,38 @@ class BuiltInProfilesTest {
                 e.getMessage());
     }
 
+    /** Every GPU of NeuSight's device configs, by the name the CUDA runtime reports. */
+    static final List<List<String>> CUDA_DEVICES = List.of(
+            List.of("v100-pcie-32gb", "Tesla V100-PCIE-32GB"), List.of("a100-pcie-40gb", "NVIDIA A100-PCIE-40GB"),
+            List.of("a100-sxm4-40gb", "NVIDIA A100-SXM4-40GB"), List.of("a100-80gb-pcie", "NVIDIA A100 80GB PCIe"),
+            List.of("h100-80gb-hbm3", "NVIDIA H100 80GB HBM3"), List.of("l4", "NVIDIA L4"), List.of("t4", "Tesla T4"),
+            List.of("p100-pcie-16gb", "Tesla P100-PCIE-16GB"), List.of("p4", "Tesla P4"));
+
+    @Test
+    void everyMeasuredGpuHasAProfileFoundByItsCudaName() {
+        for (List<String> d : CUDA_DEVICES) {
+            DeviceProfile p = DeviceCatalog.byCudaName(d.get(1)).orElseThrow(() -> new AssertionError(d.get(1)));
+            assertEquals(d.get(0), p.name());
+            assertEquals(java.util.Optional.of(d.get(1)), p.cudaName());
+            // The laudnet constants are the datasheet's figures, as for the other datasheet-derived profiles.
+            assertEquals(p.datasheet().processingEngines(), p.laudnet().processingEngines(), d.get(0));
+            assertEquals(p.datasheet().boostClockMHz(), p.laudnet().clockMHz(), d.get(0));
+            assertEquals(p.datasheet().dramBandwidthGBps(), p.laudnet().dramBandwidthGBps(), d.get(0));
+            assertTrue(p.datasheet().l2CacheMiB() > 0, d.get(0));
+        }
+        assertEquals(CUDA_DEVICES.stream().map(d -> d.get(1)).toList(), DeviceCatalog.cudaNames(),
+                "one profile per CUDA name, in index order");
+        assertTrue(DeviceCatalog.byCudaName("Tesla V100-PCIE-16GB").isEmpty(), "exact names only");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeviceCatalog.forCudaName("f.csv:2 column 'Device'", "NVIDIA GeForce RTX 4090"));
+        assertTrue(e.getMessage().startsWith("f.csv:2 column 'Device': no built-in profile for device "
+                + "'NVIDIA GeForce RTX 4090'; known CUDA devices: Tesla V100-PCIE-32GB, "), e.getMessage());
+        // The reference profiles stand for a GPU family and stay as they were.
+        for (String n : List.of("v100", "a100", "h100", "rtx3090", "rtx3060", "tx2", "nano")) {
+            assertTrue(DeviceCatalog.load(n).cudaName().isEmpty(), n);
+        }
+    }
+
     @Test
     void builtInsAreTheIndexedProfilesInOrder() {
         List<DeviceProfile> all = DeviceCatalog.builtIns();

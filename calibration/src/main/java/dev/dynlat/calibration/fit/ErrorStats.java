@@ -36,7 +36,8 @@ public record ErrorStats(int count, double medianApePct, double meanApePct, doub
                 quantileSorted(ape, 0.9), ape[ape.length - 1]);
     }
 
-    private static double quantileSorted(double[] sorted, double q) {
+    /** Linear-interpolated quantile {@code q} in [0, 1] of values sorted ascending (not empty). */
+    public static double quantileSorted(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sorted.length - 1);

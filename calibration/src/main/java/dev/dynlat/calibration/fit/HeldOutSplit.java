@@ -67,7 +67,7 @@ public record HeldOutSplit<P>(List<Observation<P>> fitSet, List<Observation<P>> 
     }
 
     /** 64-bit FNV-1a: tiny, stable across JVMs, and spreads similar keys well. */
-    static long fnv1a64(String key) {
+    public static long fnv1a64(String key) {
         long h = 0xcbf29ce484222325L;
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

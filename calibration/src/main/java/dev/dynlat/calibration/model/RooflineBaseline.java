@@ -19,6 +19,11 @@ public record RooflineBaseline(double peakFlopsPerS, double bytesPerS, double ov
         for (long n : k.operandLengths()) {
             elements += n;
         }
-        return Math.max(k.flops() / peakFlopsPerS, elements * 4.0 / bytesPerS) + overheadS;
+        return predictSeconds(k.flops(), elements * 4.0);
+    }
+
+    /** The roofline of {@code flops} floating-point operations over {@code bytes} of compulsory traffic. */
+    public double predictSeconds(double flops, double bytes) {
+        return Math.max(flops / peakFlopsPerS, bytes / bytesPerS) + overheadS;
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a calibrated profile records about its fit besides the coefficients. */
-final class FitQuality {
+public final class FitQuality {
     /** A coefficient within this factor (log distance) of a bound is reported as at the bound. */
     static final double BOUND_TOLERANCE = 1.01;
 
@@ -14,7 +14,7 @@ final class FitQuality {
     }
 
     /** Names of fitted coefficients that ended at (within 1 % of) a bound of their range. */
-    static List<String> atBound(List<ParameterSpec> specs, FitResult fit) {
+    public static List<String> atBound(List<ParameterSpec> specs, FitResult fit) {
         List<String> out = new ArrayList<>();
         for (ParameterSpec s : specs) {
             Double v = fit.fittedParams().get(s.name());

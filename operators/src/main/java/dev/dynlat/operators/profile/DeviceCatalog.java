@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds device profiles: the built-in ones shipped as classpath resources under
@@ -60,6 +61,39 @@ public final class DeviceCatalog {
                     + String.join(", ", builtInNames()) + " (or a path to a profile .yaml)");
         }
         return ProfileLoader.parse(yaml, "profile " + nameOrPath + ".yaml");
+    }
+
+    /**
+     * The built-in profile of the GPU the CUDA runtime calls {@code cudaName} (exact match, as measurement
+     * files record it: {@code Tesla T4}, {@code NVIDIA A100-PCIE-40GB}), if there is one.
+     */
+    public static Optional<DeviceProfile> byCudaName(String cudaName) {
+        for (DeviceProfile p : builtIns()) {
+            if (p.cudaName().filter(n -> n.equals(cudaName)).isPresent()) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #byCudaName}, for a device named in {@code where} (a file and line, a column).
+     *
+     * @throws IllegalArgumentException naming the device and the CUDA names of the built-in profiles
+     */
+    public static DeviceProfile forCudaName(String where, String cudaName) {
+        return byCudaName(cudaName).orElseThrow(() -> new IllegalArgumentException(where + ": no built-in profile"
+                + " for device '" + cudaName + "'; known CUDA devices: " + String.join(", ", cudaNames())
+                + " (or give --device NAME|FILE)"));
+    }
+
+    /** The CUDA names of the built-in profiles that have one, in index order. */
+    public static List<String> cudaNames() {
+        List<String> out = new ArrayList<>();
+        for (DeviceProfile p : builtIns()) {
+            p.cudaName().ifPresent(out::add);
+        }
+        return out;
     }
 
     /** All built-in profiles. */

@@ -55,6 +55,9 @@ public final class ProfileLoader {
         Optional<String> display = f.string("display_name", true);
         Optional<DeviceKind> kind = f.choice("kind", true, DeviceKind.class);
         Optional<String> provenance = f.string("provenance", true);
+        Optional<String> cudaName = f.string("cuda_name", false);
+        cudaName.filter(String::isBlank).ifPresent(n -> problems.add(f.node().entries().get("cuda_name"),
+                "cuda_name must not be blank (leave the key out for a profile of no one CUDA device)"));
         Optional<Datasheet> datasheet = f.mapping("datasheet", true).flatMap(ProfileLoader::datasheet);
         Optional<AnalyticConstants> laudnet = f.mapping("laudnet", true).flatMap(ProfileLoader::constants);
         Optional<CalibratedCoefficients> calibrated = f.mapping("calibrated", false)
@@ -66,7 +69,7 @@ public final class ProfileLoader {
             throw new IllegalStateException("unreachable: calibrated section without problems");
         }
         return new DeviceProfile(name.orElseThrow(), display.orElseThrow(), kind.orElseThrow(),
-                datasheet.orElseThrow(), laudnet.orElseThrow(), calibrated, provenance.orElseThrow());
+                datasheet.orElseThrow(), laudnet.orElseThrow(), calibrated, provenance.orElseThrow(), cudaName);
     }
 
     private static Optional<Datasheet> datasheet(YamlFields f) {

@@ -13,6 +13,7 @@ public final class ProfileWriter {
         sb.append("name: ").append(p.name()).append('\n');
         sb.append("display_name: ").append(quote(p.displayName())).append('\n');
         sb.append("kind: ").append(p.kind().name().toLowerCase(Locale.ROOT)).append('\n');
+        p.cudaName().ifPresent(n -> sb.append("cuda_name: ").append(quote(n)).append('\n'));
         sb.append("provenance: ").append(quote(p.provenance())).append('\n');
         Datasheet d = p.datasheet();
         sb.append("datasheet:\n");

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The pointwise activation functions a network may use; {@link #id()} is the name in network files. */
 public enum ActivationFunction {
     RELU("relu"), RELU6("relu6"), HARD_SWISH("hard-swish"), SWISH("swish"), GELU("gelu"), SIGMOID("sigmoid"),
-    HARD_SIGMOID("hard-sigmoid");
+    HARD_SIGMOID("hard-sigmoid"), TANH("tanh");
 
     private final String id;
 

@@ -109,6 +109,23 @@ class ProfileYamlTest {
     }
 
     @Test
+    void cudaNameIsOptionalAndRoundTrips() {
+        assertEquals(Optional.empty(), ProfileLoader.parse(VALID, SRC).cudaName());
+        DeviceProfile named = ProfileLoader.parse(VALID.replace("kind: gpu\n",
+                "kind: gpu\ncuda_name: \"Tesla V100-PCIE-32GB\"\n"), SRC);
+        assertEquals(Optional.of("Tesla V100-PCIE-32GB"), named.cudaName());
+        assertEquals(named, ProfileLoader.parse(ProfileWriter.toYaml(named), "written"));
+        assertTrue(ProfileWriter.toYaml(named).contains("cuda_name: \"Tesla V100-PCIE-32GB\"\n"));
+        // Calibrating keeps the CUDA name.
+        DeviceProfile calibrated = named.withCalibration(Devices.v100Calibrated().calibrated(), "fitted");
+        assertEquals(named.cudaName(), calibrated.cudaName());
+        assertEquals(calibrated, ProfileLoader.parse(ProfileWriter.toYaml(calibrated), "written"));
+        List<String> problems = problems(VALID.replace("kind: gpu\n", "kind: gpu\ncuda_name: \" \"\n"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertProblem(problems.get(0), 4, "cuda_name", "must not be blank");
+    }
+
+    @Test
     void roundTripsWithCalibration() {
         DeviceProfile p = ProfileLoader.parse(VALID + CALIBRATED, SRC);
         assertTrue(p.calibrated().isPresent());

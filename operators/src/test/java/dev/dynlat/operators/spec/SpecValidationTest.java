@@ -98,6 +98,7 @@ class SpecValidationTest {
                 bad("activation", "'leaky'", () -> ActivationFunction.parse("leaky")),
                 bad("op", "'sub'", () -> BinaryOp.parse("sub")),
                 bad("op", "null", () -> new ElementwiseSpec(null, 4, 4, 4)),
+                bad("tensor_operands", "3", () -> new ElementwiseSpec(BinaryOp.DIV, 4, 4, 4, 3)),
                 bad("channels", "0", () -> new MaxPoolSpec(0, 56, 56, 3, 2, 1)),
                 bad("kernel", "0", () -> new MaxPoolSpec(8, 56, 56, 0, 2, 1)),
                 bad("stride", "-2", () -> new MaxPoolSpec(8, 56, 56, 3, -2, 1)),
@@ -166,9 +167,13 @@ class SpecValidationTest {
         for (ActivationFunction f : ActivationFunction.values()) {
             assertEquals(f, ActivationFunction.parse(f.id()));
         }
-        assertEquals(List.of("relu", "relu6", "hard-swish", "swish", "gelu", "sigmoid", "hard-sigmoid"),
+        assertEquals(List.of("relu", "relu6", "hard-swish", "swish", "gelu", "sigmoid", "hard-sigmoid", "tanh"),
                 java.util.Arrays.stream(ActivationFunction.values()).map(ActivationFunction::id).toList());
         assertEquals(BinaryOp.MUL, BinaryOp.parse("mul"));
+        assertEquals(BinaryOp.POW, BinaryOp.parse("POW"));
+        assertEquals(2, new ElementwiseSpec(BinaryOp.DIV, 4, 4, 4).tensorOperands());
+        ElementwiseSpec scalar = ElementwiseSpec.withScalar(BinaryOp.DIV, TensorShape.of(6, 10));
+        assertEquals(new ElementwiseSpec(BinaryOp.DIV, 10, 1, 6, 1), scalar);
         assertEquals(BinaryOp.ADD, new ElementwiseSpec(4, 4, 4).op());
         assertEquals(BinaryOp.ADD, ElementwiseSpec.ofShape(new TensorShape(2, 3, 4)).op());
         assertEquals(new ConcatSpec(List.of(64, 32, 32), 7, 7).outChannels(), 128);

@@ -2,6 +2,10 @@ package dev.dynlat.predictor.cli;
 
 import dev.dynlat.calibration.backend.Backend;
 import dev.dynlat.calibration.backend.Backends;
+import dev.dynlat.calibration.measured.Accuracy;
+import dev.dynlat.calibration.measured.EvaluatedOperator;
+import dev.dynlat.calibration.measured.MeasurementCalibration;
+import dev.dynlat.calibration.measured.MeasurementOutcome;
 import dev.dynlat.calibration.protocol.MeasurementListener;
 import dev.dynlat.calibration.protocol.ProtocolSettings;
 import dev.dynlat.calibration.suite.CalibrationOutcome;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,18 +27,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dynlat calibrate}: measures the calibration suite on a backend, fits the calibrated model
- * variant, and writes the profile and a report. Bad input is a one-line error and exit code 2; the
- * profile is written (atomically) only when everything else succeeded.
+ * {@code dynlat calibrate}: measures the calibration suite on a backend, or reads measured operators
+ * ({@code --from-measurements}), fits the calibrated model variant, and writes the profile and a
+ * report. Bad input is a one-line error and exit code 2; the profile is written (atomically) only when
+ * everything else succeeded.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = "Measure kernels and dynamic blocks, fit the calibrated model, write a profile and a report.")
+        description = {"Measure kernels and dynamic blocks (--backend), or read measured operators"
+            + " (--from-measurements), fit the calibrated model, write a profile and a report.",
+            "dynlat calibrate --backend cpu --out host.yaml --report host-report",
+            "dynlat calibrate --from-measurements kernels/*/Tesla_T4.csv --out t4.yaml --report t4-report"})
 public final class CalibrateCommand implements Callable<Integer> {
     static final int USAGE_ERROR = 2;
     static final int RUN_ERROR = 1;
+    static final int MAX_FIT_ROWS_PER_CLASS = 100_000;
 
-    @Option(names = "--backend", required = true, paramLabel = "cpu|cuda", description = "Backend to measure on.")
+    @Option(names = "--backend", paramLabel = "cpu|cuda", description = "Backend to measure on.")
     String backend;
+
+    @Option(names = "--from-measurements", arity = "1..*", paramLabel = "FILE",
+            description = "Fit to these measured operators instead of measuring (NeuSight kernel CSVs, .csv or"
+                    + " .csv.gz; one device). Rows of held-out shape families are never fitted.")
+    List<Path> measurements;
+
+    @Option(names = "--device", paramLabel = "NAME|FILE", description = "With --from-measurements: the base profile"
+            + " (default: the built-in profile whose CUDA name is the rows' Device).")
+    String device;
+
+    @Option(names = "--fit-rows-per-class", paramLabel = "N",
+            defaultValue = "" + MeasurementCalibration.DEFAULT_FIT_ROWS_PER_CLASS,
+            description = "With --from-measurements: most rows per operator class the fit uses, 1 to 100000"
+                    + " (every row is evaluated). Default: ${DEFAULT-VALUE}.")
+    int fitRowsPerClass;
+
 
     @Option(names = "--quick", description = "Smaller suite and shorter protocol (about 4 s on 2 idle cores; the full suite about 14 s).")
     boolean quick;
@@ -77,12 +103,24 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((backend == null) == (measurements == null)) {
+            return fail("give either --backend (measure here) or --from-measurements FILE... (fit to measured"
+                    + " operators)", USAGE_ERROR);
+        }
+        if (measurements == null && device != null) {
+            return fail("--device: only with --from-measurements (--backend bootstraps the device it measures)",
+                    USAGE_ERROR);
+        }
         if (plan != null) {
-            return writePlan();
+            return measurements != null ? fail("--plan: only with --backend cuda", USAGE_ERROR) : writePlan();
         }
         if (out == null || report == null) {
             return fail("missing required option" + (out == null && report == null ? "s --out and --report"
-                    : out == null ? " --out" : " --report") + " (or --plan DIR)", USAGE_ERROR);
+                    : out == null ? " --out" : " --report") + (measurements != null ? "" : " (or --plan DIR)"),
+                    USAGE_ERROR);
+        }
+        if (measurements != null) {
+            return fromMeasurements();
         }
         Backend b;
         ProtocolSettings settings;
@@ -165,6 +203,43 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The plan's file name inside the --plan directory. */
     public static final String PLAN_FILE = "plan.txt";
+
+    private int fromMeasurements() {
+        if (append || quick || warmup != null || runs != null) {
+            return fail("--append, --quick, --warmup and --runs: only with --backend (measurements are not re-run)",
+                    USAGE_ERROR);
+        }
+        if (fitRowsPerClass < 1 || fitRowsPerClass > MAX_FIT_ROWS_PER_CLASS) {
+            return fail("--fit-rows-per-class: must be 1 to " + MAX_FIT_ROWS_PER_CLASS + ", got " + fitRowsPerClass,
+                    USAGE_ERROR);
+        }
+        long t0 = System.nanoTime();
+        try {
+            checkOutputs();
+            MeasurementOutcome o = new MeasurementCalibrate(measurements, device, out, report, fitRowsPerClass, force,
+                    err, bytes -> {
+                        System.out.write(bytes);
+                        System.out.flush();
+                    }).run();
+            List<EvaluatedOperator> held = o.operators().stream().filter(EvaluatedOperator::heldOut).toList();
+            err.printf(Locale.ROOT, "calibrated %s from %d measured operators in %.1f s: held-out MdAPE %.1f%%"
+                    + " (%d rows; before %.1f%%, laudnet %.1f%%, roofline %.1f%%); profile %s, report %s%n",
+                    o.profile().name(), o.operators().size(), (System.nanoTime() - t0) * 1e-9, mdape(held, EvaluatedOperator::afterS),
+                    held.size(), mdape(held, EvaluatedOperator::beforeS), mdape(held, EvaluatedOperator::laudnetS),
+                    mdape(held, EvaluatedOperator::rooflineS), out, report);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage(), USAGE_ERROR);
+        } catch (IOException | UncheckedIOException | dev.dynlat.calibration.suite.PoorFitException e) {
+            return fail(e.getMessage(), RUN_ERROR);
+        }
+    }
+
+    private static double mdape(List<EvaluatedOperator> rows,
+                                java.util.function.ToDoubleFunction<EvaluatedOperator> p) {
+        return Accuracy.of(rows.stream().mapToDouble(p).toArray(),
+                rows.stream().mapToDouble(EvaluatedOperator::measuredS).toArray()).mdapePct();
+    }
 
     private static double stat(CalibrationOutcome o, boolean blocks, boolean after) {
         var cases = blocks ? o.blocks() : o.operators().stream().filter(c -> c.heldOut()).toList();

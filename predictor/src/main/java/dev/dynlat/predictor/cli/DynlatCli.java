@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Predicts the inference latency of dynamic neural networks on GPUs and CPUs.",
         subcommands = {PredictCommand.class, SweepCommand.class, SearchCommand.class, ReportCommand.class,
             ModelsCommand.class, DevicesCommand.class, CalibrateCommand.class, ValidateCommand.class,
-            CommandLine.HelpCommand.class})
+            OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class DynlatCli implements Runnable {
     /** Exit code for bad input: wrong arguments, invalid files, impossible configurations. */
     public static final int BAD_INPUT = 2;

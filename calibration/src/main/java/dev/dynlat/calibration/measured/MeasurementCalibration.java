@@ -1,0 +1,164 @@
+package dev.dynlat.calibration.measured;
+
+import dev.dynlat.calibration.fit.FitResult;
+import dev.dynlat.calibration.fit.HeldOutSplit;
+import dev.dynlat.calibration.fit.LogErrorFitter;
+import dev.dynlat.calibration.fit.MultiStartFitter;
+import dev.dynlat.calibration.fit.Observation;
+import dev.dynlat.calibration.model.AnalyticLatencyModel;
+import dev.dynlat.calibration.model.CoefficientLayout;
+import dev.dynlat.calibration.model.MappedOperator;
+import dev.dynlat.calibration.model.RooflineBaseline;
+import dev.dynlat.calibration.suite.FitPlan;
+import dev.dynlat.calibration.suite.FitQuality;
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.CalibratedCoefficients;
+import dev.dynlat.operators.profile.DeviceProfile;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Fits a calibrated model variant to measured operator latencies (NeuSight's kernel files, a device
+ * run's raw samples) instead of running the suite: the rows of held-out shape families
+ * ({@link ShapeFamily}) never reach the fit; the fit set is every other row, capped per class by a
+ * deterministic hash so that a class of 17,000 rows does not make the fit take minutes; then every row
+ * is evaluated by the calibrated fit, the base profile as it was, the laudnet variant and the datasheet
+ * roofline. The model fitted is the {@link FitPlan}'s, so a better plan is a drop-in.
+ */
+public final class MeasurementCalibration {
+    /**
+     * Fit rows kept per class by default: many per coefficient, few enough that a device's 50,000 rows
+     * fit in about a minute (each fit evaluation prices every fit row afresh).
+     */
+    public static final int DEFAULT_FIT_ROWS_PER_CLASS = 200;
+    /** The backend a calibration from measurements records. */
+    public static final String BACKEND = "measurements";
+
+    private final FitPlan plan;
+    private final int fitRowsPerClass;
+    private final boolean force;
+    private final PrintStream progress;
+
+    /**
+     * @param fitRowsPerClass most non-held-out rows of one class the fit uses (the held-out rows of a
+     *     class are capped alike while fitting; every row is evaluated afterwards)
+     * @param force whether the profile will be written even from a poor fit: its record then says why
+     */
+    public MeasurementCalibration(FitPlan plan, int fitRowsPerClass, boolean force, PrintStream progress) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        if (fitRowsPerClass < 1) {
+            throw new IllegalArgumentException("fit rows per class: must be at least 1, got " + fitRowsPerClass);
+        }
+        this.fitRowsPerClass = fitRowsPerClass;
+        this.force = force;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Fits and evaluates.
+     *
+     * @param base    the profile to calibrate (its laudnet constants are the model's structure)
+     * @param rows    measured operators, all of the base profile's device
+     * @param sources the files they came from, for the provenance
+     * @throws IllegalArgumentException when there is no row to fit or none held out
+     */
+    public MeasurementOutcome run(DeviceProfile base, List<MeasuredOperator> rows, List<String> sources) {
+        long t0 = System.nanoTime();
+        List<Observation<MappedOperator>> fitAll = new ArrayList<>();
+        List<Observation<MappedOperator>> heldAll = new ArrayList<>();
+        for (MeasuredOperator m : rows) {
+            Observation<MappedOperator> o = new Observation<>(m.source() + ":" + m.line(), MeasuredClasses.of(m),
+                    new MappedOperator(m.spec(), m.batch()), m.latencyMs() * 1e-3, 0);
+            (ShapeFamily.heldOut(m) ? heldAll : fitAll).add(o);
+        }
+        if (fitAll.isEmpty()) {
+            throw new IllegalArgumentException("measurements: every one of the " + rows.size()
+                    + " rows is in a held-out shape family; nothing to fit");
+        }
+        if (heldAll.isEmpty()) {
+            throw new IllegalArgumentException("measurements: none of the " + rows.size()
+                    + " rows is in a held-out shape family; the fit could not be judged");
+        }
+        List<Observation<MappedOperator>> fitSet = capPerClass(fitAll);
+        List<Observation<MappedOperator>> heldSet = capPerClass(heldAll);
+        HeldOutSplit<MappedOperator> split = new HeldOutSplit<>(fitSet, heldSet,
+                (double) heldAll.size() / rows.size());
+        Set<String> classes = new LinkedHashSet<>();
+        fitSet.forEach(o -> classes.add(o.payload().operatorClass()));
+        CoefficientLayout layout = plan.layout(classes);
+        AnalyticLatencyModel model = new AnalyticLatencyModel(base, layout);
+        progress.printf(java.util.Locale.ROOT, "fitting %s on %d rows (of %d outside held-out families; %d"
+                + " held-out rows, %d of them judged while fitting) ...%n", plan.model(), fitSet.size(), fitAll.size(),
+                heldAll.size(), heldSet.size());
+        FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, plan.starts());
+        double[] params = layout.vector(fit.fittedParams());
+
+        progress.printf(java.util.Locale.ROOT, "fitted in %.1f s (%s); evaluating %d rows ...%n",
+                (System.nanoTime() - t0) * 1e-9, fit.status(), rows.size());
+        Set<String> fitted = new java.util.HashSet<>();
+        fitSet.forEach(o -> fitted.add(o.key()));
+        // "Before" is what predict would say with the base profile: calibrated when it has coefficients.
+        OperatorPricer before = new OperatorPricer(base, base.calibrated().isPresent() ? ModelVariant.CALIBRATED
+                : ModelVariant.LAUDNET);
+        OperatorPricer laudnet = new OperatorPricer(base, ModelVariant.LAUDNET);
+        RooflineBaseline roofline = CompulsoryTraffic.datasheetRoofline(base);
+        List<EvaluatedOperator> evaluated = new ArrayList<>();
+        for (MeasuredOperator m : rows) {
+            MappedOperator op = new MappedOperator(m.spec(), m.batch());
+            double laud = laudnet.latencyS(m);
+            double bef = before.variant() == ModelVariant.LAUDNET ? laud : before.latencyS(m);
+            evaluated.add(new EvaluatedOperator(m, MeasuredClasses.of(m), ShapeFamily.heldOut(m),
+                    fitted.contains(m.source() + ":" + m.line()), model.predictSeconds(params, op), bef, laud,
+                    CompulsoryTraffic.rooflineS(roofline, m)));
+        }
+        List<EvaluatedOperator> held = evaluated.stream().filter(EvaluatedOperator::heldOut).toList();
+        Accuracy heldAfter = Accuracy.of(held.stream().mapToDouble(EvaluatedOperator::afterS).toArray(),
+                held.stream().mapToDouble(EvaluatedOperator::measuredS).toArray());
+        // measured / predicted: multiplied by a prediction, its p10-p90 band (as the suite's calibration records it)
+        Accuracy band = Accuracy.of(held.stream().mapToDouble(EvaluatedOperator::measuredS).toArray(),
+                held.stream().mapToDouble(EvaluatedOperator::afterS).toArray());
+        String machine = base.cudaName().orElse(rows.get(0).device());
+        CalibratedCoefficients.CalibrationRecord record = new CalibratedCoefficients.CalibrationRecord(
+                LocalDate.now().toString(), machine, BACKEND, rows.size(), heldAfter.mdapePct(), "", rows.size(),
+                FitQuality.atBound(model.parameters(), fit), fit.usable() || !force ? "" : fit.reason(),
+                held.size() >= 5 ? band.ratioP10() : 0,
+                held.size() >= 5 ? band.ratioP90() : 0, 0);
+        DeviceProfile calibrated = base.withCalibration(Optional.of(layout.coefficients(params, record)),
+                base.provenance() + "; calibrated by dynlat calibrate --from-measurements (" + rows.size() + " rows of "
+                        + String.join(", ", fileNames(sources)) + "; held-out shape families never fitted)");
+        return new MeasurementOutcome(base, calibrated, plan.model(), fit, evaluated, sources, fitSet.size(),
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** At most {@link #fitRowsPerClass} rows of each class, chosen by a hash of the key (order-independent). */
+    private List<Observation<MappedOperator>> capPerClass(List<Observation<MappedOperator>> all) {
+        Map<String, List<Observation<MappedOperator>>> byClass = new TreeMap<>();
+        all.forEach(o -> byClass.computeIfAbsent(o.group(), g -> new ArrayList<>()).add(o));
+        List<Observation<MappedOperator>> out = new ArrayList<>();
+        Comparator<Observation<MappedOperator>> byHash = Comparator
+                .<Observation<MappedOperator>>comparingLong(o -> HeldOutSplit.fnv1a64(o.key()))
+                .thenComparing(Observation::key);
+        for (List<Observation<MappedOperator>> group : byClass.values()) {
+            group.sort(byHash);
+            out.addAll(group.subList(0, Math.min(fitRowsPerClass, group.size())));
+        }
+        out.sort(Comparator.comparing(Observation::key));
+        return out;
+    }
+
+    /** A file's folder and name ({@code conv/Tesla_T4.csv}): NeuSight names files by GPU, a folder per operator. */
+    private static List<String> fileNames(List<String> sources) {
+        return sources.stream().map(java.nio.file.Path::of)
+                .map(p -> p.getNameCount() > 1 ? p.subpath(p.getNameCount() - 2, p.getNameCount()) : p)
+                .map(java.nio.file.Path::toString).toList();
+    }
+}
