@@ -108,7 +108,6 @@ public final class GpuLibraryFit {
                     held.isEmpty() ? 0 : (double) held.size() / (held.size() + rows.size()));
             MultiStartFitter fitter = new MultiStartFitter(new LogErrorFitter(new FitOptions(300, 150, 1e-5, 25)));
             FitResult r = fitter.fit(model, split, starts());
-            System.err.println("DEBUG stage " + stage + " " + r.status() + " " + r.reason() + " " + r.fitAfter().overall().medianApePct());
             Map<String, Double> result = r.fittedParams().isEmpty() ? r.initialParams() : r.fittedParams();
             values.putAll(result);
             free.forEach(p -> fitted.add(p.name()));
@@ -151,7 +150,7 @@ public final class GpuLibraryFit {
                         GpuLibraryParameters.CONV + "32x128", 0.4));
     }
 
-    static List<MeasuredOperator> thin(List<MeasuredOperator> rows) {
+    public static List<MeasuredOperator> thin(List<MeasuredOperator> rows) {
         Map<String, List<MeasuredOperator>> byOp = new TreeMap<>();
         rows.forEach(r -> byOp.computeIfAbsent(r.opName(), k -> new ArrayList<>()).add(r));
         List<MeasuredOperator> out = new ArrayList<>();

@@ -11,7 +11,11 @@ import dev.dynlat.calibration.model.MappedOperator;
 import dev.dynlat.calibration.model.RooflineBaseline;
 import dev.dynlat.calibration.suite.FitPlan;
 import dev.dynlat.calibration.suite.FitQuality;
+import dev.dynlat.operators.gpu.GpuDatasheet;
 import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.profile.DeviceKind;
+import dev.dynlat.operators.profile.GpuLibraryCoefficients;
+import dev.dynlat.operators.profile.KernelFamily;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
 import dev.dynlat.operators.profile.DeviceProfile;
 import java.io.PrintStream;
@@ -72,6 +76,9 @@ public final class MeasurementCalibration {
      * @throws IllegalArgumentException when there is no row to fit or none held out
      */
     public MeasurementOutcome run(DeviceProfile base, List<MeasuredOperator> rows, List<String> sources) {
+        if (base.kind() == DeviceKind.GPU) {
+            return runLibrary(base, rows, sources);
+        }
         long t0 = System.nanoTime();
         List<Observation<MappedOperator>> fitAll = new ArrayList<>();
         List<Observation<MappedOperator>> heldAll = new ArrayList<>();
@@ -102,10 +109,69 @@ public final class MeasurementCalibration {
         FitResult fit = new MultiStartFitter(new LogErrorFitter()).fit(model, split, plan.starts());
         double[] params = layout.vector(fit.fittedParams());
 
-        progress.printf(java.util.Locale.ROOT, "fitted in %.1f s (%s); evaluating %d rows ...%n",
-                (System.nanoTime() - t0) * 1e-9, fit.status(), rows.size());
         Set<String> fitted = new java.util.HashSet<>();
         fitSet.forEach(o -> fitted.add(o.key()));
+        return evaluate(base, rows, sources, plan.model(), fit, fitted,
+                m -> model.predictSeconds(params, new MappedOperator(m.spec(), m.batch())),
+                record -> layout.coefficients(params, record), FitQuality.atBound(model.parameters(), fit),
+                fitSet.size(), t0);
+    }
+
+    /**
+     * Fits the GPU library model ({@link GpuLibraryFit}) to the rows outside held-out families: the
+     * calibrated model of a GPU profile. The kernel family comes from the base profile's library terms
+     * (which the fit then holds for operator classes these rows lack) or from the cuBLAS kernels the
+     * rows name.
+     */
+    private MeasurementOutcome runLibrary(DeviceProfile base, List<MeasuredOperator> rows, List<String> sources) {
+        long t0 = System.nanoTime();
+        List<MeasuredOperator> fitRows = rows.stream().filter(m -> !ShapeFamily.heldOut(m)).toList();
+        List<MeasuredOperator> heldRows = rows.stream().filter(ShapeFamily::heldOut).toList();
+        if (fitRows.isEmpty()) {
+            throw new IllegalArgumentException("measurements: every one of the " + rows.size()
+                    + " rows is in a held-out shape family; nothing to fit");
+        }
+        if (heldRows.isEmpty()) {
+            throw new IllegalArgumentException("measurements: none of the " + rows.size()
+                    + " rows is in a held-out shape family; the fit could not be judged");
+        }
+        Optional<GpuLibraryCoefficients> prior = base.calibrated().flatMap(CalibratedCoefficients::gpuLibrary);
+        KernelFamily family = prior.map(GpuLibraryCoefficients::family).or(() -> KernelFamilies.named(rows))
+                .orElseThrow(() -> new IllegalArgumentException("kernel family: the measurements name no cuBLAS"
+                        + " kernel (maxwell_/volta_/ampere_sgemm) and the base profile '" + base.name()
+                        + "' has no gpu_library terms; give --device a profile with gpu_library terms"));
+        progress.printf(java.util.Locale.ROOT, "fitting the GPU library model (%s kernels%s) on the %d rows outside"
+                + " held-out families; %d held-out rows ...%n", family.id(),
+                prior.isPresent() ? ", over " + base.name() + "'s terms" : "", fitRows.size(), heldRows.size());
+        String source = "fitted by dynlat calibrate --from-measurements on " + fitRows.size() + " rows of "
+                + String.join(", ", fileNames(sources));
+        GpuLibraryFit.Outcome o = GpuLibraryFit.fit(GpuDatasheet.of(base.datasheet()), family, fitRows, heldRows,
+                source, prior);
+        Set<String> fitted = new java.util.HashSet<>();
+        GpuLibraryFit.thin(fitRows).forEach(m -> fitted.add(m.source() + ":" + m.line()));
+        CalibratedCoefficients.CalibrationRecord provisional = new CalibratedCoefficients.CalibrationRecord(
+                LocalDate.now().toString(), "", BACKEND, rows.size(), 0);
+        OperatorPricer after = new OperatorPricer(base.withCalibration(Optional.of(
+                CalibratedCoefficients.ofGpuLibrary(o.coefficients(), provisional)), base.provenance()),
+                ModelVariant.CALIBRATED);
+        return evaluate(base, rows, sources, "gpu library (cuBLAS/cuDNN kernels)", o.fit(), fitted, after::latencyS,
+                record -> CalibratedCoefficients.ofGpuLibrary(o.coefficients(), record), List.of(), o.thinnedRows(),
+                t0);
+    }
+
+    /**
+     * Evaluates every row with the fitted model, the base profile as it was, the laudnet variant and
+     * the datasheet roofline, and builds the calibrated profile with its record (held-out MdAPE and
+     * the p10–p90 band of measured / predicted).
+     */
+    private MeasurementOutcome evaluate(DeviceProfile base, List<MeasuredOperator> rows, List<String> sources,
+                                        String modelName, FitResult fit, Set<String> fittedKeys,
+                                        java.util.function.ToDoubleFunction<MeasuredOperator> afterS,
+                                        java.util.function.Function<CalibratedCoefficients.CalibrationRecord,
+                                                CalibratedCoefficients> coefficients,
+                                        List<String> atBound, int fitRows, long t0) {
+        progress.printf(java.util.Locale.ROOT, "fitted in %.1f s (%s); evaluating %d rows ...%n",
+                (System.nanoTime() - t0) * 1e-9, fit.status(), rows.size());
         // "Before" is what predict would say with the base profile: calibrated when it has coefficients.
         OperatorPricer before = new OperatorPricer(base, base.calibrated().isPresent() ? ModelVariant.CALIBRATED
                 : ModelVariant.LAUDNET);
@@ -113,11 +179,10 @@ public final class MeasurementCalibration {
         RooflineBaseline roofline = CompulsoryTraffic.datasheetRoofline(base);
         List<EvaluatedOperator> evaluated = new ArrayList<>();
         for (MeasuredOperator m : rows) {
-            MappedOperator op = new MappedOperator(m.spec(), m.batch());
             double laud = laudnet.latencyS(m);
             double bef = before.variant() == ModelVariant.LAUDNET ? laud : before.latencyS(m);
             evaluated.add(new EvaluatedOperator(m, MeasuredClasses.of(m), ShapeFamily.heldOut(m),
-                    fitted.contains(m.source() + ":" + m.line()), model.predictSeconds(params, op), bef, laud,
+                    fittedKeys.contains(m.source() + ":" + m.line()), afterS.applyAsDouble(m), bef, laud,
                     CompulsoryTraffic.rooflineS(roofline, m)));
         }
         List<EvaluatedOperator> held = evaluated.stream().filter(EvaluatedOperator::heldOut).toList();
@@ -129,13 +194,13 @@ public final class MeasurementCalibration {
         String machine = base.cudaName().orElse(rows.get(0).device());
         CalibratedCoefficients.CalibrationRecord record = new CalibratedCoefficients.CalibrationRecord(
                 LocalDate.now().toString(), machine, BACKEND, rows.size(), heldAfter.mdapePct(), "", rows.size(),
-                FitQuality.atBound(model.parameters(), fit), fit.usable() || !force ? "" : fit.reason(),
+                atBound, fit.usable() || !force ? "" : fit.reason(),
                 held.size() >= 5 ? band.ratioP10() : 0,
                 held.size() >= 5 ? band.ratioP90() : 0, 0);
-        DeviceProfile calibrated = base.withCalibration(Optional.of(layout.coefficients(params, record)),
+        DeviceProfile calibrated = base.withCalibration(Optional.of(coefficients.apply(record)),
                 base.provenance() + "; calibrated by dynlat calibrate --from-measurements (" + rows.size() + " rows of "
                         + String.join(", ", fileNames(sources)) + "; held-out shape families never fitted)");
-        return new MeasurementOutcome(base, calibrated, plan.model(), fit, evaluated, sources, fitSet.size(),
+        return new MeasurementOutcome(base, calibrated, modelName, fit, evaluated, sources, fitRows,
                 (System.nanoTime() - t0) * 1e-9);
     }
 

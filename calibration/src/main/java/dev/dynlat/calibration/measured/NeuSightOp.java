@@ -5,6 +5,7 @@ import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.BinaryOp;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.LinearSpec;
 import dev.dynlat.operators.spec.MatmulSpec;
 import dev.dynlat.operators.spec.OperatorSpec;
 import dev.dynlat.operators.spec.TensorShape;
@@ -53,25 +54,28 @@ record NeuSightOp(String name, String operatorClass, List<String> columns, Funct
     }
 
     /**
-     * {@code torch.nn.Linear} on a [B, M, K] input to N features: one GEMM of B·M rows against a K×N
-     * weight, which is how transformer linears are lowered ({@code MatmulSpec(b·l, in, out)}).
+     * {@code torch.nn.Linear} (with bias: PyTorch's {@code addmm}) on a [B, M, N] input to K features:
+     * a linear layer of N inputs and K outputs at a batch of B·M rows. The README of the shared data
+     * says "K in, N out"; the rows' own cuBLAS launches say otherwise: in every linear row the grid is
+     * {@code ⌈K / tile columns⌉ × ⌈B·M / tile rows⌉}, so K is the output width (N the reduction).
      */
     static NeuSightOp linear() {
         return new NeuSightOp("linear", "linear", List.of(B, M, N, K),
-                r -> new Shaped(new MatmulSpec((long) r.positiveInt(B) * r.positiveInt(M), r.positiveInt(K),
-                        r.positiveInt(N)), 1),
+                r -> new Shaped(new LinearSpec(r.positiveInt(N), r.positiveInt(K)),
+                        Math.toIntExact((long) r.positiveInt(B) * r.positiveInt(M))),
                 r -> ShapeFamily.linear((long) r.positiveInt(B) * r.positiveInt(M), r.positiveInt(N),
                         r.positiveInt(K)));
     }
 
     /**
-     * {@code torch.bmm} of B independent M×K · K×N products, each with a right operand of its own: a
-     * batched {@code MatmulSpec} of B batches (one batched GEMM in cuBLAS).
+     * {@code torch.bmm} of B independent [M × N] · [N × K] products, each with a right operand of its
+     * own: a batched {@code MatmulSpec} of B batches (one strided-batched GEMM in cuBLAS). As for
+     * {@link #linear}, the launches (grid {@code ⌈K / cols⌉ × ⌈M / rows⌉ × B}) show N is the reduction.
      */
     static NeuSightOp bmm() {
         return new NeuSightOp("bmm", "bmm", List.of(B, M, N, K),
-                r -> new Shaped(new MatmulSpec(r.positiveInt(B), r.positiveInt(M), r.positiveInt(K),
-                        r.positiveInt(N)), 1),
+                r -> new Shaped(new MatmulSpec(r.positiveInt(B), r.positiveInt(M), r.positiveInt(N),
+                        r.positiveInt(K)), 1),
                 r -> ShapeFamily.bmm(r.positiveInt(B), r.positiveInt(M), r.positiveInt(N), r.positiveInt(K)));
     }
 

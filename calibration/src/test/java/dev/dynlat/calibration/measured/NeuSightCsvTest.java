@@ -10,6 +10,7 @@ import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.BinaryOp;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.LinearSpec;
 import dev.dynlat.operators.spec.MatmulSpec;
 import dev.dynlat.operators.spec.NormSpec;
 import dev.dynlat.operators.spec.SoftmaxSpec;
@@ -67,18 +68,19 @@ class NeuSightCsvTest {
     }
 
     @Test
-    void linearIsOneGemmOfBTimesMRowsAndBmmIsABatchedProduct() throws IOException {
+    void linearIsALayerOfNInputsAndKOutputsAtBTimesMRowsAndBmmIsABatchedProduct() throws IOException {
         String header = COMMON + ",Kernels,B,M,N,K";
         MeasuredOperator lin = MeasurementSources.read(write("linear.csv", header,
                 row("linear", "0.0522", "Tesla T4", ";volta_sgemm_32x128_tn,2,58,13,141"))).get(0);
-        assertEquals(new MatmulSpec(116, 141, 13), lin.spec());
-        assertEquals(1, lin.batch(), "the batch is in the rows, as transformer linears are lowered");
-        assertEquals(116.0 * 141 * 13, lin.spec().macsPerSample());
+        // The recorded grid (5, 1) is ceil(141 / 32) x ceil(116 / 128): K = 141 is the output width.
+        assertEquals(new LinearSpec(13, 141), lin.spec());
+        assertEquals(116, lin.batch(), "B x M rows are the layer's batch");
+        assertEquals(141.0 * 13, lin.spec().macsPerSample());
         assertEquals("m6-n3-k7", lin.family());
         assertEquals("linear", MeasuredClasses.of(lin));
         MeasuredOperator bmm = MeasurementSources.read(write("bmm.csv", header,
                 row("bmm", "0.0355", "Tesla T4", ";volta_sgemm_64x64_nn,13,27,15,29"))).get(0);
-        assertEquals(new MatmulSpec(13, 27, 29, 15), bmm.spec(), "13 products, each with its own right operand");
+        assertEquals(new MatmulSpec(13, 27, 15, 29), bmm.spec(), "13 products [27 x 15] . [15 x 29]");
         assertEquals(13.0 * 27 * 29 * 15, bmm.spec().macsPerSample());
         assertEquals("b3-m4-n3-k4", bmm.family());
         assertEquals("bmm", MeasuredClasses.of(bmm));

@@ -55,9 +55,10 @@ public final class GpuLibraryCosts {
         put(m, MatmulSpec.class, (s, b, g) -> s.batches() == 1
                 ? g.gemm(s.cols(), (double) s.rows() * b, s.inner())
                 : g.batchedGemm((double) s.batches() * b, s.cols(), s.rows(), s.inner()));
-        // Binary elementwise: two operands read, one written.
+        // Its tensor operands read (a scalar operand reads none), one written.
         put(m, ElementwiseSpec.class, (e, b, g) -> g.stream(
-                FLOAT_BYTES * 3 * e.channels() * (double) e.height() * e.width() * b, 1, "elementwise"));
+                FLOAT_BYTES * (e.tensorOperands() + 1) * e.channels() * (double) e.height() * e.width() * b, 1,
+                "elementwise"));
         put(m, ActivationSpec.class, (a, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) a.shape().elements() * b,
                 g.coefficients().streamFactor("activation"), a.function().id()));
         put(m, SoftmaxSpec.class, (s, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) s.shape().elements() * b,
