@@ -1,6 +1,7 @@
 package dev.dynlat.predictor.cli;
 
 import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.importer.Models;
 import dev.dynlat.predictor.workload.NetworkZoo;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,6 +15,6 @@ final class ModelArgument {
     Integer input;
 
     Network network() {
-        return NetworkZoo.resolve(model, NetworkZoo.inputSide(input));
+        return Models.resolve(model, NetworkZoo.inputSide(input));
     }
 }

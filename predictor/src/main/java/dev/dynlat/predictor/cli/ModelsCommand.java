@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynlat.predictor.importer.InputShape;
+import dev.dynlat.predictor.importer.OnnxImporter;
 import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkResolver;
 import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.NetworkWriter;
 import dev.dynlat.predictor.workload.NetworkZoo;
@@ -25,8 +28,8 @@ import picocli.CommandLine.Option;
 /** Lists the network zoo, shows one network's nodes with shapes and MACs, or exports it as YAML. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the built-in networks (MACs and weights per image), or: dynlat models show NAME,"
-                + " dynlat models export NAME",
-        subcommands = {ModelsCommand.Show.class, ModelsCommand.Export.class})
+                + " dynlat models export NAME, dynlat models import FILE.onnx",
+        subcommands = {ModelsCommand.Show.class, ModelsCommand.Export.class, ModelsCommand.Import.class})
 public final class ModelsCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -135,6 +138,42 @@ public final class ModelsCommand implements Callable<Integer> {
                 String text = "# exported by dynlat models export " + model.model + "\n"
                         + NetworkWriter.write(n.description(), n.inputSize());
                 CliOutputs.emit(spec, outputs, target, text);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code dynlat models import FILE.onnx}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Convert an ONNX model into a dynlat network file (residual blocks and stages named as in"
+                    + " the zoo).")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "ONNX model file.")
+        Path file;
+
+        @Option(names = "--input", paramLabel = "SHAPE",
+                description = "Dynamic input dimensions: an image side (224), HxW (800x1333) or the full shape"
+                        + " (1x3x224x224). Default: the sizes the file declares.")
+        String input;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try (OutputSet outputs = new OutputSet()) {
+                OutputTarget target = out == null ? null : outputs.add("--out", out);
+                OnnxImporter.Result r = OnnxImporter.importFile(file, InputShape.parse(input));
+                // Load it back before writing: what is written must be a valid network file.
+                NetworkResolver.resolve(r.description(), r.description().inputSize(), file.toString());
+                StringBuilder text = new StringBuilder("# imported by dynlat models import " + file.getFileName()
+                        + "\n");
+                r.notes().forEach(n -> text.append("# note: ").append(n).append('\n'));
+                text.append(NetworkWriter.write(r.description(), r.description().inputSize()));
+                CliOutputs.emit(spec, outputs, target, text.toString());
             }
             return 0;
         }

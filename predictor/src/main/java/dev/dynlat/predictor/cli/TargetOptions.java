@@ -5,6 +5,7 @@ import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.importer.Models;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.schedule.ScheduleLoader;
 import dev.dynlat.predictor.workload.Network;
@@ -45,7 +46,7 @@ final class TargetOptions {
     }
 
     Network network() {
-        return NetworkZoo.resolve(required(model, "--model=NAME|FILE"), NetworkZoo.inputSide(input));
+        return Models.resolve(required(model, "--model=NAME|FILE"), NetworkZoo.inputSide(input));
     }
 
     DeviceProfile profile() {

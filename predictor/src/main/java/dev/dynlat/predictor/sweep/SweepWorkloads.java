@@ -25,7 +25,7 @@ public final class SweepWorkloads {
      * @throws IllegalArgumentException naming the model if it is unknown or has no residual blocks
      */
     public static SweepModel model(String name) {
-        Network cnn = NetworkZoo.resolve(name, 0);
+        Network cnn = dev.dynlat.predictor.importer.Models.resolve(name, 0);
         if (cnn.residualStages().isEmpty()) {
             throw new IllegalArgumentException("model: sweeps and searches apply to CNNs with residual blocks, not to "
                     + name);

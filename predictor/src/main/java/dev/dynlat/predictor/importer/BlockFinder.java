@@ -1,0 +1,255 @@
+package dev.dynlat.predictor.importer;
+
+import dev.dynlat.predictor.workload.NodeDescription.Form;
+import dev.dynlat.predictor.workload.Shape.FeatureMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the residual blocks in a lowered graph: a chain of convolutions whose output is added to
+ * its input (identity shortcut) or to a 1×1 projection of it, and replaces each chain that
+ * matches a block kind of the zoo (bottleneck, basic, MBConv) by that block, so that spatial,
+ * channel and layer skipping apply to an imported network as to the zoo's. MobileNet's inverted
+ * residuals without an add (stride 2 or a change of width) become shortcut-less MBConv blocks.
+ */
+final class BlockFinder {
+    private final List<Draft> drafts;
+    private final Map<String, Draft> byId = new HashMap<>();
+    private final Map<String, List<Draft>> readers = new HashMap<>();
+    private final Set<Draft> removed = new HashSet<>();
+    private final Map<Draft, Draft> replacements = new HashMap<>();
+    /** Residual chains that match no block kind; they stay plain operators. */
+    final List<String> unmatched = new ArrayList<>();
+
+    BlockFinder(List<Draft> drafts) {
+        this.drafts = drafts;
+        for (Draft d : drafts) {
+            byId.put(d.id, d);
+            for (String in : d.inputs) {
+                readers.computeIfAbsent(in, k -> new ArrayList<>()).add(d);
+            }
+        }
+    }
+
+    /** The drafts with every recognised block in place of its operators, in execution order. */
+    List<Draft> find() {
+        for (Draft d : drafts) {
+            if (d.is("add") && !removed.contains(d)) {
+                residual(d);
+            }
+        }
+        for (Draft d : drafts) {
+            if (d.is("conv") && !removed.contains(d)) {
+                invertedResidual(d);
+            }
+        }
+        List<Draft> out = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (replacements.containsKey(d)) {
+                out.add(replacements.get(d));
+            } else if (!removed.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private int readerCount(String id) {
+        return readers.getOrDefault(id, List.of()).size();
+    }
+
+    private Draft soleReader(Draft d) {
+        List<Draft> r = readers.getOrDefault(d.id, List.of());
+        return r.size() == 1 ? r.get(0) : null;
+    }
+
+    private boolean conv(Draft d, int kernel, int stride, boolean depthwise, Object act) {
+        return d != null && d.is("conv") && !removed.contains(d) && d.intParam("kernel", 0) == kernel
+                && d.intParam("stride", 1) == stride && d.intParam("padding", kernel / 2) == kernel / 2
+                && d.params.containsKey("depthwise") == depthwise && Objects.equals(d.act(), act);
+    }
+
+    private static int channelsIn(Draft d) {
+        return ((FeatureMap) d.in).channels();
+    }
+
+    private static int channelsOut(Draft d) {
+        return ((FeatureMap) d.out).channels();
+    }
+
+    private void residual(Draft add) {
+        for (int side = 0; side < 2; side++) {
+            String bodyEnd = add.inputs.get(side);
+            String shortcut = add.inputs.get(1 - side);
+            LinkedList<Draft> chain = new LinkedList<>();
+            Draft projection = null;
+            String source = null;
+            Draft d = byId.get(bodyEnd);
+            while (d != null && d.is("conv") && readerCount(d.id) == 1 && chain.size() < 4) {
+                chain.addFirst(d);
+                String src = d.inputs.get(0);
+                if (src.equals(shortcut) && readerCount(src) == 2) {
+                    source = src;
+                    break;
+                }
+                Draft p = byId.get(shortcut);
+                if (p != null && p.is("conv") && readerCount(p.id) == 1 && p.inputs.get(0).equals(src)
+                        && readerCount(src) == 2) {
+                    projection = p;
+                    source = src;
+                    break;
+                }
+                d = byId.get(src);
+            }
+            if (source == null) {
+                continue;
+            }
+            Draft relu = soleReader(add);
+            relu = relu != null && relu.is("relu") ? relu : null;
+            Draft block = classify(chain, projection, relu);
+            if (block == null) {
+                // TODO(blocks): the generic residual block (any chain of convs, norms and activations)
+                // will take these chains, so that dynamic modes apply to ConvNeXt-style blocks too.
+                unmatched.add(add.id + " (" + chain.size() + " convs)");
+                return;
+            }
+            Draft last = block.kind.equals("mbconv") || relu == null ? add : relu;
+            block.id = last.id;
+            block.inputs.add(source);
+            removed.addAll(chain);
+            if (projection != null) {
+                removed.add(projection);
+            }
+            removed.add(add);
+            if (last != add) {
+                removed.add(last);
+            }
+            replacements.put(last, block);
+            return;
+        }
+    }
+
+    /** The zoo block kind a residual chain is, with its parameters; null when none fits. */
+    private Draft classify(List<Draft> c, Draft projection, Draft relu) {
+        Draft first = c.get(0);
+        Draft lastConv = c.get(c.size() - 1);
+        int in = channelsIn(first);
+        int out = channelsOut(lastConv);
+        if (c.size() == 3 && relu != null && conv(c.get(0), 1, 1, false, "relu") && c.get(0).intParam("groups", 1) == 1
+                && c.get(1).is("conv") && !c.get(1).params.containsKey("depthwise")
+                && conv(c.get(1), c.get(1).intParam("kernel", 0), c.get(1).intParam("stride", 1), false, "relu")
+                && channelsOut(c.get(1)) == channelsOut(c.get(0))
+                && conv(c.get(2), 1, 1, false, null) && c.get(2).intParam("groups", 1) == 1) {
+            int s = c.get(1).intParam("stride", 1);
+            if (!shortcutFits(projection, in, out, s)) {
+                return null;
+            }
+            Draft b = block("bottleneck", first, lastConv);
+            b.params.put("width", channelsOut(c.get(0)));
+            b.params.put("out", out);
+            b.params.put("stride", s);
+            b.params.put("kernel", c.get(1).intParam("kernel", 3));
+            if (c.get(1).intParam("groups", 1) > 1) {
+                b.params.put("groups", c.get(1).intParam("groups", 1));
+            }
+            return b;
+        }
+        if (c.size() == 2 && relu != null && c.get(0).intParam("groups", 1) == 1 && c.get(1).intParam("groups", 1) == 1
+                && conv(c.get(0), c.get(0).intParam("kernel", 0), c.get(0).intParam("stride", 1), false, "relu")
+                && conv(c.get(1), c.get(0).intParam("kernel", 0), 1, false, null)
+                && channelsOut(c.get(0)) == out) {
+            int s = c.get(0).intParam("stride", 1);
+            if (!shortcutFits(projection, in, out, s)) {
+                return null;
+            }
+            Draft b = block("basic", first, lastConv);
+            b.params.put("out", out);
+            b.params.put("stride", s);
+            b.params.put("kernel", c.get(0).intParam("kernel", 3));
+            return b;
+        }
+        if (relu == null && projection == null && in == out) {
+            return mbconv(c, first, lastConv, true);
+        }
+        return null;
+    }
+
+    /** A projection exactly where the zoo's blocks put one: when the stride or the width changes. */
+    private boolean shortcutFits(Draft projection, int in, int out, int stride) {
+        boolean needs = stride != 1 || in != out;
+        if (projection == null) {
+            return !needs;
+        }
+        return needs && conv(projection, 1, stride, false, null) && projection.intParam("padding", 0) == 0
+                && projection.intParam("groups", 1) == 1 && channelsOut(projection) == out;
+    }
+
+    /** [1×1 expand, act] → depthwise k×k, act → 1×1 project (no act); the expansion may be absent. */
+    private Draft mbconv(List<Draft> c, Draft first, Draft lastConv, boolean residual) {
+        int n = c.size();
+        if (n < 2 || n > 3) {
+            return null;
+        }
+        Draft dw = c.get(n - 2);
+        Object act = dw.act();
+        int k = dw.intParam("kernel", 0);
+        int s = dw.intParam("stride", 1);
+        if (!conv(dw, k, s, true, act) || !conv(lastConv, 1, 1, false, null) || lastConv.intParam("groups", 1) != 1
+                || (residual && s != 1)) {
+            return null;
+        }
+        if (n == 3 && (!conv(c.get(0), 1, 1, false, act) || c.get(0).intParam("groups", 1) != 1
+                || channelsOut(c.get(0)) == channelsIn(c.get(0)))) {
+            return null;
+        }
+        Draft b = block("mbconv", first, lastConv);
+        b.params.put("out", channelsOut(lastConv));
+        b.params.put("expand", channelsIn(dw));
+        b.params.put("kernel", k);
+        b.params.put("stride", s);
+        if (act != null) {
+            b.params.put("act", act);
+        }
+        return b;
+    }
+
+    private static Draft block(String kind, Draft first, Draft last) {
+        return new Draft(null, Form.BLOCK, kind, first.in, last.out);
+    }
+
+    /** MobileNet's inverted residuals without an add: expand → depthwise → project, each read once. */
+    private void invertedResidual(Draft start) {
+        List<Draft> chain = new ArrayList<>();
+        Draft d = start;
+        while (d != null && d.is("conv") && !removed.contains(d) && chain.size() < 3) {
+            chain.add(d);
+            if (d.params.containsKey("depthwise")) {
+                Draft project = soleReader(d);
+                if (readerCount(d.id) == 1 && project != null && project.is("conv")) {
+                    chain.add(project);
+                }
+                break;
+            }
+            d = readerCount(d.id) == 1 ? soleReader(d) : null;
+        }
+        if (chain.size() < 2 || !chain.get(chain.size() - 2).params.containsKey("depthwise")) {
+            return;
+        }
+        Draft last = chain.get(chain.size() - 1);
+        Draft block = mbconv(chain, start, last, false);
+        if (block == null || (channelsIn(start) == channelsOut(last) && block.intParam("stride", 1) == 1)) {
+            // Same width at stride 1 without an add would be read by the zoo's MBConv as residual.
+            return;
+        }
+        block.id = last.id;
+        block.inputs.add(start.inputs.get(0));
+        removed.addAll(chain);
+        replacements.put(last, block);
+    }
+}
