@@ -634,7 +634,8 @@ final class OnnxLowering {
                     .map(s -> t(s).describe()).toList() + " up to " + Arrays.toString(outDims) + " is not supported");
         }
         String a = full.get(0);
-        Shape shape = ref(a, n).shape();
+        // Elementwise work reads the tensor as its ONNX dims say (tokens after a flatten-transpose).
+        Shape shape = natural(outDims, where(n));
         if (ins.size() == 2 && full.size() == 2) {
             String kind = switch (n.op()) {
                 case "Add" -> "add";
@@ -680,7 +681,7 @@ final class OnnxLowering {
 
     private void unary(OnnxNode n) {
         String x = n.input(0);
-        Shape shape = ref(x, n).shape();
+        Shape shape = natural(t(n.output(0)).dims(), where(n));
         String kind = Patterns.singleActivation(g, n);
         Draft d = draft(n, Form.OP, kind == null ? "pointwise" : kind, shape, shape);
         d.inputs.add(use(x, shape, n));
