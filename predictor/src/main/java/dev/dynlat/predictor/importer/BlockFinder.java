@@ -40,8 +40,8 @@ final class BlockFinder {
     /** The drafts with every recognised block in place of its operators, in execution order. */
     List<Draft> find() {
         for (Draft d : drafts) {
-            if (d.is("add") && !removed.contains(d)) {
-                residual(d);
+            if (d.is("add") && !removed.contains(d) && !residual(d)) {
+                genericResidual(d);
             }
         }
         for (Draft d : drafts) {
@@ -83,7 +83,8 @@ final class BlockFinder {
         return ((FeatureMap) d.out).channels();
     }
 
-    private void residual(Draft add) {
+    /** Whether {@code add} closes a chain of convs (matched to a block or reported). */
+    private boolean residual(Draft add) {
         for (int side = 0; side < 2; side++) {
             String bodyEnd = add.inputs.get(side);
             String shortcut = add.inputs.get(1 - side);
@@ -114,10 +115,8 @@ final class BlockFinder {
             relu = relu != null && relu.is("relu") ? relu : null;
             Draft block = classify(chain, projection, relu);
             if (block == null) {
-                // TODO(blocks): the generic residual block (any chain of convs, norms and activations)
-                // will take these chains, so that dynamic modes apply to ConvNeXt-style blocks too.
                 unmatched.add(add.id + " (" + chain.size() + " convs)");
-                return;
+                return true;
             }
             Draft last = block.kind.equals("mbconv") || relu == null ? add : relu;
             block.id = last.id;
@@ -131,7 +130,33 @@ final class BlockFinder {
                 removed.add(last);
             }
             replacements.put(last, block);
-            return;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A residual whose body is not a chain of convs alone (ConvNeXt: depthwise conv, layer norm,
+     * linear layers) but holds at least one conv: reported, and left as plain operators.
+     * TODO(blocks): once the generic residual block kind lands (a body of any convs, norms and
+     * activations), build it here from {@code body} so that dynamic modes apply to these blocks.
+     */
+    private void genericResidual(Draft add) {
+        for (int side = 0; side < 2; side++) {
+            String shortcut = add.inputs.get(1 - side);
+            List<Draft> body = new ArrayList<>();
+            Draft d = byId.get(add.inputs.get(side));
+            while (d != null && d.inputs.size() == 1 && readerCount(d.id) == 1 && body.size() < 16) {
+                body.add(0, d);
+                if (d.inputs.get(0).equals(shortcut)) {
+                    if (body.stream().anyMatch(b -> b.is("conv"))) {
+                        unmatched.add(add.id + " (" + String.join(", ", body.stream().filter(b -> !b.is("view"))
+                                .map(b -> b.kind).toList()) + ")");
+                    }
+                    return;
+                }
+                d = byId.get(d.inputs.get(0));
+            }
         }
     }
 

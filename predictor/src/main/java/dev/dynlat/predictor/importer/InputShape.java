@@ -40,23 +40,25 @@ public record InputShape(long[] sizes) {
      * The dimensions of model input {@code name} declared as {@code declared} (-1 where dynamic, with
      * {@code params} naming them where the exporter did).
      */
-    long[] resolve(String name, long[] declared, String[] params) {
+    long[] resolve(String name, long[] declared, String[] params, boolean channelsLast) {
+        int hAxis = channelsLast ? 1 : 2;
         long[] out = declared.clone();
         int r = declared.length;
         if (sizes.length == r) {
             for (int i = 0; i < r; i++) {
-                if (declared[i] > 0 && declared[i] != sizes[i] && (i == 1 && r == 4)) {
+                int channelAxis = channelsLast ? 3 : 1;
+                if (declared[i] > 0 && declared[i] != sizes[i] && (i == channelAxis && r == 4)) {
                     throw new IllegalArgumentException("input: " + Arrays.toString(sizes) + " gives input '" + name
                             + "' " + sizes[i] + " channels, but the model has " + declared[i]);
                 }
                 out[i] = sizes[i];
             }
         } else if (sizes.length == 2 && r == 4) {
-            out[2] = sizes[0];
-            out[3] = sizes[1];
+            out[hAxis] = sizes[0];
+            out[hAxis + 1] = sizes[1];
         } else if (sizes.length == 1 && r == 4) {
-            out[2] = sizes[0];
-            out[3] = sizes[0];
+            out[hAxis] = sizes[0];
+            out[hAxis + 1] = sizes[0];
         } else if (sizes.length == 1 && (r == 2 || r == 3)) {
             out[1] = sizes[0];
         } else if (sizes.length > 0) {

@@ -29,6 +29,8 @@ final class OnnxGraph {
     /** The network input: its name and dimensions (batch first). */
     final String input;
     final long[] inputDims;
+    /** Whether the input is NHWC, read only through a transpose to NCHW. */
+    final boolean channelsLast;
 
     OnnxGraph(OnnxReader.OnnxModel model, InputShape shape) {
         this.opset = model.opset();
@@ -45,10 +47,6 @@ final class OnnxGraph {
         }
         ValueInfoProto in = inputs.get(0);
         input = in.getName();
-        inputDims = shape.resolve(input, declared(in), params(in));
-        tensors.put(input, Tensor.of(inputDims));
-        dynamic.add(input);
-        g.getOutputList().forEach(o -> outputs.add(o.getName()));
         for (int i = 0; i < g.getNodeCount(); i++) {
             OnnxNode n = new OnnxNode(g.getNode(i), i);
             nodes.add(n);
@@ -58,6 +56,14 @@ final class OnnxGraph {
                 }
             }
         }
+        // tf2onnx keeps TensorFlow's NHWC input and transposes it to NCHW first thing.
+        List<OnnxNode> readers = consumersOf(input);
+        channelsLast = declared(in).length == 4 && !readers.isEmpty() && readers.stream().allMatch(n ->
+                n.op().equals("Transpose") && java.util.Arrays.equals(ShapeRules.permutation(n, 4), new int[] {0, 3, 1, 2}));
+        inputDims = shape.resolve(input, declared(in), params(in), channelsLast);
+        tensors.put(input, Tensor.of(inputDims));
+        dynamic.add(input);
+        g.getOutputList().forEach(o -> outputs.add(o.getName()));
         for (OnnxNode n : nodes) {
             infer(n);
         }

@@ -42,7 +42,9 @@ final class OnnxLowering {
         this.g = g;
         this.batch = g.inputDims[0];
         ids.add("input");
-        inputShape = natural(g.inputDims, "the input");
+        long[] d = g.inputDims;
+        inputShape = g.channelsLast ? new FeatureMap(toInt(d[3], "input"), toInt(d[1], "input"), toInt(d[2], "input"))
+                : natural(d, "the input");
         refs.put(g.input, new Ref("input", inputShape));
     }
 

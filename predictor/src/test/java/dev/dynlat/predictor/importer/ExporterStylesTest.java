@@ -1,0 +1,72 @@
+package dev.dynlat.predictor.importer;
+
+import static dev.dynlat.predictor.importer.TestGraph.f;
+import static dev.dynlat.predictor.importer.TestGraph.i;
+import static dev.dynlat.predictor.importer.TestGraph.ints;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dynlat.predictor.workload.Network;
+import org.junit.jupiter.api.Test;
+
+/** Graphs as tf2onnx writes them (NHWC input, SAME padding) and ConvNeXt blocks, which match no block kind yet. */
+class ExporterStylesTest {
+
+    @Test
+    void tf2onnxChannelsLastInputWithSamePaddingTakesItsSizeFromInput() {
+        TestGraph g = new TestGraph(13);
+        String x = g.input("input_1", new long[] {-1, -1, -1, 3}, "N", "H", "W", "");
+        String nchw = g.node("Transpose", x, ints("perm", 0, 3, 1, 2));
+        // SAME_UPPER at stride 2 pads 0 before and 1 after: no symmetric padding in the file.
+        String c = g.node("Conv", new String[] {nchw, g.weight(32, 3, 3, 3), g.weight(32)}, ints("strides", 2, 2),
+                TestGraph.ints("kernel_shape", 3, 3), stringAttr("auto_pad", "SAME_UPPER"));
+        String r = g.node("Relu", c);
+        String dw = g.node("Conv", new String[] {r, g.weight(32, 1, 3, 3)}, i("group", 32),
+                stringAttr("auto_pad", "SAME_UPPER"));
+        String pooled = g.node("ReduceMean", dw, ints("axes", 2, 3), i("keepdims", 0));
+        g.output(g.node("MatMul", new String[] {pooled, g.weight(32, 5)}));
+        double macs = 32.0 * 3 * 9 * 112 * 112 + 32.0 * 9 * 112 * 112 + 32.0 * 5;
+        Network net = OnnxImportTest.load(g.parsed(), InputShape.parse("224"));
+        assertEquals(3, net.description().inputChannels());
+        assertEquals(224, net.inputSize());
+        assertEquals(macs, net.denseMacs(), macs * 1e-12);
+    }
+
+    private static ai.onnx.proto.OnnxMl.AttributeProto stringAttr(String name, String v) {
+        return ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName(name)
+                .setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
+    }
+
+    @Test
+    void convNextBlocksKeepTheirMacsAndAreReportedAsUnmatchedResiduals() {
+        TestGraph g = new TestGraph(17);
+        String x = g.input("x", new long[] {1, 3, 224, 224});
+        String stem = g.node("Conv", new String[] {x, g.weight(96, 3, 4, 4), g.weight(96)}, ints("strides", 4, 4));
+        double macs = 96.0 * 3 * 16 * 56 * 56;
+        String h = stem;
+        for (int b = 0; b < 2; b++) {
+            String dw = g.node("Conv", new String[] {h, g.weight(96, 1, 7, 7), g.weight(96)}, i("group", 96),
+                    ints("pads", 3, 3, 3, 3));
+            String nhwc = g.node("Transpose", dw, ints("perm", 0, 2, 3, 1));
+            String ln = g.node("LayerNormalization", new String[] {nhwc, g.weight(96), g.weight(96)}, i("axis", -1),
+                    f("epsilon", 1e-6));
+            String up = g.node("Add", new String[] {g.node("MatMul", new String[] {ln, g.weight(96, 384)}),
+                g.weight(384)});
+            String act = g.node("Mul", new String[] {g.node("Mul", new String[] {up, g.node("Add", new String[] {
+                g.node("Erf", g.node("Div", new String[] {up, g.scalar(1.4142135)})), g.scalar(1)})}), g.scalar(0.5)});
+            String down = g.node("Add", new String[] {g.node("MatMul", new String[] {act, g.weight(384, 96)}),
+                g.weight(96)});
+            String scaled = g.node("Mul", new String[] {down, g.weight(96)});
+            h = g.node("Add", new String[] {h, g.node("Transpose", scaled, ints("perm", 0, 3, 1, 2))});
+            macs += 96.0 * 49 * 56 * 56 + 2 * 56.0 * 56 * 96 * 384;
+        }
+        g.output(h);
+        OnnxImporter.Result r = OnnxImporter.importModel(g.parsed(), InputShape.NONE, "convnext");
+        assertEquals(2, r.notes().size(), r.notes().toString());
+        assertTrue(r.notes().get(0).contains("conv, layer-norm, linear, linear"), r.notes().toString());
+        Network net = OnnxImportTest.load(g.parsed(), InputShape.NONE);
+        assertEquals(macs, net.denseMacs(), macs * 1e-12);
+        assertEquals(0, net.blockCount());
+    }
+}
