@@ -92,7 +92,18 @@ final class BlockFinder {
             Draft projection = null;
             String source = null;
             Draft d = byId.get(bodyEnd);
-            while (d != null && d.is("conv") && readerCount(d.id) == 1 && chain.size() < 4) {
+            Se se = null;
+            while (d != null && chain.size() < 4) {
+                if (se == null && d.is("mul") && readerCount(d.id) == 1) {
+                    se = seOf(d);
+                    d = se == null ? null : se.conv();
+                    if (d == null) {
+                        break;
+                    }
+                }
+                if (!d.is("conv") || readerCount(d.id) != (se != null && d == se.conv() ? 2 : 1)) {
+                    break;
+                }
                 chain.addFirst(d);
                 String src = d.inputs.get(0);
                 if (src.equals(shortcut) && readerCount(src) == 2) {
@@ -113,7 +124,7 @@ final class BlockFinder {
             }
             Draft relu = soleReader(add);
             relu = relu != null && relu.is("relu") ? relu : null;
-            Draft block = classify(chain, projection, relu);
+            Draft block = classify(chain, projection, relu, se);
             if (block == null) {
                 unmatched.add(add.id + " (" + chain.size() + " convs)");
                 return true;
@@ -122,6 +133,9 @@ final class BlockFinder {
             block.id = last.id;
             block.inputs.add(source);
             removed.addAll(chain);
+            if (se != null) {
+                removed.addAll(se.parts());
+            }
             if (projection != null) {
                 removed.add(projection);
             }
@@ -161,8 +175,9 @@ final class BlockFinder {
     }
 
     /** The zoo block kind a residual chain is, with its parameters; null when none fits. */
-    private Draft classify(List<Draft> c, Draft projection, Draft relu) {
+    private Draft classify(List<Draft> c, Draft projection, Draft relu, Se se) {
         Draft first = c.get(0);
+        int seAt = se == null ? -1 : c.indexOf(se.conv());
         Draft lastConv = c.get(c.size() - 1);
         int in = channelsIn(first);
         int out = channelsOut(lastConv);
@@ -175,6 +190,9 @@ final class BlockFinder {
             if (!shortcutFits(projection, in, out, s)) {
                 return null;
             }
+            if (seAt >= 0 && seAt != 1) {
+                return null;
+            }
             Draft b = block("bottleneck", first, lastConv);
             b.params.put("width", channelsOut(c.get(0)));
             b.params.put("out", out);
@@ -183,9 +201,12 @@ final class BlockFinder {
             if (c.get(1).intParam("groups", 1) > 1) {
                 b.params.put("groups", c.get(1).intParam("groups", 1));
             }
+            if (se != null) {
+                b.params.put("se", se.squeeze());
+            }
             return b;
         }
-        if (c.size() == 2 && relu != null && c.get(0).intParam("groups", 1) == 1 && c.get(1).intParam("groups", 1) == 1
+        if (c.size() == 2 && relu != null && se == null && c.get(0).intParam("groups", 1) == 1 && c.get(1).intParam("groups", 1) == 1
                 && conv(c.get(0), c.get(0).intParam("kernel", 0), c.get(0).intParam("stride", 1), false, "relu")
                 && conv(c.get(1), c.get(0).intParam("kernel", 0), 1, false, null)
                 && channelsOut(c.get(0)) == out) {
@@ -200,7 +221,7 @@ final class BlockFinder {
             return b;
         }
         if (relu == null && projection == null && in == out) {
-            return mbconv(c, first, lastConv, true);
+            return mbconv(c, first, lastConv, true, se);
         }
         return null;
     }
@@ -216,12 +237,15 @@ final class BlockFinder {
     }
 
     /** [1×1 expand, act] → depthwise k×k, act → 1×1 project (no act); the expansion may be absent. */
-    private Draft mbconv(List<Draft> c, Draft first, Draft lastConv, boolean residual) {
+    private Draft mbconv(List<Draft> c, Draft first, Draft lastConv, boolean residual, Se se) {
         int n = c.size();
         if (n < 2 || n > 3) {
             return null;
         }
         Draft dw = c.get(n - 2);
+        if (se != null && se.conv() != dw) {
+            return null;
+        }
         Object act = dw.act();
         int k = dw.intParam("kernel", 0);
         int s = dw.intParam("stride", 1);
@@ -238,10 +262,58 @@ final class BlockFinder {
         b.params.put("expand", channelsIn(dw));
         b.params.put("kernel", k);
         b.params.put("stride", s);
+        if (se != null) {
+            b.params.put("se", se.squeeze());
+        }
         if (act != null) {
             b.params.put("act", act);
         }
         return b;
+    }
+
+    /**
+     * A squeeze-excitation gate on a conv's output.
+     *
+     * @param conv the conv whose output is gated
+     * @param squeeze channels of the reducing 1×1 conv
+     * @param parts the gate's drafts: pool, views, both fully connected layers (1×1 convs on the pooled map)
+     *     and the scaling multiply
+     */
+    private record Se(Draft conv, int squeeze, List<Draft> parts) {
+    }
+
+    /** The squeeze-excitation whose scaling multiply is {@code mul}: pool → FC → FC → scale; or null. */
+    private Se seOf(Draft mul) {
+        if (!mul.is("mul") || mul.inputs.size() != 2) {
+            return null;
+        }
+        Draft conv = byId.get(mul.inputs.get(0));
+        if (conv == null || !conv.is("conv") || removed.contains(conv) || readerCount(conv.id) != 2) {
+            return null;
+        }
+        List<Draft> parts = new ArrayList<>(List.of(mul));
+        List<Draft> convs = new ArrayList<>();
+        Draft d = byId.get(mul.inputs.get(1));
+        while (d != null && readerCount(d.id) == 1 && parts.size() < 8 && !d.is("global-avg-pool")) {
+            if (d.is("linear")) {
+                convs.add(0, d);
+            } else if (!d.is("view")) {
+                return null;
+            }
+            parts.add(d);
+            d = byId.get(d.inputs.get(0));
+        }
+        if (d == null || !d.is("global-avg-pool") || readerCount(d.id) != 1 || !d.inputs.get(0).equals(conv.id)
+                || convs.size() != 2) {
+            return null;
+        }
+        parts.add(d);
+        Draft reduce = convs.get(0);
+        Draft expand = convs.get(1);
+        if (expand.intParam("out", 0) != channelsOut(conv)) {
+            return null;
+        }
+        return new Se(conv, reduce.intParam("out", 0), parts);
     }
 
     private static Draft block(String kind, Draft first, Draft last) {
@@ -252,11 +324,19 @@ final class BlockFinder {
     private void invertedResidual(Draft start) {
         List<Draft> chain = new ArrayList<>();
         Draft d = start;
+        Se se = null;
         while (d != null && d.is("conv") && !removed.contains(d) && chain.size() < 3) {
             chain.add(d);
             if (d.params.containsKey("depthwise")) {
                 Draft project = soleReader(d);
-                if (readerCount(d.id) == 1 && project != null && project.is("conv")) {
+                for (Draft r : readers.getOrDefault(d.id, List.of())) {
+                    Se gate = project == null && r.is("mul") ? seOf(r) : null;
+                    if (gate != null && gate.conv() == d) {
+                        se = gate;
+                        project = soleReader(r);
+                    }
+                }
+                if (project != null && project.is("conv") && !removed.contains(project)) {
                     chain.add(project);
                 }
                 break;
@@ -267,7 +347,7 @@ final class BlockFinder {
             return;
         }
         Draft last = chain.get(chain.size() - 1);
-        Draft block = mbconv(chain, start, last, false);
+        Draft block = mbconv(chain, start, last, false, se);
         if (block == null || (channelsIn(start) == channelsOut(last) && block.intParam("stride", 1) == 1)) {
             // Same width at stride 1 without an add would be read by the zoo's MBConv as residual.
             return;
@@ -275,6 +355,9 @@ final class BlockFinder {
         block.id = last.id;
         block.inputs.add(start.inputs.get(0));
         removed.addAll(chain);
+        if (se != null) {
+            removed.addAll(se.parts());
+        }
         replacements.put(last, block);
     }
 }

@@ -357,6 +357,11 @@ final class OnnxLowering {
         int[] win = window(n, in, outDims, Arrays.copyOfRange(w.dims(), 2, 4));
         int groups = (int) n.intAttr("group", 1);
         int out = (int) w.dim(0);
+        if (in.height() == 1 && in.width() == 1 && win[0] == 1 && win[2] == 0 && groups == 1) {
+            // A 1×1 conv on a pooled 1×1 map is a fully connected layer (SE gates, efficient heads).
+            linear(n, out);
+            return;
+        }
         FeatureMap o = new FeatureMap(out, (int) outDims[2], (int) outDims[3]);
         Draft d = draft(n, Form.OP, "conv", in, o);
         d.inputs.add(use(n.input(0), in, n));
@@ -423,7 +428,8 @@ final class OnnxLowering {
         if (n.op().equals("Gemm") && n.intAttr("transA", 0) != 0) {
             throw new ImportException(where(n) + ": a transposed activation input (transA) is not supported");
         }
-        Shape in = rows(t(n.input(0)).dims(), where(n));
+        Shape in = n.op().equals("Conv") ? new Vector(toInt(t(n.input(0)).dim(1), where(n)))
+                : rows(t(n.input(0)).dims(), where(n));
         int out = toInt(outFeatures, where(n));
         Shape o = in instanceof Sequence s ? new Sequence(s.tokens(), out) : new Vector(out);
         Draft d = draft(n, Form.OP, "linear", in, o);

@@ -144,7 +144,7 @@ final class ShapeRules {
         Tensor a = c.in(0);
         Tensor b = c.in(1);
         long[] dims = broadcast(c, a.dims(), b.dims());
-        if (a.isConstant() && b.isConstant()) {
+        if (a.isConstant() && b.isConstant() && product(dims, 0, dims.length) <= Tensor.MAX_VALUES) {
             return List.of(Tensor.constant(dims, broadcastValues(dims, a, b, f)));
         }
         return List.of(Tensor.of(dims));
@@ -183,7 +183,7 @@ final class ShapeRules {
         Tensor a = c.in(1);
         Tensor b = c.in(2);
         long[] dims = broadcast(c, broadcast(c, cond.dims(), a.dims()), b.dims());
-        if (cond.isConstant() && a.isConstant() && b.isConstant()) {
+        if (cond.isConstant() && a.isConstant() && b.isConstant() && product(dims, 0, dims.length) <= Tensor.MAX_VALUES) {
             double[] v = new double[(int) product(dims, 0, dims.length)];
             for (int i = 0; i < v.length; i++) {
                 v[i] = cond.values()[sourceIndex(i, dims, cond.dims())] != 0 ? a.values()[sourceIndex(i, dims, a.dims())]
@@ -194,10 +194,15 @@ final class ShapeRules {
         return List.of(Tensor.of(dims));
     }
 
+    /** The product of {@code dims[from..to)}; a hostile file's sizes that overflow a long are refused. */
     static long product(long[] dims, int from, int to) {
         long p = 1;
         for (int i = from; i < to; i++) {
-            p *= dims[i];
+            try {
+                p = Math.multiplyExact(p, dims[i]);
+            } catch (ArithmeticException e) {
+                throw new ImportException("model: a tensor of " + Arrays.toString(dims) + " has too many elements");
+            }
         }
         return p;
     }

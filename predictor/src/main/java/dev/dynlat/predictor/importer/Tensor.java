@@ -35,11 +35,7 @@ record Tensor(long[] dims, double[] values) {
     }
 
     long elements() {
-        long n = 1;
-        for (long d : dims) {
-            n *= d;
-        }
-        return n;
+        return ShapeRules.product(dims, 0, dims.length);
     }
 
     long dim(int axis) {

@@ -17,13 +17,12 @@ final class TensorValues {
 
     static Tensor decode(TensorProto t) {
         long[] dims = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
-        long n = 1;
         for (long d : dims) {
-            if (d < 0) {
-                throw new IllegalArgumentException("model: tensor '" + t.getName() + "' has a negative dimension " + d);
+            if (d < 0 || d > Integer.MAX_VALUE) {
+                throw new ImportException("model: tensor '" + t.getName() + "' has a dimension of " + d);
             }
-            n *= d;
         }
+        long n = ShapeRules.product(dims, 0, dims.length);
         if (n > Tensor.MAX_VALUES) {
             return Tensor.of(dims);
         }

@@ -113,6 +113,31 @@ class OnnxImportTest {
         }
     }
 
+    /** Squeeze-excitation inside inverted residuals: an imported MobileNetV3 predicts as the zoo's. */
+    @Test
+    void importedMobilenetV3WithSqueezeExcitationPredictsAsTheZoos() {
+        TestNets.Net n = TestNets.mobilenetV3Large();
+        Network imported = load(n.g.parsed(), InputShape.NONE);
+        Network zoo = NetworkZoo.get("mobilenetv3-large-1.0");
+        assertMacs(n.macs, imported);
+        assertMacs(zoo.denseMacs(), imported);
+        assertEquals(15, imported.blockCount());
+        int stages = zoo.residualStages().size();
+        assertEquals(stages, imported.residualStages().size());
+        int[] ones = new int[stages];
+        java.util.Arrays.fill(ones, 1);
+        for (ModelVariant v : ModelVariant.values()) {
+            var profile = v == ModelVariant.LAUDNET ? dev.dynlat.operators.profile.DeviceCatalog.load("--device", "tx2")
+                    : TestProfiles.withNeutralCalibration("tx2");
+            Predictor p = new Predictor(profile, v, Schedule.defaults());
+            compare(p, Workload.dense(zoo), Workload.dense(imported), v.id() + " static");
+            for (Paradigm mode : List.of(Paradigm.SPATIAL, Paradigm.CHANNEL, Paradigm.LAYER)) {
+                compare(p, new Workload(zoo, CnnDynamics.uniform(mode, zoo, ones, 0.5)),
+                        new Workload(imported, CnnDynamics.uniform(mode, imported, ones, 0.5)), v.id() + " " + mode);
+            }
+        }
+    }
+
     private static void compare(Predictor p, Workload zoo, Workload imported, String what) {
         double a = p.predict(zoo).latencyMs();
         double b = p.predict(imported).latencyMs();

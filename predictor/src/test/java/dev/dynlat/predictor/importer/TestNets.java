@@ -4,6 +4,7 @@ import static dev.dynlat.predictor.importer.TestGraph.f;
 import static dev.dynlat.predictor.importer.TestGraph.i;
 import static dev.dynlat.predictor.importer.TestGraph.ints;
 
+
 /**
  * Reference networks written as ONNX graphs the way torch.onnx exports them (torchvision ResNet and
  * MobileNetV2, a ViT-style transformer encoder), each with its MACs counted here from the shapes
@@ -135,6 +136,57 @@ final class TestNets {
         }
         x = n.relu6(n.conv(x, 1280, 1, 1, 0, 1));
         n.classifier(x, 1000);
+        return n;
+    }
+
+    /** A conv with bias and no batch norm (as exported with BN folded), then an activation op. */
+    static T convAct(Net n, T x, long out, int k, int s, long groups, String act) {
+        boolean bn = n.batchNorm;
+        n.batchNorm = false;
+        T y = n.conv(x, out, k, s, k / 2, groups);
+        n.batchNorm = bn;
+        return act == null ? y : new T(n.g.node(act, y.name()), y.c(), y.h(), y.w());
+    }
+
+    /**
+     * timm mobilenetv3_large_100 as the zoo's mobilenetv3-large-1.0 describes it: HardSwish ops
+     * (opset 14), squeeze-excitation with 1×1 convs, ReLU and HardSigmoid, BN folded into biases.
+     */
+    static Net mobilenetV3Large() {
+        Net n = new Net(14);
+        T x = convAct(n, n.image(3, 224), 16, 3, 2, 1, "HardSwish");
+        // out, expand, kernel, stride, se, activation (as in the zoo file).
+        Object[][] blocks = {{16, 16, 3, 1, 0, "Relu"}, {24, 64, 3, 2, 0, "Relu"}, {24, 72, 3, 1, 0, "Relu"},
+            {40, 72, 5, 2, 24, "Relu"}, {40, 120, 5, 1, 32, "Relu"}, {40, 120, 5, 1, 32, "Relu"},
+            {80, 240, 3, 2, 0, "HardSwish"}, {80, 200, 3, 1, 0, "HardSwish"}, {80, 184, 3, 1, 0, "HardSwish"},
+            {80, 184, 3, 1, 0, "HardSwish"}, {112, 480, 3, 1, 120, "HardSwish"}, {112, 672, 3, 1, 168, "HardSwish"},
+            {160, 672, 5, 2, 168, "HardSwish"}, {160, 960, 5, 1, 240, "HardSwish"}, {160, 960, 5, 1, 240, "HardSwish"}};
+        for (Object[] b : blocks) {
+            long out = (Integer) b[0];
+            long e = (Integer) b[1];
+            int k = (Integer) b[2];
+            int s = (Integer) b[3];
+            int se = (Integer) b[4];
+            String act = (String) b[5];
+            T y = e == x.c() ? x : convAct(n, x, e, 1, 1, 1, act);
+            y = convAct(n, y, e, k, s, e, act);
+            if (se > 0) {
+                String pooled = n.g.node("GlobalAveragePool", y.name());
+                T p = new T(pooled, e, 1, 1);
+                T r = convAct(n, p, se, 1, 1, 1, "Relu");
+                String gate = n.g.node("HardSigmoid", convAct(n, r, e, 1, 1, 1, null).name(),
+                        TestGraph.f("alpha", 1.0 / 6), TestGraph.f("beta", 0.5));
+                y = new T(n.g.node("Mul", new String[] {y.name(), gate}), e, y.h(), y.w());
+            }
+            y = convAct(n, y, out, 1, 1, 1, null);
+            x = s == 1 && x.c() == out ? n.add(y, x) : y;
+        }
+        x = convAct(n, x, 960, 1, 1, 1, "HardSwish");
+        T pooled = new T(n.g.node("GlobalAveragePool", x.name()), 960, 1, 1);
+        T head = convAct(n, pooled, 1280, 1, 1, 1, "HardSwish");
+        String flat = n.g.node("Flatten", head.name(), i("axis", 1));
+        n.macs += 1280.0 * 1000;
+        n.g.output(n.g.node("Gemm", new String[] {flat, n.g.weight(1000, 1280), n.g.weight(1000)}, i("transB", 1)));
         return n;
     }
 }
