@@ -7,6 +7,7 @@ import dev.dynlat.predictor.sweep.GranularitySearch;
 import dev.dynlat.predictor.sweep.OptionSpace;
 import dev.dynlat.predictor.sweep.SweepModel;
 import dev.dynlat.predictor.sweep.SweepWorkloads;
+import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
@@ -71,7 +72,9 @@ public final class SearchCommand implements Callable<Integer> {
         }
         double[] rateGrid = rates == null ? new double[0] : SweepCommand.parseRates(rates);
         List<AccuracyTable.Entry> accuracies = accuracy == null ? List.of() : AccuracyTable.load(accuracy);
-        SweepModel model = SweepWorkloads.model(target.network().name());
+        // The network the options name (file, ONNX import, --input), not a zoo lookup of its name.
+        Network resolved = target.network();
+        SweepModel model = SweepWorkloads.model(resolved, resolved.name());
         OptionSpace space = SearchSpace.parse(options, paradigm, model);
         DeviceProfile profile = target.profile();
         Predictor predictor = target.predictor(profile);

@@ -25,7 +25,16 @@ public final class SweepWorkloads {
      * @throws IllegalArgumentException naming the model if it is unknown or has no residual blocks
      */
     public static SweepModel model(String name) {
-        Network cnn = dev.dynlat.predictor.importer.Models.resolve(name, 0);
+        return model(dev.dynlat.predictor.importer.Models.resolve(name, 0), name);
+    }
+
+    /**
+     * A model already resolved (a file or an ONNX import at the user's input size); {@code name}
+     * names it in messages.
+     *
+     * @throws IllegalArgumentException naming the model if it has no residual blocks
+     */
+    public static SweepModel model(Network cnn, String name) {
         if (cnn.residualStages().isEmpty()) {
             throw new IllegalArgumentException("model: sweeps and searches apply to CNNs with residual blocks, not to "
                     + name);

@@ -64,6 +64,19 @@ class ImportCliTest {
     }
 
     @Test
+    void sweepAndSearchUseTheOnnxFileNotAZooModelOfTheSameName() throws IOException {
+        // A MobileNetV2 (5 residual stages) in a file called resnet50.onnx (the zoo's has 4).
+        Path onnx = TestNets.mobilenetV2(13, 224).g.write(dir, "resnet50");
+        Result search = run("search", "--model", onnx.toString(), "--device", "tx2", "--mode", "spatial", "--options",
+                "1,2", "--rate", "0.5");
+        assertEquals(0, search.code(), search.err());
+        assertTrue(search.out().contains("layer6"), search.out());
+        Result sweep = run("sweep", "--model", onnx.toString(), "--device", "tx2", "--mode", "channel", "--options",
+                "1,2", "--rates", "0.5:1:0.5");
+        assertEquals(0, sweep.code(), sweep.err());
+    }
+
+    @Test
     void unsupportedOperatorsAreOneErrorListingEachTypeCountAndNodes() throws IOException {
         TestGraph g = new TestGraph(13);
         String x = g.input("x", new long[] {1, 3, 32, 32});
