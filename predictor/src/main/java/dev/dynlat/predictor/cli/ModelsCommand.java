@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynlat.predictor.importer.InputShape;
+import dev.dynlat.predictor.importer.Models;
 import dev.dynlat.predictor.importer.OnnxImporter;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.NetworkResolver;
 import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.NetworkWriter;
 import dev.dynlat.predictor.workload.NetworkZoo;
@@ -168,7 +168,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 OutputTarget target = out == null ? null : outputs.add("--out", out);
                 OnnxImporter.Result r = OnnxImporter.importFile(file, InputShape.parse(input));
                 // Load it back before writing: what is written must be a valid network file.
-                NetworkResolver.resolve(r.description(), r.description().inputSize(), file.toString());
+                Models.load(r, file.toString());
                 StringBuilder text = new StringBuilder("# imported by dynlat models import " + file.getFileName()
                         + "\n");
                 r.notes().forEach(n -> text.append("# note: ").append(n).append('\n'));

@@ -1,7 +1,10 @@
 package dev.dynlat.predictor.importer;
 
 import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.workload.NetworkDescription;
+import dev.dynlat.predictor.workload.NetworkLoader;
 import dev.dynlat.predictor.workload.NetworkResolver;
+import dev.dynlat.predictor.workload.NetworkWriter;
 import dev.dynlat.predictor.workload.NetworkZoo;
 import java.nio.file.Path;
 
@@ -25,6 +28,16 @@ public final class Models {
         }
         InputShape input = inputSize > 0 ? new InputShape(new long[] {inputSize}) : InputShape.NONE;
         OnnxImporter.Result r = OnnxImporter.importFile(Path.of(model), input);
-        return NetworkResolver.resolve(r.description(), r.description().inputSize(), model);
+        return load(r, model);
+    }
+
+    /**
+     * An import loaded exactly as its network file would be: written, parsed and validated by the
+     * network loader (sizes in range, kinds known), then resolved.
+     */
+    public static Network load(OnnxImporter.Result r, String source) {
+        int size = r.description().inputSize();
+        NetworkDescription d = NetworkLoader.parse(NetworkWriter.write(r.description(), size), source);
+        return NetworkResolver.resolve(d, size, source);
     }
 }

@@ -8,7 +8,6 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,7 +153,7 @@ final class OnnxGraph {
         List<Tensor> out;
         try {
             out = ShapeRules.apply(ctx);
-        } catch (ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
+        } catch (ArithmeticException | IndexOutOfBoundsException | NullPointerException | ClassCastException e) {
             throw ctx.fail("inputs " + in.stream().map(t -> t == null ? "-" : t.describe()).toList()
                     + " do not fit the operator");
         }
@@ -213,14 +212,5 @@ final class OnnxGraph {
     OnnxNode soleConsumer(String tensor) {
         List<OnnxNode> c = consumersOf(tensor);
         return c.size() == 1 && !outputs.contains(tensor) ? c.get(0) : null;
-    }
-
-    /** The node producing each tensor. */
-    Map<String, OnnxNode> producers() {
-        Map<String, OnnxNode> p = new LinkedHashMap<>();
-        for (OnnxNode n : nodes) {
-            n.proto().getOutputList().forEach(o -> p.put(o, n));
-        }
-        return p;
     }
 }

@@ -55,7 +55,12 @@ final class OnnxLowering {
             }
             boolean producesDynamic = n.proto().getOutputList().stream().anyMatch(g::isDynamic);
             if (producesDynamic) {
-                lowerNode(n);
+                try {
+                    lowerNode(n);
+                } catch (NullPointerException | IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
+                    // A malformed node (missing weight, wrong attribute type): named, never a stack trace.
+                    throw new ImportException(where(n) + ": malformed node (" + e.getClass().getSimpleName() + ")");
+                }
             }
         }
         return drafts;
@@ -682,7 +687,6 @@ final class OnnxLowering {
             case "BatchNormalization" -> "batch-norm";
             case "InstanceNormalization" -> "instance-norm";
             case "LeakyRelu" -> "leaky-relu";
-            case "Identity", "Cast", "Dropout" -> "mul";
             default -> op.toLowerCase(Locale.ROOT);
         };
     }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +123,25 @@ class ImportCliTest {
         Result r = run("models", "import", deep.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("is not an ONNX model"), r.err());
+    }
+
+    @Test
+    void malformedGraphsAreOneLineErrorsNamingTheNode() throws IOException {
+        TestGraph noWeight = new TestGraph(13);
+        noWeight.output(noWeight.node("Conv", noWeight.input("x", new long[] {1, 3, 8, 8})));
+        TestGraph dangling = new TestGraph(13);
+        dangling.input("x", new long[] {1, 3, 8, 8});
+        dangling.output(dangling.node("Relu", "nowhere"));
+        TestGraph huge = new TestGraph(13);
+        String x = huge.input("x", new long[] {1, 3, 8, 8});
+        huge.output(huge.node("Conv", new String[] {x, huge.weight(1 << 20, 3, 1, 1)}));
+        for (TestGraph g : List.of(noWeight, dangling, huge)) {
+            Path onnx = g.write(dir, "bad");
+            Result r = run("predict", "--model", onnx.toString(), "--device", "tx2");
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        assertTrue(run("models", "import", dir.resolve("bad.onnx").toString()).err().contains("out: "), "huge conv");
     }
 
     @Test

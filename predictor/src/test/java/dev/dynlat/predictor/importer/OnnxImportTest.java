@@ -13,9 +13,6 @@ import dev.dynlat.predictor.engine.TestProfiles;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.NetworkLoader;
-import dev.dynlat.predictor.workload.NetworkResolver;
-import dev.dynlat.predictor.workload.NetworkWriter;
 import dev.dynlat.predictor.workload.NetworkZoo;
 import dev.dynlat.predictor.workload.Stage;
 import java.util.List;
@@ -28,10 +25,7 @@ class OnnxImportTest {
 
     /** Imports and loads back through the YAML text, as {@code models import} then {@code --model net.yaml} do. */
     static Network load(OnnxReader.OnnxModel m, InputShape in) {
-        OnnxImporter.Result r = OnnxImporter.importModel(m, in, "test");
-        String yaml = NetworkWriter.write(r.description(), r.description().inputSize());
-        return NetworkResolver.resolve(NetworkLoader.parse(yaml, "import.yaml"), r.description().inputSize(),
-                "import.yaml");
+        return Models.load(OnnxImporter.importModel(m, in, "test"), "import.yaml");
     }
 
     private static void assertMacs(double expected, Network net) {
