@@ -42,6 +42,7 @@ public final class OnnxImporter {
             throw new ImportException("input: '" + graph.input + "' " + java.util.Arrays.toString(graph.inputDims)
                     + " is not an NCHW image; token and vector inputs are not supported by the network format yet");
         }
+        // TODO(shapes): write input height and width (and token inputs) once the network format has them.
         if (m.height() != m.width()) {
             throw new ImportException("input: '" + graph.input + "' is " + m.height() + "x" + m.width()
                     + "; the network format takes square images only for now");

@@ -76,6 +76,17 @@ class OnnxImportTest {
     }
 
     @Test
+    void torchvisionStyleVitWithPackedAttentionAndClassTokenHasTheGraphsMacs() {
+        TestTransformer t = TestTransformer.torchvisionStyle(224, 2);
+        Network net = load(t.g.parsed(), InputShape.NONE);
+        assertMacs(t.macs, net);
+        List<String> kinds = net.stages().stream().flatMap(s -> s.nodes().stream()).map(x -> x.kind()).toList();
+        assertTrue(kinds.contains("class-token"), kinds.toString());
+        assertEquals(4, kinds.stream().filter("matmul"::equals).count(), kinds.toString());
+        assertEquals(5, kinds.stream().filter("layer-norm"::equals).count(), kinds.toString());
+    }
+
+    @Test
     void dynamicDimensionsComeFromInputOrFailNamingTheInputAndDimension() {
         TestTransformer t = TestTransformer.build(13, 224, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -15,7 +15,7 @@ final class TestTransformer {
     final TestGraph g;
     final long dim;
     final long heads;
-    final long tokens;
+    long tokens;
     double macs;
 
     private TestTransformer(int opset, long size, long patch, long dim, long heads) {
@@ -105,5 +105,67 @@ final class TestTransformer {
         String pooled = reduceMean(layerNorm(x), 1, false);
         macs += (double) dim * 1000;
         g.output(g.node("Gemm", new String[] {pooled, g.weight(1000, dim), g.weight(1000)}, i("transB", 1)));
+    }
+
+    /**
+     * torchvision's vit_b_16 layout at a small width: a class token concatenated from an Expand,
+     * LayerNormalization ops (opset 17), nn.MultiheadAttention as torch exports it (sequence-first
+     * transposes, one packed QKV projection split by Gather, heads folded into the batch axis:
+     * [H, L, d] products), Gemm out-projection on [L, D], and the class token selected by Gather.
+     */
+    static TestTransformer torchvisionStyle(long size, int depth) {
+        TestTransformer t = new TestTransformer(17, size, 16, 192, 3);
+        t.tokens += 1;
+        TestGraph g = t.g;
+        long d = t.dim;
+        long l = t.tokens;
+        long dh = d / t.heads;
+        String img = g.input("x", new long[] {1, 3, size, size});
+        long side = size / 16;
+        t.macs += (double) d * 3 * 16 * 16 * side * side;
+        String p = g.node("Conv", new String[] {img, g.weight(d, 3, 16, 16), g.weight(d)}, ints("kernel_shape", 16, 16),
+                ints("strides", 16, 16));
+        String seq = g.node("Transpose", g.node("Reshape", new String[] {p, g.ints(1, d, side * side)}),
+                ints("perm", 0, 2, 1));
+        // torch writes expand(B, -1, -1) as Where(Equal(shape, -1), 1, shape) feeding Expand.
+        String want = g.ints(1, -1, -1);
+        String ones = g.node("Where", new String[] {g.node("Equal", new String[] {want, g.ints(-1)}), g.ints(1), want});
+        String cls = g.node("Expand", new String[] {g.weight(1, 1, d), ones});
+        String x = g.node("Concat", new String[] {cls, seq}, i("axis", 1));
+        x = g.node("Add", new String[] {x, g.weight(1, l, d)});
+        for (int layer = 0; layer < depth; layer++) {
+            String h = g.node("LayerNormalization", new String[] {x, g.weight(d), g.weight(d)}, i("axis", -1));
+            String first = g.node("Transpose", h, ints("perm", 1, 0, 2));
+            t.macs += (double) l * d * 3 * d;
+            String qkv = g.node("Add", new String[] {g.node("MatMul", new String[] {first, g.weight(d, 3 * d)}),
+                g.weight(3 * d)});
+            String packed = g.node("Transpose", g.node("Reshape", new String[] {qkv, g.ints(l, 1, 3, d)}),
+                    ints("perm", 2, 0, 1, 3));
+            String[] qkvParts = new String[3];
+            for (int k = 0; k < 3; k++) {
+                String part = g.node("Gather", new String[] {packed, g.intScalar(k)}, i("axis", 0));
+                String heads = g.node("Transpose", g.node("Reshape", new String[] {part, g.ints(l, t.heads, dh)}),
+                        ints("perm", 1, 0, 2));
+                qkvParts[k] = k == 1 ? g.node("Transpose", heads, ints("perm", 0, 2, 1)) : heads;
+            }
+            String q = g.node("Mul", new String[] {qkvParts[0], g.scalar(1 / Math.sqrt(dh))});
+            t.macs += 2.0 * t.heads * l * l * dh;
+            String probs = g.node("Softmax", g.node("MatMul", new String[] {q, qkvParts[1]}), i("axis", -1));
+            String ctx = g.node("MatMul", new String[] {probs, qkvParts[2]});
+            String rows = g.node("Reshape", new String[] {g.node("Transpose", ctx, ints("perm", 1, 0, 2)), g.ints(l, d)});
+            t.macs += (double) l * d * d;
+            String proj = g.node("Gemm", new String[] {rows, g.weight(d, d), g.weight(d)}, i("transB", 1));
+            String back = g.node("Transpose", g.node("Reshape", new String[] {proj, g.ints(l, 1, d)}),
+                    ints("perm", 1, 0, 2));
+            x = g.node("Add", new String[] {x, back});
+            String h2 = g.node("LayerNormalization", new String[] {x, g.weight(d), g.weight(d)}, i("axis", -1));
+            String up = t.linear(h2, d, 4 * d);
+            x = g.node("Add", new String[] {x, t.linear(g.node("Gelu", up), 4 * d, d)});
+        }
+        String norm = g.node("LayerNormalization", new String[] {x, g.weight(d), g.weight(d)}, i("axis", -1));
+        String clsOut = g.node("Gather", new String[] {norm, g.intScalar(0)}, i("axis", 1));
+        t.macs += (double) d * 1000;
+        g.output(g.node("Gemm", new String[] {clsOut, g.weight(1000, d), g.weight(1000)}, i("transB", 1)));
+        return t;
     }
 }
