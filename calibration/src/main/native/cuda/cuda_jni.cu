@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cuda_kernels.cuh"
+#include "cuda_timing.cuh"
 #include "dl_desc.h"
 
 namespace {
@@ -29,42 +30,16 @@ void throw_named(JNIEnv *env, const char *cls, const char *msg)
     if (c != nullptr) env->ThrowNew(c, msg);
 }
 
-/* Records the first CUDA failure; later calls become no-ops so cleanup code stays linear. */
-struct CudaStatus {
-    char message[DL_ERR_LEN] = {0};
-    bool ok() const { return message[0] == 0; }
-    bool check(cudaError_t e, const char *what)
-    {
-        if (e != cudaSuccess && ok()) {
-            std::snprintf(message, sizeof message, "cuda backend: %s failed: %s", what, cudaGetErrorString(e));
-        }
-        return ok();
-    }
-    void throw_if_failed(JNIEnv *env) const
-    {
-        if (!ok()) throw_named(env, kBackendException, message);
-    }
-};
+using dl::CudaStatus;
+using dl::Graph;
+using dl::Timing;
+using dl::time_in_graph;
+using Plan = dl::DeviceCase;
 
-/* All device state of one kernel spec. */
-struct Plan {
-    dl_desc desc{};
-    dl_shape shape{};
-    std::vector<int> host_lists;
-    int *dev_lists = nullptr;
-    dl_device_lists lists{nullptr, nullptr};
-    float *ops[DL_MAX_OPERANDS] = {nullptr, nullptr, nullptr};
-    float *out = nullptr;
-    cudaStream_t stream = nullptr;
-
-    ~Plan()
-    {
-        cudaFree(dev_lists);
-        for (float *p : ops) cudaFree(p);
-        cudaFree(out);
-        if (stream != nullptr) cudaStreamDestroy(stream);
-    }
-};
+void throw_if_failed(JNIEnv *env, const CudaStatus &st)
+{
+    if (!st.ok()) throw_named(env, kBackendException, st.message);
+}
 
 /* Copies and validates the description, allocates and seeds device buffers. False when it threw. */
 bool plan_create(JNIEnv *env, Plan &p, jint kind, jintArray dims, jintArray list_a, jintArray list_b, jlong seed,
@@ -96,112 +71,14 @@ bool plan_create(JNIEnv *env, Plan &p, jint kind, jintArray dims, jintArray list
         throw_named(env, "java/lang/IllegalArgumentException", err);
         return false;
     }
-    st.check(cudaStreamCreate(&p.stream), "cudaStreamCreate");
-    if (st.ok() && na + nb > 0) {
-        st.check(cudaMalloc(&p.dev_lists, sizeof(int) * (size_t)(na + nb)), "cudaMalloc(index lists)");
-        st.check(cudaMemcpy(p.dev_lists, p.host_lists.data(), sizeof(int) * (size_t)(na + nb), cudaMemcpyHostToDevice),
-                 "cudaMemcpy(index lists)");
-        p.lists.a = na ? p.dev_lists : nullptr;
-        p.lists.b = nb ? p.dev_lists + na : nullptr;
-    }
-    for (int i = 0; st.ok() && i < p.shape.n_operands; ++i) {
-        size_t n = p.shape.operand_len[i];
-        std::vector<float> host(n);
-        dl_fill_seeded(host.data(), n, (uint64_t)seed, i);
-        st.check(cudaMalloc(&p.ops[i], sizeof(float) * n), "cudaMalloc(operand)");
-        st.check(cudaMemcpy(p.ops[i], host.data(), sizeof(float) * n, cudaMemcpyHostToDevice), "cudaMemcpy(operand)");
-    }
-    if (st.ok()) {
-        st.check(cudaMalloc(&p.out, sizeof(float) * p.shape.output_len), "cudaMalloc(output)");
-        /* scatter leaves inactive positions untouched, so they read as zero */
-        st.check(cudaMemset(p.out, 0, sizeof(float) * p.shape.output_len), "cudaMemset(output)");
-    }
+    p.allocate((uint64_t)seed, st);
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return false;
     }
     return true;
 }
 
-
-/* A graph launch of the timed kernels should last about this long, so event resolution and the
- * graph's own launch cost stay small against it. */
-constexpr double kTargetGraphSeconds = 0.5e-3;
-constexpr int kMaxLaunchesPerGraph = 1000;
-
-/* Stream and two events, released on scope exit. */
-struct Timing {
-    cudaStream_t stream = nullptr;
-    cudaEvent_t start = nullptr, stop = nullptr;
-    explicit Timing(CudaStatus &st)
-    {
-        st.check(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking), "cudaStreamCreate");
-        st.check(cudaEventCreate(&start), "cudaEventCreate");
-        st.check(cudaEventCreate(&stop), "cudaEventCreate");
-    }
-    ~Timing()
-    {
-        if (start) cudaEventDestroy(start);
-        if (stop) cudaEventDestroy(stop);
-        if (stream) cudaStreamDestroy(stream);
-    }
-    /* Seconds between the two events around `enqueue()` on the stream. */
-    template <class F> double seconds(F enqueue, CudaStatus &st, const char *what)
-    {
-        float ms = 0.0f;
-        st.check(cudaEventRecord(start, stream), "cudaEventRecord");
-        if (st.ok()) st.check(enqueue(), what);
-        st.check(cudaEventRecord(stop, stream), "cudaEventRecord");
-        st.check(cudaEventSynchronize(stop), "cudaEventSynchronize");
-        st.check(cudaEventElapsedTime(&ms, start, stop), "cudaEventElapsedTime");
-        return 1e-3 * ms;
-    }
-};
-
-/* An instantiated CUDA graph of `launches` back-to-back runs of `enqueue`, released on scope exit. */
-struct Graph {
-    cudaGraph_t graph = nullptr;
-    cudaGraphExec_t exec = nullptr;
-    template <class F> Graph(F enqueue, int launches, cudaStream_t stream, CudaStatus &st)
-    {
-        if (!st.check(cudaStreamBeginCapture(stream, cudaStreamCaptureModeThreadLocal), "cudaStreamBeginCapture")) {
-            return;
-        }
-        for (int i = 0; i < launches && st.ok(); ++i) st.check(enqueue(), "kernel launch (graph capture)");
-        /* capture must end even after a failed launch, or the stream stays unusable */
-        cudaError_t e = cudaStreamEndCapture(stream, &graph);
-        st.check(e, "cudaStreamEndCapture");
-        if (st.ok()) st.check(cudaGraphInstantiate(&exec, graph, 0), "cudaGraphInstantiate");
-    }
-    ~Graph()
-    {
-        if (exec) cudaGraphExecDestroy(exec);
-        if (graph) cudaGraphDestroy(graph);
-    }
-};
-
-/*
- * Kernel time of `enqueue` as a real network sees it: `launches` back-to-back runs captured in one
- * CUDA graph, so the host's submit gap between launches is not in the figure. `launches` is chosen
- * from one eager run so that a graph lasts about kTargetGraphSeconds. Fills seconds per run (graph
- * time / launches) for each of `runs` graph launches after `warmup` untimed ones.
- */
-template <class F> void time_in_graph(F enqueue, int warmup, int runs, double *out, CudaStatus &st)
-{
-    Timing tm(st);
-    if (!st.ok()) return;
-    st.check(enqueue(tm.stream), "kernel launch");
-    st.check(cudaStreamSynchronize(tm.stream), "kernel execution");
-    const double once = tm.seconds([&] { return enqueue(tm.stream); }, st, "kernel launch");
-    if (!st.ok()) return;
-    int launches = once > 0 ? (int)(kTargetGraphSeconds / once + 0.5) : kMaxLaunchesPerGraph;
-    launches = launches < 1 ? 1 : (launches > kMaxLaunchesPerGraph ? kMaxLaunchesPerGraph : launches);
-    Graph g([&] { return enqueue(tm.stream); }, launches, tm.stream, st);
-    for (int i = 0; st.ok() && i < warmup; ++i) st.check(cudaGraphLaunch(g.exec, tm.stream), "cudaGraphLaunch");
-    for (int i = 0; st.ok() && i < runs; ++i) {
-        out[i] = tm.seconds([&] { return cudaGraphLaunch(g.exec, tm.stream); }, st, "cudaGraphLaunch") / launches;
-    }
-}
 
 /* cuBLAS, loaded at run time: its absence (at build or at run time) only disables the comparison. */
 struct Cublas {
@@ -303,7 +180,7 @@ JNIEXPORT jstring JNICALL Java_dev_dynlat_calibration_backend_CudaNative_deviceN
     cudaDeviceProp prop;
     CudaStatus st;
     if (!st.check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties")) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     char msg[512];
@@ -329,7 +206,7 @@ JNIEXPORT jstring JNICALL Java_dev_dynlat_calibration_backend_CudaNative_rawDevi
     cudaDeviceProp prop;
     CudaStatus st;
     if (!st.check(cudaGetDeviceProperties(&prop, 0), "cudaGetDeviceProperties")) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     return env->NewStringUTF(prop.name);
@@ -363,7 +240,7 @@ JNIEXPORT jlongArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_devi
         values[10] = (jlong)prop.sharedMemPerMultiprocessor;
     }
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     jlongArray r = env->NewLongArray(11);
@@ -384,10 +261,9 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_ti
     Plan p;
     if (!plan_create(env, p, kind, dims, list_a, list_b, seed, st)) return nullptr;
     std::vector<double> times((size_t)runs, 0.0);
-    time_in_graph([&](cudaStream_t s) { return dl_cuda_run(&p.desc, &p.shape, &p.lists, p.ops, p.out, s); }, warmup,
-                  runs, times.data(), st);
+    time_in_graph([&](cudaStream_t s) { return p.run(s); }, warmup, runs, times.data(), st);
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     return to_java(env, times);
@@ -405,11 +281,11 @@ JNIEXPORT jfloatArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_run
         return nullptr;
     }
     std::vector<float> host(p.shape.output_len);
-    st.check(dl_cuda_run(&p.desc, &p.shape, &p.lists, p.ops, p.out, p.stream), "kernel launch");
+    st.check(p.run(p.stream), "kernel launch");
     st.check(cudaStreamSynchronize(p.stream), "kernel execution");
     st.check(cudaMemcpy(host.data(), p.out, sizeof(float) * host.size(), cudaMemcpyDeviceToHost), "cudaMemcpy(output)");
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     jfloatArray result = env->NewFloatArray((jsize)host.size());
@@ -503,7 +379,7 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_fm
     }
     cudaFree(sink);
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     return to_java(env, {flops, seconds});
@@ -541,7 +417,7 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_st
     cudaFree(b);
     cudaFree(partials);
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     return to_java(env, times);
@@ -582,7 +458,7 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_l2
     cudaFree(a);
     cudaFree(partials);
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     return to_java(env, times);
@@ -608,7 +484,7 @@ JNIEXPORT jdouble JNICALL Java_dev_dynlat_calibration_backend_CudaNative_emptyLa
     }
     double elapsed = dl_now_seconds() - t0;
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return 0.0;
     }
     return elapsed / calls;
@@ -643,7 +519,7 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_la
         }, st, "empty kernel launch") / launches;
     }
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     return to_java(env, out);
@@ -709,7 +585,7 @@ JNIEXPORT jdoubleArray JNICALL Java_dev_dynlat_calibration_backend_CudaNative_ge
         cudaFree(c);
     }
     if (!st.ok()) {
-        st.throw_if_failed(env);
+        throw_if_failed(env, st);
         return nullptr;
     }
     return to_java(env, out);

@@ -16,6 +16,9 @@ import java.util.List;
  * the library was not built or no device is present.
  */
 public final class CudaBackend extends NativeBackend {
+    /** Operand seed of timing runs; a calibration plan carries it to the standalone benchmark. */
+    public static final long TIMING_SEED = NativeBackend.TIMING_SEED;
+
     static final String NOT_BUILT = "CUDA backend not built: nvcc was not found at build time";
 
     private volatile String reason;

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The GPU steps of {@code src/gpu/calibrate-on-gpu.sh} that need the CUDA runtime, as one entry point:
+ * GPU steps that need the CUDA runtime through the JNI library, as one entry point for a machine with a JDK
+ * (a device run without one uses {@code src/gpu/measure-on-gpu.sh} and the standalone benchmark):
  * <ul>
  *   <li>{@code versions [TOOLKIT]}: prints the CUDA driver and runtime versions; exit 4 when the driver
  *       is of an older major release than the toolkit the library is (or will be) built with (an older

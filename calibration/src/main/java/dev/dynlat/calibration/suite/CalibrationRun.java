@@ -63,7 +63,7 @@ public final class CalibrationRun {
     public static final double HELD_OUT_FRACTION = 0.3;
 
     /** Rounds over the whole suite in a full run (one in a quick run); see SuiteMeasurer. */
-    static final int FULL_ROUNDS = 5;
+    public static final int FULL_ROUNDS = 5;
 
     private final Backend backend;
     private final CalibrationSuite suite;

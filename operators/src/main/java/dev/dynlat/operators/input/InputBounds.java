@@ -11,13 +11,17 @@ package dev.dynlat.operators.input;
  *   <li>calibration timed runs per attempt: 3 (the fewest for a median and a spread) to 10 000
  *       (samples are kept in memory and on disk: 10 000 runs of every configuration is already
  *       hours on a CPU);</li>
- *   <li>calibration warm-up runs per attempt: 0 to 100 000.</li>
+ *   <li>calibration warm-up runs per attempt: 0 to 100 000;</li>
+ *   <li>nodes of a network once its templates, repeats and steps are expanded: 1 to 100 000 (the
+ *       largest zoo network has a few hundred; a template repeated inside templates multiplies,
+ *       and each node is resolved, lowered and costed on every prediction).</li>
  * </ul>
  */
 public final class InputBounds {
     public static final IntRange BATCH = new IntRange("batch", 1, Integer.MAX_VALUE);
     public static final IntRange TIMED_RUNS = new IntRange("runs", 3, 10_000);
     public static final IntRange WARMUP_RUNS = new IntRange("warmup", 0, 100_000);
+    public static final IntRange NETWORK_NODES = new IntRange("nodes", 1, 100_000);
 
     private InputBounds() {
     }

@@ -38,12 +38,17 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smaller suite and shorter protocol (about 4 s on 2 idle cores; the full suite about 14 s).")
     boolean quick;
 
-    @Option(names = "--out", required = true, paramLabel = "PROFILE.yaml", description = "Calibrated profile to write.")
+    @Option(names = "--out", paramLabel = "PROFILE.yaml", description = "Calibrated profile to write (required unless --plan).")
     Path out;
 
-    @Option(names = "--report", required = true, paramLabel = "DIR",
-            description = "Directory for report.md, charts and raw-samples.csv.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Directory for report.md, charts and raw-samples.csv (required unless --plan).")
     Path report;
+
+    @Option(names = "--plan", paramLabel = "DIR",
+            description = "Measure nothing: write the suite's operator cases and protocol to DIR/plan.txt for a device"
+                    + " without a JVM (src/gpu/measure-on-gpu.sh; format in src/docs/gpu/plan-format.md). cuda only.")
+    Path plan;
 
     @Option(names = "--append", description = "Add this run to a report directory that holds an earlier run"
             + " (raw samples carry a run id; report.md describes the latest run). Without it such a directory is refused.")
@@ -72,6 +77,13 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plan != null) {
+            return writePlan();
+        }
+        if (out == null || report == null) {
+            return fail("missing required option" + (out == null && report == null ? "s --out and --report"
+                    : out == null ? " --out" : " --report") + " (or --plan DIR)", USAGE_ERROR);
+        }
         Backend b;
         ProtocolSettings settings;
         try {
@@ -109,6 +121,44 @@ public final class CalibrateCommand implements Callable<Integer> {
             return fail(e.getMessage(), RUN_ERROR);
         }
     }
+
+    /**
+     * Writes the plan of the suite that {@code calibrate} would measure (quick or full, with the same
+     * protocol settings and rounds) to {@code DIR/plan.txt}; the directory is created if needed.
+     */
+    private int writePlan() {
+        if (!"cuda".equals(backend)) {
+            return fail("--plan: the plan is for the standalone CUDA benchmark; use --backend cuda, got '" + backend
+                    + "'", USAGE_ERROR);
+        }
+        if (out != null || report != null || append || force) {
+            return fail("--plan: writes only the plan; drop --out, --report, --append and --force", USAGE_ERROR);
+        }
+        try {
+            ProtocolSettings settings = settings();
+            Path dir = dev.dynlat.reports.io.OutputDirectory.check("--plan", plan);
+            CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick() : CalibrationSuite.full();
+            dev.dynlat.calibration.plan.CalibrationPlan p = dev.dynlat.calibration.plan.CalibrationPlan.of(s, settings,
+                    quick ? 1 : CalibrationRun.FULL_ROUNDS, dev.dynlat.calibration.backend.CudaBackend.TIMING_SEED);
+            String text = dev.dynlat.calibration.plan.PlanFormat.write(p, String.format(Locale.ROOT,
+                    "dynlat calibrate --backend cuda%s --plan: the %s suite's %d operator cases (its %d blocks are"
+                    + " not in a plan)%nrun on the device: src/gpu/measure-on-gpu.sh PLAN_DIR OUT_DIR",
+                    quick ? " --quick" : "", quick ? "quick" : "full", s.operators().size(), s.blocks().size()));
+            Path file = dir.resolve(PLAN_FILE);
+            dev.dynlat.reports.io.OutputSet.write("--plan", file,
+                    o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            err.printf(Locale.ROOT, "plan: %d cases, %d rounds of %d+%d runs, written to %s%n", p.cases().size(),
+                    p.rounds(), settings.warmupRuns(), settings.timedRuns(), file);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage(), USAGE_ERROR);
+        } catch (IOException e) {
+            return fail(e.getMessage(), USAGE_ERROR);
+        }
+    }
+
+    /** The plan's file name inside the --plan directory. */
+    public static final String PLAN_FILE = "plan.txt";
 
     private static double stat(CalibrationOutcome o, boolean blocks, boolean after) {
         var cases = blocks ? o.blocks() : o.operators().stream().filter(c -> c.heldOut()).toList();

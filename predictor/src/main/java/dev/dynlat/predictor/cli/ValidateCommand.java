@@ -32,11 +32,17 @@ import picocli.CommandLine.Option;
         description = "Run whole networks end to end and compare them with the calibrated prediction.")
 public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--device", required = true, paramLabel = "PROFILE.yaml",
-            description = "Calibrated profile of this host (from dynlat calibrate).")
+            description = "Calibrated profile of this host (from dynlat calibrate); with --gpu-networks, the GPU's"
+                    + " profile (a built-in name or a YAML file).")
     String device;
 
-    @Option(names = "--backend", required = true, paramLabel = "cpu", description = "Backend: cpu.")
+    @Option(names = "--backend", paramLabel = "cpu", description = "Backend: cpu (required unless --gpu-networks).")
     String backend;
+
+    @Option(names = "--gpu-networks", paramLabel = "networks.csv",
+            description = "Run nothing: compare the whole networks a GPU device run timed (src/gpu/measure-on-gpu.sh,"
+                    + " OUT/networks.csv) with predict on --device, written as a Markdown table to --out FILE.md.")
+    Path gpuNetworks;
 
     @Option(names = "--quick", description = "Fewer configurations (held-out: 30, development: 25) and two rounds.")
     boolean quick;
@@ -47,8 +53,9 @@ public final class ValidateCommand implements Callable<Integer> {
                     + " 35 frozen operators), whose errors have been seen (default: ${DEFAULT-VALUE}).")
     String set;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "validation-report",
-            description = "Directory for report.md, validation.md/.csv, charts and raw-samples.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory for report.md, validation.md/.csv, charts and raw-samples.csv (default:"
+                    + " validation-report); with --gpu-networks, the Markdown file to write (required).")
     Path out;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Rounds over all configurations (default 3, quick 2).")
@@ -75,8 +82,20 @@ public final class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        if (gpuNetworks != null) {
+            return compareGpuNetworks();
+        }
+        if (backend == null) {
+            throw new IllegalArgumentException("Missing required option: '--backend=cpu' (or --gpu-networks FILE)");
+        }
+        if (out == null) {
+            out = Path.of("validation-report");
+        }
         if (!backend.equals("cpu")) {
             throw new IllegalArgumentException("backend: validate runs whole networks on the cpu backend only, got '"
                     + backend + "'");
@@ -137,5 +156,26 @@ public final class ValidateCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "validated in %.0f s; report %s%n", o.seconds(), out.resolve("report.md"));
         boolean failed = o.networks().stream().anyMatch(c -> !c.checkPassed());
         return failed ? 1 : 0;
+    }
+
+    /** {@code --gpu-networks}: measured whole networks beside predict, one Markdown file, written whole or not at all. */
+    private int compareGpuNetworks() throws IOException {
+        if (backend != null || quick || rounds != null || !"held-out".equals(set)) {
+            throw new IllegalArgumentException("gpu-networks: runs nothing; drop --backend, --quick, --rounds and --set");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("out: give the Markdown file to write with --gpu-networks (--out FILE.md)");
+        }
+        try (dev.dynlat.reports.io.OutputSet outputs = dev.dynlat.reports.io.OutputSet.of("--out", out)) {
+            DeviceProfile profile = dev.dynlat.operators.profile.DeviceCatalog.load("--device", device);
+            var compared = dev.dynlat.predictor.execution.GpuNetworkComparison.compare(profile,
+                    dev.dynlat.predictor.execution.GpuNetworkComparison.read(gpuNetworks));
+            outputs.prepareText(outputs.only(), dev.dynlat.predictor.execution.GpuNetworkComparison.markdown(profile,
+                    device, compared));
+            outputs.commit(CliOutputs.stdout(spec));
+            err.printf(Locale.ROOT, "validate: %d measured configurations compared with %s; table %s%n",
+                    compared.size(), device, out);
+        }
+        return 0;
     }
 }

@@ -17,6 +17,9 @@ import java.util.List;
 /**
  * Channel skipping (LAUDNet^c): one channel mask gates the first conv's outputs, the inputs and
  * outputs of the middle convs, and the last conv's inputs; a pooled-input MLP masker produces it.
+ * A block's {@link dev.dynlat.predictor.workload.BodyPlan} may start the mask at a later conv (the
+ * convs before it run densely) and let the masker pool another tensor than the block input;
+ * per-position layers after a masked conv run on the kept channels.
  * The reference sizes the masker by the block's input channels and adds the residual through a
  * dense scatter-add; the calibrated variant sizes it by the masked width (as the training code
  * does) and uses a plain add.
@@ -30,16 +33,24 @@ public final class ChannelBlockComposer implements BlockComposer {
         int g = stage.channelGroup();
         List<Conv2dSpec> body = b.body();
         int last = body.size() - 1;
-        List<OperatorUse> ops = new ArrayList<>();
+        int from = b.plan().channelMaskFrom();
+        List<OperatorUse> ops = new ArrayList<>(BlockParts.densePointwise(b, 0, 1));
         for (int i = 0; i <= last; i++) {
             Conv2dSpec c = body.get(i);
-            double in = i == 0 ? 1 : rate;
-            double out = i == last ? 1 : rate;
-            String kept = i == 0 ? " (kept out)" : i == last ? " (kept in)" : " (kept in/out)";
-            ops.add(OperatorUse.once(b.convName(i) + kept, Role.CONV, c.withDensities(in, out, g)));
-            if (i == 0) {
+            double in = i <= from ? 1 : rate;
+            double out = i == last || i < from ? 1 : rate;
+            String kept = i < from ? "" : i == from ? " (kept out)" : i == last ? " (kept in)" : " (kept in/out)";
+            ops.add(OperatorUse.once(b.convName(i) + kept, Role.CONV, i < from ? c : c.withDensities(in, out, g)));
+            if (i == from) {
                 ops.add(OperatorUse.once("channel masker", Role.MASKER, masker(b, g, reference,
                         schedule.channelMaskerLayers())));
+            }
+            if (out == 1) {
+                ops.addAll(BlockParts.densePointwise(b, i + 1, 1));
+            } else if (!b.plan().inSlot(i + 1).isEmpty()) {
+                int keptChannels = (int) Math.ceil(rate * c.outChannels() / g - 1e-9) * g;
+                ops.addAll(BlockParts.partialPointwise(b, i + 1, keptChannels, c.outHeight(), c.outWidth(),
+                        " (kept)"));
             }
         }
         int size = b.outSize();
@@ -68,6 +79,7 @@ public final class ChannelBlockComposer implements BlockComposer {
         } else {
             hidden = Math.max(groups / REDUCTION, REDUCTION);
         }
-        return new ChannelMaskerSpec(b.inChannels(), b.inSize(), b.inSize(), groups, hidden);
+        var in = b.plan().maskerInput();
+        return new ChannelMaskerSpec(in.channels(), in.height(), in.width(), groups, hidden);
     }
 }

@@ -178,6 +178,13 @@ public final class ProgramBuilder {
     // ------------------------------------------------------------------ residual blocks
 
     private Tensor block(String group, ResidualBlock b, List<OperatorUse> uses, Tensor x, int index) {
+        if (!b.plan().laudnetLayout()) {
+            // The runner wires LAUDNet's layout; a body with norms or scales between its convs, or other
+            // gather and masker points, would be run as something else.
+            throw new UnsupportedOperationException(group + ": native execution runs residual bodies of convs in"
+                    + " LAUDNet's layout only (no layers between the convs, masker on the block input, patches"
+                    + " gathered before the second conv)");
+        }
         check(x, b.inChannels(), b.inSize(), b.inSize(), group);
         BlockOps ops = BlockOps.of(uses);
         Tensor shortcut = x;

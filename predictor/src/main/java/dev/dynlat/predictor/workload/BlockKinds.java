@@ -32,6 +32,7 @@ final class BlockKinds {
         k.add(block("dense-layer", List.of(Param.required("growth"), Param.positive("bottleneck", null)),
                 BlockKinds::denseLayer));
         k.add(block("transition", List.of(Param.required("out")), BlockKinds::transition));
+        k.add(ResidualBodies.kind());
         k.add(block("transformer-encoder", List.of(Param.required("heads"), Param.positive("mlp_ratio", 4)),
                 BlockKinds::encoder));
         return k;

@@ -13,11 +13,23 @@ import java.util.List;
  * @param classes classifier outputs (informational, 0 if not stated)
  * @param source provenance text (definition followed), may be empty
  * @param stages stages in execution order
+ * @param templates node groups the stages use by name ({@code templates:}), in file order
  */
 public record NetworkDescription(String name, int inputChannels, int inputSize, int classes, String source,
-                                 List<StageDescription> stages) {
+                                 List<StageDescription> stages, List<TemplateDescription> templates) {
     public NetworkDescription {
         stages = List.copyOf(stages);
+        templates = List.copyOf(templates);
+    }
+
+    /** The template called {@code name}, or null. */
+    public TemplateDescription template(String name) {
+        for (TemplateDescription t : templates) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** One stage: a name and its nodes. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,8 @@ public final class NetworkLoader {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
     /** The largest size (channels, pixels, kernel) a network file may state. */
     public static final int MAX_SIZE = 1 << 16;
+    /** The most copies one {@code repeat} makes. */
+    static final int MAX_REPEAT = 10_000;
 
     private NetworkLoader() {
     }
@@ -66,6 +69,8 @@ public final class NetworkLoader {
         }
         int classes = f.integer("classes", false, 1, Integer.MAX_VALUE).orElse(0);
         String src = f.string("source", false).orElse("");
+        List<TemplateDescription> templates = f.node("templates", false)
+                .map(n -> Templates.read(n, problems)).orElse(List.of());
         List<NetworkDescription.StageDescription> stages = new ArrayList<>();
         f.sequence("stages", true).ifPresent(seq -> {
             if (seq.items().isEmpty()) {
@@ -74,7 +79,7 @@ public final class NetworkLoader {
             for (YamlNode item : seq.items()) {
                 YamlFields.of(item, problems).ifPresent(sf -> {
                     String stage = sf.string("stage", true).orElse("?");
-                    List<NodeDescription> nodes = sf.sequence("nodes", true).map(s -> nodes(s, problems))
+                    List<NodeDescription> nodes = sf.sequence("nodes", true).map(s -> nodes(s, null, problems))
                             .orElse(List.of());
                     sf.finish();
                     stages.add(new NetworkDescription.StageDescription(stage, nodes, item.line()));
@@ -82,21 +87,26 @@ public final class NetworkLoader {
             }
         });
         f.finish();
-        return new NetworkDescription(name, channels, size, classes, src, stages);
+        Templates.check(templates, stages, f.node().entries().get("stages"), problems);
+        return new NetworkDescription(name, channels, size, classes, src, stages, templates);
     }
 
-    private static List<NodeDescription> nodes(YamlNode.Sequence seq, YamlProblems problems) {
+    /**
+     * The nodes of a list; {@code args} are the parameters of the template being read, which its
+     * nodes' values may reference as {@code $name} (null outside templates).
+     */
+    static List<NodeDescription> nodes(YamlNode.Sequence seq, Set<String> args, YamlProblems problems) {
         if (seq.items().isEmpty()) {
             problems.add(seq, "expected at least one node");
         }
         List<NodeDescription> out = new ArrayList<>();
         for (YamlNode item : seq.items()) {
-            YamlFields.of(item, problems).flatMap(f -> node(f, problems)).ifPresent(out::add);
+            YamlFields.of(item, problems).flatMap(f -> node(f, args, problems)).ifPresent(out::add);
         }
         return out;
     }
 
-    private static Optional<NodeDescription> node(YamlFields f, YamlProblems problems) {
+    private static Optional<NodeDescription> node(YamlFields f, Set<String> args, YamlProblems problems) {
         YamlNode.Mapping m = f.node();
         String id = f.string("id", true).orElse(null);
         if (id != null && (!ID.matcher(id).matches() || id.equals(NetworkResolver.INPUT))) {
@@ -111,7 +121,7 @@ public final class NetworkLoader {
         }
         if (forms.size() != 1) {
             problems.add(m, (forms.isEmpty() ? "missing the node's kind" : "more than one kind given " + forms)
-                    + ": give exactly one of op, block, exit, steps, policy, include");
+                    + ": give exactly one of op, block, exit, steps, policy, include, template");
             return Optional.empty();
         }
         Form form = forms.get(0);
@@ -134,18 +144,32 @@ public final class NetworkLoader {
                     return Optional.empty();
                 }
                 if (form == Form.BLOCK) {
-                    repeat = f.integer("repeat", false, 1, 10_000).orElse(1);
+                    repeat = f.integer("repeat", false, 1, MAX_REPEAT).orElse(1);
+                    if (ResidualBodies.KIND.equals(kindName)) {
+                        children = f.sequence("body", true).map(s -> ResidualBodies.read(s, args, problems))
+                                .orElse(List.of());
+                    }
                 }
-                readParams(f, kind.get(), params, problems);
+                readParams(f, kind.get(), params, args, problems);
+            }
+            case TEMPLATE -> {
+                kindName = f.string("template", true).orElse("?");
+                repeat = f.integer("repeat", false, 1, MAX_REPEAT).orElse(1);
+                f.mapping("with", false).ifPresent(w -> {
+                    for (Map.Entry<String, YamlNode> e : w.node().entries().entrySet()) {
+                        w.string(e.getKey(), true).ifPresent(text -> params.put(e.getKey(),
+                                argument(text, e.getValue(), args, problems)));
+                    }
+                });
             }
             case EXIT -> {
                 kindName = "exit";
-                children = f.sequence("exit", true).map(s -> nodes(s, problems)).orElse(List.of());
+                children = f.sequence("exit", true).map(s -> nodes(s, args, problems)).orElse(List.of());
             }
             case STEPS -> {
                 kindName = "steps";
                 params.put("steps", f.integer("steps", true, 1, 1000).orElse(1));
-                children = f.sequence("nodes", true).map(s -> nodes(s, problems)).orElse(List.of());
+                children = f.sequence("nodes", true).map(s -> nodes(s, args, problems)).orElse(List.of());
             }
             case INCLUDE -> {
                 kindName = "include";
@@ -154,7 +178,7 @@ public final class NetworkLoader {
             }
             default -> {
                 kindName = "policy";
-                children = f.sequence("policy", true).map(s -> nodes(s, problems)).orElse(List.of());
+                children = f.sequence("policy", true).map(s -> nodes(s, args, problems)).orElse(List.of());
                 List<String> decides = new ArrayList<>();
                 f.sequence("decides", true).ifPresent(s -> {
                     for (YamlNode n : s.items()) {
@@ -205,13 +229,50 @@ public final class NetworkLoader {
         return ids;
     }
 
-    private static void readParams(YamlFields f, NodeKind kind, Map<String, Object> params, YamlProblems problems) {
+    /**
+     * A template use's argument as written: text, or, inside a template, {@code $name} passing on
+     * one of the enclosing template's own parameters.
+     */
+    private static Object argument(String text, YamlNode at, Set<String> args, YamlProblems problems) {
+        if (!text.startsWith("$")) {
+            return text;
+        }
+        String name = text.substring(1);
+        if (args == null || !args.contains(name)) {
+            problems.add(at, undeclared(name, args));
+        }
+        return new TemplateArg(name);
+    }
+
+    private static String undeclared(String name, Set<String> args) {
+        if (args == null) {
+            return "'$" + name + "' references a template parameter outside a template";
+        }
+        return "'$" + name + "' is not a parameter of this template; " + (args.isEmpty()
+                ? "it declares none (params: [...])" : "its parameters are " + String.join(", ", new java.util.TreeSet<>(args)));
+    }
+
+    /** Reads the kind's parameters; inside a template a value {@code $name} stands for an argument. */
+    static void readParams(YamlFields f, NodeKind kind, Map<String, Object> params, Set<String> args,
+                           YamlProblems problems) {
         for (Param p : kind.params()) {
+            YamlNode raw = f.node().entries().get(p.key());
+            if (raw instanceof YamlNode.Scalar sc && sc.text() != null && sc.text().startsWith("$")) {
+                f.has(p.key());
+                String name = sc.text().substring(1);
+                if (args != null && args.contains(name)) {
+                    params.put(p.key(), new TemplateArg(name));
+                } else {
+                    problems.add(raw, p.key() + ": " + undeclared(name, args));
+                }
+                continue;
+            }
             Optional<?> v = switch (p.type()) {
                 case POSITIVE_INT -> f.integer(p.key(), p.required(), 1, MAX_SIZE);
                 case NON_NEGATIVE_INT -> f.integer(p.key(), p.required(), 0, MAX_SIZE);
                 case NUMBER -> f.number(p.key(), p.required(), 0, Double.MAX_VALUE);
                 case BOOL -> f.bool(p.key(), p.required());
+                case TEXT -> f.string(p.key(), p.required());
                 case CHOICE -> f.string(p.key(), p.required()).filter(text -> {
                     if (p.choices().contains(text)) {
                         return true;

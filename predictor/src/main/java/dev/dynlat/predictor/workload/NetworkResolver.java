@@ -30,6 +30,8 @@ public final class NetworkResolver {
     private final Set<String> including = new java.util.HashSet<>();
     private Shape current;
     private int exits;
+    /** The templates of the file whose nodes are being expanded (an included zoo file has its own). */
+    private List<TemplateDescription> templates = List.of();
 
     private record PendingPolicy(NodeDescription description, String id) {
     }
@@ -51,6 +53,7 @@ public final class NetworkResolver {
     }
 
     private Network run(NetworkDescription d, int inputSize) {
+        templates = d.templates();
         current = new Shape.FeatureMap(d.inputChannels(), inputSize, inputSize);
         shapes.put(INPUT, current);
         List<Network.NetworkStage> stages = new ArrayList<>();
@@ -74,7 +77,51 @@ public final class NetworkResolver {
             case POLICY -> List.of(policy(nd, id, renames));
             case STEPS -> steps(nd, id, renames);
             case INCLUDE -> include(nd, id, renames);
+            case TEMPLATE -> template(nd, id, renames);
         };
+    }
+
+    /**
+     * A template's nodes, {@code repeat} times: copy k of a one-node template is {@code <id>.<k>}
+     * ({@code <id>} when not repeated), node n of a larger one {@code <id>.<k>.<n>}; an input naming
+     * a node of the template means that node of the same copy, and {@code <id>} names the last
+     * output. Arguments are bound once, for every copy; the use's {@code input} feeds the first node
+     * and its {@code dynamic: false} holds for every node.
+     */
+    private List<NetworkNode> template(NodeDescription nd, String id, Map<String, String> renames) {
+        TemplateDescription t = templates.stream().filter(x -> x.name().equals(nd.kind())).findFirst().orElse(null);
+        if (t == null) {
+            problems.add(nd.line(), id, "template: unknown template '" + nd.kind() + "'");
+            return List.of();
+        }
+        List<NodeDescription> bound = Templates.bind(t, nd.params(), nd.line(), id, problems).orElse(null);
+        if (bound == null) {
+            return List.of();
+        }
+        boolean single = bound.size() == 1;
+        int blocksBefore = blockIds.size();
+        List<NetworkNode> out = new ArrayList<>();
+        for (int k = 0; k < nd.repeat(); k++) {
+            String copyId = nd.repeat() > 1 ? id + "." + k : id;
+            Map<String, String> inner = new HashMap<>(renames);
+            for (NodeDescription c : bound) {
+                inner.put(c.id(), single ? copyId : copyId + "." + c.id());
+            }
+            for (int i = 0; i < bound.size(); i++) {
+                NodeDescription c = bound.get(i);
+                // The use's own input feeds its first node; dynamic: false on the use holds for every node.
+                List<String> inputs = k == 0 && i == 0 && c.inputs().isEmpty() ? nd.inputs() : c.inputs();
+                NodeDescription copy = new NodeDescription(inner.get(c.id()), c.form(), c.kind(), c.params(), inputs,
+                        c.repeat(), c.dynamic() && nd.dynamic(), c.name(), c.children(), c.line());
+                out.addAll(expand(copy, "", inner));
+            }
+        }
+        if (!shapes.containsKey(id)) {
+            register(id, nd.line());
+            shapes.put(id, current);
+        }
+        repeatGroups.put(id, new ArrayList<>(blockIds).subList(blocksBefore, blockIds.size()));
+        return out;
     }
 
     private List<NetworkNode> repeated(NodeDescription nd, String id, Map<String, String> renames) {
@@ -83,12 +130,14 @@ public final class NetworkResolver {
         for (int i = 0; i < nd.repeat(); i++) {
             String copyId = nd.repeat() > 1 ? id + "." + i : id;
             Map<String, Object> params = new LinkedHashMap<>(nd.params());
+            List<NodeDescription> body = nd.children();
             if (i > 0) {
                 // Only the first copy of a repeated block changes the shape.
                 params.remove("stride");
+                body = body.stream().map(NetworkResolver::withoutStride).toList();
             }
             List<String> inputs = i == 0 ? nd.inputs() : List.of();
-            NetworkNode n = single(nd, copyId, params, inputs, renames);
+            NetworkNode n = single(nd, copyId, params, body, inputs, renames);
             copies.add(copyId);
             if (n == null) {
                 return out;
@@ -101,8 +150,15 @@ public final class NetworkResolver {
         return out;
     }
 
-    private NetworkNode single(NodeDescription nd, String id, Map<String, Object> params, List<String> inputIds,
-                               Map<String, String> renames) {
+    private static NodeDescription withoutStride(NodeDescription layer) {
+        Map<String, Object> p = new LinkedHashMap<>(layer.params());
+        p.remove("stride");
+        return new NodeDescription(layer.id(), layer.form(), layer.kind(), p, layer.inputs(), layer.repeat(),
+                layer.dynamic(), layer.name(), layer.children(), layer.line());
+    }
+
+    private NetworkNode single(NodeDescription nd, String id, Map<String, Object> params, List<NodeDescription> body,
+                               List<String> inputIds, Map<String, String> renames) {
         NodeKind kind = (nd.form() == Form.OP ? NodeKinds.operator(nd.kind()) : NodeKinds.block(nd.kind()))
                 .orElseThrow(() -> new IllegalStateException("unknown kind " + nd.kind()));
         if (!register(id, nd.line())) {
@@ -121,7 +177,7 @@ public final class NetworkResolver {
         }
         Map<String, Param> schema = new LinkedHashMap<>();
         kind.params().forEach(p -> schema.put(p.key(), p));
-        Params p = new Params(params, schema);
+        Params p = new Params(params, schema, body);
         Context ctx = new Context(id, nd.kind(), nd.name() != null ? nd.name() : derivedName(id, nd.kind(), p),
                 nd.line(), nd.dynamic(), problems);
         NetworkNode n = kind.resolve(ctx, p, in);
@@ -248,6 +304,7 @@ public final class NetworkResolver {
             problems.add(nd.line(), id, "include: '" + name + "' includes itself");
             return List.of();
         }
+        List<TemplateDescription> outer = templates;
         try {
             NetworkDescription inc;
             try {
@@ -284,6 +341,7 @@ public final class NetworkResolver {
                 }
                 current = in.get(0);
             }
+            templates = inc.templates();
             String prefix = id + ".";
             Map<String, String> inner = new HashMap<>();
             inner.put(INPUT, prefix + INPUT);
@@ -299,6 +357,7 @@ public final class NetworkResolver {
             return out;
         } finally {
             including.remove(name);
+            templates = outer;
         }
     }
 

@@ -23,6 +23,18 @@ public final class NetworkWriter {
         if (d.classes() > 0) {
             sb.append("classes: ").append(d.classes()).append('\n');
         }
+        if (!d.templates().isEmpty()) {
+            sb.append("templates:\n");
+            for (TemplateDescription t : d.templates()) {
+                sb.append("  ").append(quote(t.name())).append(":\n");
+                if (!t.params().isEmpty()) {
+                    sb.append("    params: [").append(String.join(", ", t.params().stream().map(NetworkWriter::quote)
+                            .toList())).append("]\n");
+                }
+                sb.append("    nodes:\n");
+                nodes(sb, t.nodes(), "      ");
+            }
+        }
         sb.append("stages:\n");
         for (NetworkDescription.StageDescription s : d.stages()) {
             sb.append("  - stage: ").append(quote(s.name())).append('\n');
@@ -40,7 +52,11 @@ public final class NetworkWriter {
                 continue;
             }
             sb.append(String.join("\n" + indent + "  ", fields(n))).append('\n');
-            String listKey = n.form() == Form.STEPS ? "nodes" : n.form().key();
+            String listKey = switch (n.form()) {
+                case STEPS -> "nodes";
+                case BLOCK -> "body";
+                default -> n.form().key();
+            };
             sb.append(indent).append("  ").append(listKey).append(":\n");
             nodes(sb, n.children(), indent + "    ");
         }
@@ -51,6 +67,7 @@ public final class NetworkWriter {
         f.add("id: " + quote(n.id()));
         switch (n.form()) {
             case OP, BLOCK -> f.add(n.form().key() + ": " + n.kind());
+            case TEMPLATE -> f.add("template: " + quote(n.kind()));
             case STEPS -> f.add("steps: " + n.params().get("steps"));
             default -> {
             }
@@ -69,6 +86,13 @@ public final class NetworkWriter {
         if (!n.dynamic()) {
             f.add("dynamic: false");
         }
+        if (n.form() == Form.TEMPLATE) {
+            if (!n.params().isEmpty()) {
+                f.add("with: {" + String.join(", ", n.params().entrySet().stream()
+                        .map(e -> quote(e.getKey()) + ": " + argument(e.getValue())).toList()) + "}");
+            }
+            return f;
+        }
         for (Map.Entry<String, Object> e : n.params().entrySet()) {
             if (n.form() == Form.STEPS && e.getKey().equals("steps")) {
                 continue;
@@ -78,11 +102,17 @@ public final class NetworkWriter {
         return f;
     }
 
+    /** A template argument: numbers and {@code $name} as written, other text quoted where YAML needs it. */
+    private static String argument(Object v) {
+        String text = v.toString();
+        return v instanceof TemplateArg || text.matches("-?[0-9]+(\\.[0-9]+)?") ? text : quote(text);
+    }
+
     private static String value(Object v) {
         if (v instanceof List<?> list) {
             return "[" + String.join(", ", list.stream().map(o -> quote(o.toString())).toList()) + "]";
         }
-        return v instanceof String s ? quote(s) : v.toString();
+        return v instanceof String s ? quote(s) : v.toString(); // a TemplateArg writes itself as $name
     }
 
     /** Quotes text that YAML would otherwise read as something else. */

@@ -12,13 +12,16 @@ import java.util.Map;
  *
  * @param id unique id
  * @param form how the node is written
- * @param kind operator or block kind ({@code exit}, {@code steps}, {@code policy} for control forms)
- * @param params the kind's parameters, in schema order, only those given in the file
+ * @param kind operator or block kind, or the template a {@code template:} node uses ({@code exit},
+ *             {@code steps}, {@code policy} for control forms)
+ * @param params the kind's parameters, in schema order, only those given in the file; inside a template a
+ *               value may be a {@link TemplateArg} (a template use's arguments, {@code with:}, are its params)
  * @param inputs input ids (empty: the previous node's output)
- * @param repeat copies of a block (1 when not repeated)
+ * @param repeat copies of a block or template use (1 when not repeated)
  * @param dynamic false when dynamics must never touch this block
  * @param name display name, or null to derive one from the id
- * @param children nested nodes of exits, steps and policies (an include's nodes come from the zoo at resolve time)
+ * @param children nested nodes of exits, steps and policies, or the layers of a {@code residual} block's body
+ *                 (an include's nodes come from the zoo at resolve time)
  * @param line line in the source (0 when built in code)
  */
 public record NodeDescription(String id, Form form, String kind, Map<String, Object> params, List<String> inputs,
@@ -26,7 +29,8 @@ public record NodeDescription(String id, Form form, String kind, Map<String, Obj
 
     /** The key that introduces a node. */
     public enum Form {
-        OP("op"), BLOCK("block"), EXIT("exit"), STEPS("steps"), POLICY("policy"), INCLUDE("include");
+        OP("op"), BLOCK("block"), EXIT("exit"), STEPS("steps"), POLICY("policy"), INCLUDE("include"),
+        TEMPLATE("template");
 
         private final String key;
 

@@ -57,7 +57,9 @@ final class OperatorKinds {
         k.add(new Kind("mul", Form.OP, List.of(), 2, 2, (c, p, in) -> binary(c, BinaryOp.MUL, in)));
         k.add(new Kind("concat", Form.OP, List.of(), 2, Integer.MAX_VALUE, OperatorKinds::concat));
         k.add(op("se", List.of(Param.required("squeeze")), 1, OperatorKinds::se));
-        k.add(op("layer-norm", List.of(), 1, (c, p, in) -> rowwise(c, "layer-norm", in.get(0), true)));
+        k.add(op("layer-norm", List.of(), 1, (c, p, in) -> in.get(0) instanceof FeatureMap m ? mapNorm(c, m)
+                : rowwise(c, "layer-norm", in.get(0), true)));
+        k.add(op("scale", List.of(), 1, OperatorKinds::scale));
         k.add(op("softmax", List.of(), 1, (c, p, in) -> rowwise(c, "softmax", in.get(0), false)));
         k.add(op("gru", List.of(Param.required("hidden")), 1, OperatorKinds::gru));
         k.add(op("resize", List.of(Param.required("size")), 1, (c, p, in) -> window(c, p, in.get(0), true)));
@@ -300,6 +302,24 @@ final class OperatorKinds {
         int last = in instanceof Sequence s ? s.dim() : ((Vector) in).features();
         return folded(c, in, 0, norm ? 2.0 * last : 0, b -> norm ? new NormSpec(TensorShape.of(b, rows, last))
                 : new SoftmaxSpec(TensorShape.of(b, rows, last)));
+    }
+
+    /** ConvNeXt's layer norm on a map: over the channels at each position. */
+    private static NetworkNode mapNorm(ResolveContext c, FeatureMap m) {
+        return single(c, m, Role.DENSE, MapOps.norm(m.channels(), m.height(), m.width()), 2.0 * m.channels());
+    }
+
+    /** A learned factor per channel (a map's channels, a vector's or a sequence's features): layer scale. */
+    private static NetworkNode scale(ResolveContext c, Params p, List<Shape> in) {
+        Shape s = in.get(0);
+        if (s instanceof FeatureMap m) {
+            return single(c, m, Role.DENSE, MapOps.scale(m.channels(), m.height(), m.width()), m.channels());
+        }
+        if (s instanceof Sequence q) {
+            return folded(c, q, 0, q.dim(), b -> MapOps.scale(q.dim(), 1, Math.toIntExact(b * q.tokens())));
+        }
+        int f = ((Vector) s).features();
+        return single(c, s, Role.DENSE, MapOps.scale(f, 1, 1), f);
     }
 
     private static NetworkNode gru(ResolveContext c, Params p, List<Shape> in) {

@@ -9,7 +9,7 @@ import java.util.List;
 public record Param(String key, Type type, boolean required, Object defaultValue, List<String> choices) {
 
     /** Value types of parameters. */
-    public enum Type { POSITIVE_INT, NON_NEGATIVE_INT, NUMBER, BOOL, CHOICE }
+    public enum Type { POSITIVE_INT, NON_NEGATIVE_INT, NUMBER, BOOL, CHOICE, TEXT }
 
     public Param {
         choices = List.copyOf(choices);
@@ -29,6 +29,11 @@ public record Param(String key, Type type, boolean required, Object defaultValue
 
     public static Param flag(String key, boolean dflt) {
         return new Param(key, Type.BOOL, false, dflt, List.of());
+    }
+
+    /** Free text, e.g. the id of a layer inside the block. */
+    public static Param text(String key, String dflt) {
+        return new Param(key, Type.TEXT, false, dflt, List.of());
     }
 
     public static Param choice(String key, String dflt, List<String> choices) {

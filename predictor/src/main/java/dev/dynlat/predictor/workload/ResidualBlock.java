@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A residual block whose body is a chain of convolutions (bottleneck, basic, MBConv), resolved to
+ * A residual block whose body is a chain of convolutions (bottleneck, basic, MBConv, or a file's
+ * own {@code residual} block, whose convs may have per-position layers between them), resolved to
  * shapes. Spatial, channel and layer skipping apply to blocks of this one form, whatever their
  * kind, so the paradigms' composers see only this record.
  *
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param seAfter index of the body conv whose output SE rescales, or -1 for no SE
  * @param seSqueeze squeeze channels of SE (0 for none)
  * @param shortcut how the input reaches the residual add
+ * @param plan the layers between the convs and where the dynamic paradigms act ({@link BodyPlan#laudnet} by default)
  */
 public final class ResidualBlock {
     private final String name;
@@ -21,7 +23,7 @@ public final class ResidualBlock {
     private final int seAfter;
     private final int seSqueeze;
     private final Shortcut shortcut;
-    private final List<String> convNames;
+    private final BodyPlan plan;
 
     /** How a block's input is carried to its residual add. */
     public enum Shortcut {
@@ -34,6 +36,11 @@ public final class ResidualBlock {
     }
 
     public ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut) {
+        this(name, body, seAfter, seSqueeze, shortcut, body.size() < 2 ? null : BodyPlan.laudnet(body));
+    }
+
+    public ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut,
+                         BodyPlan plan) {
         this.name = Objects.requireNonNull(name, "name");
         this.body = List.copyOf(body);
         this.seAfter = seAfter;
@@ -46,11 +53,11 @@ public final class ResidualBlock {
         if ((seAfter < 0) != (seSqueeze <= 0)) {
             throw new IllegalArgumentException("se: position and squeeze must both be set in " + name);
         }
-        String[] names = new String[this.body.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = ConvLabels.name(i, this.body.get(i));
+        this.plan = Objects.requireNonNull(plan, "plan");
+        if (plan.convNames().size() != this.body.size()) {
+            throw new IllegalArgumentException("plan: " + plan.convNames().size() + " conv names for "
+                    + this.body.size() + " convs in " + name);
         }
-        this.convNames = List.of(names);
     }
 
     public String name() {
@@ -75,18 +82,23 @@ public final class ResidualBlock {
 
     /** Display name of body conv {@code index}, e.g. {@code conv2 3x3/2 g8}. */
     public String convName(int index) {
-        return convNames.get(index);
+        return plan.convNames().get(index);
+    }
+
+    /** The layers between the convs and where the paradigms act. */
+    public BodyPlan plan() {
+        return plan;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ResidualBlock b && b.name.equals(name) && b.body.equals(body) && b.seAfter == seAfter
-                && b.seSqueeze == seSqueeze && b.shortcut == shortcut;
+                && b.seSqueeze == seSqueeze && b.shortcut == shortcut && b.plan.equals(plan);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, body, seAfter, seSqueeze, shortcut);
+        return Objects.hash(name, body, seAfter, seSqueeze, shortcut, plan);
     }
 
     @Override
@@ -111,6 +123,15 @@ public final class ResidualBlock {
                 project ? Shortcut.PROJECTION : Shortcut.IDENTITY);
     }
 
+    /** The dense map at a pointwise slot: the block input (slot 0) or body conv {@code slot - 1}'s output. */
+    public Shape.FeatureMap slotMap(int slot) {
+        if (slot == 0) {
+            return new Shape.FeatureMap(inChannels(), first().inHeight(), first().inWidth());
+        }
+        Conv2dSpec c = body.get(slot - 1);
+        return new Shape.FeatureMap(c.outChannels(), c.outHeight(), c.outWidth());
+    }
+
     public Conv2dSpec first() {
         return body.get(0);
     }
@@ -123,9 +144,9 @@ public final class ResidualBlock {
         return first().inChannels();
     }
 
-    /** Channels the first conv produces: what a channel mask selects from. */
+    /** Channels the channel mask selects from: the output of the conv it starts at (the first by default). */
     public int width() {
-        return first().outChannels();
+        return body.get(plan.channelMaskFrom()).outChannels();
     }
 
     public int outChannels() {
@@ -149,9 +170,13 @@ public final class ResidualBlock {
         return s;
     }
 
-    /** Groups of the middle convs (1 for a basic block). */
+    /**
+     * Groups of the first conv that reads and writes kept channels (the second for the zoo's blocks;
+     * 1 for a basic block, where none does).
+     */
     public int groups() {
-        return body.size() > 2 ? body.get(1).groups() : 1;
+        int middle = plan.channelMaskFrom() + 1;
+        return middle < body.size() - 1 ? body.get(middle).groups() : 1;
     }
 
     public boolean hasSe() {
@@ -180,5 +205,14 @@ public final class ResidualBlock {
             macs += 2.0 * seInput().outChannels() * seSqueeze;
         }
         return macs;
+    }
+
+    /** Learned parameters of the per-position layers (norms and scales). */
+    public double pointwiseWeights() {
+        double w = 0;
+        for (PointwiseLayer p : plan.pointwise()) {
+            w += p.weights(slotMap(p.slot()).channels());
+        }
+        return w;
     }
 }

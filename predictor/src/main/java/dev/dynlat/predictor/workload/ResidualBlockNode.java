@@ -17,7 +17,7 @@ public record ResidualBlockNode(String kind, ResidualBlock block, Shape output, 
 
     @Override
     public double weights() {
-        double w = 0;
+        double w = block.pointwiseWeights();
         for (var c : block.body()) {
             w += ConvLabels.weights(c);
         }
