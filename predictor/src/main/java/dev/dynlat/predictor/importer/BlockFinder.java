@@ -1,10 +1,13 @@
 package dev.dynlat.predictor.importer;
 
+import dev.dynlat.predictor.workload.NodeDescription;
 import dev.dynlat.predictor.workload.NodeDescription.Form;
+import dev.dynlat.predictor.workload.Shape.Sequence;
 import dev.dynlat.predictor.workload.Shape.FeatureMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,13 @@ import java.util.Set;
  * its input (identity shortcut) or to a 1×1 projection of it, and replaces each chain that
  * matches a block kind of the zoo (bottleneck, basic, MBConv) by that block, so that spatial,
  * channel and layer skipping apply to an imported network as to the zoo's. MobileNet's inverted
- * residuals without an add (stride 2 or a change of width) become shortcut-less MBConv blocks.
+ * residuals without an add (stride 2 or a change of width) become shortcut-less MBConv blocks;
+ * other bodies of convs and per-position layers (ConvNeXt's) become generic residual blocks.
  */
 final class BlockFinder {
+    /** The separate activation passes a residual body may hold. */
+    private static final List<String> ACTIVATIONS = List.of("relu", "relu6", "hard-swish", "swish", "gelu", "sigmoid",
+            "hard-sigmoid");
     private final List<Draft> drafts;
     private final Map<String, Draft> byId = new HashMap<>();
     private final Map<String, List<Draft>> readers = new HashMap<>();
@@ -126,7 +133,13 @@ final class BlockFinder {
             relu = relu != null && relu.is("relu") ? relu : null;
             Draft block = classify(chain, projection, relu, se);
             if (block == null) {
-                unmatched.add(add.id + " (" + chain.size() + " convs)");
+                List<Draft> body = new ArrayList<>(chain);
+                if (se != null) {
+                    body.addAll(body.indexOf(se.conv()) + 1, List.of(seMarker(se)));
+                }
+                if (!generic(add, body, source, projection, se)) {
+                    unmatched.add(add.id + " (" + chain.size() + " convs)");
+                }
                 return true;
             }
             Draft last = block.kind.equals("mbconv") || relu == null ? add : relu;
@@ -151,9 +164,8 @@ final class BlockFinder {
 
     /**
      * A residual whose body is not a chain of convs alone (ConvNeXt: depthwise conv, layer norm,
-     * linear layers) but holds at least one conv: reported, and left as plain operators.
-     * TODO(blocks): once the generic residual block kind lands (a body of any convs, norms and
-     * activations), build it here from {@code body} so that dynamic modes apply to these blocks.
+     * linear layers) but holds at least one conv: a generic residual block where its layers allow,
+     * else reported and left as plain operators.
      */
     private void genericResidual(Draft add) {
         for (int side = 0; side < 2; side++) {
@@ -163,7 +175,7 @@ final class BlockFinder {
             while (d != null && d.inputs.size() == 1 && readerCount(d.id) == 1 && body.size() < 16) {
                 body.add(0, d);
                 if (d.inputs.get(0).equals(shortcut)) {
-                    if (body.stream().anyMatch(b -> b.is("conv"))) {
+                    if (body.stream().anyMatch(b -> b.is("conv")) && !generic(add, body, shortcut, null, null)) {
                         unmatched.add(add.id + " (" + String.join(", ", body.stream().filter(b -> !b.is("view"))
                                 .map(b -> b.kind).toList()) + ")");
                     }
@@ -172,6 +184,85 @@ final class BlockFinder {
                 d = byId.get(d.inputs.get(0));
             }
         }
+    }
+
+    /** Stands for a squeeze-excitation in a body list; {@link #generic} turns it into an {@code se} layer. */
+    private static Draft seMarker(Se se) {
+        Draft m = new Draft(null, Form.OP, "se", se.conv().out, se.conv().out);
+        m.params.put("squeeze", se.squeeze());
+        return m;
+    }
+
+    /**
+     * A generic {@code residual} block from a body that matches no zoo kind: convs, per-position
+     * layers (layer norm, activations) and one squeeze-excitation. ConvNeXt's channels-last
+     * linear layers are its 1×1 convs (same MACs) and its permutes are views, so they go.
+     * Returns false, changing nothing, when a layer has no place in a residual body.
+     */
+    private boolean generic(Draft add, List<Draft> body, String source, Draft projection, Se se) {
+        if (!(add.out instanceof FeatureMap out) || !(byShape(body.get(0)) instanceof FeatureMap cur)) {
+            return false;
+        }
+        List<NodeDescription> layers = new ArrayList<>();
+        int convs = 0;
+        int stride = 1;
+        for (Draft b : body) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            String op = b.kind;
+            boolean perPosition = b.in instanceof Sequence s && s.tokens() == cur.height() * cur.width()
+                    && s.dim() == cur.channels() || b.in.equals(cur);
+            if (b.is("view")) {
+                if (b.out.elements() != b.in.elements()) {
+                    return false;
+                }
+                continue;
+            } else if (b.is("conv") && b.in.equals(cur)) {
+                p.putAll(b.params);
+                cur = (FeatureMap) b.out;
+                stride *= b.intParam("stride", 1);
+                convs++;
+            } else if (b.is("linear") && perPosition && b.in instanceof Sequence) {
+                op = "conv";
+                p.put("out", b.params.get("out"));
+                p.put("kernel", 1);
+                if (b.act() != null) {
+                    p.put("act", b.act());
+                }
+                cur = new FeatureMap(b.intParam("out", 0), cur.height(), cur.width());
+                convs++;
+            } else if (b.is("se") || (perPosition && (b.is("layer-norm") || ACTIVATIONS.contains(b.kind)))) {
+                p.putAll(b.params);
+            } else {
+                return false;
+            }
+            layers.add(new NodeDescription(op + (layers.size() + 1), Form.OP, op, p, List.of(), 1, true, null,
+                    List.of(), 0));
+        }
+        if (convs < 2 || !cur.equals(out)) {
+            return false;
+        }
+        if (projection != null && !(conv(projection, 1, stride, false, null) && projection.intParam("padding", 0) == 0
+                && projection.intParam("groups", 1) == 1 && channelsOut(projection) == out.channels())) {
+            return false;
+        }
+        Draft block = new Draft(add.id, Form.BLOCK, "residual", byShape(body.get(0)), add.out);
+        block.children.addAll(layers);
+        block.inputs.add(source);
+        removed.addAll(body);
+        if (projection != null) {
+            removed.add(projection);
+        }
+        if (se != null) {
+            removed.addAll(se.parts());
+        }
+        removed.add(add);
+        replacements.put(add, block);
+        return true;
+    }
+
+    /** The map a body starts from: its first layer's input. */
+    private static dev.dynlat.predictor.workload.Shape byShape(Draft first) {
+        return first.in;
     }
 
     /** The zoo block kind a residual chain is, with its parameters; null when none fits. */

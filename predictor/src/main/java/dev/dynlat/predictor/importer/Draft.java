@@ -18,6 +18,8 @@ final class Draft {
     final String kind;
     final Map<String, Object> params = new LinkedHashMap<>();
     final List<String> inputs = new ArrayList<>();
+    /** The layers of a generic residual block's body (empty for every other draft). */
+    final List<NodeDescription> children = new ArrayList<>();
     final Shape in;
     final Shape out;
 
@@ -45,6 +47,6 @@ final class Draft {
     /** The description; {@code inputs} are left out when the node reads the previous node's output. */
     NodeDescription describe(String id, boolean readsPrevious, int repeat) {
         List<String> in = readsPrevious ? List.of() : inputs;
-        return new NodeDescription(id, form, kind, params, in, repeat, true, null, List.of(), 0);
+        return new NodeDescription(id, form, kind, params, in, repeat, true, null, children, 0);
     }
 }

@@ -53,7 +53,7 @@ public final class OnnxImporter {
         String producer = model.proto().getProducerName().isEmpty() ? "unknown exporter"
                 : (model.proto().getProducerName() + " " + model.proto().getProducerVersion()).strip();
         String source = "imported from " + name + ".onnx (opset " + model.opset() + ", " + producer + ")";
-        NetworkDescription d = new NetworkDescription(safeName(name), m.channels(), m.height(), 0, source, stages);
+        NetworkDescription d = new NetworkDescription(safeName(name), m.channels(), m.height(), 0, source, stages, List.of());
         List<String> notes = blocks.unmatched.stream()
                 .map(s -> "residual add " + s + " matches no block kind; kept as plain operators, so dynamic"
                         + " modes skip it").toList();

@@ -97,6 +97,7 @@ final class StageAssembler {
             Map<String, Object> p = new LinkedHashMap<>(d.params);
             Object stride = p.remove("stride");
             if (!d.kind.equals(first.kind) || !p.equals(want) || (stride != null && !Objects.equals(stride, 1))
+                    || !d.children.equals(first.children)
                     || d.inputs.size() != 1 || !d.inputs.get(0).equals(ds.get(i - 1).id)) {
                 return false;
             }

@@ -6,7 +6,15 @@ import static dev.dynlat.predictor.importer.TestGraph.ints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.predictor.dynamic.CnnDynamics;
+import dev.dynlat.predictor.dynamic.Paradigm;
+import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.engine.TestProfiles;
+import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.Network;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Graphs as tf2onnx writes them (NHWC input, SAME padding) and ConvNeXt blocks, which match no block kind yet. */
@@ -38,14 +46,14 @@ class ExporterStylesTest {
                 .setS(com.google.protobuf.ByteString.copyFromUtf8(v)).build();
     }
 
-    @Test
-    void convNextBlocksKeepTheirMacsAndAreReportedAsUnmatchedResiduals() {
+    /** ConvNeXt: depthwise 7×7, channels-last layer norm and linear layers, layer scale, identity add. */
+    private static TestGraph convNext(int blocks, double[] macs) {
         TestGraph g = new TestGraph(17);
         String x = g.input("x", new long[] {1, 3, 224, 224});
         String stem = g.node("Conv", new String[] {x, g.weight(96, 3, 4, 4), g.weight(96)}, ints("strides", 4, 4));
-        double macs = 96.0 * 3 * 16 * 56 * 56;
+        macs[0] = 96.0 * 3 * 16 * 56 * 56;
         String h = stem;
-        for (int b = 0; b < 2; b++) {
+        for (int b = 0; b < blocks; b++) {
             String dw = g.node("Conv", new String[] {h, g.weight(96, 1, 7, 7), g.weight(96)}, i("group", 96),
                     ints("pads", 3, 3, 3, 3));
             String nhwc = g.node("Transpose", dw, ints("perm", 0, 2, 3, 1));
@@ -59,14 +67,49 @@ class ExporterStylesTest {
                 g.weight(96)});
             String scaled = g.node("Mul", new String[] {down, g.weight(96)});
             h = g.node("Add", new String[] {h, g.node("Transpose", scaled, ints("perm", 0, 3, 1, 2))});
-            macs += 96.0 * 49 * 56 * 56 + 2 * 56.0 * 56 * 96 * 384;
+            macs[0] += 96.0 * 49 * 56 * 56 + 2 * 56.0 * 56 * 96 * 384;
         }
-        g.output(h);
+        String pooled = g.node("GlobalAveragePool", h);
+        macs[0] += 96.0 * 10;
+        g.output(g.node("Gemm", new String[] {g.node("Flatten", pooled), g.weight(10, 96)}, i("transB", 1)));
+        return g;
+    }
+
+    @Test
+    void convNextBlocksBecomeGenericResidualBlocksThatEveryModeReaches() {
+        double[] macs = new double[1];
+        TestGraph g = convNext(3, macs);
         OnnxImporter.Result r = OnnxImporter.importModel(g.parsed(), InputShape.NONE, "convnext");
-        assertEquals(2, r.notes().size(), r.notes().toString());
-        assertTrue(r.notes().get(0).contains("conv, layer-norm, linear, linear"), r.notes().toString());
+        assertTrue(r.notes().isEmpty(), r.notes().toString());
+        var block = r.description().stages().get(1).nodes().get(0);
+        assertEquals("residual", block.kind());
+        assertEquals(3, block.repeat());
+        assertEquals(List.of("conv", "layer-norm", "conv", "conv"), block.children().stream().map(c -> c.kind()).toList());
+        assertEquals("gelu", block.children().get(2).params().get("act"));
         Network net = OnnxImportTest.load(g.parsed(), InputShape.NONE);
-        assertEquals(macs, net.denseMacs(), macs * 1e-12);
-        assertEquals(0, net.blockCount());
+        assertEquals(macs[0], net.denseMacs(), macs[0] * 1e-12);
+        assertEquals(3, net.blockCount());
+        assertEquals(1, net.residualStages().size());
+        Predictor p = new Predictor(TestProfiles.withNeutralCalibration("tx2"), ModelVariant.CALIBRATED,
+                Schedule.defaults());
+        double dense = p.predict(Workload.dense(net)).latencyMs();
+        for (Paradigm mode : List.of(Paradigm.SPATIAL, Paradigm.CHANNEL, Paradigm.LAYER)) {
+            double low = p.predict(new Workload(net, CnnDynamics.uniform(mode, net, new int[] {mode == Paradigm.SPATIAL
+                    ? 4 : 2}, 0.25))).latencyMs();
+            assertTrue(low < dense, mode + ": " + low + " ms at rate 0.25, dense " + dense + " ms");
+        }
+    }
+
+    @Test
+    void aResidualWithALayerNoBodyTakesIsReportedAndKeepsItsMacs() {
+        TestGraph g = new TestGraph(13);
+        String x = g.input("x", new long[] {1, 16, 32, 32});
+        String c1 = g.node("Conv", new String[] {x, g.weight(16, 16, 3, 3)}, ints("pads", 1, 1, 1, 1));
+        String c2 = g.node("Conv", new String[] {g.node("Tanh", c1), g.weight(16, 16, 3, 3)}, ints("pads", 1, 1, 1, 1));
+        g.output(g.node("Add", new String[] {x, c2}));
+        OnnxImporter.Result r = OnnxImporter.importModel(g.parsed(), InputShape.NONE, "odd");
+        assertEquals(1, r.notes().size(), r.notes().toString());
+        assertTrue(r.notes().get(0).contains("conv, pointwise, conv"), r.notes().toString());
+        assertEquals(2.0 * 16 * 16 * 9 * 32 * 32, OnnxImportTest.load(g.parsed(), InputShape.NONE).denseMacs());
     }
 }
