@@ -24,22 +24,26 @@
 #      kind against the host emulation of the same kernels -> OUT/raw-samples.csv.
 #   6. networks: resnet50, resnet101, regnety-400mf/-800mf, mobilenetv3-large-1.0 through torchvision
 #      (weights=None), batch 1, 8, 128, FP32 (TF32 off), eager and CUDA graphs -> OUT/networks.csv.
-#   7. operators through PyTorch: the plan's conv (groups 1), fc and add cases in NeuSight's CSV layout ->
-#      OUT/torch-operators/{conv,linear,add}.csv.
+#   7. operators through PyTorch: the plan's conv (groups 1), fc and add cases, and linear, bmm, softmax, ln
+#      and the elementwise ops (add mul div pow relu gelu tanh, addu mulu divu powu) on shapes drawn with a
+#      fixed seed from NeuSight-like ranges, in NeuSight's CSV layout -> OUT/torch-operators/<op>.csv.
 #   8. summary: OUT/summary.txt.
 #
+# The plan's shapes are sized for an H100 by `calibrate --plan` (PlanSizing: each case's batch times a
+# power of two, at least x64 and at least 5 us of work at H100 peaks, at most 1 GiB per case).
 # Time budget on an H100 (the whole run must end within 300 s); each step is cut off at its budget by
 # `timeout` (and steps 5-7 stop themselves a little earlier, writing what they have):
-#   step 1:  60 s  nvcc for one architecture: cuda_kernels.cu (the only large unit) took 21 s on 2 busy
+#   step 1:  50 s  nvcc for one architecture: cuda_kernels.cu (the only large unit) took 21 s on 2 busy
 #                  cores of the development machine for sm_90 (all other units: seconds);
 #   steps 2-4: 20 s  importing torch (about 5 s) and the CUDA context (about 1 s);
-#   step 5:  75 s  the full plan: 240 cases x 5 rounds; per case and round about 20 ms (seeding and
-#                  copying operands of up to 2.4 MB, capturing a graph of up to 1000 launches, 5 + 15
-#                  graph launches of about 0.5 ms, up to 3 attempts) = 24 s, x3 for noisy attempts;
-#   step 6: 105 s  30 configurations; the largest, resnet101 at batch 128 in FP32, is about 2 TFLOP per
+#   step 5: 105 s  the full plan: 240 cases x 5 rounds, each round seeding the operands on the host (6-8 GB
+#                  a round) and timing 5 + 15 graph launches of about 0.5 ms per attempt; PlanSizingTest
+#                  estimates it at 86 s with every case taking all 3 attempts, under the 97 s deadline;
+#   step 6:  90 s  30 configurations; the largest, resnet101 at batch 128 in FP32, is about 2 TFLOP per
 #                  pass, about 60 ms on an H100 (about 35 TFLOP/s sustained): 3 warm-up + 10 timed passes
 #                  + a graph capture = about 1 s; all others less; model construction about 1 s each;
-#   step 7:  40 s  about 80 operators x (3 + 3 x up to 200 calls of at most 0.1 ms) = under 15 s.
+#   step 7:  35 s  about 250 operators, each at most 1 ms at peak: time_operators.py --estimate PLAN gives
+#                  17 s (12 s of it importing torch and starting CUDA), under the 30 s deadline.
 #   Sum: 300 s. DYNLAT_GPU_BUDGET_SCALE (default 1) scales every budget for a slower GPU.
 #
 # Exit codes: 0 done, 1 a step failed, 2 usage or bad plan, 3 no CUDA device, 4 driver too old,
@@ -113,7 +117,7 @@ else
   cuda_opts=(-DDYNLAT_ENABLE_CUDA=ON)
   [ -n "$archs" ] && cuda_opts+=("-DDYNLAT_CUDA_ARCH_LIST=$archs")
   [ -z "$toolkit" ] && cuda_opts=(-DDYNLAT_ENABLE_CUDA=OFF)
-  if timeout "$(budget 60)" bash -c 'cmake -S "$1/calibration/src/main/native" -B "$2" -DCMAKE_BUILD_TYPE=Release \
+  if timeout "$(budget 50)" bash -c 'cmake -S "$1/calibration/src/main/native" -B "$2" -DCMAKE_BUILD_TYPE=Release \
         -DDYNLAT_BUILD_JNI=OFF "${@:3}" && cmake --build "$2" --parallel "$(nproc 2>/dev/null || echo 4)"' \
         build "$root" "$bdir" "${cuda_opts[@]}" >"$out/build.log" 2>&1; then
     if [ -n "$toolkit" ]; then
@@ -172,7 +176,7 @@ say "[4/8] device: $line"
 # 5. kernels
 say "[5/8] kernels: started"
 if [ -n "$bench" ]; then
-  b=$(budget 75)
+  b=$(budget 105)
   line="$(timeout "$b" "$bench" run "$plan" "$out/raw-samples.csv" --deadline-s $(( b - 8 )) --verify 2>"$out/kernels.log")"; code=$?
   say "[5/8] kernels: $(echo "$line" | tr '\n' ' ')"
   case $code in
@@ -186,14 +190,14 @@ fi
 
 # 6. networks
 say "[6/8] networks: started"
-b=$(budget 105)
+b=$(budget 90)
 line="$(timeout "$b" python3 "$root/src/gpu/time_networks.py" "$out/networks.csv" $(( b - 10 )) 2>"$out/networks.log")"; code=$?
 say "[6/8] networks: ${line:-none timed (see networks.log)}"
 case $code in 0) ;; 5|124) cut=1 ;; *) say "[6/8] networks: failed (exit $code; see networks.log)" ;; esac
 
 # 7. operators through PyTorch
 say "[7/8] torch operators: started"
-b=$(budget 40)
+b=$(budget 35)
 line="$(timeout "$b" python3 "$root/src/gpu/time_operators.py" "$plan" "$out/torch-operators" $(( b - 5 )) 2>"$out/torch-operators.log")"; code=$?
 say "[7/8] torch operators: ${line:-none timed (see torch-operators.log)}"
 case $code in 0) ;; 5|124) cut=1 ;; *) say "[7/8] torch operators: failed (exit $code; see torch-operators.log)" ;; esac

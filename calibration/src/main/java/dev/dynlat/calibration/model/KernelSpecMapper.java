@@ -75,17 +75,31 @@ public final class KernelSpecMapper {
      * at the derived density equals the kernel's patch count (batch 1; the patch batch is the batch).
      */
     public static MappedOperator mapPatchConv(PatchConvKernel k, int mapSide) {
+        return mapPatchConv(k, mapSide, 1);
+    }
+
+    /**
+     * A patch convolution over {@code images} square output maps of side {@code mapSide}, each giving
+     * {@code patches / images} of the kernel's patches: the spec's active-patch count per image at the
+     * derived density equals that share, and the batch is {@code images}.
+     */
+    public static MappedOperator mapPatchConv(PatchConvKernel k, int mapSide, int images) {
         k.validate();
+        if (images < 1 || k.patches() % images != 0) {
+            throw new IllegalArgumentException("images = " + images + " must be >= 1 and divide patches = "
+                    + k.patches());
+        }
+        int perImage = k.patches() / images;
         PatchGrid grid = new PatchGrid(mapSide, mapSide, k.granularity());
-        if (k.patches() > grid.patches()) {
-            throw new IllegalArgumentException("patches = " + k.patches() + " do not fit the " + grid.patches()
+        if (perImage > grid.patches()) {
+            throw new IllegalArgumentException("patches = " + perImage + " per image do not fit the " + grid.patches()
                     + " patch positions of a " + mapSide + "x" + mapSide + " map");
         }
         Conv2dSpec conv = Conv2dSpec.dense(k.inChannels(), k.outChannels(), mapSide, mapSide, k.kernelSize(), 1,
                 k.groups());
-        double density = exactDensity(k.patches(), grid);
+        double density = exactDensity(perImage, grid);
         // the kernel reads a gathered (S + 2 halo)^2 batch: inputGathered, and no extra output halo
-        return new MappedOperator(new SpatialConvSpec(conv, k.granularity(), density, true, 0), 1);
+        return new MappedOperator(new SpatialConvSpec(conv, k.granularity(), density, true, 0), images);
     }
 
     private static MappedOperator conv(Conv2dKernel k) {

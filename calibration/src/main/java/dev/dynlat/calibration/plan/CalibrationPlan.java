@@ -44,4 +44,19 @@ public record CalibrationPlan(ProtocolSettings settings, int rounds, long seed, 
         }
         return new CalibrationPlan(settings, rounds, seed, cases);
     }
+
+    /**
+     * The operator cases of {@code suite}, in suite order, each with its batch scaled by {@code sizing}
+     * ({@link PlanSizing#factor(PlanShape)}); a case's id is the suite's with {@code _x<factor>} appended.
+     */
+    public static CalibrationPlan of(CalibrationSuite suite, ProtocolSettings settings, int rounds, long seed,
+                                     PlanSizing sizing) {
+        List<PlanCase> cases = new ArrayList<>(suite.operators().size());
+        for (OperatorCase c : suite.operators()) {
+            PlanShape shape = PlanShape.of(c);
+            int factor = sizing.factor(shape);
+            cases.add(new PlanCase(PlanCase.idOf(c.key()) + "_x" + factor, c.group(), shape.scaled(factor)));
+        }
+        return new CalibrationPlan(settings, rounds, seed, cases);
+    }
 }

@@ -82,8 +82,48 @@ public record PlanShape(PlanKind kind, Map<String, Integer> params, Map<String, 
                 throw new IllegalArgumentException(c.key() + ": a patch conv case must price a spatial conv");
             }
             params.put(PlanKind.MAP_SIDE, s.conv().outHeight());
+            params.put(PlanKind.IMAGES, c.operator().batch());
         }
         return new PlanShape(kind, params, lists);
+    }
+
+    /**
+     * The same operator on {@code factor} times the batch: the first (batch-like) dimension, {@code n} or
+     * a patch convolution's patches {@code p}, times {@code factor}; active-patch lists repeated for every
+     * added image (image i's copy shifted by i patch grids), so every image has the same mask; lists of
+     * channels unchanged; a patch convolution's {@code images} times {@code factor}. Needs the lists.
+     */
+    public PlanShape scaled(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("factor: must be >= 1, got " + factor);
+        }
+        if (lists.size() != kind.lists().size()) {
+            throw new IllegalArgumentException(kind.planName() + ": scaling needs the index lists");
+        }
+        Map<String, Integer> p = new LinkedHashMap<>(params);
+        String batchDim = kind.dims().get(0);
+        p.put(batchDim, Math.multiplyExact(params.get(batchDim), factor));
+        if (kind.extras().contains(PlanKind.IMAGES)) {
+            p.put(PlanKind.IMAGES, Math.multiplyExact(params.get(PlanKind.IMAGES), factor));
+        }
+        Map<String, int[]> l = new LinkedHashMap<>();
+        for (String name : kind.lists()) {
+            int[] values = lists.get(name);
+            int stride = kind.indicesPerImage(name, params) * params.get(batchDim);
+            if (stride == 0) {
+                l.put(name, values);
+                continue;
+            }
+            int[] repeated = new int[Math.multiplyExact(values.length, factor)];
+            for (int i = 0; i < factor; i++) {
+                for (int j = 0; j < values.length; j++) {
+                    repeated[i * values.length + j] = Math.addExact(Math.multiplyExact(i, stride), values[j]);
+                }
+            }
+            l.put(name, repeated);
+            p.put(PlanKind.countName(name), repeated.length);
+        }
+        return new PlanShape(kind, p, l);
     }
 
     /**
@@ -105,7 +145,8 @@ public record PlanShape(PlanKind kind, Map<String, Integer> params, Map<String, 
     public MappedOperator operator() {
         KernelSpec k = kernel();
         if (kind == PlanKind.PATCH_CONV) {
-            return KernelSpecMapper.mapPatchConv((PatchConvKernel) k, params.get(PlanKind.MAP_SIDE));
+            return KernelSpecMapper.mapPatchConv((PatchConvKernel) k, params.get(PlanKind.MAP_SIDE),
+                    params.get(PlanKind.IMAGES));
         }
         return KernelSpecMapper.map(k);
     }

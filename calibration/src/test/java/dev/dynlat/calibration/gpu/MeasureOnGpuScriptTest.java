@@ -105,8 +105,9 @@ class MeasureOnGpuScriptTest {
     }
 
     static Path writePlan(Path dir) throws IOException {
+        // the plan `calibrate --backend cuda --quick --plan` writes: batch-scaled for an H100
         CalibrationPlan plan = CalibrationPlan.of(CalibrationSuite.quick(), ProtocolSettings.quick(), 1,
-                CudaBackend.TIMING_SEED);
+                CudaBackend.TIMING_SEED, dev.dynlat.calibration.plan.PlanSizing.H100);
         return Files.writeString(dir.resolve("plan.txt"), PlanFormat.write(plan, "test plan"));
     }
 

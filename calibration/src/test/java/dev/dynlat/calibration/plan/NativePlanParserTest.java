@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.protocol.ProtocolSettings;
 import dev.dynlat.calibration.suite.CalibrationSuite;
-import dev.dynlat.calibration.suite.OperatorCase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,21 +30,37 @@ class NativePlanParserTest {
         assumeTrue(Files.isExecutable(CHECKER), "dynlat_plan_check not built at " + CHECKER.toAbsolutePath());
         CalibrationSuite suite = CalibrationSuite.full();
         CalibrationPlan plan = CalibrationPlan.of(suite, new ProtocolSettings(5, 15, 3, 0.1), 5, 42);
-        Path file = Files.writeString(tmp.resolve("plan.txt"), PlanFormat.write(plan, "native"));
+        for (int i = 0; i < suite.operators().size(); i++) {
+            assertEquals(suite.operators().get(i).kernel(), plan.cases().get(i).shape().kernel());
+        }
+        assertParsedAsJavaDescribesIt(plan, tmp.resolve("plan.txt"));
+    }
+
+    /** The cuda plan's batch-scaled cases (repeated masks: lines of tens of thousands of indices) as well. */
+    @Test
+    void theCParserReadsTheSizedCudaPlan(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isExecutable(CHECKER), "dynlat_plan_check not built at " + CHECKER.toAbsolutePath());
+        CalibrationPlan plan = CalibrationPlan.of(CalibrationSuite.full(), new ProtocolSettings(5, 15, 3, 0.1), 5, 42,
+                PlanSizing.H100);
+        assertParsedAsJavaDescribesIt(plan, tmp.resolve("plan.txt"));
+    }
+
+    private static void assertParsedAsJavaDescribesIt(CalibrationPlan plan, Path path) throws Exception {
+        Path file = Files.writeString(path, PlanFormat.write(plan, "native"));
         Process p = new ProcessBuilder(CHECKER.toString(), file.toString(), "--dump").redirectErrorStream(true).start();
         List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         p.waitFor(60, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), String.join("\n", lines));
         List<String> expected = new ArrayList<>();
-        for (OperatorCase c : suite.operators()) {
-            KernelSpec k = c.kernel();
-            expected.add(String.format(Locale.ROOT, "%s %s %d dims=%s a=%d/%d b=%d/%d", PlanCase.idOf(c.key()),
+        for (PlanCase c : plan.cases()) {
+            KernelSpec k = c.shape().kernel();
+            expected.add(String.format(Locale.ROOT, "%s %s %d dims=%s a=%d/%d b=%d/%d", c.id(),
                     PlanKind.of(k.kind()).planName(), k.kind().code(),
                     String.join(",", IntStream.of(k.nativeDims()).mapToObj(Integer::toString).toList()),
                     k.nativeListA().length, IntStream.of(k.nativeListA()).asLongStream().sum(), k.nativeListB().length,
                     IntStream.of(k.nativeListB()).asLongStream().sum()));
         }
-        expected.add("plan: " + suite.operators().size() + " cases of " + PlanKind.values().length
+        expected.add("plan: " + plan.cases().size() + " cases of " + PlanKind.values().length
                 + " declared kinds; protocol warmup=5 timed=15 attempts=3 max_spread=0.1 rounds=5 seed=42");
         assertEquals(expected, lines);
     }
@@ -65,5 +80,25 @@ class NativePlanParserTest {
         assertEquals(2, p.exitValue(), out);
         assertEquals(1, out.lines().count(), out);
         assertEquals(true, out.startsWith("plan: " + file + ":" + (i + 1) + ": case "), out);
+    }
+
+    /** Lists in any order are accepted; a repeated index is refused whether the list is sorted or not. */
+    @Test
+    void theCParserRefusesARepeatedPatchInAnyOrder(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isExecutable(CHECKER), "dynlat_plan_check not built");
+        String head = "dynlat-plan 1\nprotocol warmup=1 timed=3 attempts=1 max_spread=0.1 rounds=1 seed=1\n"
+                + PlanFormat.kindLine(PlanKind.GATHER) + "\n"
+                + "case g gather gather n=1 c=2 h=4 w=4 s=2 halo=1 active_count=3\nlist g active ";
+        for (String[] listAndExit : new String[][] {{"3,0,2", "0"}, {"0,2,3", "0"}, {"2,0,2", "2"}, {"0,2,2", "2"}}) {
+            Path file = Files.writeString(tmp.resolve("p" + listAndExit[0].replace(",", "") + ".txt"),
+                    head + listAndExit[0] + "\nend 1\n");
+            Process p = new ProcessBuilder(CHECKER.toString(), file.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
+            assertEquals(Integer.parseInt(listAndExit[1]), p.exitValue(), listAndExit[0] + ": " + out);
+            if (p.exitValue() != 0) {
+                assertEquals(true, out.contains("invalid activePatches: 2"), out);
+            }
+        }
     }
 }

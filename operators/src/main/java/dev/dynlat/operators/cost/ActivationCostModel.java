@@ -5,9 +5,13 @@ import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 
-/** Pointwise activations cost what an elementwise pass over the tensor costs. */
+/** Pointwise activations cost what an elementwise pass over the tensor costs (the table's elementwise kernel). */
 public final class ActivationCostModel implements CostModel<ActivationSpec> {
-    private final ElementwiseCostModel elementwise = new ElementwiseCostModel();
+    private final CostModel<ElementwiseSpec> elementwise;
+
+    public ActivationCostModel(CostModel<ElementwiseSpec> elementwise) {
+        this.elementwise = elementwise;
+    }
 
     @Override
     public OperatorCost cost(ActivationSpec spec, DeviceModel d) {

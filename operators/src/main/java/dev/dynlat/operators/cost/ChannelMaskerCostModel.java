@@ -6,18 +6,24 @@ import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.LinearSpec;
 
 /**
- * Channel masker: global pooling (as the variant prices it) then one or two small FCs; free when
- * there is one group.
+ * Channel masker: global pooling (the table's global-pool part) then one or two small FCs; free
+ * when there is one group.
  */
 public final class ChannelMaskerCostModel implements CostModel<ChannelMaskerSpec> {
-    private final LinearCostModel linear = new LinearCostModel();
+    private final CostTable.GlobalPool globalPool;
+    private final CostModel<LinearSpec> linear;
+
+    public ChannelMaskerCostModel(CostTable.GlobalPool globalPool, CostModel<LinearSpec> linear) {
+        this.globalPool = globalPool;
+        this.linear = linear;
+    }
 
     @Override
     public OperatorCost cost(ChannelMaskerSpec spec, DeviceModel d) {
         if (spec.groups() == 1) {
             return OperatorCost.ZERO;
         }
-        OperatorCost cost = CostVariant.of(d).globalPool(spec.inChannels(), spec.height(), spec.width(), d);
+        OperatorCost cost = globalPool.cost(spec.inChannels(), spec.height(), spec.width(), d);
         if (spec.hidden() > 0) {
             cost = cost.plus(Parts.of(linear, new LinearSpec(spec.inChannels(), spec.hidden()), d))
                     .plus(Parts.of(linear, new LinearSpec(spec.hidden(), spec.groups()), d));

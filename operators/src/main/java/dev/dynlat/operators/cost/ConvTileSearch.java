@@ -11,19 +11,14 @@ import dev.dynlat.operators.spec.Conv2dSpec;
  * Exhaustive output-stationary tile search for a (possibly channel-skipping) convolution: the
  * output is split into {@code channels × rows × cols} tiles that run in waves over the engines.
  * Each tile reads its weights and its input window from the on-chip level; every tensor crosses
- * DRAM once. Shared by convs, matmuls (as 1×1 convs) and the maskers built from convs.
+ * DRAM once. The tiled variants' conv, which their matmuls (as 1×1 convs) and maskers are built from.
  */
 final class ConvTileSearch {
     private ConvTileSearch() {
     }
 
-    /** The convolution as the device model's variant runs it. */
-    static OperatorCost search(Conv2dSpec c, DeviceModel d) {
-        return CostVariant.of(d).conv(c, d);
-    }
-
-    /** The tiled search with the variant's knobs (straggler density, lane filling, candidate order). */
-    static OperatorCost tiled(Conv2dSpec c, DeviceModel d, TiledVariant v) {
+    /** The tiled search with the given knobs (straggler density, lane filling, candidate order). */
+    static OperatorCost cost(Conv2dSpec c, DeviceModel d, TiledKnobs v) {
         final int cout = c.outChannels();
         final int cin = c.inChannels();
         final int outH = c.outHeight();

@@ -1,102 +1,79 @@
 package dev.dynlat.operators.cost;
 
+import dev.dynlat.operators.gpu.GpuDatasheet;
+import dev.dynlat.operators.gpu.GpuLibraryCosts;
+import dev.dynlat.operators.gpu.GpuLibraryModel;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.Tiling;
-import dev.dynlat.operators.spec.ActivationSpec;
-import dev.dynlat.operators.spec.ConcatSpec;
-import dev.dynlat.operators.spec.CropSpec;
-import dev.dynlat.operators.spec.GruCellSpec;
-import dev.dynlat.operators.spec.MaskerScheduleSpec;
-import dev.dynlat.operators.spec.MaxPoolSpec;
-import dev.dynlat.operators.spec.ResizeSpec;
-import dev.dynlat.operators.spec.AvgPoolSpec;
-import dev.dynlat.operators.spec.BroadcastMulSpec;
-import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
-import dev.dynlat.operators.spec.ElementwiseSpec;
-import dev.dynlat.operators.spec.GatherSpec;
-import dev.dynlat.operators.spec.LayerGateSpec;
-import dev.dynlat.operators.spec.LinearSpec;
-import dev.dynlat.operators.spec.MatmulSpec;
-import dev.dynlat.operators.spec.NormSpec;
+import dev.dynlat.operators.spec.MaskerScheduleSpec;
 import dev.dynlat.operators.spec.OperatorSpec;
-import dev.dynlat.operators.spec.ReduceSpec;
 import dev.dynlat.operators.spec.ScatterSpec;
-import dev.dynlat.operators.spec.SoftmaxSpec;
 import dev.dynlat.operators.spec.SpatialConvSpec;
 import dev.dynlat.operators.spec.SpatialMaskerSpec;
-import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.operators.spec.UnfoldSpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * All cost models for one device, with memoisation: a network repeats the same shapes many
- * times, and a rate sweep repeats the same schedules, so each shape is searched once. Not
- * thread-safe; use one instance per thread.
+ * times, and a rate sweep repeats the same schedules, so each shape is searched once. The one
+ * public entry to the cost models: it picks the device model's variant once ({@link
+ * CostVariant#of}) and costs every operator with that variant's {@link CostTable}, the class
+ * efficiency of the operator's kind applied. Not thread-safe; use one instance per thread.
  */
 public final class CostModels {
     private final DeviceModel device;
+    /** The GPU library model of a calibrated GPU profile with library terms; null otherwise. */
+    private final GpuLibraryCosts library;
     private final CostVariant variant;
     private final Map<OperatorSpec, OperatorCost> costs = new HashMap<>();
-    private final Map<SpatialConvSpec, Tiling> convSchedules = new HashMap<>();
-    private final Map<ScatterSpec, Tiling> scatterSchedules = new HashMap<>();
-
-    private final SpatialConvCostModel spatialConv = new SpatialConvCostModel();
-    private final ScatterCostModel scatter = new ScatterCostModel();
-    private final SpatialMaskerCostModel spatialMasker = new SpatialMaskerCostModel();
-    /** The one place that maps every operator kind to its cost model; see {@link #registry}. */
+    /** The table's patch conv with its schedules cached per shape (at rate 1). */
+    private final CostTable.Scheduled<SpatialConvSpec> patchConv;
+    private final SpatialMaskerCostModel maskers;
+    /** Every operator kind and its cost function; see {@link #registry}. */
     private final Map<Class<? extends OperatorSpec>, Function<OperatorSpec, OperatorCost>> models;
 
     public CostModels(DeviceModel device) {
         this.device = device;
+        this.library = device.gpuLibrary().map(t -> new GpuLibraryCosts(new GpuLibraryModel(
+                GpuDatasheet.of(t.datasheet()), t.coefficients()))).orElse(null);
+        // The one place the variant is chosen; nothing below asks again.
         this.variant = CostVariant.of(device);
-        this.models = registry();
+        CostTable table = variant.table();
+        this.patchConv = new MemoisedSchedule<>(table.patchConv(), s -> s.atRate(1));
+        this.maskers = new SpatialMaskerCostModel(table.model(Conv2dSpec.class), patchConv);
+        this.models = registry(table);
     }
 
     /**
-     * Every operator kind and its cost model. Adding a kind to the sealed {@link OperatorSpec}
-     * hierarchy means adding one line here; a test walks the hierarchy and fails for a kind
-     * without one.
+     * Every operator kind and its cost function: the variant's table, whose build checks that it
+     * covers the sealed {@link OperatorSpec} hierarchy (a test checks it again), with the dynamic
+     * operators rebuilt from the table's parts around this instance's schedule caches.
      */
-    private Map<Class<? extends OperatorSpec>, Function<OperatorSpec, OperatorCost>> registry() {
+    private Map<Class<? extends OperatorSpec>, Function<OperatorSpec, OperatorCost>> registry(CostTable table) {
         Map<Class<? extends OperatorSpec>, Function<OperatorSpec, OperatorCost>> m = new HashMap<>();
-        register(m, Conv2dSpec.class, new Conv2dCostModel());
-        register(m, LinearSpec.class, new LinearCostModel());
-        register(m, MatmulSpec.class, new MatmulCostModel());
-        register(m, ElementwiseSpec.class, new ElementwiseCostModel());
-        register(m, AvgPoolSpec.class, new AvgPoolCostModel());
-        register(m, MaxPoolSpec.class, new MaxPoolCostModel());
-        register(m, ReduceSpec.class, new ReduceCostModel());
-        register(m, BroadcastMulSpec.class, new BroadcastMulCostModel());
-        register(m, SqueezeExcitationSpec.class, new SqueezeExcitationCostModel());
-        register(m, NormSpec.class, new NormCostModel());
-        register(m, SoftmaxSpec.class, new SoftmaxCostModel());
-        register(m, ActivationSpec.class, new ActivationCostModel());
-        register(m, UnfoldSpec.class, new UnfoldCostModel());
-        register(m, ConcatSpec.class, new ConcatCostModel());
-        register(m, CropSpec.class, new CropCostModel());
-        register(m, ResizeSpec.class, new ResizeCostModel());
-        register(m, GruCellSpec.class, new GruCellCostModel());
-        register(m, GatherSpec.class, new GatherCostModel());
-        register(m, ChannelMaskerSpec.class, new ChannelMaskerCostModel());
-        register(m, LayerGateSpec.class, new LayerGateCostModel());
+        for (Class<? extends OperatorSpec> kind : table.kinds()) {
+            m.put(kind, bind(kind, table));
+        }
         // Dynamic operators whose schedule is searched once and reused across rates.
-        register(m, ScatterSpec.class, (CostModel<ScatterSpec>) (s, d) -> scatterUnscaled(s));
-        register(m, SpatialConvSpec.class, (CostModel<SpatialConvSpec>) (s, d) -> spatialConvUnscaled(s));
-        register(m, SpatialMaskerSpec.class, (CostModel<SpatialMaskerSpec>) (s, d) -> maskerChoice(s).cost());
-        register(m, MaskerScheduleSpec.class, (CostModel<MaskerScheduleSpec>) (s, d) -> maskerSchedule(s));
+        m.put(SpatialConvSpec.class, bind(SpatialConvSpec.class, patchConv));
+        m.put(ScatterSpec.class, bind(ScatterSpec.class, new ScatterCostModel(table.patchCopy(),
+                new MemoisedSchedule<>(table.scatterAdd(), s -> s.atRate(1)))));
+        m.put(SpatialMaskerSpec.class, spec -> maskerChoice((SpatialMaskerSpec) spec).cost());
+        m.put(MaskerScheduleSpec.class, bind(MaskerScheduleSpec.class, maskers::schedule));
         return Map.copyOf(m);
     }
 
-    private <S extends OperatorSpec> void register(Map<Class<? extends OperatorSpec>,
-            Function<OperatorSpec, OperatorCost>> m, Class<S> type, CostModel<S> model) {
-        if (m.put(type, spec -> model.cost(type.cast(spec), device)) != null) {
-            throw new IllegalStateException("two cost models for " + type.getSimpleName());
-        }
+    private <S extends OperatorSpec> Function<OperatorSpec, OperatorCost> bind(Class<S> type, CostTable table) {
+        return bind(type, table.model(type));
+    }
+
+    private <S extends OperatorSpec> Function<OperatorSpec, OperatorCost> bind(Class<S> type, CostModel<S> model) {
+        return spec -> model.cost(type.cast(spec), device);
     }
 
     /** The spec types this registry costs (every permitted {@link OperatorSpec}, as a test checks). */
@@ -131,14 +108,7 @@ public final class CostModels {
      * laudnet variant.
      */
     public static OperatorCost withClassEfficiency(OperatorSpec spec, OperatorCost c, DeviceModel device) {
-        double factor = device.classFactor(spec.kind());
-        double overhead = device.classOverheadS(spec.kind());
-        if (factor == 1 && overhead == 0) {
-            return c;
-        }
-        double body = (c.latencyS() - c.launchS()) / factor;
-        return new OperatorCost(body + c.launchS() + overhead, c.computeS() / factor, c.memoryS() / factor,
-                c.launchS() + overhead, c.tiling(), c.macs(), c.dramBytes());
+        return ClassEfficiency.apply(spec, c, device);
     }
 
     /** The masker schedule choice for a spatial block (fused into conv1 or separate). */
@@ -156,36 +126,41 @@ public final class CostModels {
         return cost(new MaskerScheduleSpec(spec, MaskerScheduleSpec.Schedule.SEPARATE));
     }
 
-    /** A patch conv under its cached, rate-independent schedule. */
-    private OperatorCost spatialConvUnscaled(SpatialConvSpec s) {
-        Tiling t = convSchedules.computeIfAbsent(s.atRate(1), k -> spatialConv.schedule(k, device));
-        return spatialConv.evaluate(s, t, device);
-    }
-
-    /** A fused scatter-add under its cached, rate-independent schedule; a plain scatter directly. */
-    private OperatorCost scatterUnscaled(ScatterSpec s) {
-        if (!s.addResidual()) {
-            return scatter.cost(s, device);
-        }
-        Tiling t = scatterSchedules.computeIfAbsent(s.atRate(1), k -> scatter.schedule(k, device));
-        return scatter.evaluate(s, t, device);
-    }
-
-    private OperatorCost maskerSchedule(MaskerScheduleSpec s) {
-        if (s.schedule() == MaskerScheduleSpec.Schedule.FUSED) {
-            return spatialMasker.fused(s.masker(), device);
-        }
-        // Parts of a composite carry their own class factor (see Parts).
-        SpatialConvSpec conv1 = SpatialMaskerCostModel.conv1OnPatches(s.masker());
-        return SpatialMaskerCostModel.maskConv(s.masker(), device)
-                .plus(withClassEfficiency(conv1, spatialConvUnscaled(conv1), device));
-    }
-
     private OperatorCost compute(OperatorSpec spec) {
         Function<OperatorSpec, OperatorCost> model = models.get(spec.getClass());
         if (model == null) {
             throw new IllegalArgumentException("no cost model for operator kind " + spec.kind());
         }
+        if (library != null) {
+            // The GPU library model prices what cuBLAS and cuDNN run; every other kind from its
+            // analytic MACs and bytes at the same fitted rates.
+            return library.cost(spec, device.batch()).orElseGet(() -> library.roofline(spec, model.apply(spec)));
+        }
         return model.apply(spec);
+    }
+
+    /**
+     * A scheduled part whose rate-independent schedule is searched once per shape, keyed by the
+     * spec at rate 1; evaluation at each rate is the part's own.
+     */
+    private final class MemoisedSchedule<S extends OperatorSpec> implements CostTable.Scheduled<S> {
+        private final CostTable.Scheduled<S> part;
+        private final UnaryOperator<S> atRateOne;
+        private final Map<S, Tiling> schedules = new HashMap<>();
+
+        MemoisedSchedule(CostTable.Scheduled<S> part, UnaryOperator<S> atRateOne) {
+            this.part = part;
+            this.atRateOne = atRateOne;
+        }
+
+        @Override
+        public Tiling schedule(S spec, DeviceModel d) {
+            return schedules.computeIfAbsent(atRateOne.apply(spec), k -> part.schedule(k, d));
+        }
+
+        @Override
+        public OperatorCost evaluate(S spec, Tiling schedule, DeviceModel d) {
+            return part.evaluate(spec, schedule, d);
+        }
     }
 }

@@ -12,18 +12,23 @@ import dev.dynlat.operators.spec.ScatterSpec;
  * over the active patches, its schedule searched at the mean active count ({@link #schedule})
  * and evaluated at the actual count ({@link #evaluate}).
  */
-final class LaudnetScatterAdd {
-    private LaudnetScatterAdd() {
+final class LaudnetScatterAdd implements CostTable.Scheduled<ScatterSpec> {
+    private final TileOrder order;
+
+    LaudnetScatterAdd(TileOrder order) {
+        this.order = order;
     }
 
     /** Tiling of the fused scatter-add chosen at the mean active-patch count. */
-    static Tiling schedule(ScatterSpec spec, DeviceModel d) {
+    @Override
+    public Tiling schedule(ScatterSpec spec, DeviceModel d) {
         int patches = TileSpace.searchExtent(spec.grid().patches());
-        return PatchSchedule.search(CostVariant.of(d).tileSizes(patches), spec.channels(), spec.granularity(),
+        return PatchSchedule.search(order.tileSizes(patches), order, spec.channels(), spec.granularity(),
                 spec.grid().meanActivePatches(), terms(spec, d), d);
     }
 
-    static OperatorCost evaluate(ScatterSpec spec, Tiling t, DeviceModel d) {
+    @Override
+    public OperatorCost evaluate(ScatterSpec spec, Tiling t, DeviceModel d) {
         double active = spec.grid().activePatches(spec.density());
         PatchSchedule.Terms terms = terms(spec, d);
         double memory = PatchSchedule.memoryS(t, active, terms);

@@ -17,7 +17,7 @@ final class LaudnetSePool {
     private LaudnetSePool() {
     }
 
-    static OperatorCost cost(SqueezeExcitationSpec spec, DeviceModel d) {
+    static OperatorCost cost(SqueezeExcitationSpec spec, DeviceModel d, TileOrder order) {
         int c = spec.channels();
         int s = spec.granularity();
         PatchGrid grid = new PatchGrid(spec.height(), spec.width(), s);
@@ -34,18 +34,18 @@ final class LaudnetSePool {
 
             @Override
             public double extraComputeS(int ct, long rowTiles, long colTiles) {
-                return ReduceCostModel.treeReduceSeconds(ct, rowTiles * colTiles, d);
+                return ReduceTiles.treeReduceSeconds(ct, rowTiles * colTiles, d);
             }
         };
         int patches = TileSpace.searchExtent(grid.patches());
-        Tiling t = PatchSchedule.search(CostVariant.of(d).tileSizes(patches), c, s, grid.meanActivePatches(), terms, d);
+        Tiling t = PatchSchedule.search(order.tileSizes(patches), order, c, s, grid.meanActivePatches(), terms, d);
         double active = grid.activePatches(spec.density());
         double memory = PatchSchedule.memoryS(t, active, terms);
         // The final evaluation counts partial results over the whole map, not one patch, as the
         // reference does; kept so that published numbers are reproduced.
         long partials = Efficiency.ceilDiv(spec.height(), t.rowTile()) * Efficiency.ceilDiv(spec.width(), t.colTile());
         double compute = PatchSchedule.computeS(t, active, terms, d)
-                + ReduceCostModel.treeReduceSeconds(t.channelTile(), partials, d);
+                + ReduceTiles.treeReduceSeconds(t.channelTile(), partials, d);
         return new OperatorCost(d.mode().combine(compute, memory) + d.launchS(), compute, memory, d.launchS(), t, 0, 0);
     }
 

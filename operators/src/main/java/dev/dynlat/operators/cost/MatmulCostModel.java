@@ -7,16 +7,23 @@ import dev.dynlat.operators.spec.MatmulSpec;
 
 /**
  * A matmul is costed as a 1×1 convolution whose {@code rows} output positions are laid out as a
- * near-square {@code h × w} map (the reference's mapping onto its conv tile search).
+ * near-square {@code h × w} map (the reference's mapping onto its conv tile search), with the
+ * table's conv.
  */
 public final class MatmulCostModel implements CostModel<MatmulSpec> {
+    private final CostModel<Conv2dSpec> conv;
+
+    public MatmulCostModel(CostModel<Conv2dSpec> conv) {
+        this.conv = conv;
+    }
+
     @Override
     public OperatorCost cost(MatmulSpec spec, DeviceModel device) {
-        return ConvTileSearch.search(asConv(spec), device);
+        return conv.cost(asConv(spec), device);
     }
 
     static Conv2dSpec asConv(MatmulSpec spec) {
-        long rows = spec.rows();
+        long rows = spec.totalRows();
         // Python's round() rounds half to even, as Math.rint does.
         double side = Math.rint(Math.sqrt(rows));
         double other = Math.rint(rows / side);

@@ -8,8 +8,13 @@ import dev.dynlat.operators.spec.ReduceSpec;
 
 /** Layer norm: mean and variance reductions, normalise and affine passes, fused in one kernel. */
 public final class NormCostModel implements CostModel<NormSpec> {
-    private final ReduceCostModel reduce = new ReduceCostModel();
-    private final ElementwiseCostModel elementwise = new ElementwiseCostModel();
+    private final CostModel<ReduceSpec> reduce;
+    private final CostModel<ElementwiseSpec> elementwise;
+
+    public NormCostModel(CostModel<ReduceSpec> reduce, CostModel<ElementwiseSpec> elementwise) {
+        this.reduce = reduce;
+        this.elementwise = elementwise;
+    }
 
     @Override
     public OperatorCost cost(NormSpec spec, DeviceModel d) {

@@ -14,6 +14,6 @@ final class Parts {
     }
 
     static <S extends OperatorSpec> OperatorCost of(CostModel<S> model, S spec, DeviceModel d) {
-        return CostModels.withClassEfficiency(spec, model.cost(spec, d), d);
+        return ClassEfficiency.apply(spec, model.cost(spec, d), d);
     }
 }

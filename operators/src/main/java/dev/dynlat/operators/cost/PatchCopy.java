@@ -9,16 +9,11 @@ import dev.dynlat.operators.model.Tiling;
  * The shared shape of gather and scatter kernels: move {@code patches} windows of
  * {@code (S + 2·halo)²} pixels per channel between a dense map and a patch batch. Both the dense
  * side and the patch side cross DRAM; the patch side also crosses the on-chip level twice, once
- * with short, poorly coalesced rows.
+ * with short, poorly coalesced rows. The tiled variants' kernel; the CPU variant walks the rows
+ * ({@code CpuPasses#patchRows}).
  */
 final class PatchCopy {
     private PatchCopy() {
-    }
-
-    /** The copy as the device model's variant runs it. */
-    static OperatorCost cost(int channels, int height, int width, int granularity, int halo, long patches,
-                             DeviceModel d) {
-        return CostVariant.of(d).patchCopy(channels, height, width, granularity, halo, patches, d);
     }
 
     static OperatorCost streaming(int channels, int height, int width, int granularity, int halo, long patches,

@@ -31,15 +31,15 @@ final class PatchSchedule {
     }
 
     /** The best tiling at {@code meanPatches} over the given patch-batch candidates. */
-    static Tiling search(int[] patchBatches, int channels, int side, double meanPatches, Terms terms, DeviceModel d) {
+    static Tiling search(int[] patchBatches, TileOrder order, int channels, int side, double meanPatches, Terms terms,
+                         DeviceModel d) {
         BestTiling best = new BestTiling();
-        CostVariant v = CostVariant.of(d);
         for (int npp : patchBatches) {
-            for (int ct : v.tileSizes(channels)) {
+            for (int ct : order.tileSizes(channels)) {
                 long nC = Efficiency.ceilDiv(channels, ct);
-                for (int ht : v.tileSizes(side)) {
+                for (int ht : order.tileSizes(side)) {
                     long nH = Efficiency.ceilDiv(side, ht);
-                    for (int wt : v.tileSizes(side)) {
+                    for (int wt : order.tileSizes(side)) {
                         long nW = Efficiency.ceilDiv(side, wt);
                         double tiles = (double) nC * nH * nW;
                         double memory = terms.memoryS(tiles, ct, ht, wt, meanPatches);

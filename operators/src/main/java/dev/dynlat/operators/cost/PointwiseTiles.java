@@ -20,15 +20,14 @@ final class PointwiseTiles {
         double seconds(int ct, int ht, int wt, double tiles);
     }
 
-    static BestTiling search(int c, long h, int w, DeviceModel d, MemoryTerm memoryTerm) {
+    static BestTiling search(int c, long h, int w, DeviceModel d, TileOrder order, MemoryTerm memoryTerm) {
         int batch = d.batch();
-        CostVariant v = CostVariant.of(d);
         BestTiling best = new BestTiling();
-        for (int ct : v.tileSizes(c)) {
+        for (int ct : order.tileSizes(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : v.tileSizes(TileSpace.searchExtent(h))) {
+            for (int ht : order.tileSizes(TileSpace.searchExtent(h))) {
                 long nH = Efficiency.ceilDiv(h, ht);
-                for (int wt : v.tileSizes(w)) {
+                for (int wt : order.tileSizes(w)) {
                     double tiles = (double) nC * nH * Efficiency.ceilDiv(w, wt);
                     double tileSize = (double) ct * ht * wt;
                     double memory = memoryTerm.seconds(ct, ht, wt, tiles);

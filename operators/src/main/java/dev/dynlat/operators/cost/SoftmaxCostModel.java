@@ -8,8 +8,13 @@ import dev.dynlat.operators.spec.SoftmaxSpec;
 
 /** Softmax: max reduction, subtract-exp pass, sum reduction, divide pass, fused in one kernel. */
 public final class SoftmaxCostModel implements CostModel<SoftmaxSpec> {
-    private final ReduceCostModel reduce = new ReduceCostModel();
-    private final ElementwiseCostModel elementwise = new ElementwiseCostModel();
+    private final CostModel<ReduceSpec> reduce;
+    private final CostModel<ElementwiseSpec> elementwise;
+
+    public SoftmaxCostModel(CostModel<ReduceSpec> reduce, CostModel<ElementwiseSpec> elementwise) {
+        this.reduce = reduce;
+        this.elementwise = elementwise;
+    }
 
     @Override
     public OperatorCost cost(SoftmaxSpec spec, DeviceModel d) {

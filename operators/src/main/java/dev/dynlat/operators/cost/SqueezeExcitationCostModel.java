@@ -12,19 +12,30 @@ import dev.dynlat.operators.spec.SqueezeExcitationSpec;
 
 /**
  * Squeeze-and-excitation as four kernels: pooling, two FCs, channel-wise scaling. In its dynamic
- * form the pooling reads only the active patches, as the variant prices it ({@link
- * LaudnetSePool} for the reference, {@link #activeRowsPool} for the calibrated variants).
+ * form the pooling reads only the active patches, priced by the table's dynamic-pool part ({@link
+ * LaudnetSePool} for the reference, {@link #activeRowsPool} for the calibrated variants). The
+ * static pooling and the scaling are the tiled reduction and channel-wise scaling searches on
+ * every variant, their candidates in the table's tile order.
  */
 public final class SqueezeExcitationCostModel implements CostModel<SqueezeExcitationSpec> {
-    private final LinearCostModel linear = new LinearCostModel();
+    private final CostModel<LinearSpec> linear;
+    private final TileOrder order;
+    private final CostModel<SqueezeExcitationSpec> dynamicPool;
+
+    public SqueezeExcitationCostModel(CostModel<LinearSpec> linear, TileOrder order,
+                                      CostModel<SqueezeExcitationSpec> dynamicPool) {
+        this.linear = linear;
+        this.order = order;
+        this.dynamicPool = dynamicPool;
+    }
 
     @Override
     public OperatorCost cost(SqueezeExcitationSpec spec, DeviceModel d) {
         int c = spec.channels();
         OperatorCost fc1 = Parts.of(linear, new LinearSpec(c, spec.squeeze()), d);
         OperatorCost fc2 = Parts.of(linear, new LinearSpec(spec.squeeze(), c), d);
-        BestTiling mul = BroadcastMulCostModel.search(new BroadcastMulSpec(c, spec.height(), spec.width()), d);
-        OperatorCost pool = spec.dynamic() ? CostVariant.of(d).dynamicSePool(spec, d) : staticPool(spec, d);
+        BestTiling mul = BroadcastMulTiles.search(new BroadcastMulSpec(c, spec.height(), spec.width()), d, order);
+        OperatorCost pool = spec.dynamic() ? dynamicPool.cost(spec, d) : staticPool(spec, d);
         OperatorCost scale = new OperatorCost(mul.latencyS() + d.launchS(), mul.computeS(), mul.memoryS(),
                 d.launchS(), mul.tiling(), 0, 0);
         OperatorCost total = pool.plus(fc1).plus(fc2).plus(scale);
@@ -34,7 +45,7 @@ public final class SqueezeExcitationCostModel implements CostModel<SqueezeExcita
     }
 
     private static OperatorCost staticPool(SqueezeExcitationSpec spec, DeviceModel d) {
-        BestTiling b = ReduceCostModel.search(new ReduceSpec(spec.channels(), spec.height(), spec.width()), d);
+        BestTiling b = ReduceTiles.search(new ReduceSpec(spec.channels(), spec.height(), spec.width()), d);
         return new OperatorCost(b.latencyS() + d.launchS(), b.computeS(), b.memoryS(), d.launchS(), b.tiling(), 0, 0);
     }
 
@@ -51,7 +62,7 @@ public final class SqueezeExcitationCostModel implements CostModel<SqueezeExcita
         if (rows == 0) {
             return new OperatorCost(d.launchS(), 0, 0, d.launchS(), Tiling.NONE, 0, 0);
         }
-        BestTiling b = ReduceCostModel.search(new ReduceSpec(spec.channels(), rows, spec.width()), d);
+        BestTiling b = ReduceTiles.search(new ReduceSpec(spec.channels(), rows, spec.width()), d);
         return new OperatorCost(b.latencyS() + d.launchS(), b.computeS(), b.memoryS(), d.launchS(), b.tiling(), 0, 0);
     }
 }

@@ -3,6 +3,8 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.AvgPoolSpec;
+import dev.dynlat.operators.spec.MaxPoolSpec;
 
 /**
  * Pooling kernels (average, max) are pure streaming: their few additions or comparisons hide
@@ -12,6 +14,28 @@ import dev.dynlat.operators.model.Tiling;
  */
 final class WindowPool {
     private WindowPool() {
+    }
+
+    /**
+     * Average (adaptive) pooling on a tiled device. On chip, as in the reference, the map and the
+     * output cross once each.
+     */
+    static OperatorCost avgPool(AvgPoolSpec spec, DeviceModel d) {
+        double in = (double) spec.channels() * spec.height() * spec.width();
+        double out = (double) spec.channels() * spec.outHeight() * spec.outWidth();
+        return gpu(in, out, in + out, d);
+    }
+
+    /**
+     * Max pooling on a tiled device: every output reads its {@code kernel²} window on chip. The
+     * reference has no max-pool kernel (it prices the stem's pooling as an average pool); this is
+     * its style: the average pool's DRAM traffic plus the window reads.
+     */
+    static OperatorCost maxPool(MaxPoolSpec spec, DeviceModel d) {
+        double taps = (double) spec.kernel() * spec.kernel();
+        double in = (double) spec.channels() * spec.height() * spec.width();
+        double out = (double) spec.channels() * spec.outHeight() * spec.outWidth();
+        return gpu(in, out, out * taps + out, d);
     }
 
     /** {@code onChipElements}: elements read and written on chip per sample (window reads included). */

@@ -5,7 +5,10 @@ import dev.dynlat.operators.profile.CalibratedCoefficients;
 import dev.dynlat.operators.profile.DeviceKind;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.operators.profile.LatencyMode;
+import dev.dynlat.operators.profile.GpuLibraryTarget;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The device as the cost models see it for one prediction: rates in fp32 elements per second,
@@ -31,14 +34,18 @@ import java.util.Map;
  * @param cacheBytes last-level cache capacity, bytes (the datasheet's; infinite when unknown): the
  *     calibrated CPU variant streams a pass's data from the caches while its footprint fits, from
  *     DRAM beyond
+ * @param gpuLibrary the GPU library model's target, in the calibrated variant of a profile that has
+ *     {@code gpu_library} terms: the cost models then price operators as cuBLAS and cuDNN run them
  */
 public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind kind, int engines, double lanesPerEngine,
                           double clockHz, double dramElementsPerS, double l2ElementsPerS,
                           double peakParallelism, int transactionElements, double launchS, int batch,
                           LatencyMode mode, Map<String, Double> classEfficiency,
-                          Map<String, Double> classOverheadS, double cacheBytes) {
+                          Map<String, Double> classOverheadS, double cacheBytes,
+                          Optional<GpuLibraryTarget> gpuLibrary) {
 
     public DeviceModel {
+        Objects.requireNonNull(gpuLibrary, "gpuLibrary");
         if (batch <= 0) {
             throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
         }
@@ -57,8 +64,10 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
         CalibratedCoefficients k = profile.calibrated().orElseThrow(() -> new IllegalArgumentException(
                 "variant: device '" + profile.name() + "' has no calibrated coefficients; run 'dynlat calibrate'"
                         + " on it or use --variant laudnet"));
-        return fromConstants(profile.name(), variant, profile.kind(), c, b, k.laneEfficiency(), k.dramEfficiency(),
-                k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency(), k.classOverheadUs(), cacheBytes(profile));
+        DeviceModel m = fromConstants(profile.name(), variant, profile.kind(), c, b, k.laneEfficiency(),
+                k.dramEfficiency(), k.l2Efficiency(), k.launchOverheadUs(), k.classEfficiency(), k.classOverheadUs(),
+                cacheBytes(profile));
+        return k.gpuLibrary().map(g -> m.withGpuLibrary(new GpuLibraryTarget(profile.datasheet(), g))).orElse(m);
     }
 
     /** The datasheet's last-level cache in bytes; infinite when it is not recorded. */
@@ -80,21 +89,28 @@ public record DeviceModel(String deviceName, ModelVariant variant, DeviceKind ki
         return new DeviceModel(name, variant, kind, c.processingEngines(), c.fp32LanesPerEngine(),
                 c.clockMHz() * 1e6 * laneEfficiency, dram, l2, c.fp32LanesPerEngine() * c.issueDepth(),
                 c.transactionElements(), launchUs * 1e-6, batch, c.latencyMode(), classEfficiency, overheadS,
-                cacheBytes);
+                cacheBytes, Optional.empty());
     }
 
     /** The same device at another batch size. */
     public DeviceModel withBatch(int newBatch) {
         return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
                 l2ElementsPerS, peakParallelism, transactionElements, launchS, newBatch, mode, classEfficiency,
-                classOverheadS, cacheBytes);
+                classOverheadS, cacheBytes, gpuLibrary);
     }
 
     /** The same device with another latency mode. */
     public DeviceModel withMode(LatencyMode newMode) {
         return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
                 l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, newMode, classEfficiency,
-                classOverheadS, cacheBytes);
+                classOverheadS, cacheBytes, gpuLibrary);
+    }
+
+    /** The same device priced through the GPU library model of {@code target}. */
+    public DeviceModel withGpuLibrary(GpuLibraryTarget target) {
+        return new DeviceModel(deviceName, variant, kind, engines, lanesPerEngine, clockHz, dramElementsPerS,
+                l2ElementsPerS, peakParallelism, transactionElements, launchS, batch, mode, classEfficiency,
+                classOverheadS, cacheBytes, Optional.of(target));
     }
 
     /** Seconds for one engine to do {@code macs} multiply-accumulates at full lane use. */

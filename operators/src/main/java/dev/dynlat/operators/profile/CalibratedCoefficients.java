@@ -16,16 +16,41 @@ import java.util.TreeMap;
  * @param classOverheadUs fixed cost per kernel of an operator class on top of the launch overhead
  *     (its own set-up work), microseconds; a missing class means 0
  * @param calibration how and when the coefficients were measured
+ * @param gpuLibrary the GPU library model's terms ({@code gpu_library}): when present, the calibrated
+ *     variant prices operators as cuBLAS and cuDNN run them, and the four scalar terms above only
+ *     summarise them (mean GEMM efficiency, DRAM efficiency, 1, kernel gap)
  */
 public record CalibratedCoefficients(double laneEfficiency, double dramEfficiency, double l2Efficiency,
                                      double launchOverheadUs, Map<String, Double> classEfficiency,
-                                     Map<String, Double> classOverheadUs, CalibrationRecord calibration) {
+                                     Map<String, Double> classOverheadUs, CalibrationRecord calibration,
+                                     java.util.Optional<GpuLibraryCoefficients> gpuLibrary) {
     public CalibratedCoefficients {
+        java.util.Objects.requireNonNull(gpuLibrary, "gpuLibrary");
         // Keys are validated operator classes: a misspelt class would silently never apply.
         classEfficiency.keySet().forEach(OperatorClass::new);
         classOverheadUs.keySet().forEach(OperatorClass::new);
         classEfficiency = java.util.Collections.unmodifiableMap(new TreeMap<>(classEfficiency));
         classOverheadUs = java.util.Collections.unmodifiableMap(new TreeMap<>(classOverheadUs));
+    }
+
+    /** Coefficients of the analytic model alone (no GPU library terms). */
+    public CalibratedCoefficients(double laneEfficiency, double dramEfficiency, double l2Efficiency,
+                                  double launchOverheadUs, Map<String, Double> classEfficiency,
+                                  Map<String, Double> classOverheadUs, CalibrationRecord calibration) {
+        this(laneEfficiency, dramEfficiency, l2Efficiency, launchOverheadUs, classEfficiency, classOverheadUs,
+                calibration, java.util.Optional.empty());
+    }
+
+    /**
+     * Coefficients that are the GPU library model's terms, with the scalar terms summarising them
+     * (the analytic tile model then only supplies the MACs and bytes of kinds the library model has
+     * no kernels for).
+     */
+    public static CalibratedCoefficients ofGpuLibrary(GpuLibraryCoefficients library, CalibrationRecord calibration) {
+        double meanGemm = library.gemmEfficiency().values().stream().mapToDouble(Double::doubleValue).average()
+                .orElse(1);
+        return new CalibratedCoefficients(meanGemm, library.dramEfficiency(), 1, library.kernelGapUs(), Map.of(),
+                Map.of(), calibration, java.util.Optional.of(library));
     }
 
     /** Coefficients without per-class overheads. */

@@ -134,6 +134,8 @@ public final class ProfileLoader {
         var launch = f.number("launch_overhead_us", true, 0, BIG);
         Map<String, Double> classes = perClass(f, "class_efficiency", 1e-6);
         Map<String, Double> overheads = perClass(f, "class_overhead_us", 0);
+        boolean hasLibrary = f.has("gpu_library");
+        Optional<GpuLibraryCoefficients> library = f.mapping("gpu_library", false).flatMap(GpuLibraryYaml::read);
         Optional<CalibratedCoefficients.CalibrationRecord> record = f.mapping("calibration", true)
                 .flatMap(cf -> {
                     var date = cf.string("date", true);
@@ -160,10 +162,11 @@ public final class ProfileLoader {
                             forced.orElse(""), low.orElse(0.0), high.orElse(0.0), speed.orElse(0.0)));
                 });
         f.finish();
-        if (lane.isEmpty() || dram.isEmpty() || l2.isEmpty() || launch.isEmpty() || record.isEmpty()) {
+        if (lane.isEmpty() || dram.isEmpty() || l2.isEmpty() || launch.isEmpty() || record.isEmpty()
+                || (hasLibrary && library.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new CalibratedCoefficients(lane.get(), dram.get(), l2.get(), launch.get(), classes,
-                overheads, record.get()));
+                overheads, record.get(), library));
     }
 }

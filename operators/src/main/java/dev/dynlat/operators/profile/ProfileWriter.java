@@ -53,6 +53,7 @@ public final class ProfileWriter {
                     sb.append("    ").append(e.getKey()).append(": ").append(num(e.getValue())).append('\n');
                 }
             }
+            k.gpuLibrary().ifPresent(g -> GpuLibraryYaml.write(sb, g));
             var r = k.calibration();
             sb.append("  calibration:\n");
             sb.append("    date: ").append(quote(r.date())).append('\n');
@@ -99,7 +100,7 @@ public final class ProfileWriter {
         return java.math.BigDecimal.valueOf(v).toPlainString();
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -3,8 +3,9 @@ package dev.dynlat.operators.spec;
 /**
  * The shape of one operator, independent of any device. Implementations are immutable records
  * that validate their fields on construction, so a cost model never sees an impossible shape.
- * The hierarchy is sealed: every kind is listed here, and the cost-model registry
- * ({@code dev.dynlat.operators.cost.CostModels}) and its test cover exactly these.
+ * The hierarchy is sealed: every kind is listed here, and every cost variant's table
+ * ({@code dev.dynlat.operators.cost.CostTable}), the registry built from it
+ * ({@code dev.dynlat.operators.cost.CostModels}) and their tests cover exactly these.
  */
 public sealed interface OperatorSpec permits ActivationSpec, AvgPoolSpec, BroadcastMulSpec, ChannelMaskerSpec,
         ConcatSpec, Conv2dSpec, CropSpec, ElementwiseSpec, GatherSpec, GruCellSpec, LayerGateSpec, LinearSpec,

@@ -318,23 +318,21 @@ class CostModelContractTest {
             assertEquals(direct(conv.atRate(rate), d), swept.cost(conv.atRate(rate)));
             assertEquals(direct(scatter.atRate(rate), d), swept.cost(scatter.atRate(rate)));
             assertEquals(direct(masker.atRate(rate), d), swept.cost(masker.atRate(rate)));
-            assertEquals(new SpatialMaskerCostModel().choose(masker.atRate(rate), d),
+            CostTable table = new CostModels(d).variant().table();
+            assertEquals(new SpatialMaskerCostModel(table.model(Conv2dSpec.class), table.patchConv())
+                            .choose(masker.atRate(rate), d),
                     swept.maskerChoice(masker.atRate(rate)));
         }
     }
 
-    /** The dynamic operators' own cost models, uncached, with the class efficiency applied as CostModels does. */
+    /** The dynamic operators as the variant's table costs them, uncached, class efficiency applied as CostModels does. */
     private static OperatorCost direct(OperatorSpec spec, DeviceModel d) {
         return CostModels.withClassEfficiency(spec, unscaled(spec, d), d);
     }
 
     private static OperatorCost unscaled(OperatorSpec spec, DeviceModel d) {
-        if (spec instanceof SpatialConvSpec s) {
-            return new SpatialConvCostModel().cost(s, d);
-        } else if (spec instanceof ScatterSpec s) {
-            return new ScatterCostModel().cost(s, d);
-        } else if (spec instanceof SpatialMaskerSpec s) {
-            return new SpatialMaskerCostModel().cost(s, d);
+        if (spec instanceof SpatialConvSpec || spec instanceof ScatterSpec || spec instanceof SpatialMaskerSpec) {
+            return new CostModels(d).variant().table().cost(spec, d);
         }
         throw new AssertionError("not a dynamic operator: " + spec);
     }

@@ -22,7 +22,8 @@ class CpuMemoryTest {
     private DeviceModel withoutCache(DeviceModel m) {
         return new DeviceModel(m.deviceName(), m.variant(), m.kind(), m.engines(), m.lanesPerEngine(), m.clockHz(),
                 m.dramElementsPerS(), m.l2ElementsPerS(), m.peakParallelism(), m.transactionElements(), m.launchS(),
-                m.batch(), m.mode(), m.classEfficiency(), m.classOverheadS(), Double.POSITIVE_INFINITY);
+                m.batch(), m.mode(), m.classEfficiency(), m.classOverheadS(), Double.POSITIVE_INFINITY,
+                java.util.Optional.empty());
     }
 
     @Test

@@ -296,7 +296,7 @@ class ProfileYamlTest {
         assertEquals(p, ProfileLoader.parse(ProfileWriter.toYaml(p), SRC), "round trip");
         var d = dev.dynlat.operators.model.DeviceModel.of(p, dev.dynlat.operators.model.ModelVariant.CALIBRATED, 1);
         var spec = new dev.dynlat.operators.spec.GatherSpec(8, 14, 14, 2, 1, 0.5);
-        var bare = new dev.dynlat.operators.cost.GatherCostModel().cost(spec, d);
+        var bare = new dev.dynlat.operators.cost.CostModels(d).variant().table().cost(spec, d);
         var charged = new dev.dynlat.operators.cost.CostModels(d).cost(spec);
         double factor = d.classFactor("gather");
         assertEquals((bare.latencyS() - bare.launchS()) / factor + bare.launchS() + 2.5e-6, charged.latencyS(), 1e-15);

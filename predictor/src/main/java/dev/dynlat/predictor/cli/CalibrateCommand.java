@@ -138,12 +138,18 @@ public final class CalibrateCommand implements Callable<Integer> {
             ProtocolSettings settings = settings();
             Path dir = dev.dynlat.reports.io.OutputDirectory.check("--plan", plan);
             CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick() : CalibrationSuite.full();
+            dev.dynlat.calibration.plan.PlanSizing sizing = dev.dynlat.calibration.plan.PlanSizing.H100;
             dev.dynlat.calibration.plan.CalibrationPlan p = dev.dynlat.calibration.plan.CalibrationPlan.of(s, settings,
-                    quick ? 1 : CalibrationRun.FULL_ROUNDS, dev.dynlat.calibration.backend.CudaBackend.TIMING_SEED);
+                    quick ? 1 : CalibrationRun.FULL_ROUNDS, dev.dynlat.calibration.backend.CudaBackend.TIMING_SEED,
+                    sizing);
             String text = dev.dynlat.calibration.plan.PlanFormat.write(p, String.format(Locale.ROOT,
                     "dynlat calibrate --backend cuda%s --plan: the %s suite's %d operator cases (its %d blocks are"
-                    + " not in a plan)%nrun on the device: src/gpu/measure-on-gpu.sh PLAN_DIR OUT_DIR",
-                    quick ? " --quick" : "", quick ? "quick" : "full", s.operators().size(), s.blocks().size()));
+                    + " not in a plan)%neach case's batch times a power of two (id suffix _xF): at least x%d and at"
+                    + " least %s us of work at the peaks of %s, at most %d MiB per case (PlanSizing)%n"
+                    + "run on the device: src/gpu/measure-on-gpu.sh PLAN_DIR OUT_DIR",
+                    quick ? " --quick" : "", quick ? "quick" : "full", s.operators().size(), s.blocks().size(),
+                    sizing.minFactor(), Double.toString(sizing.floorUs()), sizing.peaks().name(),
+                    sizing.maxCaseBytes() >> 20));
             Path file = dir.resolve(PLAN_FILE);
             dev.dynlat.reports.io.OutputSet.write("--plan", file,
                     o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

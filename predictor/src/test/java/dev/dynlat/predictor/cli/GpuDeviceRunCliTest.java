@@ -57,6 +57,11 @@ class GpuDeviceRunCliTest {
         assertEquals(CalibrationSuite.full().operators().size(), f.cases().size());
         assertEquals(9, f.settings().timedRuns());
         assertEquals(5, f.rounds());
+        // the cases are the suite's with the batch scaled for an H100 (PlanSizing), not the CPU-sized suite
+        assertEquals(CalibrationPlan.of(CalibrationSuite.full(), f.settings(), 5,
+                dev.dynlat.calibration.backend.CudaBackend.TIMING_SEED,
+                dev.dynlat.calibration.plan.PlanSizing.H100).cases(), f.cases());
+        assertTrue(f.cases().stream().allMatch(c -> c.id().matches(".*_x[0-9]+")), "ids carry the factor");
     }
 
     @Test

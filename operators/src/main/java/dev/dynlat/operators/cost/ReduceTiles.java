@@ -9,10 +9,13 @@ import dev.dynlat.operators.spec.ReduceSpec;
 /**
  * Reductions (global average pooling, row max/sum): every engine reduces one pixel of a channel
  * tile, then one engine combines the partial results in a log-depth tree. Only the channel tile
- * is searched (pixel tiles are fixed at 1×1), as in the reference.
+ * is searched (pixel tiles are fixed at 1×1, candidates in powers of two), as in the reference.
  */
-public final class ReduceCostModel implements CostModel<ReduceSpec> {
+final class ReduceTiles {
     private static final int CHANNEL_TILE_STEPS = 8;
+
+    private ReduceTiles() {
+    }
 
     /** The best tiling's cost without launch overhead (composites add their own launches). */
     static BestTiling search(ReduceSpec spec, DeviceModel d) {
@@ -52,19 +55,7 @@ public final class ReduceCostModel implements CostModel<ReduceSpec> {
         return seconds * d.batch();
     }
 
-    static final ReduceCostModel INSTANCE = new ReduceCostModel();
-
-    @Override
-    public OperatorCost cost(ReduceSpec spec, DeviceModel d) {
-        return CostVariant.of(d).reduce(spec, d);
-    }
-
-    /** Global pooling of a {@code channels × h × w} map as a reduction (a part, class efficiency applied). */
-    static OperatorCost globalPool(int channels, int h, int w, DeviceModel d) {
-        return Parts.of(INSTANCE, new ReduceSpec(channels, h, w), d);
-    }
-
-    static OperatorCost tiled(ReduceSpec spec, DeviceModel d) {
+    static OperatorCost cost(ReduceSpec spec, DeviceModel d) {
         BestTiling best = search(spec, d);
         double elements = (double) spec.channels() * spec.height() * spec.width();
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),

@@ -13,33 +13,28 @@ import dev.dynlat.operators.spec.SpatialConvSpec;
  * cols) and an engine processes {@code patchesPerTile} active patches together. The schedule is
  * fixed before the mask is known, so it is searched once at the mean active-patch count
  * ({@link #schedule}) and then evaluated at the actual count ({@link #evaluate}): a rate sweep
- * costs one search plus cheap arithmetic.
+ * costs one search plus cheap arithmetic. The tiled variants' patch conv, with their knobs.
  */
-public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
+final class PatchConvTiles implements CostTable.Scheduled<SpatialConvSpec> {
     /** Largest number of patches processed together that the search considers. */
     static final int MAX_PATCH_BATCH = 256;
 
-    @Override
-    public OperatorCost cost(SpatialConvSpec spec, DeviceModel d) {
-        return evaluate(spec, schedule(spec, d), d);
+    private final TiledKnobs v;
+
+    PatchConvTiles(TiledKnobs knobs) {
+        this.v = knobs;
     }
 
     /** The tiling chosen at the mean active-patch count; independent of the rate. */
+    @Override
     public Tiling schedule(SpatialConvSpec spec, DeviceModel d) {
-        return CostVariant.of(d).patchConvSchedule(spec, d);
-    }
-
-    /** The cost of {@code spec} at its rate under a fixed tiling. */
-    public OperatorCost evaluate(SpatialConvSpec spec, Tiling t, DeviceModel d) {
-        return CostVariant.of(d).patchConv(spec, t, d);
-    }
-
-    static Tiling tiledSchedule(SpatialConvSpec spec, DeviceModel d, TiledVariant v) {
-        return PatchSchedule.search(v.tileSizes(MAX_PATCH_BATCH), spec.conv().outChannels(), v.patchSide(spec),
+        return PatchSchedule.search(v.tileSizes(MAX_PATCH_BATCH), v, spec.conv().outChannels(), v.patchSide(spec),
                 spec.grid().meanActivePatches(), terms(spec, d, v), d);
     }
 
-    static OperatorCost tiledEvaluate(SpatialConvSpec spec, Tiling t, DeviceModel d, TiledVariant v) {
+    /** The cost of {@code spec} at its rate under a fixed tiling. */
+    @Override
+    public OperatorCost evaluate(SpatialConvSpec spec, Tiling t, DeviceModel d) {
         double active = spec.grid().activePatches(spec.density());
         PatchSchedule.Terms terms = terms(spec, d, v);
         double memory = PatchSchedule.memoryS(t, active, terms);
@@ -48,7 +43,7 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
                 spec.macsPerSample() * d.batch(), dramElements(spec, d, v, active) * 4);
     }
 
-    private static PatchSchedule.Terms terms(SpatialConvSpec spec, DeviceModel d, TiledVariant v) {
+    private static PatchSchedule.Terms terms(SpatialConvSpec spec, DeviceModel d, TiledKnobs v) {
         return new PatchSchedule.Terms() {
             @Override
             public double memoryS(double tiles, int ct, int ht, int wt, double patches) {
@@ -62,7 +57,7 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         };
     }
 
-    private static double dramElements(SpatialConvSpec spec, DeviceModel d, TiledVariant v, double patches) {
+    private static double dramElements(SpatialConvSpec spec, DeviceModel d, TiledKnobs v, double patches) {
         Conv2dSpec c = spec.conv();
         int k = c.kernel();
         int s = c.stride();
@@ -79,7 +74,7 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         return weights + input * c.inDensity() * d.batch() + output * c.outDensity() * d.batch();
     }
 
-    private static double memorySeconds(SpatialConvSpec spec, DeviceModel d, TiledVariant v, double tiles, int ct,
+    private static double memorySeconds(SpatialConvSpec spec, DeviceModel d, TiledKnobs v, double tiles, int ct,
                                         int ht, int wt, double patches) {
         Conv2dSpec c = spec.conv();
         int k = c.kernel();
@@ -99,7 +94,7 @@ public final class SpatialConvCostModel implements CostModel<SpatialConvSpec> {
         return dramElements(spec, d, v, patches) / d.dramElementsPerS() + onChip / d.l2ElementsPerS() / coalescing;
     }
 
-    private static double engineSeconds(SpatialConvSpec spec, DeviceModel d, TiledVariant v, int ct, int ht,
+    private static double engineSeconds(SpatialConvSpec spec, DeviceModel d, TiledKnobs v, int ct, int ht,
                                         int wt, int npp, double patches) {
         if (patches == 0) {
             return 0;

@@ -6,31 +6,24 @@ import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 
 /**
- * Elementwise kernels (residual add, gating multiply): two operands in, one out. On tiled
- * devices, as in the reference, every tile's traffic is charged at DRAM bandwidth (there is no
- * reuse to exploit on chip).
+ * Elementwise kernels (residual add, gating multiply) on tiled devices: as in the reference,
+ * every tile's traffic is charged at DRAM bandwidth (there is no reuse to exploit on chip).
  */
-public final class ElementwiseCostModel implements CostModel<ElementwiseSpec> {
-    @Override
-    public OperatorCost cost(ElementwiseSpec spec, DeviceModel d) {
-        return cost(spec, d, 2);
+final class ElementwiseTiles {
+    private ElementwiseTiles() {
     }
 
     /**
      * An elementwise pass that reads {@code operandReads} full-size operands (fractions allowed:
      * a scatter-add reads the residual fully and the patches only where active) and writes one.
      */
-    static OperatorCost cost(ElementwiseSpec spec, DeviceModel d, double operandReads) {
-        return CostVariant.of(d).elementwise(spec, operandReads, d);
-    }
-
-    static OperatorCost tiled(ElementwiseSpec spec, double operandReads, DeviceModel d) {
+    static OperatorCost cost(ElementwiseSpec spec, double operandReads, DeviceModel d, TileOrder order) {
         int c = spec.channels();
         long h = spec.height();
         int w = spec.width();
         int batch = d.batch();
         double passes = operandReads + 1;
-        BestTiling best = PointwiseTiles.search(c, h, w, d,
+        BestTiling best = PointwiseTiles.search(c, h, w, d, order,
                 (ct, ht, wt, tiles) -> passes * ct * ht * wt / d.dramElementsPerS() * tiles);
         double elements = (double) c * h * w * batch;
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),

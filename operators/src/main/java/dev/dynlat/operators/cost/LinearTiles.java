@@ -7,18 +7,16 @@ import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.spec.LinearSpec;
 
 /**
- * A fully connected layer on one vector per sample. On tiled devices it is tiled over (out, in)
- * features; how tiles and traffic are counted is the variant's ({@link Counting}: the reference
- * counts {@code outTile × inTile} tiles and reloads weights per sample, the calibrated variant
- * fixes both).
+ * A fully connected layer on one vector per sample, tiled over (out, in) features, tiles in
+ * waves over the engines. How tiles and traffic are counted is a knob ({@link Counting}: the
+ * reference counts {@code outTile × inTile} tiles and reloads weights per sample, the calibrated
+ * counting fixes both).
  */
-public final class LinearCostModel implements CostModel<LinearSpec> {
-    @Override
-    public OperatorCost cost(LinearSpec spec, DeviceModel d) {
-        return CostVariant.of(d).linear(spec, d);
+final class LinearTiles {
+    private LinearTiles() {
     }
 
-    /** How a variant counts an FC layer's tiles and traffic, in fp32 elements. */
+    /** How an FC layer's tiles and traffic are counted, in fp32 elements. */
     interface Counting {
         double dramElements(int cin, int cout, int batch);
 
@@ -29,15 +27,15 @@ public final class LinearCostModel implements CostModel<LinearSpec> {
         double coalescing(int ci, int cin, int transaction);
     }
 
-    static OperatorCost tiled(LinearSpec spec, DeviceModel d, Counting counting, CostVariant v) {
+    static OperatorCost cost(LinearSpec spec, DeviceModel d, Counting counting, TileOrder order) {
         int cin = spec.inFeatures();
         int cout = spec.outFeatures();
         int batch = d.batch();
         double dramElements = counting.dramElements(cin, cout, batch);
         double dramS = dramElements / d.dramElementsPerS();
         BestTiling best = new BestTiling();
-        for (int co : v.tileSizes(cout)) {
-            for (int ci : v.tileSizes(cin)) {
+        for (int co : order.tileSizes(cout)) {
+            for (int ci : order.tileSizes(cin)) {
                 long tiles = counting.tiles(co, ci, cout, cin);
                 double onChip = counting.onChipElements(co, ci, tiles, batch);
                 double coalescing = counting.coalescing(ci, cin, d.transactionElements());

@@ -1,0 +1,136 @@
+package dev.dynlat.calibration.measured;
+
+import dev.dynlat.calibration.fit.ParameterSpec;
+import dev.dynlat.operators.profile.GemmTile;
+import dev.dynlat.operators.profile.GpuLibraryCoefficients;
+import dev.dynlat.operators.profile.KernelFamily;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The fitted terms of the GPU library model as named parameters: which operator classes each term
+ * describes (a term no measured class uses is held at its default and not fitted), their bounds
+ * (fractions of a datasheet peak stay in (0, 1]), and the mapping of named values back to
+ * {@link GpuLibraryCoefficients}.
+ */
+public final class GpuLibraryParameters {
+    static final String DRAM = "dram_efficiency";
+    static final String L2 = "l2_bandwidth_ratio";
+    static final String GAP = "kernel_gap_us";
+    static final String LIBRARY_GAP = "library_gap_us";
+    static final String REDUCTION = "reduction_overhead";
+    static final String SETUP = "conv_setup_us";
+    static final String CONV_REDUCTION = "conv_reduction_overhead";
+    static final String BETA = "throttle_beta";
+    static final String TAU = "throttle_tau_ms";
+    static final String GEMM = "gemm_efficiency.";
+    static final String CONV = "conv_efficiency.";
+    static final String STREAM = "stream_efficiency.";
+    static final String FLOOR = "host_floor_us.";
+
+    /** The operator classes priced by streaming kernels, by cuBLAS, and by cuDNN. */
+    static final Set<String> STREAMING = Set.of("elementwise", "activation", "softmax", "layernorm");
+    static final Set<String> GEMMS = Set.of("fc", "matmul");
+    static final Set<String> CONVS = Set.of("conv");
+
+    /** A term's value when no measured row determines it. */
+    static final double DEFAULT_EFFICIENCY = 0.7;
+    static final double DEFAULT_FLOOR_US = 20;
+
+    /** One term: its bounds and start, and the operator classes whose latency depends on it. */
+    record Term(ParameterSpec spec, Set<String> usedBy) {
+    }
+
+    private final KernelFamily family;
+    private final List<Term> terms;
+    private final Set<String> floorClasses;
+
+    /**
+     * @param family the GPU's kernel family
+     * @param floorClasses host-floor classes present in the measurements (each gets its own floor)
+     */
+    public GpuLibraryParameters(KernelFamily family, Set<String> floorClasses) {
+        this.family = family;
+        this.floorClasses = new TreeSet<>(floorClasses);
+        Set<String> library = union(GEMMS, CONVS);
+        Set<String> all = union(STREAMING, library);
+        List<Term> t = new ArrayList<>();
+        t.add(term(DRAM, "1", 0.8, 0.05, 1, all));
+        t.add(term(GAP, "us", 5, 0.1, 500, union(STREAMING, CONVS)));
+        t.add(term(LIBRARY_GAP, "us", 20, 0.1, 500, library));
+        t.add(term(SETUP, "us", 20, 0.1, 1000, CONVS));
+        t.add(term(CONV_REDUCTION, "1", 16, 0.01, 1024, CONVS));
+        t.add(term(L2, "1", 2.5, 1, 16, library));
+        t.add(term(REDUCTION, "1", 16, 0.01, 1024, library));
+        t.add(term(BETA, "1", 0.05, 1e-6, 4, library));
+        t.add(term(TAU, "ms", 10, 1e-3, 1e5, library));
+        for (GemmTile g : family.allGemmTiles()) {
+            t.add(term(GEMM + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, library));
+        }
+        for (GemmTile g : KernelFamily.IMPLICIT_CONV_TILES) {
+            t.add(term(CONV + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, CONVS));
+        }
+        t.add(term(CONV + GpuLibraryCoefficients.WINOGRAD, "1", 0.5, 0.02, 1, CONVS));
+        for (String c : List.of("softmax", "layernorm")) {
+            t.add(term(STREAM + c, "1", 0.6, 0.02, 1, Set.of(c)));
+        }
+        for (String c : this.floorClasses) {
+            t.add(term(FLOOR + c, "us", 30, 0.5, 5000, Set.of(c)));
+        }
+        this.terms = t.stream().filter(x -> x.usedBy.stream().anyMatch(this.floorClasses::contains)).toList();
+    }
+
+    private static Term term(String name, String unit, double initial, double lo, double hi, Set<String> usedBy) {
+        return new Term(new ParameterSpec(name, unit, initial, lo, hi), usedBy);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> s = new TreeSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+
+    /** The terms the measured classes determine. */
+    List<Term> terms() {
+        return terms;
+    }
+
+    /** Every determined term's spec. */
+    public List<ParameterSpec> specs() {
+        return terms.stream().map(Term::spec).toList();
+    }
+
+    /** The coefficients of named values (terms without a value at their defaults). */
+    public GpuLibraryCoefficients coefficients(Map<String, Double> v, String source) {
+        Map<String, Double> gemm = new LinkedHashMap<>();
+        for (GemmTile t : family.allGemmTiles()) {
+            gemm.put(t.id(), v.getOrDefault(GEMM + t.id(), DEFAULT_EFFICIENCY));
+        }
+        Map<String, Double> conv = new LinkedHashMap<>();
+        for (GemmTile t : KernelFamily.IMPLICIT_CONV_TILES) {
+            conv.put(t.id(), v.getOrDefault(CONV + t.id(), DEFAULT_EFFICIENCY));
+        }
+        conv.put(GpuLibraryCoefficients.WINOGRAD, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD, 0.5));
+        Map<String, Double> stream = new LinkedHashMap<>();
+        for (String c : List.of("softmax", "layernorm")) {
+            if (v.containsKey(STREAM + c)) {
+                stream.put(c, v.get(STREAM + c));
+            }
+        }
+        Map<String, Double> floors = new LinkedHashMap<>();
+        for (String c : floorClasses) {
+            floors.put(c, v.getOrDefault(FLOOR + c, DEFAULT_FLOOR_US));
+        }
+        // Operator kinds never measured pay a framework's least dispatch: the elementwise floor where known.
+        floors.put(GpuLibraryCoefficients.OTHER, floors.getOrDefault("elementwise",
+                floors.values().stream().mapToDouble(Double::doubleValue).min().orElse(DEFAULT_FLOOR_US)));
+        return new GpuLibraryCoefficients(family, v.getOrDefault(DRAM, 0.8), v.getOrDefault(L2, 2.5),
+                v.getOrDefault(GAP, 5.0), v.getOrDefault(LIBRARY_GAP, 20.0), v.getOrDefault(SETUP, 20.0),
+                v.getOrDefault(REDUCTION, 16.0), v.getOrDefault(CONV_REDUCTION, 16.0),
+                v.getOrDefault(BETA, 0.0), v.getOrDefault(TAU, 10.0), gemm, conv, stream, floors, source);
+    }
+}

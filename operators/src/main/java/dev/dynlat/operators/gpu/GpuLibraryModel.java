@@ -1,0 +1,235 @@
+package dev.dynlat.operators.gpu;
+
+import dev.dynlat.operators.profile.GemmTile;
+import dev.dynlat.operators.profile.GpuLibraryCoefficients;
+import dev.dynlat.operators.profile.KernelFamily;
+
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.model.Tiling;
+import dev.dynlat.operators.spec.Conv2dSpec;
+import java.util.List;
+
+/**
+ * How the vendor libraries run an operator on a GPU, and how long it takes: the {@code calibrated}
+ * GPU model. It describes what cuBLAS and cuDNN do rather than an idealised tiling:
+ * <ul>
+ * <li>a GEMM runs one kernel of its family's tiles ({@link KernelFamily}); thread blocks run in
+ *     waves over the SMs (tile quantisation and wave quantisation), each streaming its operand
+ *     panels through L2 (L2 reuse: re-reads beyond the unique traffic come from L2 while the
+ *     working set of the resident blocks fits, from DRAM beyond); a single GEMM may split its
+ *     reduction over several blocks (split-K, more blocks for skinny outputs, partial sums written
+ *     and reduced); the library's choice is the fastest candidate;</li>
+ * <li>a convolution runs cuDNN's implicit GEMM (any shape; 2 kernels), its fused Winograd kernel
+ *     (3×3, stride 1: 16 multiplies per 2×2 outputs; 2 kernels) or non-fused Winograd F(4×4, 3×3)
+ *     (data, filter and output transforms around 36 batched GEMMs; 4 kernels), whichever is
+ *     fastest;</li>
+ * <li>elementwise, softmax and layer-norm kernels stream their bytes at the DRAM rate;</li>
+ * <li>every kernel pays a device-side gap (cuBLAS and cuDNN kernels one of their own); long kernels slow down as the power limit lowers the
+ *     clock; and an operator called from a framework takes at least the host's dispatch time, which
+ *     the GPU hides only when its work is longer (the host floor).</li>
+ * </ul>
+ * Every term is a datasheet figure times a fitted fraction ({@link GpuLibraryCoefficients}).
+ * Times are seconds; one instance serves one GPU and is immutable.
+ */
+public final class GpuLibraryModel {
+    /** Split-K factors cuBLAS uses (the grid depths seen in its launches). */
+    private static final int[] SPLITS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64};
+    private static final double FLOAT_BYTES = 4;
+
+    private final GpuDatasheet gpu;
+    private final GpuLibraryCoefficients k;
+    private final double[] gemmEff;
+    private final double[] batchedEff;
+    private final double[] convEff;
+    private final List<GemmTile> gemmTiles;
+    private final List<GemmTile> batchedTiles;
+
+    public GpuLibraryModel(GpuDatasheet gpu, GpuLibraryCoefficients coefficients) {
+        this.gpu = gpu;
+        this.k = coefficients;
+        this.gemmTiles = k.family().gemmTiles();
+        this.batchedTiles = k.family().batchedGemmTiles();
+        this.gemmEff = gemmTiles.stream().mapToDouble(t -> k.gemmEfficiency().get(t.id())).toArray();
+        this.batchedEff = batchedTiles.stream().mapToDouble(t -> k.gemmEfficiency().get(t.id())).toArray();
+        this.convEff = KernelFamily.IMPLICIT_CONV_TILES.stream().mapToDouble(t -> k.convEfficiency().get(t.id()))
+                .toArray();
+    }
+
+    public GpuDatasheet datasheet() {
+        return gpu;
+    }
+
+    public GpuLibraryCoefficients coefficients() {
+        return k;
+    }
+
+    /**
+     * A single GEMM ({@code [rows × reduction] · [reduction × cols]}, one right operand), as cuBLAS
+     * runs a linear layer: the fastest tile and split-K factor.
+     */
+    public KernelTime gemm(double cols, double rows, double reduction) {
+        KernelTime best = null;
+        for (int i = 0; i < gemmTiles.size(); i++) {
+            GemmTile t = gemmTiles.get(i);
+            // cuBLAS splits the reduction only when the output's blocks cannot fill the SMs once.
+            boolean fillsTheGpu = Math.ceil(cols / t.cols()) * Math.ceil(rows / t.rows())
+                    >= gpu.streamingMultiprocessors();
+            for (int split : SPLITS) {
+                if (split > 1 && (fillsTheGpu || split > reduction / 16)) {
+                    break;
+                }
+                best = KernelTime.faster(best, tile(t, gemmEff[i], 1, cols, rows, reduction, split));
+            }
+        }
+        return best;
+    }
+
+    /** {@code batches} independent GEMMs in one strided-batched call ({@code bmm}). */
+    public KernelTime batchedGemm(double batches, double cols, double rows, double reduction) {
+        KernelTime best = null;
+        for (int i = 0; i < batchedTiles.size(); i++) {
+            best = KernelTime.faster(best, tile(batchedTiles.get(i), batchedEff[i], batches, cols, rows, reduction, 1));
+        }
+        return best;
+    }
+
+    /**
+     * One GEMM kernel of a given tile: blocks in waves over the SMs, each computing a tile over its
+     * share of the reduction (plus the fixed per-block work), against the memory traffic: the unique
+     * operands and result once from DRAM (partial sums of a split written and reduced), the blocks'
+     * panel re-reads from L2, or from DRAM for the part of the resident blocks' working set that
+     * does not fit in L2.
+     */
+    KernelTime tile(GemmTile t, double efficiency, double batches, double cols, double rows, double reduction,
+                    int split) {
+        return tile(t, efficiency, k.reductionOverhead(), batches, cols, rows, reduction, split);
+    }
+
+    private KernelTime tile(GemmTile t, double efficiency, double overhead, double batches, double cols, double rows,
+                            double reduction, int split) {
+        double perBlockReduction = Math.ceil(reduction / split);
+        double blocks = batches * Math.ceil(cols / t.cols()) * Math.ceil(rows / t.rows()) * split;
+        double waves = Math.ceil(blocks / gpu.streamingMultiprocessors());
+        double compute = waves * t.cols() * t.rows() * (perBlockReduction + overhead)
+                / (gpu.smMacsPerS() * efficiency);
+        double partials = split > 1 ? 2.0 * split - 1 : 1;
+        double unique = FLOAT_BYTES * batches * (cols * reduction + reduction * rows + cols * rows * partials);
+        double panels = FLOAT_BYTES * blocks * (t.cols() + t.rows()) * perBlockReduction;
+        double workingSet = Math.min(blocks, gpu.streamingMultiprocessors()) * (t.cols() + t.rows())
+                * perBlockReduction * FLOAT_BYTES;
+        double missFraction = workingSet > gpu.l2Bytes() ? 1 - gpu.l2Bytes() / workingSet : 0;
+        double dram = unique + missFraction * Math.max(panels - unique, 0);
+        double memory = dram / (gpu.dramBytesPerS() * k.dramEfficiency())
+                + panels / (gpu.dramBytesPerS() * k.l2BandwidthRatio());
+        String name = "sgemm " + t.id() + (split > 1 ? " split " + split : "");
+        return new KernelTime(Math.max(compute, memory), compute, memory, dram, 1, 1, name,
+                (long) Math.min(blocks, 9e18));
+    }
+
+    /** A pass streaming {@code bytes} through DRAM at a class's streaming factor (one kernel). */
+    public KernelTime stream(double bytes, double factor, String name) {
+        double s = bytes / (gpu.dramBytesPerS() * k.dramEfficiency() * factor);
+        return new KernelTime(s, 0, s, bytes, 1, 0, name, 0);
+    }
+
+    /** Work priced by its MACs and bytes alone: the roofline through the fitted peak fractions (one kernel). */
+    public KernelTime roofline(double macs, double bytes, String name) {
+        double compute = macs / (gpu.smMacsPerS() * gpu.streamingMultiprocessors() * meanGemmEfficiency());
+        double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
+        return new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 0, name, 0);
+    }
+
+    /**
+     * A convolution at a batch: cuDNN's fastest algorithm. Channel-skipping convs compute only their
+     * kept channels; grouped convs run one implicit GEMM per group in one call; convs with few
+     * channels per group (depthwise) are a direct kernel bound by their maps.
+     */
+    public KernelTime conv(Conv2dSpec c, int batch) {
+        int groups = c.groups();
+        double cin = Math.max(1, Math.ceil(c.inChannels() * c.inDensity()));
+        double cout = Math.max(1, Math.ceil(c.outChannels() * c.outDensity()));
+        double pixels = (double) batch * c.outHeight() * c.outWidth();
+        double kernelArea = (double) c.kernel() * c.kernel();
+        double cinPerGroup = cin / groups;
+        double coutPerGroup = cout / groups;
+        double mapBytes = FLOAT_BYTES * batch * (cin * c.inHeight() * c.inWidth() + cout * c.outHeight() * c.outWidth());
+        if (cinPerGroup < 8) {
+            double macs = pixels * cout * cinPerGroup * kernelArea;
+            KernelTime direct = roofline(macs, mapBytes + FLOAT_BYTES * cout * cinPerGroup * kernelArea, "direct conv");
+            return direct;
+        }
+        KernelTime best = null;
+        for (int i = 0; i < convEff.length; i++) {
+            GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
+            KernelTime main = tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
+                    cinPerGroup * kernelArea, 1);
+            best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
+        }
+        if (c.kernel() == 3 && c.stride() == 1 && groups == 1) {
+            best = KernelTime.faster(best, fusedWinograd(c, batch, cin, cout));
+            best = KernelTime.faster(best, winograd4x4(c, batch, cin, cout));
+        }
+        return best;
+    }
+
+    /**
+     * cuDNN's fused Winograd kernel, F(2×2, 3×3): 16 products per 2×2 outputs, i.e. 4 multiply-adds
+     * per output and input channel instead of 9. Each thread block computes 32 output channels of an
+     * 8 × 16 patch of one image (its launch grid is {@code batch·⌈C_out/32⌉ × ⌈H/8⌉ × ⌈W/16⌉}), so
+     * small maps waste most of a block: that quantisation is what decides against it on small maps.
+     */
+    private KernelTime fusedWinograd(Conv2dSpec c, int batch, double cin, double cout) {
+        double blocks = batch * Math.ceil(cout / 32) * Math.ceil(c.outHeight() / 8.0) * Math.ceil(c.outWidth() / 16.0);
+        double waves = Math.ceil(blocks / gpu.streamingMultiprocessors());
+        double compute = waves * 32 * 128 * (4 * cin + k.convReductionOverhead())
+                / (gpu.smMacsPerS() * k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD));
+        double bytes = FLOAT_BYTES * (batch * (cin * c.inHeight() * c.inWidth() + cout * c.outHeight() * c.outWidth())
+                + cout * cin * 9);
+        double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
+        KernelTime main = new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 1, "winograd fused",
+                (long) blocks);
+        return offsets().then(main, "winograd fused 2x2");
+    }
+
+    /** Non-fused Winograd F(4×4, 3×3): transforms around 36 batched GEMMs (4 kernels). */
+    private KernelTime winograd4x4(Conv2dSpec c, int batch, double cin, double cout) {
+        double tiles = (double) batch * Math.ceil(c.outHeight() / 4.0) * Math.ceil(c.outWidth() / 4.0);
+        KernelTime gemm = batchedGemm(36, cout, tiles, cin);
+        KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin), 1,
+                "winograd data");
+        KernelTime filter = stream(FLOAT_BYTES * (cout * cin * 9 + 36 * cout * cin), 1, "winograd filter");
+        KernelTime output = stream(FLOAT_BYTES * (36 * tiles * cout + batch * cout * c.outHeight() * c.outWidth()), 1,
+                "winograd output");
+        return data.then(filter, "").then(gemm, "").then(output, "winograd 4x4 (" + gemm.kernel() + ")");
+    }
+
+    /** cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd kernel: a fitted fixed time. */
+    private KernelTime offsets() {
+        double s = k.convSetupUs() * 1e-6;
+        return new KernelTime(s, 0, 0, 0, 1, 1, "offsets", 0);
+    }
+
+    /**
+     * The operator's latency: its kernels' device time, slowed by the power limit when long, plus a
+     * gap per kernel, and at least the host's dispatch time for the operator's class.
+     */
+    public OperatorCost finish(KernelTime t, String operatorClass, double macs, double dramBytes) {
+        double throttled = t.deviceS() * (1 + k.throttleBeta() * Math.log1p(t.deviceS() / (k.throttleTauMs() * 1e-3)));
+        double gaps = ((t.kernels() - t.libraryKernels()) * k.kernelGapUs() + t.libraryKernels() * k.libraryGapUs())
+                * 1e-6;
+        double device = throttled + gaps;
+        double floor = k.hostFloorS(operatorClass);
+        double latency = Math.max(device, floor);
+        double scale = t.deviceS() > 0 ? throttled / t.deviceS() : 1;
+        return new OperatorCost(latency, t.computeS() * scale, t.memoryS() * scale, latency - throttled,
+                Tiling.libraryKernel(t.kernel(), t.blocks()), macs, dramBytes);
+    }
+
+    private double meanGemmEfficiency() {
+        double sum = 0;
+        for (double e : gemmEff) {
+            sum += e;
+        }
+        return sum / gemmEff.length;
+    }
+}

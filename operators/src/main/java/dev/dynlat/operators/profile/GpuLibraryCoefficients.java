@@ -1,0 +1,127 @@
+package dev.dynlat.operators.profile;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The fitted terms of the GPU library model ({@link GpuLibraryModel}) for one GPU. Each is a
+ * fraction of a datasheet peak or a time, so none can exceed what the hardware can do; they are
+ * fitted to measured operators ({@code dynlat calibrate --from-measurements}) or transferred from
+ * a measured GPU of the same kernel family through datasheet figures only.
+ *
+ * @param family the vendor kernels the GPU runs
+ * @param dramEfficiency fraction of the datasheet DRAM bandwidth streaming kernels reach, (0, 1]
+ * @param l2BandwidthRatio on-chip (L2) bandwidth as a multiple of the datasheet DRAM bandwidth, [1, 16]:
+ *     the rate at which thread blocks re-read GEMM operands that stay in L2
+ * @param kernelGapUs device-side time per streaming kernel (launch, ramp-up and tail), microseconds
+ * @param libraryGapUs device-side time per cuBLAS or cuDNN kernel, microseconds
+ * @param convSetupUs time of cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd convolution
+ *     (offsets and filter preparation), microseconds
+ * @param reductionOverhead reduction steps' worth of fixed work per thread block of a cuBLAS GEMM (prologue and
+ *     epilogue of the K loop)
+ * @param convReductionOverhead the same for cuDNN's convolution kernels (their K loop also computes the
+ *     im2col addresses)
+ * @param throttleBeta slow-down per e-fold of a kernel's duration over {@code throttleTauMs} as the clock
+ *     falls under the power and thermal limit (0: no throttling)
+ * @param throttleTauMs kernel duration at which the power limit starts to lower the clock, milliseconds
+ * @param gemmEfficiency fraction of the FP32 peak each GEMM tile reaches (key: tile id, e.g. {@code 128x64})
+ * @param convEfficiency fraction of the FP32 peak each cuDNN convolution kernel reaches (keys: implicit-GEMM
+ *     tile ids such as {@code 64x128}, and {@code winograd})
+ * @param streamEfficiency fraction of the streaming rate a row-wise kernel reaches (keys: {@code softmax},
+ *     {@code layernorm}; elementwise kernels stream at the DRAM efficiency)
+ * @param hostFloorUs the least time one operator takes when called from a framework: the host's dispatch,
+ *     which the GPU's work hides only when it is longer (key: operator class, e.g. {@code conv}, {@code fc},
+ *     {@code matmul}, {@code elementwise}, {@code activation}, {@code softmax}, {@code layernorm}; {@code other}
+ *     for every class without its own), microseconds
+ * @param source how the terms were obtained: fitted (file, rows, date) or transferred (from which GPU, how)
+ */
+public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency, double l2BandwidthRatio,
+                                     double kernelGapUs, double libraryGapUs, double convSetupUs,
+                                     double reductionOverhead, double convReductionOverhead, double throttleBeta,
+                                     double throttleTauMs, Map<String, Double> gemmEfficiency,
+                                     Map<String, Double> convEfficiency, Map<String, Double> streamEfficiency,
+                                     Map<String, Double> hostFloorUs, String source) {
+
+    /** Key of {@link #convEfficiency} for cuDNN's fused Winograd kernel. */
+    public static final String WINOGRAD = "winograd";
+    /** Key of {@link #hostFloorUs} for operator classes without a floor of their own. */
+    public static final String OTHER = "other";
+
+    public GpuLibraryCoefficients {
+        Objects.requireNonNull(family, "family");
+        fraction("dram_efficiency", dramEfficiency);
+        within("l2_bandwidth_ratio", l2BandwidthRatio, 1, 16);
+        within("kernel_gap_us", kernelGapUs, 0, 1000);
+        within("library_gap_us", libraryGapUs, 0, 1000);
+        within("conv_setup_us", convSetupUs, 0, 1000);
+        within("reduction_overhead", reductionOverhead, 0, 4096);
+        within("conv_reduction_overhead", convReductionOverhead, 0, 4096);
+        within("throttle_beta", throttleBeta, 0, 4);
+        within("throttle_tau_ms", throttleTauMs, 1e-6, 1e6);
+        gemmEfficiency = fractions("gemm_efficiency", gemmEfficiency);
+        convEfficiency = fractions("conv_efficiency", convEfficiency);
+        streamEfficiency = fractions("stream_efficiency", streamEfficiency);
+        hostFloorUs = frozen(hostFloorUs);
+        hostFloorUs.forEach((k, v) -> within("host_floor_us." + k, v, 0, 1e5));
+        if (!hostFloorUs.containsKey(OTHER)) {
+            throw new IllegalArgumentException("host_floor_us: needs an '" + OTHER + "' entry");
+        }
+        for (GemmTile t : family.allGemmTiles()) {
+            if (!gemmEfficiency.containsKey(t.id())) {
+                throw new IllegalArgumentException("gemm_efficiency: no efficiency for tile " + t.id() + " of family "
+                        + family.id());
+            }
+        }
+        for (GemmTile t : KernelFamily.IMPLICIT_CONV_TILES) {
+            if (!convEfficiency.containsKey(t.id())) {
+                throw new IllegalArgumentException("conv_efficiency: no efficiency for tile " + t.id());
+            }
+        }
+        if (!convEfficiency.containsKey(WINOGRAD)) {
+            throw new IllegalArgumentException("conv_efficiency: no efficiency for " + WINOGRAD);
+        }
+        source = source == null ? "" : source;
+    }
+
+    /** The host floor of an operator class, seconds ({@code other}'s when the class has none). */
+    public double hostFloorS(String operatorClass) {
+        Double us = hostFloorUs.get(operatorClass);
+        return (us != null ? us : hostFloorUs.get(OTHER)) * 1e-6;
+    }
+
+    /** The streaming efficiency of a row-wise class relative to DRAM streaming (1 when not fitted). */
+    public double streamFactor(String operatorClass) {
+        return streamEfficiency.getOrDefault(operatorClass, 1.0);
+    }
+
+    /** The same terms with another provenance (a transfer keeps the terms and says where they came from). */
+    public GpuLibraryCoefficients withSource(String newSource) {
+        return new GpuLibraryCoefficients(family, dramEfficiency, l2BandwidthRatio, kernelGapUs, libraryGapUs,
+                convSetupUs, reductionOverhead, convReductionOverhead,
+                throttleBeta, throttleTauMs, gemmEfficiency, convEfficiency, streamEfficiency, hostFloorUs, newSource);
+    }
+
+    private static Map<String, Double> fractions(String field, Map<String, Double> m) {
+        Map<String, Double> out = frozen(m);
+        out.forEach((k, v) -> fraction(field + "." + k, v));
+        return out;
+    }
+
+    private static Map<String, Double> frozen(Map<String, Double> m) {
+        return Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(m)));
+    }
+
+    private static void fraction(String field, double v) {
+        if (!(v > 0 && v <= 1)) {
+            throw new IllegalArgumentException(field + ": must be in (0, 1] (a fraction of a datasheet peak), got " + v);
+        }
+    }
+
+    private static void within(String field, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw new IllegalArgumentException(field + ": must be in [" + lo + ", " + hi + "], got " + v);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.dynlat.operators.profile;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The generation of vendor kernels a GPU runs: cuBLAS and cuDNN ship one set of FP32 GEMM kernels
+ * per generation and run it on the GPUs after it until a new set appears (Pascal runs the
+ * {@code maxwell_sgemm_*} kernels, Turing the {@code volta_sgemm_*} ones, Ada and Hopper the
+ * {@code ampere_sgemm_*} ones). Which tiles a family has, and which its strided-batched GEMM uses,
+ * is what the library chooses from: the lists below are the kernels named in the NeuSight
+ * measurements (PyTorch 2.1, CUDA 12.1, cuDNN 8.9) that ran in at least 1% of a GPU's linear or
+ * bmm rows.
+ */
+public enum KernelFamily {
+    /** Pascal (sm_60, sm_61): {@code maxwell_sgemm_*}. */
+    MAXWELL(tiles("128x32", "32x128", "64x64"), tiles("128x64")),
+    /** Volta and Turing (sm_70, sm_75): {@code volta_sgemm_*}. */
+    VOLTA(tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32"),
+            tiles("128x64", "128x32", "32x128", "64x64")),
+    /** Ampere, Ada and Hopper (sm_80 and later): {@code ampere_sgemm_*}. */
+    AMPERE(tiles("128x128", "128x64", "128x32", "32x128", "64x32", "32x32"), tiles("128x128"));
+
+    /** Tiles of cuDNN's implicit-GEMM convolution kernels (columns over output channels, 128 pixels). */
+    public static final List<GemmTile> IMPLICIT_CONV_TILES = tiles("128x128", "64x128", "32x128");
+
+    private final List<GemmTile> gemmTiles;
+    private final List<GemmTile> batchedGemmTiles;
+
+    KernelFamily(List<GemmTile> gemmTiles, List<GemmTile> batchedGemmTiles) {
+        this.gemmTiles = gemmTiles;
+        this.batchedGemmTiles = batchedGemmTiles;
+    }
+
+    /** Tiles of the single GEMM (a linear layer: {@code addmm}/{@code mm}). */
+    public List<GemmTile> gemmTiles() {
+        return gemmTiles;
+    }
+
+    /** Tiles of the strided-batched GEMM ({@code bmm}, and the 36 products of a Winograd convolution). */
+    public List<GemmTile> batchedGemmTiles() {
+        return batchedGemmTiles;
+    }
+
+    /** Every GEMM tile of the family, single and batched, without repeats. */
+    public List<GemmTile> allGemmTiles() {
+        java.util.LinkedHashSet<GemmTile> all = new java.util.LinkedHashSet<>(gemmTiles);
+        all.addAll(batchedGemmTiles);
+        return List.copyOf(all);
+    }
+
+    /** {@code maxwell}, {@code volta} or {@code ampere}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static KernelFamily parse(String text) {
+        for (KernelFamily f : values()) {
+            if (f.id().equals(text)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("kernel_family: unknown family '" + text
+                + "'; expected maxwell, volta or ampere");
+    }
+
+    private static List<GemmTile> tiles(String... ids) {
+        return java.util.Arrays.stream(ids).map(GemmTile::parse).toList();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.dynlat.operators.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.profile.GemmTile;
+import dev.dynlat.operators.profile.GpuLibraryCoefficients;
+import dev.dynlat.operators.profile.KernelFamily;
+import dev.dynlat.operators.spec.ActivationFunction;
+import dev.dynlat.operators.spec.ActivationSpec;
+import dev.dynlat.operators.spec.BinaryOp;
+import dev.dynlat.operators.spec.Conv2dSpec;
+import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.LinearSpec;
+import dev.dynlat.operators.spec.MatmulSpec;
+import dev.dynlat.operators.spec.SpatialConvSpec;
+import dev.dynlat.operators.spec.TensorShape;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GpuLibraryModelTest {
+    /** A V100-PCIE's datasheet (NeuSight's device config). */
+    static final GpuDatasheet V100 = new GpuDatasheet(80, 64, 1370e6, 900e9, 6.0 * (1 << 20));
+
+    static GpuLibraryCoefficients coefficients(KernelFamily family, double floorUs) {
+        Map<String, Double> gemm = new LinkedHashMap<>();
+        for (GemmTile t : family.allGemmTiles()) {
+            gemm.put(t.id(), 0.8);
+        }
+        Map<String, Double> conv = new LinkedHashMap<>();
+        for (GemmTile t : KernelFamily.IMPLICIT_CONV_TILES) {
+            conv.put(t.id(), 0.7);
+        }
+        conv.put(GpuLibraryCoefficients.WINOGRAD, 0.6);
+        return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, gemm, conv, Map.of("softmax", 0.6),
+                Map.of("elementwise", floorUs, GpuLibraryCoefficients.OTHER, floorUs, "conv", floorUs), "test");
+    }
+
+    private final GpuLibraryModel model = new GpuLibraryModel(V100, coefficients(KernelFamily.VOLTA, 20));
+    private final GpuLibraryCosts costs = new GpuLibraryCosts(model);
+
+    @Test
+    void aTinyOperatorTakesItsHostFloor() {
+        OperatorCost c = costs.cost(new ElementwiseSpec(BinaryOp.ADD, 1, 1, 8), 1).orElseThrow();
+        assertEquals(20e-6, c.latencyS(), 1e-15);
+    }
+
+    @Test
+    void aLargeElementwisePassStreamsAtTheFittedFractionOfTheDatasheetBandwidth() {
+        long elements = 64L << 20;
+        OperatorCost c = costs.cost(new ElementwiseSpec(BinaryOp.ADD, 1, 1024, (int) (elements / 1024)), 1)
+                .orElseThrow();
+        double expected = 3 * 4.0 * elements / (900e9 * 0.85) + 5e-6;
+        assertEquals(expected, c.latencyS(), expected * 1e-9);
+        assertEquals(3 * 4.0 * elements, c.dramBytes(), 1);
+    }
+
+    @Test
+    void gemmTimeGrowsWithEveryExtent() {
+        double base = model.gemm(1024, 1024, 1024).deviceS();
+        assertTrue(model.gemm(2048, 1024, 1024).deviceS() > base);
+        assertTrue(model.gemm(1024, 2048, 1024).deviceS() > base);
+        assertTrue(model.gemm(1024, 1024, 2048).deviceS() > base);
+    }
+
+    @Test
+    void skinnyOutputsWithALongReductionSplitIt() {
+        // 64 × 64 outputs are one or two blocks on 80 SMs: cuBLAS splits the 50,000-long reduction.
+        assertTrue(model.gemm(64, 64, 50_000).kernel().contains("split"), model.gemm(64, 64, 50_000).kernel());
+        assertFalse(model.gemm(4096, 4096, 4096).kernel().contains("split"), model.gemm(4096, 4096, 4096).kernel());
+    }
+
+    @Test
+    void aLargeSquareGemmRunsNearTheFittedPeakFraction() {
+        KernelTime t = model.gemm(8192, 8192, 8192);
+        double ideal = 8192.0 * 8192 * 8192 / (80 * 64 * 1370e6 * 0.8);
+        assertTrue(t.deviceS() >= ideal && t.deviceS() < ideal * 1.2, t.deviceS() / ideal + " x ideal");
+    }
+
+    @Test
+    void winogradOnlyForThreeByThreeStrideOne() {
+        Conv2dSpec threeByThree = Conv2dSpec.padded(256, 256, 56, 56, 3, 1, 1, 1);
+        Conv2dSpec oneByOne = Conv2dSpec.padded(256, 256, 56, 56, 1, 1, 0, 1);
+        Conv2dSpec strided = Conv2dSpec.padded(256, 256, 56, 56, 3, 2, 1, 1);
+        assertTrue(model.conv(threeByThree, 32).kernel().startsWith("winograd"), model.conv(threeByThree, 32).kernel());
+        assertTrue(model.conv(oneByOne, 32).kernel().startsWith("implicit"));
+        assertTrue(model.conv(strided, 32).kernel().startsWith("implicit"));
+    }
+
+    @Test
+    void depthwiseConvsAreBoundByTheirMaps() {
+        Conv2dSpec dw = Conv2dSpec.padded(512, 512, 28, 28, 3, 1, 1, 512);
+        KernelTime t = model.conv(dw, 8);
+        assertEquals("direct conv", t.kernel());
+        assertTrue(t.memoryS() > t.computeS());
+    }
+
+    @Test
+    void aBatchedMatmulRunsTheBatchedKernels() {
+        OperatorCost bmm = costs.cost(new MatmulSpec(64, 128, 64, 128), 1).orElseThrow();
+        String kernel = bmm.tiling().kernel();
+        assertTrue(KernelFamily.VOLTA.batchedGemmTiles().stream().anyMatch(t -> kernel.equals("sgemm " + t.id())),
+                kernel);
+    }
+
+    @Test
+    void aLinearLayerIsTheGemmOfItsBatchRows() {
+        OperatorCost linear = costs.cost(new LinearSpec(1024, 4096), 512).orElseThrow();
+        OperatorCost matmul = costs.cost(new MatmulSpec(512, 1024, 4096), 1).orElseThrow();
+        assertEquals(matmul.latencyS(), linear.latencyS(), 1e-15);
+        assertEquals(512.0 * 1024 * 4096, linear.macs(), 1);
+    }
+
+    @Test
+    void patchConvsAreCheaperAtLowerRatesAndNoFasterThanTheDenseConvAtFullRate() {
+        Conv2dSpec c = Conv2dSpec.padded(128, 128, 28, 28, 3, 1, 1, 1);
+        double full = costs.cost(new SpatialConvSpec(c, 4, 1.0, true, 0), 32).orElseThrow().latencyS();
+        double half = costs.cost(new SpatialConvSpec(c, 4, 0.5, true, 0), 32).orElseThrow().latencyS();
+        double dense = costs.cost(c, 32).orElseThrow().latencyS();
+        assertTrue(half < full, half + " vs " + full);
+        assertTrue(full >= dense * 0.98, full + " vs dense " + dense);
+    }
+
+    @Test
+    void unknownKindsArePricedByTheRooflineOfTheirAnalyticCost() {
+        assertTrue(costs.cost(new ActivationSpec(ActivationFunction.GELU, TensorShape.of(4, 1024)), 1).isPresent());
+        assertFalse(GpuLibraryCosts.described().isEmpty());
+    }
+
+    @Test
+    void noTermAboveTheDatasheetPeak() {
+        GpuLibraryCoefficients ok = coefficients(KernelFamily.AMPERE, 10);
+        Map<String, Double> gemm = new LinkedHashMap<>(ok.gemmEfficiency());
+        gemm.put("128x128", 1.2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(
+                KernelFamily.AMPERE, 0.9, 2, 5, 5, 5, 16, 16, 0, 10, gemm, ok.convEfficiency(), Map.of(), ok.hostFloorUs(), ""));
+        assertTrue(e.getMessage().contains("gemm_efficiency.128x128"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 1.1, 2, 5,
+                5, 5, 16, 16, 0, 10, ok.gemmEfficiency(), ok.convEfficiency(), Map.of(), ok.hostFloorUs(), ""));
+    }
+
+    @Test
+    void everyTileOfTheFamilyNeedsAnEfficiency() {
+        GpuLibraryCoefficients volta = coefficients(KernelFamily.VOLTA, 10);
+        // Maxwell's tiles are a subset of Volta's, Ampere's 128x128 is not Maxwell's: the other way round fails.
+        GpuLibraryCoefficients maxwell = coefficients(KernelFamily.MAXWELL, 10);
+        assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 0.9, 2, 5,
+                5, 5, 16, 16, 0, 10, maxwell.gemmEfficiency(), volta.convEfficiency(), Map.of(), volta.hostFloorUs(), ""));
+    }
+}
