@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynlat.predictor.importer.InputShape;
+import dev.dynlat.predictor.importer.InputDims;
 import dev.dynlat.predictor.importer.Models;
 import dev.dynlat.predictor.importer.OnnxImporter;
 import dev.dynlat.predictor.workload.Network;
@@ -166,7 +166,7 @@ public final class ModelsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             try (OutputSet outputs = new OutputSet()) {
                 OutputTarget target = out == null ? null : outputs.add("--out", out);
-                OnnxImporter.Result r = OnnxImporter.importFile(file, InputShape.parse(input));
+                OnnxImporter.Result r = OnnxImporter.importFile(file, InputDims.parse(input));
                 // Load it back before writing: what is written must be a valid network file.
                 Models.load(r, file.toString());
                 StringBuilder text = new StringBuilder("# imported by dynlat models import " + file.getFileName()

@@ -26,7 +26,7 @@ public final class Models {
         if (!isOnnx(model)) {
             return NetworkZoo.resolve(model, inputSize);
         }
-        InputShape input = inputSize > 0 ? new InputShape(new long[] {inputSize}) : InputShape.NONE;
+        InputDims input = inputSize > 0 ? new InputDims(new long[] {inputSize}) : InputDims.NONE;
         OnnxImporter.Result r = OnnxImporter.importFile(Path.of(model), input);
         return load(r, model);
     }

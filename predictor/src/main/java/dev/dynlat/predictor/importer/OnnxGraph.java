@@ -31,7 +31,7 @@ final class OnnxGraph {
     /** Whether the input is NHWC, read only through a transpose to NCHW. */
     final boolean channelsLast;
 
-    OnnxGraph(OnnxReader.OnnxModel model, InputShape shape) {
+    OnnxGraph(OnnxReader.OnnxModel model, InputDims shape) {
         this.opset = model.opset();
         GraphProto g = model.proto().getGraph();
         checkSupported(g);

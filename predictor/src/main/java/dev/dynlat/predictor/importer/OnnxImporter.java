@@ -26,14 +26,14 @@ public final class OnnxImporter {
     }
 
     /** Imports {@code file} at {@code input}. */
-    public static Result importFile(Path file, InputShape input) {
+    public static Result importFile(Path file, InputDims input) {
         OnnxReader.OnnxModel model = OnnxReader.read(file);
         String base = file.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
         return importModel(model, input, base);
     }
 
     /** Imports a parsed model; {@code name} becomes the network's name. */
-    public static Result importModel(OnnxReader.OnnxModel model, InputShape input, String name) {
+    public static Result importModel(OnnxReader.OnnxModel model, InputDims input, String name) {
         OnnxGraph graph = new OnnxGraph(model, input);
         OnnxLowering lowering = new OnnxLowering(graph);
         List<Draft> drafts = lowering.lower();

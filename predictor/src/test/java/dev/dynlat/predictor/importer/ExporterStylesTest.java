@@ -34,7 +34,7 @@ class ExporterStylesTest {
         String pooled = g.node("ReduceMean", dw, ints("axes", 2, 3), i("keepdims", 0));
         g.output(g.node("MatMul", new String[] {pooled, g.weight(32, 5)}));
         double macs = 32.0 * 3 * 9 * 112 * 112 + 32.0 * 9 * 112 * 112 + 32.0 * 5;
-        Network net = OnnxImportTest.load(g.parsed(), InputShape.parse("224"));
+        Network net = OnnxImportTest.load(g.parsed(), InputDims.parse("224"));
         assertEquals(3, net.description().inputChannels());
         assertEquals(224, net.inputSize());
         assertEquals(macs, net.denseMacs(), macs * 1e-12);
@@ -79,14 +79,14 @@ class ExporterStylesTest {
     void convNextBlocksBecomeGenericResidualBlocksThatEveryModeReaches() {
         double[] macs = new double[1];
         TestGraph g = convNext(3, macs);
-        OnnxImporter.Result r = OnnxImporter.importModel(g.parsed(), InputShape.NONE, "convnext");
+        OnnxImporter.Result r = OnnxImporter.importModel(g.parsed(), InputDims.NONE, "convnext");
         assertTrue(r.notes().isEmpty(), r.notes().toString());
         var block = r.description().stages().get(1).nodes().get(0);
         assertEquals("residual", block.kind());
         assertEquals(3, block.repeat());
         assertEquals(List.of("conv", "layer-norm", "conv", "conv"), block.children().stream().map(c -> c.kind()).toList());
         assertEquals("gelu", block.children().get(2).params().get("act"));
-        Network net = OnnxImportTest.load(g.parsed(), InputShape.NONE);
+        Network net = OnnxImportTest.load(g.parsed(), InputDims.NONE);
         assertEquals(macs[0], net.denseMacs(), macs[0] * 1e-12);
         assertEquals(3, net.blockCount());
         assertEquals(1, net.residualStages().size());
@@ -107,9 +107,9 @@ class ExporterStylesTest {
         String c1 = g.node("Conv", new String[] {x, g.weight(16, 16, 3, 3)}, ints("pads", 1, 1, 1, 1));
         String c2 = g.node("Conv", new String[] {g.node("Tanh", c1), g.weight(16, 16, 3, 3)}, ints("pads", 1, 1, 1, 1));
         g.output(g.node("Add", new String[] {x, c2}));
-        OnnxImporter.Result r = OnnxImporter.importModel(g.parsed(), InputShape.NONE, "odd");
+        OnnxImporter.Result r = OnnxImporter.importModel(g.parsed(), InputDims.NONE, "odd");
         assertEquals(1, r.notes().size(), r.notes().toString());
         assertTrue(r.notes().get(0).contains("conv, pointwise, conv"), r.notes().toString());
-        assertEquals(2.0 * 16 * 16 * 9 * 32 * 32, OnnxImportTest.load(g.parsed(), InputShape.NONE).denseMacs());
+        assertEquals(2.0 * 16 * 16 * 9 * 32 * 32, OnnxImportTest.load(g.parsed(), InputDims.NONE).denseMacs());
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OnnxImportTest {
 
     /** Imports and loads back through the YAML text, as {@code models import} then {@code --model net.yaml} do. */
-    static Network load(OnnxReader.OnnxModel m, InputShape in) {
+    static Network load(OnnxReader.OnnxModel m, InputDims in) {
         return Models.load(OnnxImporter.importModel(m, in, "test"), "import.yaml");
     }
 
@@ -38,7 +38,7 @@ class OnnxImportTest {
         TestNets.Net n = TestNets.resnet(18, opset, 224, true);
         // The test's own count agrees with torchvision's published 1.814 GMACs.
         assertEquals(1.8142e9, n.macs, 0.0005e9);
-        Network net = load(n.g.parsed(), InputShape.NONE);
+        Network net = load(n.g.parsed(), InputDims.NONE);
         assertMacs(n.macs, net);
         assertEquals(8, net.blockCount());
         List<Stage> stages = net.residualStages();
@@ -51,7 +51,7 @@ class OnnxImportTest {
     void mobilenetV2HasTheGraphsMacsAndSeventeenInvertedResiduals(int opset) {
         TestNets.Net n = TestNets.mobilenetV2(opset, 224);
         assertEquals(300.8e6, n.macs, 0.5e6);
-        Network net = load(n.g.parsed(), InputShape.NONE);
+        Network net = load(n.g.parsed(), InputDims.NONE);
         assertMacs(n.macs, net);
         assertEquals(17, net.blockCount());
         int residual = net.residualStages().stream().mapToInt(s -> s.blocks().size()).sum();
@@ -62,7 +62,7 @@ class OnnxImportTest {
     @ValueSource(ints = {11, 13, 18})
     void transformerEncoderWithDecomposedNormsAndShapeArithmeticHasTheGraphsMacs(int opset) {
         TestTransformer t = TestTransformer.build(opset, 224, 2);
-        Network net = load(t.g.parsed(), InputShape.parse("224"));
+        Network net = load(t.g.parsed(), InputDims.parse("224"));
         assertMacs(t.macs, net);
         List<String> kinds = net.stages().stream().flatMap(s -> s.nodes().stream()).map(x -> x.kind()).toList();
         // 2 layers × 2 norms + the final norm, each decomposed into 9 ONNX nodes, become layer-norm nodes.
@@ -78,7 +78,7 @@ class OnnxImportTest {
     @Test
     void torchvisionStyleVitWithPackedAttentionAndClassTokenHasTheGraphsMacs() {
         TestTransformer t = TestTransformer.torchvisionStyle(224, 2);
-        Network net = load(t.g.parsed(), InputShape.NONE);
+        Network net = load(t.g.parsed(), InputDims.NONE);
         assertMacs(t.macs, net);
         List<String> kinds = net.stages().stream().flatMap(s -> s.nodes().stream()).map(x -> x.kind()).toList();
         assertTrue(kinds.contains("class-token"), kinds.toString());
@@ -90,9 +90,9 @@ class OnnxImportTest {
     void dynamicDimensionsComeFromInputOrFailNamingTheInputAndDimension() {
         TestTransformer t = TestTransformer.build(13, 224, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OnnxImporter.importModel(t.g.parsed(), InputShape.NONE, "t"));
+                () -> OnnxImporter.importModel(t.g.parsed(), InputDims.NONE, "t"));
         assertTrue(e.getMessage().contains("dimension 2 ('height') of input 'pixels'"), e.getMessage());
-        Network at448 = load(TestTransformer.build(13, 448, 1).g.parsed(), InputShape.parse("1x3x448x448"));
+        Network at448 = load(TestTransformer.build(13, 448, 1).g.parsed(), InputDims.parse("1x3x448x448"));
         assertMacs(TestTransformer.build(13, 448, 1).macs, at448);
     }
 
@@ -101,7 +101,7 @@ class OnnxImportTest {
     @ValueSource(strings = {"v100", "tx2", "rtx3090"})
     void importedResnet50PredictsWithinHalfAPercentOfTheZoos(String device) {
         TestNets.Net n = TestNets.resnet(50, 13, 224, false);
-        Network imported = load(n.g.parsed(), InputShape.NONE);
+        Network imported = load(n.g.parsed(), InputDims.NONE);
         Network zoo = NetworkZoo.get("resnet50");
         assertMacs(zoo.denseMacs(), imported);
         for (ModelVariant v : ModelVariant.values()) {
@@ -122,7 +122,7 @@ class OnnxImportTest {
     @Test
     void importedMobilenetV3WithSqueezeExcitationPredictsAsTheZoos() {
         TestNets.Net n = TestNets.mobilenetV3Large();
-        Network imported = load(n.g.parsed(), InputShape.NONE);
+        Network imported = load(n.g.parsed(), InputDims.NONE);
         Network zoo = NetworkZoo.get("mobilenetv3-large-1.0");
         assertMacs(n.macs, imported);
         assertMacs(zoo.denseMacs(), imported);

@@ -76,17 +76,17 @@ class OperatorFormsTest {
         g.output(g.node("Gemm", new String[] {squeezed, g.weight(10, 4)}, i("transB", 1)));
         macs += 4.0 * 10;
 
-        Network net = OnnxImportTest.load(g.parsed(), InputShape.NONE);
+        Network net = OnnxImportTest.load(g.parsed(), InputDims.NONE);
         assertEquals(macs, net.denseMacs(), macs * 1e-12);
         List<NetworkNode> nodes = net.stages().stream().flatMap(s -> s.nodes().stream()).toList();
         List<String> kinds = nodes.stream().map(NetworkNode::kind).toList();
         // Every activation, decomposed or gated, fused into the conv before it (SE's gate too).
-        List<Object> acts = OnnxImporter.importModel(g.parsed(), InputShape.NONE, "forms").description().stages()
+        List<Object> acts = OnnxImporter.importModel(g.parsed(), InputDims.NONE, "forms").description().stages()
                 .stream().flatMap(s -> s.nodes().stream()).filter(d -> d.kind().equals("conv"))
                 .map(d -> d.params().getOrDefault("act", "none")).toList();
         assertEquals(List.of("hard-swish", "swish", "none", "none"), acts, kinds.toString());
         // The squeeze-excitation's 1×1 convs on the pooled map are fully connected layers.
-        List<Object> fcActs = OnnxImporter.importModel(g.parsed(), InputShape.NONE, "forms").description().stages()
+        List<Object> fcActs = OnnxImporter.importModel(g.parsed(), InputDims.NONE, "forms").description().stages()
                 .stream().flatMap(s -> s.nodes().stream()).filter(d -> d.kind().equals("linear"))
                 .map(d -> d.params().getOrDefault("act", "none")).toList();
         assertEquals(List.of("relu", "hard-sigmoid", "none"), fcActs, kinds.toString());

@@ -46,7 +46,7 @@ class RealModelFilesTest {
     void importedShapesAndMacsMatchWhatPyTorchComputed(String name) throws IOException {
         OnnxReader.OnnxModel model = OnnxReader.read(file(name + ".onnx"));
         assertEquals("pytorch", model.proto().getProducerName());
-        Network net = OnnxImportTest.load(model, InputShape.NONE);
+        Network net = OnnxImportTest.load(model, InputDims.NONE);
         long[] out = recordedOutput(name);
         NetworkNode last = net.stages().get(net.stages().size() - 1).nodes().get(
                 net.stages().get(net.stages().size() - 1).nodes().size() - 1);
@@ -66,14 +66,14 @@ class RealModelFilesTest {
     @Test
     void aRealFileWithAnUnsupportedOperatorNamesIt() {
         ImportException e = assertThrows(ImportException.class,
-                () -> OnnxImporter.importFile(file("test_PReLU_2d.onnx"), InputShape.NONE));
+                () -> OnnxImporter.importFile(file("test_PReLU_2d.onnx"), InputDims.NONE));
         assertEquals("model: unsupported ONNX operators: PRelu ×1 (PRelu_0)", e.getMessage());
     }
 
     @Test
     void aNonSquareTransposedConvolutionIsRefusedWithItsShapes() {
         ImportException e = assertThrows(ImportException.class,
-                () -> OnnxImporter.importFile(file("test_ConvTranspose2d.onnx"), InputShape.NONE));
+                () -> OnnxImporter.importFile(file("test_ConvTranspose2d.onnx"), InputDims.NONE));
         assertTrue(e.getMessage().contains("output [1, 4, 20, 12]"), e.getMessage());
     }
 }

@@ -10,12 +10,12 @@ import java.util.Arrays;
  *
  * @param sizes the numbers given, in order (empty: not given)
  */
-public record InputShape(long[] sizes) {
+public record InputDims(long[] sizes) {
     /** No {@code --input}: every dimension but the batch must be fixed in the file. */
-    public static final InputShape NONE = new InputShape(new long[0]);
+    public static final InputDims NONE = new InputDims(new long[0]);
 
     /** Parses {@code 224}, {@code 800x1333}, {@code 1x3x224x224}; null or blank is {@link #NONE}. */
-    public static InputShape parse(String text) {
+    public static InputDims parse(String text) {
         if (text == null || text.isBlank()) {
             return NONE;
         }
@@ -33,7 +33,7 @@ public record InputShape(long[] sizes) {
                         + "' must be in [1, " + (1 << 20) + "]");
             }
         }
-        return new InputShape(v);
+        return new InputDims(v);
     }
 
     /**
@@ -102,7 +102,7 @@ public record InputShape(long[] sizes) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof InputShape s && Arrays.equals(sizes, s.sizes);
+        return o instanceof InputDims s && Arrays.equals(sizes, s.sizes);
     }
 
     @Override
