@@ -189,10 +189,11 @@ final class OperatorKinds {
                     + " differ)");
             return null;
         }
-        // One GEMM of (b·h·L)×K by K×N has the heads' MACs; it reads B once rather than once per head,
-        // which under-counts only the smaller operand's traffic of an attention product.
+        // Heads are a batched product: b·h independent (L×K)·(K×N) matrices, each with its own B.
+        int rows = a.tokens() / h;
         return folded(c, new Sequence(a.tokens(), b2.dim()), (double) a.tokens() * a.dim() * b2.dim(), 0,
-                b -> new MatmulSpec(b * a.tokens(), a.dim(), b2.dim()));
+                b -> h == 1 ? new MatmulSpec(b * a.tokens(), a.dim(), b2.dim())
+                        : new MatmulSpec(b * h, rows, a.dim(), b2.dim()));
     }
 
     private static NetworkNode pool(ResolveContext c, Params p, List<Shape> in, boolean max) {
