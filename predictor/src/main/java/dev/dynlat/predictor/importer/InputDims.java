@@ -25,11 +25,11 @@ public record InputDims(long[] sizes) {
             try {
                 v[i] = Long.parseLong(parts[i].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("input: '" + text + "' is not a size (224), HxW (800x1333) or a"
+                throw new IllegalArgumentException("--input: '" + text + "' is not a size (224), HxW (800x1333) or a"
                         + " full shape (1x3x224x224)");
             }
             if (v[i] < 1 || v[i] > (1 << 20)) {
-                throw new IllegalArgumentException("input: size " + parts[i] + " in '" + text
+                throw new IllegalArgumentException("--input: size " + parts[i] + " in '" + text
                         + "' must be in [1, " + (1 << 20) + "]");
             }
         }
@@ -48,7 +48,7 @@ public record InputDims(long[] sizes) {
             for (int i = 0; i < r; i++) {
                 int channelAxis = channelsLast ? 3 : 1;
                 if (declared[i] > 0 && declared[i] != sizes[i] && (i == channelAxis && r == 4)) {
-                    throw new IllegalArgumentException("input: " + Arrays.toString(sizes) + " gives input '" + name
+                    throw new IllegalArgumentException("--input: '" + text() + "' gives input '" + name
                             + "' " + sizes[i] + " channels, but the model has " + declared[i]);
                 }
                 out[i] = sizes[i];
@@ -62,7 +62,7 @@ public record InputDims(long[] sizes) {
         } else if (sizes.length == 1 && (r == 2 || r == 3)) {
             out[1] = sizes[0];
         } else if (sizes.length > 0) {
-            throw new IllegalArgumentException("input: '" + text() + "' does not fit input '" + name + "' of rank "
+            throw new IllegalArgumentException("--input: '" + text() + "' does not fit input '" + name + "' of rank "
                     + r + " " + describe(declared, params) + "; give " + r + " sizes (batch first)");
         }
         if (out.length > 0 && out[0] <= 0) {
@@ -71,7 +71,7 @@ public record InputDims(long[] sizes) {
         for (int i = 0; i < r; i++) {
             if (out[i] <= 0) {
                 String what = params[i] == null || params[i].isEmpty() ? "" : " ('" + params[i] + "')";
-                throw new IllegalArgumentException("input: dimension " + i + what + " of input '" + name + "' "
+                throw new IllegalArgumentException("--input: dimension " + i + what + " of input '" + name + "' "
                         + describe(declared, params) + " is dynamic; give it with --input (e.g. --input "
                         + example(declared) + ")");
             }

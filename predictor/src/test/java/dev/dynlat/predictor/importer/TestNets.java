@@ -32,6 +32,14 @@ final class TestNets {
             return new T(g.input("image", new long[] {1, c, size, size}), c, size, size);
         }
 
+        /**
+         * An image whose batch, height and width the file leaves dynamic (torch.onnx's
+         * dynamic_axes); the test tracks its MACs at {@code h × w}, the size it will import at.
+         */
+        T dynamicImage(long c, long h, long w) {
+            return new T(g.input("image", new long[] {-1, c, -1, -1}, "batch", "", "height", "width"), c, h, w);
+        }
+
         T conv(T x, long out, int k, int s, int p, long groups) {
             long ho = (x.h() + 2L * p - k) / s + 1;
             long wo = (x.w() + 2L * p - k) / s + 1;
@@ -65,8 +73,9 @@ final class TestNets {
 
         T maxPool(T x, int k, int s, int p) {
             long ho = (x.h() + 2L * p - k) / s + 1;
+            long wo = (x.w() + 2L * p - k) / s + 1;
             return new T(g.node("MaxPool", x.name(), ints("kernel_shape", k, k), ints("strides", s, s),
-                    ints("pads", p, p, p, p)), x.c(), ho, ho);
+                    ints("pads", p, p, p, p)), x.c(), ho, wo);
         }
 
         /** Global pool, flatten, fully connected (Gemm with transB as torch writes nn.Linear). */
@@ -101,7 +110,18 @@ final class TestNets {
     static Net resnet(int depth, int opset, long size, boolean batchNorm) {
         Net n = new Net(opset);
         n.batchNorm = batchNorm;
-        T x = n.image(3, size);
+        return resnetBody(n, depth, n.image(3, size));
+    }
+
+    /** The same with a dynamic image input, its MACs counted at {@code h × w}. */
+    static Net resnetDynamic(int depth, int opset, long h, long w) {
+        Net n = new Net(opset);
+        n.batchNorm = false;
+        return resnetBody(n, depth, n.dynamicImage(3, h, w));
+    }
+
+    private static Net resnetBody(Net n, int depth, T image) {
+        T x = image;
         x = n.maxPool(n.relu(n.conv(x, 64, 7, 2, 3, 1)), 3, 2, 1);
         int[] blocks = depth == 18 ? new int[] {2, 2, 2, 2} : new int[] {3, 4, 6, 3};
         long[] widths = {64, 128, 256, 512};
