@@ -30,6 +30,8 @@ final class OnnxGraph {
     final long[] inputDims;
     /** Whether the input is NHWC, read only through a transpose to NCHW. */
     final boolean channelsLast;
+    /** Whether the input holds integer token ids ([batch, tokens]) rather than values. */
+    final boolean tokenIds;
 
     OnnxGraph(OnnxReader.OnnxModel model, InputDims shape) {
         this.opset = model.opset();
@@ -59,6 +61,8 @@ final class OnnxGraph {
         List<OnnxNode> readers = consumersOf(input);
         channelsLast = declared(in).length == 4 && !readers.isEmpty() && readers.stream().allMatch(n ->
                 n.op().equals("Transpose") && java.util.Arrays.equals(ShapeRules.permutation(n, 4), new int[] {0, 3, 1, 2}));
+        int elemType = in.getType().getTensorType().getElemType();
+        tokenIds = elemType == TensorProto.DataType.INT64_VALUE || elemType == TensorProto.DataType.INT32_VALUE;
         inputDims = shape.resolve(input, declared(in), params(in), channelsLast);
         tensors.put(input, Tensor.of(inputDims));
         dynamic.add(input);

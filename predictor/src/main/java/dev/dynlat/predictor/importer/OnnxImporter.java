@@ -2,9 +2,10 @@ package dev.dynlat.predictor.importer;
 
 import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.NetworkDescription;
-import dev.dynlat.predictor.workload.Shape;
 import dev.dynlat.predictor.workload.Shape.FeatureMap;
+import dev.dynlat.predictor.workload.Shape.Sequence;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,10 +39,14 @@ public final class OnnxImporter {
         OnnxGraph graph = new OnnxGraph(model, input);
         OnnxLowering lowering = new OnnxLowering(graph);
         List<Draft> drafts = lowering.lower();
-        Shape in = lowering.inputShape;
-        if (!(in instanceof FeatureMap m)) {
-            throw new ImportException("input: '" + graph.input + "' " + java.util.Arrays.toString(graph.inputDims)
-                    + " is not an NCHW image; token and vector inputs are not supported by the network format yet");
+        InputShape networkInput;
+        if (lowering.inputShape instanceof FeatureMap m) {
+            networkInput = new InputShape.Image(m.channels(), m.height(), m.width());
+        } else if (graph.tokenIds && lowering.inputShape instanceof Sequence seq) {
+            networkInput = new InputShape.Tokens(seq.tokens(), seq.dim());
+        } else {
+            throw new ImportException("input: '" + graph.input + "' " + Arrays.toString(graph.inputDims)
+                    + " is neither an NCHW image nor token ids; vector and embedded-sequence inputs are not supported");
         }
         BlockFinder blocks = new BlockFinder(drafts);
         List<Draft> withBlocks = blocks.find();
@@ -49,8 +54,7 @@ public final class OnnxImporter {
         String producer = model.proto().getProducerName().isEmpty() ? "unknown exporter"
                 : (model.proto().getProducerName() + " " + model.proto().getProducerVersion()).strip();
         String source = "imported from " + name + ".onnx (opset " + model.opset() + ", " + producer + ")";
-        NetworkDescription d = new NetworkDescription(safeName(name), new InputShape.Image(m.channels(), m.height(), m.width()), 0,
-                source, stages, List.of());
+        NetworkDescription d = new NetworkDescription(safeName(name), networkInput, 0, source, stages, List.of());
         List<String> notes = blocks.unmatched.stream()
                 .map(s -> "residual add " + s + " matches no block kind; kept as plain operators, so dynamic"
                         + " modes skip it").toList();

@@ -43,9 +43,43 @@ final class OnnxLowering {
         this.batch = g.inputDims[0];
         ids.add("input");
         long[] d = g.inputDims;
-        inputShape = g.channelsLast ? new FeatureMap(toInt(d[3], "input"), toInt(d[1], "input"), toInt(d[2], "input"))
+        inputShape = g.tokenIds ? tokenInput(d)
+                : g.channelsLast ? new FeatureMap(toInt(d[3], "input"), toInt(d[1], "input"), toInt(d[2], "input"))
                 : natural(d, "the input");
         refs.put(g.input, new Ref("input", inputShape));
+    }
+
+    /**
+     * Token ids as dynlat reads them: a sequence of the embedding's width per token (a network file's
+     * {@code input: {tokens, width}}), which the one lookup that reads the ids turns into vectors.
+     */
+    private Shape tokenInput(long[] dims) {
+        long[] p = perSample(dims, "the input");
+        if (p.length != 1) {
+            throw new ImportException("input: token ids '" + g.input + "' " + Arrays.toString(dims)
+                    + " must be [batch, tokens]");
+        }
+        return new Sequence(toInt(p[0], "input"), toInt(t(embeddingLookup().input(0)).dim(1), "input"));
+    }
+
+    /** The Gather that reads the token ids from a [vocab, width] table: the network's one use of them. */
+    private OnnxNode embeddingLookup() {
+        List<OnnxNode> readers = g.consumersOf(g.input).stream()
+                .filter(n -> n.proto().getOutputList().stream().anyMatch(g::isDynamic)).toList();
+        if (readers.size() == 1) {
+            OnnxNode n = readers.get(0);
+            if (isEmbeddingLookup(n)) {
+                return n;
+            }
+        }
+        throw new ImportException("input: token ids '" + g.input + "' must be read by one embedding lookup (Gather"
+                + " from a [vocab, width] table); they are read by " + String.join(", ",
+                        readers.stream().map(n -> n.label() + " (" + n.op() + ")").toList()));
+    }
+
+    private boolean isEmbeddingLookup(OnnxNode n) {
+        return g.tokenIds && n.op().equals("Gather") && n.inputs().size() == 2 && n.input(1).equals(g.input)
+                && !dyn(n.input(0)) && t(n.input(0)).rank() == 2 && n.intAttr("axis", 0) == 0;
     }
 
     List<Draft> lower() {
@@ -542,11 +576,24 @@ final class OnnxLowering {
     }
 
     private void gather(OnnxNode n) {
+        if (isEmbeddingLookup(n)) {
+            embedding(n);
+            return;
+        }
         if (dyn(n.input(1))) {
             throw new ImportException(where(n) + ": a lookup by computed indices (an embedding of token ids) is not"
                     + " supported; export the model from its embedded input");
         }
         partView(n.input(0), n.output(0), n);
+    }
+
+    /** The token-id lookup: an {@code embedding} of the table's vocabulary, reading the network input. */
+    private void embedding(OnnxNode n) {
+        Sequence in = (Sequence) inputShape;
+        Draft d = draft(n, Form.OP, "embedding", in, in);
+        d.inputs.add(use(n.input(1), in, n));
+        d.params.put("vocab", toInt(t(n.input(0)).dim(0), where(n)));
+        refs.put(n.output(0), new Ref(d.id, in));
     }
 
     private void pad(OnnxNode n) {

@@ -44,6 +44,16 @@ final class TestGraph {
         return name;
     }
 
+    /** An int64 input of token ids, [batch, tokens], both dynamic (as transformers exports them). */
+    String tokenIds(String name, String batch, String tokens) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(batch))
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(tokens));
+        g.addInput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(7).setShape(s))));
+        return name;
+    }
+
     /** A float weight of these dims (no data: the importer needs only dims). */
     String weight(long... dims) {
         String name = "w" + counter++;

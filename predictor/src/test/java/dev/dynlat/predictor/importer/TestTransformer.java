@@ -108,6 +108,34 @@ final class TestTransformer {
     }
 
     /**
+     * A BERT-style encoder as transformers exports it for one input: token ids looked up in a word
+     * table, position ids sliced from a buffer to the sequence length (shape arithmetic) and looked
+     * up in a position table, decomposed layer norms after each residual add (post-norm), GELU by
+     * erf. Its MACs are counted at {@code tokens}, the length it will be imported at.
+     */
+    static TestTransformer bert(int opset, long tokens, long vocab, long dim, long heads, int depth) {
+        TestTransformer t = new TestTransformer(opset, 1, 1, dim, heads);
+        t.tokens = tokens;
+        TestGraph g = t.g;
+        long maxLen = 512;
+        String ids = g.tokenIds("input_ids", "batch", "sequence");
+        String words = g.node("Gather", new String[] {g.weight(vocab, dim), ids}, i("axis", 0));
+        String length = t.unsqueeze0(g.node("Gather", new String[] {g.node("Shape", ids), g.intScalar(1)},
+                i("axis", 0)));
+        String positionIds = g.node("Slice", new String[] {g.ints(java.util.stream.LongStream.range(0, maxLen)
+                .toArray()), g.ints(0), length, g.ints(0)});
+        String positions = g.node("Gather", new String[] {g.weight(maxLen, dim), positionIds}, i("axis", 0));
+        String x = t.layerNorm(g.node("Add", new String[] {words, positions}));
+        for (int layer = 0; layer < depth; layer++) {
+            x = t.layerNorm(g.node("Add", new String[] {x, t.attention(x)}));
+            String h = t.gelu(t.linear(x, dim, 4 * dim));
+            x = t.layerNorm(g.node("Add", new String[] {x, t.linear(h, 4 * dim, dim)}));
+        }
+        g.output(x);
+        return t;
+    }
+
+    /**
      * torchvision's vit_b_16 layout at a small width: a class token concatenated from an Expand,
      * LayerNormalization ops (opset 17), nn.MultiheadAttention as torch exports it (sequence-first
      * transposes, one packed QKV projection split by Gather, heads folded into the batch axis:
