@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Imports an ONNX model as a dynlat network description: reads the file ({@link OnnxReader}),
  * infers every shape at the given input ({@link OnnxGraph}), maps the nodes to dynlat operators
- * ({@link OnnxLowering}), recognises residual blocks ({@link BlockFinder}) and names the stages
- * ({@link StageAssembler}).
+ * ({@link OnnxLowering}), recognises transformer encoder layers ({@link EncoderFinder}) and residual
+ * blocks ({@link BlockFinder}) and names the stages ({@link StageAssembler}).
  */
 public final class OnnxImporter {
     private OnnxImporter() {
@@ -48,7 +48,7 @@ public final class OnnxImporter {
             throw new ImportException("input: '" + graph.input + "' " + Arrays.toString(graph.inputDims)
                     + " is neither an NCHW image nor token ids; vector and embedded-sequence inputs are not supported");
         }
-        BlockFinder blocks = new BlockFinder(drafts);
+        BlockFinder blocks = new BlockFinder(new EncoderFinder(drafts).find());
         List<Draft> withBlocks = blocks.find();
         var stages = StageAssembler.assemble(withBlocks);
         String producer = model.proto().getProducerName().isEmpty() ? "unknown exporter"

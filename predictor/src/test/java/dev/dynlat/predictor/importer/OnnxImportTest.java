@@ -65,10 +65,13 @@ class OnnxImportTest {
         Network net = load(t.g.parsed(), InputDims.parse("224"));
         assertMacs(t.macs, net);
         List<String> kinds = net.stages().stream().flatMap(s -> s.nodes().stream()).map(x -> x.kind()).toList();
-        // 2 layers × 2 norms + the final norm, each decomposed into 9 ONNX nodes, become layer-norm nodes.
-        assertEquals(5, kinds.stream().filter("layer-norm"::equals).count(), kinds.toString());
-        assertEquals(4, kinds.stream().filter("matmul"::equals).count());
-        assertFalse(kinds.contains("gelu"), "GELU should fuse into the MLP's first linear: " + kinds);
+        // Each layer (its two norms decomposed into 9 ONNX nodes each, GELU by erf, heads split by
+        // shape arithmetic) is one pre-norm encoder block; the final norm stays a layer-norm node.
+        assertEquals(2, net.encoders().size(), kinds.toString());
+        assertTrue(net.encoders().stream().allMatch(e -> e.heads() == 3 && e.mlpRatio() == 4 && !e.postNorm()
+                && e.tokens() == 196 && e.dim() == 192), net.encoders().toString());
+        assertEquals(1, kinds.stream().filter("layer-norm"::equals).count(), kinds.toString());
+        assertFalse(kinds.contains("matmul") || kinds.contains("gelu") || kinds.contains("softmax"), kinds.toString());
         Predictor p = new Predictor(TestProfiles.withNeutralCalibration("v100"), ModelVariant.CALIBRATED,
                 Schedule.defaults());
         double ms = p.predict(Workload.dense(net)).latencyMs();
@@ -84,6 +87,8 @@ class OnnxImportTest {
         assertTrue(kinds.contains("class-token"), kinds.toString());
         assertEquals(4, kinds.stream().filter("matmul"::equals).count(), kinds.toString());
         assertEquals(5, kinds.stream().filter("layer-norm"::equals).count(), kinds.toString());
+        // A packed QKV projection is not the separate-projection form the encoder finder knows.
+        assertTrue(net.encoders().isEmpty(), net.encoders().toString());
     }
 
     @Test

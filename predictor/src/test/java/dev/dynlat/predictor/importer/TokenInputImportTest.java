@@ -70,6 +70,42 @@ class TokenInputImportTest {
         }
     }
 
+    /**
+     * Each post-norm layer becomes one transformer-encoder block: the import predicts exactly what
+     * the same network written by hand predicts, and token skipping applies to it.
+     */
+    @Test
+    void bertLayersBecomeEncoderBlocksThatPredictAsAHandWrittenNetwork() throws IOException {
+        Network imported = Models.resolve(bert().toString(), "128");
+        assertEquals(2, imported.encoders().size());
+        String yaml = "network: by-hand\ninput: {tokens: 128, width: 64}\nstages:\n  - stage: main\n    nodes:\n"
+                + "      - {id: word, op: embedding, vocab: 1000}\n"
+                + "      - {id: position, op: pointwise, fn: add}\n"
+                + "      - {id: norm, op: layer-norm}\n"
+                + "  - stage: layer1\n    nodes:\n"
+                + "      - {id: layer1, block: transformer-encoder, heads: 4, norm: post, repeat: 2}\n";
+        var d = NetworkLoader.parse(yaml, "by-hand.yaml");
+        Network byHand = dev.dynlat.predictor.workload.NetworkResolver.resolve(d, d.input(), "by-hand.yaml");
+        assertEquals(byHand.denseMacs(), imported.denseMacs(), 0);
+        assertEquals(macsAt(128), imported.denseMacs(), macsAt(128) * 1e-12);
+        for (ModelVariant v : ModelVariant.values()) {
+            Predictor p = new Predictor(TestProfiles.withNeutralCalibration("v100"), v, Schedule.defaults().withBatch(8));
+            assertEquals(p.predict(Workload.dense(byHand)).latencyMs(), p.predict(Workload.dense(imported)).latencyMs(),
+                    1e-9, v.id());
+        }
+        ImportCliTest.Result dense = ImportCliTest.run("predict", "--model", bert().toString(), "--input", "128",
+                "--device", "v100", "--format", "json");
+        ImportCliTest.Result skipping = ImportCliTest.run("predict", "--model", bert().toString(), "--input", "128",
+                "--device", "v100", "--token-rate", "0.5", "--format", "json");
+        assertEquals(0, dense.code(), dense.err());
+        assertEquals(0, skipping.code(), skipping.err());
+        assertTrue(latency(skipping.out()) < latency(dense.out()), skipping.out());
+    }
+
+    private static double latency(String json) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("latency_ms").asDouble(-1);
+    }
+
     @Test
     void theCliShowsAndImportsATokenModel() throws IOException {
         Path onnx = bert();
