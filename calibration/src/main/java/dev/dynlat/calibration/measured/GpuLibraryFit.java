@@ -99,7 +99,7 @@ public final class GpuLibraryFit {
             List<ParameterSpec> free = new ArrayList<>();
             for (GpuLibraryParameters.Term t : parameters.terms()) {
                 if (!fitted.contains(t.spec().name()) && t.usedBy().stream().anyMatch(stage::contains)) {
-                    free.add(clampedStart(t.spec(), values.get(t.spec().name())));
+                    free.add(clampedStart(atMostTheFastest(t, fitRows), values.get(t.spec().name())));
                 }
             }
             Model model = new Model(gpu, parameters, values, free);
@@ -114,6 +114,28 @@ public final class GpuLibraryFit {
             last = r;
         }
         return new Outcome(parameters.coefficients(values, source), last, fitRows.size(), thinned.size());
+    }
+
+    /**
+     * A fixed time (a host floor, cuDNN's set-up) is at most the fastest measured call of the classes
+     * it describes: the least time an operator takes cannot exceed a time it was measured at. Without
+     * the bound a fit may trade the few small operators for the many large ones and give every call a
+     * floor several times what small ones take, which whole networks at batch 1 would pay per layer.
+     */
+    private static ParameterSpec atMostTheFastest(GpuLibraryParameters.Term t, List<MeasuredOperator> rows) {
+        if (!t.spec().unit().equals("us") || !(t.spec().name().startsWith(GpuLibraryParameters.FLOOR)
+                || t.spec().name().equals(GpuLibraryParameters.SETUP))) {
+            return t.spec();
+        }
+        double fastestUs = rows.stream().filter(r -> t.usedBy().contains(group(r)))
+                .mapToDouble(r -> r.latencyMs() * 1e3).min().orElse(Double.POSITIVE_INFINITY);
+        double upper = Math.min(t.spec().upper(), fastestUs);
+        if (!(upper > t.spec().lower() * 1.01)) {
+            return t.spec();
+        }
+        double initial = Math.min(t.spec().initial(), upper * 0.9);
+        return new ParameterSpec(t.spec().name(), t.spec().unit(), Math.max(initial, t.spec().lower() * 1.001),
+                t.spec().lower(), upper);
     }
 
     /** A term's spec starting at a held value (a prior's), kept strictly inside its bounds. */

@@ -15,6 +15,8 @@ import dev.dynlat.calibration.report.ReportDirectory;
 import dev.dynlat.operators.input.InputBounds;
 import dev.dynlat.predictor.calibration.ComposerBlockLatency;
 import dev.dynlat.reports.io.OutputTarget;
+import dev.dynlat.operators.profile.CalibratedCoefficients;
+import dev.dynlat.operators.profile.DeviceProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -53,6 +55,15 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "NAME|FILE", description = "With --from-measurements: the base profile"
             + " (default: the built-in profile whose CUDA name is the rows' Device).")
     String device;
+
+    @Option(names = "--transfer-from", paramLabel = "NAME|FILE",
+            description = "Write --device (a GPU never measured) with the GPU library terms of this measured, calibrated"
+                    + " profile, carried through the datasheets (needs --kernel-family unless --device has library terms).")
+    String transferFrom;
+
+    @Option(names = "--kernel-family", paramLabel = "maxwell|volta|ampere",
+            description = "With --transfer-from: the cuBLAS/cuDNN kernels the target GPU runs.")
+    String kernelFamily;
 
     @Option(names = "--fit-rows-per-class", paramLabel = "N",
             defaultValue = "" + MeasurementCalibration.DEFAULT_FIT_ROWS_PER_CLASS,
@@ -103,6 +114,12 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (transferFrom != null) {
+            return transfer();
+        }
+        if (kernelFamily != null) {
+            return fail("--kernel-family: only with --transfer-from", USAGE_ERROR);
+        }
         if ((backend == null) == (measurements == null)) {
             return fail("give either --backend (measure here) or --from-measurements FILE... (fit to measured"
                     + " operators)", USAGE_ERROR);
@@ -203,6 +220,54 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The plan's file name inside the --plan directory. */
     public static final String PLAN_FILE = "plan.txt";
+
+    /**
+     * {@code --transfer-from SOURCE --device TARGET --out FILE}: the target's profile with the source's
+     * GPU library terms, which are fractions of datasheet peaks and times, so that the target's own
+     * datasheet makes them its rates. The record says where they came from; its error is the source's.
+     */
+    private int transfer() {
+        if (backend != null || measurements != null || plan != null || report != null || append || quick) {
+            return fail("--transfer-from: give only --device TARGET, --out PROFILE.yaml and --kernel-family",
+                    USAGE_ERROR);
+        }
+        if (device == null || out == null) {
+            return fail("--transfer-from: needs --device TARGET and --out PROFILE.yaml", USAGE_ERROR);
+        }
+        try {
+            DeviceProfile source = dev.dynlat.operators.profile.DeviceCatalog.load("--transfer-from", transferFrom);
+            DeviceProfile target = dev.dynlat.operators.profile.DeviceCatalog.load("--device", device);
+            var terms = source.calibrated().flatMap(CalibratedCoefficients::gpuLibrary).orElseThrow(() ->
+                    new IllegalArgumentException("--transfer-from: profile '" + source.name() + "' has no gpu_library"
+                            + " terms; calibrate it with --from-measurements first"));
+            var family = kernelFamily != null ? dev.dynlat.operators.profile.KernelFamily.parse(kernelFamily)
+                    : target.calibrated().flatMap(CalibratedCoefficients::gpuLibrary)
+                            .map(dev.dynlat.operators.profile.GpuLibraryCoefficients::family)
+                            .orElseThrow(() -> new IllegalArgumentException("--kernel-family: needed, '"
+                                    + target.name() + "' has no gpu_library terms to take it from"));
+            String sourceName = source.cudaName().orElse(source.name());
+            var transferred = dev.dynlat.calibration.measured.GpuLibraryTransfer.transfer(terms, sourceName, family);
+            var from = source.calibrated().orElseThrow().calibration();
+            var record = new CalibratedCoefficients.CalibrationRecord(java.time.LocalDate.now().toString(),
+                    target.cudaName().orElse(target.name()), "transfer", from.samples(), from.heldOutMedianApePct(),
+                    "", from.configurations(), List.of(), "", from.intervalLow(), from.intervalHigh(), 0);
+            DeviceProfile written = target.withCalibration(java.util.Optional.of(
+                    CalibratedCoefficients.ofGpuLibrary(transferred, record)), target.provenance()
+                    + "; GPU library terms transferred from " + sourceName + " by dynlat calibrate --transfer-from"
+                    + " (never measured: held_out_median_ape_pct is the source's)");
+            OutputTarget.of("--out", out);
+            dev.dynlat.reports.io.OutputSet.write("--out", out, o -> o.write(
+                    dev.dynlat.operators.profile.ProfileWriter.toYaml(written)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            err.printf(Locale.ROOT, "transferred %s's GPU library terms to %s (%s kernels): %s%n", source.name(),
+                    target.name(), family.id(), out);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage(), USAGE_ERROR);
+        } catch (IOException | UncheckedIOException e) {
+            return fail(e.getMessage(), RUN_ERROR);
+        }
+    }
 
     private int fromMeasurements() {
         if (append || quick || warmup != null || runs != null) {
