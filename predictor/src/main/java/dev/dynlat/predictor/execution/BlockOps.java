@@ -1,76 +1,43 @@
 package dev.dynlat.predictor.execution;
 
-import dev.dynlat.operators.spec.ChannelMaskerSpec;
-import dev.dynlat.operators.spec.Conv2dSpec;
-import dev.dynlat.operators.spec.ElementwiseSpec;
-import dev.dynlat.operators.spec.GatherSpec;
-import dev.dynlat.operators.spec.LayerGateSpec;
-import dev.dynlat.operators.spec.ScatterSpec;
-import dev.dynlat.operators.spec.SpatialConvSpec;
-import dev.dynlat.operators.spec.SpatialMaskerSpec;
-import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.predictor.workload.OperatorUse;
-import dev.dynlat.predictor.workload.Role;
-import java.util.ArrayList;
+import dev.dynlat.operators.graph.BlockRole;
+import dev.dynlat.operators.graph.GraphNode;
+import dev.dynlat.operators.graph.OperatorGraph;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The operators a block composer listed for one residual block, sorted by what they do, so the
- * builder can wire them in dataflow order (the composers list the shortcut and SE last; they run
- * where their inputs are ready). Every operator must be claimed; an unknown one is refused.
+ * The operators of one residual block's graph picked by their block roles, so the builder can wire
+ * them in dataflow order (the composers list the shortcut and SE last; they run where their inputs
+ * are ready). A role the native runner does not execute is refused with the operator named.
  */
-record BlockOps(OperatorUse spatialMasker, OperatorUse gather, List<OperatorUse> spatialConvs, OperatorUse scatter,
-                OperatorUse channelMasker, OperatorUse layerGate, List<OperatorUse> convs, OperatorUse projection,
-                OperatorUse residualAdd, OperatorUse se) {
+record BlockOps(GraphNode spatialMasker, GraphNode gather, GraphNode scatter, GraphNode channelMasker,
+                GraphNode layerGate, List<GraphNode> convs, GraphNode projection, GraphNode residualAdd,
+                GraphNode se) {
+    private static final Set<BlockRole> EXECUTABLE = EnumSet.of(BlockRole.SPATIAL_MASKER, BlockRole.GATHER,
+            BlockRole.SCATTER, BlockRole.CHANNEL_MASKER, BlockRole.LAYER_GATE, BlockRole.CONV, BlockRole.PROJECTION,
+            BlockRole.RESIDUAL_ADD, BlockRole.SQUEEZE_EXCITATION);
 
-    static BlockOps of(List<OperatorUse> uses) {
-        OperatorUse masker = null;
-        OperatorUse gather = null;
-        OperatorUse scatter = null;
-        OperatorUse channelMasker = null;
-        OperatorUse gate = null;
-        OperatorUse projection = null;
-        OperatorUse add = null;
-        OperatorUse se = null;
-        List<OperatorUse> spatialConvs = new ArrayList<>();
-        List<OperatorUse> convs = new ArrayList<>();
-        for (OperatorUse u : uses) {
-            var spec = u.spec();
-            if (spec instanceof SpatialMaskerSpec) {
-                masker = u;
-            } else if (spec instanceof GatherSpec) {
-                gather = u;
-            } else if (spec instanceof SpatialConvSpec) {
-                spatialConvs.add(u);
-            } else if (spec instanceof ScatterSpec) {
-                scatter = u;
-            } else if (spec instanceof ChannelMaskerSpec) {
-                channelMasker = u;
-            } else if (spec instanceof LayerGateSpec) {
-                gate = u;
-            } else if (spec instanceof Conv2dSpec) {
-                if (u.role() == Role.CONV) {
-                    convs.add(u);
-                } else {
-                    projection = u;
-                }
-            } else if (spec instanceof ElementwiseSpec) {
-                add = u;
-            } else if (spec instanceof SqueezeExcitationSpec) {
-                se = u;
-            } else {
-                throw new UnsupportedOperationException("operator " + u.name() + " (" + spec.kind()
+    static BlockOps of(OperatorGraph graph) {
+        for (GraphNode n : graph.nodes()) {
+            if (!EXECUTABLE.contains(n.role())) {
+                throw new UnsupportedOperationException("operator " + n.name() + " (" + n.spec().kind()
                         + "): not executable by the native network runner");
             }
         }
-        if (masker == null && add == null) {
-            throw new UnsupportedOperationException("block without a residual add or scatter-add: " + uses);
+        BlockOps ops = new BlockOps(graph.single(BlockRole.SPATIAL_MASKER), graph.single(BlockRole.GATHER),
+                graph.single(BlockRole.SCATTER), graph.single(BlockRole.CHANNEL_MASKER),
+                graph.single(BlockRole.LAYER_GATE), graph.withRole(BlockRole.CONV), graph.single(BlockRole.PROJECTION),
+                graph.single(BlockRole.RESIDUAL_ADD), graph.single(BlockRole.SQUEEZE_EXCITATION));
+        if (ops.scatter == null && ops.residualAdd == null) {
+            throw new UnsupportedOperationException("block without a residual add or scatter-add: " + graph.nodes());
         }
-        return new BlockOps(masker, gather, spatialConvs, scatter, channelMasker, gate, convs, projection, add, se);
+        return ops;
     }
 
     /** Expected executions of the residual branch (the layer gate's rate; 1 otherwise). */
     double branchWeight() {
-        return convs.isEmpty() ? 1 : convs.get(0).weight();
+        return convs.isEmpty() ? 1 : convs.get(0).probability();
     }
 }
