@@ -193,8 +193,9 @@ public final class ProgramBuilder {
         check(x, b.inChannels(), b.inHeight(), b.inWidth(), group);
         BlockOps ops = BlockOps.of(graph);
         Tensor shortcut = x;
-        if (ops.projection() != null) {
-            shortcut = conv(group + "/" + ops.projection().name(), (Conv2dSpec) ops.projection().spec(), x);
+        GraphNode projection = ops.projection();
+        if (projection != null) {
+            shortcut = conv(group + "/" + projection.name(), (Conv2dSpec) projection.spec(), x);
         }
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         if (ops.spatialMasker() != null) {
@@ -222,7 +223,7 @@ public final class ProgramBuilder {
         List<GraphNode> convs = ops.convs();
         for (int i = 0; i < convs.size(); i++) {
             cur = conv(group + "/" + convs.get(i).name(), (Conv2dSpec) convs.get(i).spec(), cur);
-            if (i == b.seAfter() && ops.se() != null) {
+            if (ops.rescales(convs.get(i))) {
                 SqueezeExcitationSpec se = (SqueezeExcitationSpec) ops.se().spec();
                 String g = group + "/" + ops.se().name();
                 add(g, g, StepKind.SE, new int[] {batch, se.channels(), se.height(), se.width(), se.squeeze()}, cur,
@@ -315,7 +316,7 @@ public final class ProgramBuilder {
             add(g, g, StepKind.CONV2D, dims, cur, null, o, null, null, false,
                     scale((c.inChannels() / c.groups()) * c.kernel() * c.kernel()));
             cur = o;
-            if (i + 1 == b.seAfter() && ops.se() != null) {
+            if (ops.rescales(convs.get(i))) {
                 SqueezeExcitationSpec se = (SqueezeExcitationSpec) ops.se().spec();
                 String gse = group + "/" + ops.se().name();
                 add(gse, gse, StepKind.PATCH_SE, new int[] {batch, se.channels(), s, perImage, se.squeeze()}, cur, null,
