@@ -37,6 +37,29 @@ public final class GpuLibraryFit {
     /** Most fit rows of a cuBLAS or cuDNN operator: many terms, and a kernel choice to follow. */
     public static final int MAX_FIT_ROWS_PER_LIBRARY_OPERATOR = 600;
 
+    /**
+     * How many fit rows of each operator the fit uses (every k-th, evenly within the operator).
+     *
+     * @param streaming most rows per streaming operator name
+     * @param library most rows per cuBLAS or cuDNN operator name
+     */
+    public record Thinning(int streaming, int library) {
+        /** {@link #MAX_FIT_ROWS_PER_OPERATOR} and {@link #MAX_FIT_ROWS_PER_LIBRARY_OPERATOR}. */
+        public static final Thinning DEFAULT = new Thinning(MAX_FIT_ROWS_PER_OPERATOR, MAX_FIT_ROWS_PER_LIBRARY_OPERATOR);
+
+        public Thinning {
+            if (streaming < 1 || library < 1) {
+                throw new IllegalArgumentException("fit rows per operator: must be at least 1, got " + streaming
+                        + " and " + library);
+            }
+        }
+
+        /** The same cap for every operator. */
+        public static Thinning uniform(int rows) {
+            return new Thinning(rows, rows);
+        }
+    }
+
     /** The fitted coefficients with the fit's statistics. */
     public record Outcome(GpuLibraryCoefficients coefficients, FitResult fit, int fitRows, int thinnedRows) {
     }
@@ -60,7 +83,7 @@ public final class GpuLibraryFit {
      */
     public static Outcome fit(GpuDatasheet gpu, KernelFamily family, List<MeasuredOperator> fitRows,
                               List<MeasuredOperator> heldOutRows, String source) {
-        return fit(gpu, family, fitRows, heldOutRows, source, java.util.Optional.empty());
+        return fit(gpu, family, fitRows, heldOutRows, source, java.util.Optional.empty(), Thinning.DEFAULT);
     }
 
     /**
@@ -71,14 +94,14 @@ public final class GpuLibraryFit {
      */
     public static Outcome fit(GpuDatasheet gpu, KernelFamily family, List<MeasuredOperator> fitRows,
                               List<MeasuredOperator> heldOutRows, String source,
-                              java.util.Optional<GpuLibraryCoefficients> prior) {
+                              java.util.Optional<GpuLibraryCoefficients> prior, Thinning thinning) {
         if (fitRows.isEmpty()) {
             throw new IllegalArgumentException("measurements: no rows to fit (every row is held out or none was read)");
         }
         Set<String> classes = new TreeSet<>();
         fitRows.forEach(r -> classes.add(group(r)));
         GpuLibraryParameters parameters = new GpuLibraryParameters(family, classes);
-        List<MeasuredOperator> thinned = thin(fitRows);
+        List<MeasuredOperator> thinned = thin(fitRows, thinning);
         Map<String, Double> values = new LinkedHashMap<>();
         Set<String> fitted = new TreeSet<>();
         prior.ifPresent(p -> values.putAll(GpuLibraryParameters.values(p)));
@@ -172,13 +195,13 @@ public final class GpuLibraryFit {
                         GpuLibraryParameters.CONV + "32x128", 0.4));
     }
 
-    public static List<MeasuredOperator> thin(List<MeasuredOperator> rows) {
+    public static List<MeasuredOperator> thin(List<MeasuredOperator> rows, Thinning thinning) {
         Map<String, List<MeasuredOperator>> byOp = new TreeMap<>();
         rows.forEach(r -> byOp.computeIfAbsent(r.opName(), k -> new ArrayList<>()).add(r));
         List<MeasuredOperator> out = new ArrayList<>();
         for (List<MeasuredOperator> op : byOp.values()) {
             boolean library = !GpuLibraryParameters.STREAMING.contains(group(op.get(0)));
-            int cap = library ? MAX_FIT_ROWS_PER_LIBRARY_OPERATOR : MAX_FIT_ROWS_PER_OPERATOR;
+            int cap = library ? thinning.library() : thinning.streaming();
             int step = Math.max(1, (int) Math.ceil(op.size() / (double) cap));
             for (int i = 0; i < op.size(); i += step) {
                 out.add(op.get(i));

@@ -31,6 +31,7 @@ public final class GpuLibraryParameters {
     static final String CONV = "conv_efficiency.";
     static final String STREAM = "stream_efficiency.";
     static final String FLOOR = "host_floor_us.";
+    static final String ROW_GAP = "row_kernel_gap_us.";
 
     /** The operator classes priced by streaming kernels, by cuBLAS, and by cuDNN. */
     static final Set<String> STREAMING = Set.of("elementwise", "activation", "softmax", "layernorm");
@@ -42,6 +43,8 @@ public final class GpuLibraryParameters {
      * which defines the DRAM efficiency.
      */
     static final List<String> ROW_WISE = List.of("activation", "softmax", "layernorm");
+    /** Streaming classes that reduce each row before streaming it: a device-side gap of their own. */
+    static final List<String> REDUCING = List.of("softmax", "layernorm");
 
     /** A term's value when no measured row determines it. */
     static final double DEFAULT_EFFICIENCY = 0.7;
@@ -85,6 +88,9 @@ public final class GpuLibraryParameters {
         for (String c : ROW_WISE) {
             t.add(term(STREAM + c, "1", 0.6, 0.02, 1, Set.of(c)));
         }
+        for (String c : REDUCING) {
+            t.add(term(ROW_GAP + c, "us", 10, 0.1, 500, Set.of(c)));
+        }
         for (String c : this.floorClasses) {
             t.add(term(FLOOR + c, "us", 30, 0.5, 5000, Set.of(c)));
         }
@@ -126,6 +132,7 @@ public final class GpuLibraryParameters {
         c.gemmEfficiency().forEach((k, x) -> v.put(GEMM + k, x));
         c.convEfficiency().forEach((k, x) -> v.put(CONV + k, x));
         c.streamEfficiency().forEach((k, x) -> v.put(STREAM + k, x));
+        c.rowKernelGapUs().forEach((k, x) -> v.put(ROW_GAP + k, x));
         c.hostFloorUs().forEach((k, x) -> v.put(FLOOR + k, x));
         return v;
     }
@@ -149,6 +156,12 @@ public final class GpuLibraryParameters {
                 stream.put(c, v.get(STREAM + c));
             }
         }
+        Map<String, Double> rowGaps = new LinkedHashMap<>();
+        for (String c : REDUCING) {
+            if (v.containsKey(ROW_GAP + c)) {
+                rowGaps.put(c, v.get(ROW_GAP + c));
+            }
+        }
         Map<String, Double> floors = new LinkedHashMap<>();
         for (String c : floorClasses) {
             floors.put(c, v.getOrDefault(FLOOR + c, DEFAULT_FLOOR_US));
@@ -165,6 +178,6 @@ public final class GpuLibraryParameters {
         return new GpuLibraryCoefficients(family, v.getOrDefault(DRAM, 0.8), v.getOrDefault(L2, 2.5),
                 v.getOrDefault(GAP, 5.0), v.getOrDefault(LIBRARY_GAP, 20.0), v.getOrDefault(SETUP, 20.0),
                 v.getOrDefault(REDUCTION, 16.0), v.getOrDefault(CONV_REDUCTION, 16.0),
-                v.getOrDefault(BETA, 0.0), v.getOrDefault(TAU, 10.0), gemm, conv, stream, floors, source);
+                v.getOrDefault(BETA, 0.0), v.getOrDefault(TAU, 10.0), gemm, conv, stream, rowGaps, floors, source);
     }
 }

@@ -33,6 +33,6 @@ public final class GpuLibraryTransfer {
         return new GpuLibraryCoefficients(target, source.dramEfficiency(), source.l2BandwidthRatio(),
                 source.kernelGapUs(), source.libraryGapUs(), source.convSetupUs(), source.reductionOverhead(),
                 source.convReductionOverhead(), source.throttleBeta(), source.throttleTauMs(), gemm,
-                source.convEfficiency(), source.streamEfficiency(), source.hostFloorUs(), how);
+                source.convEfficiency(), source.streamEfficiency(), source.rowKernelGapUs(), source.hostFloorUs(), how);
     }
 }

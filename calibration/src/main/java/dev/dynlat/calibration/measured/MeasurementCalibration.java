@@ -145,10 +145,13 @@ public final class MeasurementCalibration {
                 prior.isPresent() ? ", over " + base.name() + "'s terms" : "", fitRows.size(), heldRows.size());
         String source = "fitted by dynlat calibrate --from-measurements on " + fitRows.size() + " rows of "
                 + String.join(", ", fileNames(sources));
+        // The model's own caps unless a cap was asked for.
+        GpuLibraryFit.Thinning thinning = fitRowsPerClass == DEFAULT_FIT_ROWS_PER_CLASS ? GpuLibraryFit.Thinning.DEFAULT
+                : GpuLibraryFit.Thinning.uniform(fitRowsPerClass);
         GpuLibraryFit.Outcome o = GpuLibraryFit.fit(GpuDatasheet.of(base.datasheet()), family, fitRows, heldRows,
-                source, prior);
+                source, prior, thinning);
         Set<String> fitted = new java.util.HashSet<>();
-        GpuLibraryFit.thin(fitRows).forEach(m -> fitted.add(m.source() + ":" + m.line()));
+        GpuLibraryFit.thin(fitRows, thinning).forEach(m -> fitted.add(m.source() + ":" + m.line()));
         CalibratedCoefficients.CalibrationRecord provisional = new CalibratedCoefficients.CalibrationRecord(
                 LocalDate.now().toString(), "", BACKEND, rows.size(), 0);
         OperatorPricer after = new OperatorPricer(base.withCalibration(Optional.of(

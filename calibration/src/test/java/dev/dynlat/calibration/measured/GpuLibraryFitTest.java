@@ -105,7 +105,7 @@ class GpuLibraryFitTest {
         GpuLibraryCoefficients truth = truth();
         List<MeasuredOperator> onlyAdds = rows(truth, 400, 3).stream().filter(m -> m.opName().equals("add")).toList();
         GpuLibraryFit.Outcome o = GpuLibraryFit.fit(T4, KernelFamily.VOLTA, onlyAdds, List.of(), "test",
-                Optional.of(truth));
+                Optional.of(truth), GpuLibraryFit.Thinning.DEFAULT);
         // The DRAM efficiency describes GEMMs too, which these rows lack: held at the prior's value.
         assertEquals(truth.dramEfficiency(), o.coefficients().dramEfficiency(), 1e-12);
         assertEquals(truth.gemmEfficiency(), o.coefficients().gemmEfficiency());

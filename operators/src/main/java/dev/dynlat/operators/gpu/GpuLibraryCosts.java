@@ -106,7 +106,8 @@ public final class GpuLibraryCosts {
             return Optional.empty();
         }
         KernelTime t = k.time(spec, batch, model);
-        return Optional.of(model.finish(t, floorClass(spec.kind()), spec.macsPerSample() * batch, t.dramBytes()));
+        return Optional.of(model.finish(t, floorClass(spec.kind()), spec.executedMacsPerSample() * batch,
+                t.dramBytes()));
     }
 
     /** A kind the library model has no kernel description for: its analytic MACs and bytes at the fitted rates. */

@@ -234,8 +234,8 @@ public final class GpuLibraryModel {
         // The power limit lowers the SM clock: compute slows, streaming barely does.
         double compute = Math.min(t.computeS(), t.deviceS());
         double throttled = t.deviceS() + compute * k.throttleBeta() * Math.log1p(compute / (k.throttleTauMs() * 1e-3));
-        double gaps = ((t.kernels() - t.libraryKernels()) * k.kernelGapUs() + t.libraryKernels() * k.libraryGapUs())
-                * 1e-6;
+        double gaps = (t.kernels() - t.libraryKernels()) * k.streamGapS(operatorClass)
+                + t.libraryKernels() * k.libraryGapUs() * 1e-6;
         double device = throttled + gaps;
         double floor = k.hostFloorS(operatorClass);
         double latency = Math.max(device, floor);

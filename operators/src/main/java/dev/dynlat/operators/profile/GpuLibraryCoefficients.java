@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * @param streamEfficiency fraction of the binary elementwise pass's streaming rate other streaming kernels
  *     reach (keys: {@code activation}, {@code softmax}, {@code layernorm}; the binary elementwise pass
  *     streams at the DRAM efficiency)
+ * @param rowKernelGapUs device-side time per kernel of a row-wise class that has one of its own (keys:
+ *     {@code softmax}, {@code layernorm}: per-row reductions before the first byte streams), microseconds;
+ *     other classes use {@code kernelGapUs}
  * @param hostFloorUs the least time one operator takes when called from a framework: the host's dispatch,
  *     which the GPU's work hides only when it is longer (key: operator class, e.g. {@code conv}, {@code fc},
  *     {@code matmul}, {@code elementwise}, {@code activation}, {@code softmax}, {@code layernorm}; {@code other}
@@ -44,7 +47,8 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
                                      double reductionOverhead, double convReductionOverhead, double throttleBeta,
                                      double throttleTauMs, Map<String, Double> gemmEfficiency,
                                      Map<String, Double> convEfficiency, Map<String, Double> streamEfficiency,
-                                     Map<String, Double> hostFloorUs, String source) {
+                                     Map<String, Double> rowKernelGapUs, Map<String, Double> hostFloorUs,
+                                     String source) {
 
     /** Key of {@link #convEfficiency} for cuDNN's fused Winograd kernel. */
     public static final String WINOGRAD = "winograd";
@@ -67,6 +71,8 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
         gemmEfficiency = fractions("gemm_efficiency", gemmEfficiency);
         convEfficiency = fractions("conv_efficiency", convEfficiency);
         streamEfficiency = fractions("stream_efficiency", streamEfficiency);
+        rowKernelGapUs = frozen(rowKernelGapUs);
+        rowKernelGapUs.forEach((k, v) -> within("row_kernel_gap_us." + k, v, 0, 1000));
         hostFloorUs = frozen(hostFloorUs);
         hostFloorUs.forEach((k, v) -> within("host_floor_us." + k, v, 0, 1e5));
         if (!hostFloorUs.containsKey(OTHER)) {
@@ -97,6 +103,11 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
         return (us != null ? us : hostFloorUs.get(OTHER)) * 1e-6;
     }
 
+    /** The device-side gap of one streaming kernel of a class, seconds. */
+    public double streamGapS(String operatorClass) {
+        return rowKernelGapUs.getOrDefault(operatorClass, kernelGapUs) * 1e-6;
+    }
+
     /** The streaming efficiency of a row-wise class relative to DRAM streaming (1 when not fitted). */
     public double streamFactor(String operatorClass) {
         return streamEfficiency.getOrDefault(operatorClass, 1.0);
@@ -106,7 +117,8 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
     public GpuLibraryCoefficients withSource(String newSource) {
         return new GpuLibraryCoefficients(family, dramEfficiency, l2BandwidthRatio, kernelGapUs, libraryGapUs,
                 convSetupUs, reductionOverhead, convReductionOverhead,
-                throttleBeta, throttleTauMs, gemmEfficiency, convEfficiency, streamEfficiency, hostFloorUs, newSource);
+                throttleBeta, throttleTauMs, gemmEfficiency, convEfficiency, streamEfficiency, rowKernelGapUs, hostFloorUs,
+                newSource);
     }
 
     private static Map<String, Double> fractions(String field, Map<String, Double> m) {

@@ -31,6 +31,7 @@ final class GpuLibraryYaml {
         Map<String, Double> gemm = numbers(f, "gemm_efficiency", true, 1e-6, 1);
         Map<String, Double> conv = numbers(f, "conv_efficiency", true, 1e-6, 1);
         Map<String, Double> stream = numbers(f, "stream_efficiency", false, 1e-6, 1);
+        Map<String, Double> rowGaps = numbers(f, "row_kernel_gap_us", false, 0, 1000);
         Map<String, Double> floors = numbers(f, "host_floor_us", true, 0, 1e5);
         var source = f.string("source", false);
         f.finish();
@@ -40,7 +41,8 @@ final class GpuLibraryYaml {
         }
         try {
             return Optional.of(new GpuLibraryCoefficients(KernelFamily.parse(family.get()), dram.get(), l2.get(),
-                    gap.get(), libraryGap.get(), setup.get(), reduction.get(), convReduction.get(), beta.get(), tau.get(), gemm, conv, stream, floors, source.orElse("")));
+                    gap.get(), libraryGap.get(), setup.get(), reduction.get(), convReduction.get(), beta.get(), tau.get(),
+                    gemm, conv, stream, rowGaps, floors, source.orElse("")));
         } catch (IllegalArgumentException e) {
             f.problems().add(f.node(), e.getMessage());
             return Optional.empty();
@@ -75,6 +77,9 @@ final class GpuLibraryYaml {
         map(sb, "conv_efficiency", g.convEfficiency());
         if (!g.streamEfficiency().isEmpty()) {
             map(sb, "stream_efficiency", g.streamEfficiency());
+        }
+        if (!g.rowKernelGapUs().isEmpty()) {
+            map(sb, "row_kernel_gap_us", g.rowKernelGapUs());
         }
         map(sb, "host_floor_us", g.hostFloorUs());
         if (!g.source().isEmpty()) {

@@ -114,4 +114,10 @@ public record Conv2dSpec(int inChannels, int outChannels, int inHeight, int inWi
     public double macsPerSample() {
         return (double) outChannels * (inChannels / groups) * kernel * kernel * outHeight * outWidth;
     }
+
+    /** Only the kept input and output channels are computed. */
+    @Override
+    public double executedMacsPerSample() {
+        return macsPerSample() * inDensity * outDensity;
+    }
 }

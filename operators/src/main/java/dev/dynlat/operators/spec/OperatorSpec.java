@@ -17,4 +17,9 @@ public sealed interface OperatorSpec permits ActivationSpec, AvgPoolSpec, Broadc
 
     /** Multiply-accumulates of one sample (dense work, before any skipping). */
     double macsPerSample();
+
+    /** Multiply-accumulates one sample executes (a channel-skipping kind computes only what it keeps). */
+    default double executedMacsPerSample() {
+        return macsPerSample();
+    }
 }

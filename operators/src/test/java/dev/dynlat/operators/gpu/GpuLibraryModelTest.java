@@ -37,7 +37,7 @@ class GpuLibraryModelTest {
         }
         conv.put(GpuLibraryCoefficients.WINOGRAD, 0.6);
         conv.put(GpuLibraryCoefficients.WINOGRAD_GEMM, 0.7);
-        return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, gemm, conv, Map.of("softmax", 0.6),
+        return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, gemm, conv, Map.of("softmax", 0.6), Map.of(),
                 Map.of("elementwise", floorUs, GpuLibraryCoefficients.OTHER, floorUs, "conv", floorUs), "test");
     }
 
@@ -138,10 +138,10 @@ class GpuLibraryModelTest {
         Map<String, Double> gemm = new LinkedHashMap<>(ok.gemmEfficiency());
         gemm.put("128x128", 1.2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(
-                KernelFamily.AMPERE, 0.9, 2, 5, 5, 5, 16, 16, 0, 10, gemm, ok.convEfficiency(), Map.of(), ok.hostFloorUs(), ""));
+                KernelFamily.AMPERE, 0.9, 2, 5, 5, 5, 16, 16, 0, 10, gemm, ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
         assertTrue(e.getMessage().contains("gemm_efficiency.128x128"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 1.1, 2, 5,
-                5, 5, 16, 16, 0, 10, ok.gemmEfficiency(), ok.convEfficiency(), Map.of(), ok.hostFloorUs(), ""));
+                5, 5, 16, 16, 0, 10, ok.gemmEfficiency(), ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
     }
 
     @Test
@@ -150,6 +150,6 @@ class GpuLibraryModelTest {
         // Maxwell's tiles are a subset of Volta's, Ampere's 128x128 is not Maxwell's: the other way round fails.
         GpuLibraryCoefficients maxwell = coefficients(KernelFamily.MAXWELL, 10);
         assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 0.9, 2, 5,
-                5, 5, 16, 16, 0, 10, maxwell.gemmEfficiency(), volta.convEfficiency(), Map.of(), volta.hostFloorUs(), ""));
+                5, 5, 16, 16, 0, 10, maxwell.gemmEfficiency(), volta.convEfficiency(), Map.of(), Map.of(), volta.hostFloorUs(), ""));
     }
 }

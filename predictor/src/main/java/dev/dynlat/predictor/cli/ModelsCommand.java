@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynlat.predictor.importer.InputDims;
+import dev.dynlat.predictor.importer.Models;
+import dev.dynlat.predictor.importer.OnnxImporter;
 import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkNode;
@@ -26,8 +29,9 @@ import picocli.CommandLine.Option;
 /** Lists the network zoo, shows one network's nodes with shapes and MACs, or exports it as YAML. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the built-in networks (MACs and weights per image), or: dynlat models show NAME,"
-                + " dynlat models export NAME, dynlat models check FILE",
-        subcommands = {ModelsCommand.Show.class, ModelsCommand.Export.class, ModelsCommand.Check.class})
+                + " dynlat models export NAME, dynlat models check FILE, dynlat models import FILE.onnx",
+        subcommands = {ModelsCommand.Show.class, ModelsCommand.Export.class, ModelsCommand.Check.class,
+                ModelsCommand.Import.class})
 public final class ModelsCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -210,6 +214,42 @@ public final class ModelsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: ok, %s at %s: %d nodes, %.4f GMACs%n", model.model, n.name(),
                     atInput(n.input()), n.allNodes().size(), n.denseMacs() / 1e9);
             out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code dynlat models import FILE.onnx}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Convert an ONNX model into a dynlat network file (residual blocks and stages named as in"
+                    + " the zoo).")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "ONNX model file.")
+        Path file;
+
+        @Option(names = "--input", paramLabel = "SHAPE",
+                description = "Dynamic input dimensions: an image side (224), HxW (800x1333) or the full shape"
+                        + " (1x3x224x224). Default: the sizes the file declares.")
+        String input;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try (OutputSet outputs = new OutputSet()) {
+                OutputTarget target = out == null ? null : outputs.add("--out", out);
+                OnnxImporter.Result r = OnnxImporter.importFile(file, InputDims.parse(input));
+                // Load it back before writing: what is written must be a valid network file.
+                Models.load(r, file.toString());
+                StringBuilder text = new StringBuilder("# imported by dynlat models import " + file.getFileName()
+                        + "\n");
+                r.notes().forEach(n -> text.append("# note: ").append(n).append('\n'));
+                text.append(NetworkWriter.write(r.description(), r.description().input()));
+                CliOutputs.emit(spec, outputs, target, text.toString());
+            }
             return 0;
         }
     }

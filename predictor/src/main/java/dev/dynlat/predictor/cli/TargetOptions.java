@@ -5,11 +5,10 @@ import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.importer.Models;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.schedule.ScheduleLoader;
-import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.NetworkZoo;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -17,12 +16,14 @@ import picocli.CommandLine.Option;
 final class TargetOptions {
     // Not required at parse time: 'sweep --spec' takes models and devices from its spec file.
     @Option(names = "--model", paramLabel = "NAME|FILE",
-            description = "A zoo model (see 'dynlat models') or a network YAML file (src/docs/networks.md).")
+            description = "A zoo model (see 'dynlat models'), a network YAML file (src/docs/networks.md) or an"
+                    + " ONNX file (imported as 'dynlat models import' does).")
     String model;
 
     @Option(names = "--input", paramLabel = "N|HxW",
             description = "Input image side (224) or height x width (800x1333) in pixels; tokens of a sequence"
-                    + " model (512). Default: the model's own.")
+                    + " model (512); an ONNX file also takes its full input shape (1x3x800x1333). Default: the"
+                    + " model's own.")
     String input;
 
     @Option(names = "--device", paramLabel = "NAME|FILE",
@@ -47,7 +48,7 @@ final class TargetOptions {
     }
 
     Network network() {
-        return NetworkZoo.resolve(required(model, "--model=NAME|FILE"), InputShape.Size.parse(input));
+        return Models.resolve(required(model, "--model=NAME|FILE"), input);
     }
 
     DeviceProfile profile() {

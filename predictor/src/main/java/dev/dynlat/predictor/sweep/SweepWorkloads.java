@@ -3,8 +3,9 @@ package dev.dynlat.predictor.sweep;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.importer.Models;
+import dev.dynlat.predictor.workload.InputShape;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.NetworkZoo;
 import dev.dynlat.predictor.workload.ResidualBlock;
 import dev.dynlat.predictor.workload.Stage;
 import java.util.ArrayList;
@@ -20,17 +21,17 @@ public final class SweepWorkloads {
     }
 
     /**
-     * The model called {@code name}: a zoo model or a network YAML file.
+     * The model called {@code name}: a zoo model, a network YAML file or an ONNX file.
      *
      * @throws IllegalArgumentException naming the model if it is unknown or has no residual blocks
      */
     public static SweepModel model(String name) {
-        return model(NetworkZoo.resolve(name, 0), name);
+        return model(Models.resolve(name, (InputShape.Size) null), name);
     }
 
     /**
-     * A network already resolved (a file at its {@code --input}, say); {@code given} names it in
-     * messages as the user gave it.
+     * A network already resolved (a file or an ONNX import at its {@code --input}, say); {@code given}
+     * names it in messages as the user gave it.
      *
      * @throws IllegalArgumentException naming the model if it has no residual blocks
      */

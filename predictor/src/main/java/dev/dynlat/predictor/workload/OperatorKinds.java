@@ -47,7 +47,7 @@ final class OperatorKinds {
                 Param.nonNegative("padding", null), Param.positive("groups", 1), Param.flag("depthwise", false),
                 activation()), 1, OperatorKinds::conv));
         k.add(op("linear", List.of(Param.required("out"), activation()), 1, OperatorKinds::linear));
-        k.add(new Kind("matmul", Form.OP, List.of(), 2, 2, OperatorKinds::matmul));
+        k.add(new Kind("matmul", Form.OP, List.of(Param.positive("heads", 1)), 2, 2, OperatorKinds::matmul));
         k.add(op("max-pool", poolParams(), 1, (c, p, in) -> pool(c, p, in, true)));
         k.add(op("avg-pool", poolParams(), 1, (c, p, in) -> pool(c, p, in, false)));
         k.add(op("global-avg-pool", List.of(), 1, OperatorKinds::globalPool));
@@ -74,12 +74,22 @@ final class OperatorKinds {
         k.add(op("position-embedding", List.of(), 1, OperatorKinds::positionEmbedding));
         k.add(op("embedding", List.of(Param.required("vocab"), Param.positive("out", null)), 1, OperatorKinds::embedding));
         k.add(op("performer", List.of(Param.required("out")), 1, OperatorKinds::performer));
+        k.add(op("view", List.of(Param.positive("channels", null), Param.positive("height", null),
+                Param.positive("width", null), Param.positive("features", null), Param.positive("tokens", null),
+                Param.positive("dim", null)), 1, OperatorKinds::view));
+        k.add(new Kind("pointwise", Form.OP, List.of(Param.choice("fn", "mul", POINTWISE)), 1, 2,
+                OperatorKinds::pointwise));
         return k;
     }
 
     private static Kind op(String name, List<Param> params, int inputs, Kind.Resolver r) {
         return new Kind(name, Form.OP, params, inputs, inputs, r);
     }
+
+    /** Pointwise functions without a fused form (ONNX's arithmetic with a constant, normalisations in inference). */
+    static final List<String> POINTWISE = List.of("add", "sub", "mul", "div", "pow", "sqrt", "exp", "erf", "tanh",
+            "neg", "abs", "reciprocal", "max", "min", "where", "batch-norm", "instance-norm", "leaky-relu", "elu",
+            "softplus", "floor", "ceil", "compare", "clip");
 
     static Param activation() {
         return Param.choice("act", null, ACTIVATIONS);
@@ -173,13 +183,19 @@ final class OperatorKinds {
             c.problem("matmul needs two sequences, got " + in.get(0).kindName() + " and " + in.get(1).kindName());
             return null;
         }
-        if (a.dim() != b2.tokens()) {
+        // With heads h, both operands stack h independent matrices along their rows: (h·L)×K by (h·K)×N.
+        int h = p.integer("heads");
+        if (a.tokens() % h != 0 || b2.tokens() % h != 0 || a.dim() != b2.tokens() / h) {
             c.problem("inputs: cannot multiply " + a.tokens() + "x" + a.dim() + " by " + b2.tokens() + "x" + b2.dim()
-                    + " (inner sizes " + a.dim() + " and " + b2.tokens() + " differ)");
+                    + (h == 1 ? "" : " as " + h + " heads") + " (inner sizes " + a.dim() + " and " + b2.tokens() / h
+                    + " differ)");
             return null;
         }
+        // Heads are a batched product: b·h independent (L×K)·(K×N) matrices, each with its own B.
+        int rows = a.tokens() / h;
         return folded(c, new Sequence(a.tokens(), b2.dim()), (double) a.tokens() * a.dim() * b2.dim(), 0,
-                b -> new MatmulSpec(b * a.tokens(), a.dim(), b2.dim()));
+                b -> h == 1 ? new MatmulSpec(b * a.tokens(), a.dim(), b2.dim())
+                        : new MatmulSpec(b * h, rows, a.dim(), b2.dim()));
     }
 
     private static NetworkNode pool(ResolveContext c, Params p, List<Shape> in, boolean max) {
@@ -360,6 +376,48 @@ final class OperatorKinds {
             return null;
         }
         return free(c, new Vector((int) n));
+    }
+
+    /**
+     * A view: the input's elements (all, or a leading part for a slice or split) read as another
+     * shape; costs nothing, as a reshape, transpose or narrow does in the frameworks.
+     */
+    private static NetworkNode view(ResolveContext c, Params p, List<Shape> in) {
+        Shape out;
+        if (p.has("features") && !p.has("tokens") && !p.has("channels")) {
+            out = new Vector(p.integer("features"));
+        } else if (p.has("tokens") && p.has("dim") && !p.has("channels") && !p.has("features")) {
+            out = new Sequence(p.integer("tokens"), p.integer("dim"));
+        } else if (p.has("channels") && p.has("height") && p.has("width") && !p.has("tokens") && !p.has("features")) {
+            out = new FeatureMap(p.integer("channels"), p.integer("height"), p.integer("width"));
+        } else {
+            c.problem("view needs channels, height and width (a map), features (a vector) or tokens and dim"
+                    + " (a sequence)");
+            return null;
+        }
+        if (out.elements() > in.get(0).elements()) {
+            c.problem("view: " + out.describe() + " has more elements than its input " + in.get(0).describe());
+            return null;
+        }
+        return free(c, out);
+    }
+
+    /** One elementwise pass over the first input (with a second operand of its shape, or a broadcast constant). */
+    private static NetworkNode pointwise(ResolveContext c, Params p, List<Shape> in) {
+        Shape a = in.get(0);
+        if (in.size() == 2 && !in.get(1).equals(a)) {
+            c.problem("inputs: cannot combine " + a.describe() + " and " + in.get(1).describe() + " (shapes differ)");
+            return null;
+        }
+        // A constant operand (bias, scale, exponent) is charged as a full second read: an upper bound
+        // that is exact for two tensors and small for broadcast constants, which caches hold.
+        if (a instanceof Sequence s) {
+            return folded(c, a, 0, 0, bt -> new ElementwiseSpec(BinaryOp.ADD, (int) bt, s.tokens(), s.dim()));
+        }
+        if (a instanceof FeatureMap m) {
+            return single(c, a, Role.DENSE, new ElementwiseSpec(BinaryOp.ADD, m.channels(), m.height(), m.width()), 0);
+        }
+        return single(c, a, Role.DENSE, new ElementwiseSpec(BinaryOp.ADD, ((Vector) a).features(), 1, 1), 0);
     }
 
     private static NetworkNode toMap(ResolveContext c, Params p, List<Shape> in) {

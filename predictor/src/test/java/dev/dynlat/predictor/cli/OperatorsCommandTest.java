@@ -42,8 +42,9 @@ class OperatorsCommandTest {
         List<String> inHeader = List.of(Files.readAllLines(in, StandardCharsets.UTF_8).get(0).split(","));
         assertEquals(inHeader, header.subList(0, inHeader.size()));
         assertEquals(List.of("predicted_ms", "error_pct"), header.subList(inHeader.size(), header.size()));
-        // Each prediction is the t4 profile's (found by the CUDA name 'Tesla T4'), laudnet (no coefficients).
-        OperatorPricer t4 = new OperatorPricer(DeviceCatalog.load("t4"), ModelVariant.LAUDNET);
+        // Each prediction is the t4 profile's (found by the CUDA name 'Tesla T4'), in its default variant:
+        // calibrated (the built-in T4 carries GPU library terms).
+        OperatorPricer t4 = new OperatorPricer(DeviceCatalog.load("t4"), ModelVariant.CALIBRATED);
         for (int i = 0; i < input.size(); i++) {
             MeasuredOperator m = written.get(i);
             assertEquals(input.get(i).columns(), without(m.columns()));
@@ -58,7 +59,7 @@ class OperatorsCommandTest {
         Accuracy all = Accuracy.of(pred, meas);
         long held = input.stream().filter(ShapeFamily::heldOut).count();
         assertTrue(held > 0 && held < input.size(), "the slice spans fit and held-out families: " + held);
-        List<String> row = summaryRow(r.err(), "t4 (laudnet)", "ln");
+        List<String> row = summaryRow(r.err(), "t4 (calibrated)", "ln");
         assertEquals(String.valueOf(input.size()), row.get(2));
         assertEquals(String.format(java.util.Locale.ROOT, "%.1f", all.mdapePct()), row.get(3));
         assertEquals(String.format(java.util.Locale.ROOT, "%.1f", all.within20Pct()), row.get(4));
@@ -105,7 +106,7 @@ class OperatorsCommandTest {
         Path gz = MeasurementSlices.KERNELS.resolve("relu").resolve("Tesla_P4.csv.gz");
         CliTest.Result r = CliTest.run("operators", "--in", gz.toString(), "--out", tmp.resolve("p4.csv").toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("1750", summaryRow(r.err(), "p4 (laudnet)", "elementwise").get(2));
+        assertEquals("1750", summaryRow(r.err(), "p4 (calibrated)", "elementwise").get(2));
     }
 
     @Test
@@ -126,9 +127,10 @@ class OperatorsCommandTest {
         assertEquals(2, r.code());
         assertEquals("dynlat operators: " + badLatency + ":2 column 'Latency': expected a positive number, got 'n/a'",
                 r.err().strip());
-        r = CliTest.run("operators", "--in", lnSlice().toString(), "--variant", "calibrated", "--out", out.toString());
+        r = CliTest.run("operators", "--in", lnSlice().toString(), "--device", "v100", "--variant", "calibrated",
+                "--out", out.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("variant: device 't4' has no calibrated coefficients"), r.err());
+        assertTrue(r.err().contains("variant: device 'v100' has no calibrated coefficients"), r.err());
         Path headerOnly = MeasurementSlices.write(tmp, "header.csv", List.of(lines.get(0)));
         r = CliTest.run("operators", "--in", headerOnly.toString(), "--out", out.toString());
         assertEquals(2, r.code());
