@@ -7,15 +7,11 @@ import java.util.Locale;
  * including its known defects, so that published numbers can be regenerated. {@code CALIBRATED}
  * fixes those defects and uses the coefficients fitted by the calibration module. The cost models
  * run it as one of three strategies ({@code dev.dynlat.operators.cost.CostVariant}): laudnet, or
- * calibrated-gpu / calibrated-cpu by the profile's device kind. {@link #id()} is what outputs show.
+ * calibrated-gpu / calibrated-cpu by the profile's device kind, and the predictor composes blocks
+ * by the variant's {@code dev.dynlat.predictor.engine.Composition}. {@link #id()} is what outputs show.
  */
 public enum ModelVariant {
     LAUDNET, CALIBRATED;
-
-    /** Whether the reference's defects are reproduced (see {@code laudnet-paper.md} §A.9). */
-    public boolean reproducesReferenceDefects() {
-        return this == LAUDNET;
-    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,6 +11,8 @@ import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.operators.spec.SpatialMaskerSpec;
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.engine.BlockComposer;
+import dev.dynlat.predictor.engine.BlockGraphs;
+import dev.dynlat.predictor.engine.Composition;
 import dev.dynlat.predictor.engine.ChannelBlockComposer;
 import dev.dynlat.predictor.engine.LayerBlockComposer;
 import dev.dynlat.predictor.engine.SpatialBlockComposer;
@@ -53,6 +55,6 @@ public final class ComposerBlockLatency implements BlockLatencyModel {
         int s = b.paradigm() == dev.dynlat.calibration.suite.BlockParadigm.SPATIAL ? b.granularity() : 1;
         int g = b.paradigm() == dev.dynlat.calibration.suite.BlockParadigm.CHANNEL ? b.granularity() : 1;
         StageDynamics stage = new StageDynamics(true, s, g, new double[] {b.rate()});
-        return composer.compose(block, stage, b.rate(), SCHEDULE, variant.reproducesReferenceDefects());
+        return BlockGraphs.uses(composer.compose(block, stage, b.rate(), SCHEDULE, Composition.of(variant)));
     }
 }

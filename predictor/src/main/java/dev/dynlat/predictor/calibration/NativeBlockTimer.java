@@ -10,9 +10,11 @@ import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.execution.ProgramBuilder;
 import dev.dynlat.predictor.workload.Network;
-import dev.dynlat.predictor.workload.NetworkLoader;
+import dev.dynlat.predictor.workload.NetworkDescription;
 import dev.dynlat.predictor.workload.NetworkResolver;
-import java.util.Locale;
+import dev.dynlat.predictor.workload.NodeDescription;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Times a calibration block as one native sequence: the block as a one-block network, lowered by the
@@ -48,14 +50,11 @@ public final class NativeBlockTimer implements BlockTimer {
 
     /** The bottleneck of {@code b} (stride 1, 3×3, no groups, no SE) as a one-block network. */
     static Network network(BlockCase b) {
-        String yaml = String.format(Locale.ROOT, "network: block%n"
-                + "input: {channels: %d, size: %d}%n"
-                + "stages:%n"
-                + "  - stage: block%n"
-                + "    nodes:%n"
-                + "      - {id: %s, block: bottleneck, width: %d, out: %d}%n", b.inChannels(), b.size(), "b", b.width(),
-                b.outChannels());
-        return NetworkResolver.resolve(NetworkLoader.parse(yaml, b.key()), b.size(), b.key());
+        NodeDescription block = new NodeDescription("b", NodeDescription.Form.BLOCK, "bottleneck",
+                Map.of("width", b.width(), "out", b.outChannels()), List.of(), 1, true, null, List.of(), 0);
+        NetworkDescription d = new NetworkDescription("block", b.inChannels(), b.size(), 0, "",
+                List.of(new NetworkDescription.StageDescription("block", List.of(block), 0)));
+        return NetworkResolver.resolve(d, b.size(), b.key());
     }
 
     private static NetworkProgram program(BlockCase b, Network net, Paradigm p, int option, double rate) {

@@ -1,12 +1,12 @@
 package dev.dynlat.predictor.engine;
 
-import dev.dynlat.predictor.workload.Role;
-import dev.dynlat.predictor.workload.OperatorUse;
-
+import dev.dynlat.operators.graph.BlockRole;
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.spec.AvgPoolSpec;
 import dev.dynlat.operators.spec.ConcatSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
+import dev.dynlat.operators.spec.OperatorSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
 import dev.dynlat.predictor.workload.PointwiseLayer;
 import dev.dynlat.predictor.workload.ResidualBlock;
@@ -14,57 +14,81 @@ import dev.dynlat.predictor.workload.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Operators every paradigm shares: names, the dense body, the shortcut, dense SE. */
+/** Operators every paradigm shares, added to a block's graph: the dense body, the shortcut, dense SE. */
 final class BlockParts {
     private BlockParts() {
+    }
+
+    /** One shortcut operator before it is wired. */
+    private record Part(String name, BlockRole role, OperatorSpec spec) {
     }
 
     static ElementwiseSpec residualAdd(ResidualBlock b) {
         return new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth());
     }
 
-    /**
-     * The shortcut's own operators, which always run. The reference composes the projection only
-     * for stride-2 blocks, omitting ResNet's stride-1 projection in layer1.0; the fix includes it.
-     */
-    static List<OperatorUse> shortcut(ResidualBlock b, boolean reference) {
+    /** The shortcut's own operators, which always run, as {@code composition} composes them. */
+    private static List<Part> shortcutParts(ResidualBlock b, Composition composition) {
         return switch (b.shortcut()) {
             case IDENTITY -> List.of();
-            case PROJECTION -> reference && b.stride() != 2 ? List.of()
-                    : List.of(OperatorUse.once("projection 1x1/" + b.stride(), Role.DENSE,
+            case PROJECTION -> !composition.composesProjection(b) ? List.of()
+                    : List.of(new Part("projection 1x1/" + b.stride(), BlockRole.PROJECTION,
                             Conv2dSpec.dense(b.inChannels(), b.outChannels(), b.inHeight(), b.inWidth(), 1, b.stride(), 1)));
             case PAD -> padShortcut(b);
         };
     }
 
-    private static List<OperatorUse> padShortcut(ResidualBlock b) {
-        List<OperatorUse> ops = new ArrayList<>();
+    private static List<Part> padShortcut(ResidualBlock b) {
+        List<Part> ops = new ArrayList<>();
         int oh = b.outHeight();
         int ow = b.outWidth();
         if (b.stride() > 1) {
-            ops.add(OperatorUse.once("shortcut avg-pool " + b.stride() + "x" + b.stride(), Role.DENSE,
+            ops.add(new Part("shortcut avg-pool " + b.stride() + "x" + b.stride(), BlockRole.SHORTCUT,
                     new AvgPoolSpec(b.inChannels(), b.inHeight(), b.inWidth(), oh, ow)));
         }
         int extra = b.outChannels() - b.inChannels();
         if (extra > 0) {
-            ops.add(OperatorUse.once("shortcut zero-pad", Role.DENSE,
-                    new ConcatSpec(List.of(b.inChannels(), extra), oh, ow)));
+            ops.add(new Part("shortcut zero-pad", BlockRole.SHORTCUT, new ConcatSpec(List.of(b.inChannels(), extra), oh, ow)));
         }
         return ops;
     }
 
-    /** The per-position layers of {@code slot} on the whole map, each run {@code weight} times. */
-    static List<OperatorUse> densePointwise(ResidualBlock b, int slot, double weight) {
+    /** Number of shortcut operators {@code composition} lists for {@code b}. */
+    static int shortcutSize(ResidualBlock b, Composition composition) {
+        return shortcutParts(b, composition).size();
+    }
+
+    /**
+     * The tensor the shortcut will deliver: the block input itself when the shortcut has no
+     * operators, else a reserved tensor that {@link #shortcut} writes.
+     */
+    static int shortcutTensor(OperatorGraph.Builder g, ResidualBlock b, Composition composition) {
+        return shortcutSize(b, composition) == 0 ? g.input() : g.reserve();
+    }
+
+    /** Adds the shortcut's operators on the block input, the last writing {@code out}. */
+    static void shortcut(OperatorGraph.Builder g, ResidualBlock b, Composition composition, int out) {
+        List<Part> parts = shortcutParts(b, composition);
+        int cur = g.input();
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            cur = i == parts.size() - 1 ? g.addTo(out, p.name(), p.role(), p.spec(), 1, cur)
+                    : g.add(p.name(), p.role(), p.spec(), 1, cur);
+        }
+    }
+
+    /** The per-position layers of {@code slot} on the whole map, each run {@code weight} times; returns their output. */
+    static int densePointwise(OperatorGraph.Builder g, ResidualBlock b, int slot, double weight, int in) {
         List<PointwiseLayer> layers = b.plan().inSlot(slot);
         if (layers.isEmpty()) {
-            return List.of();
+            return in;
         }
         Shape.FeatureMap m = b.slotMap(slot);
-        List<OperatorUse> ops = new ArrayList<>();
+        int cur = in;
         for (PointwiseLayer p : layers) {
-            ops.add(new OperatorUse(p.name(), Role.DENSE, p.over(m.channels(), m.height(), m.width()), weight));
+            cur = g.add(p.name(), BlockRole.POINTWISE, p.over(m.channels(), m.height(), m.width()), weight, cur);
         }
-        return ops;
+        return cur;
     }
 
     /**
@@ -72,14 +96,15 @@ final class BlockParts {
      * channels of a {@code height × width} map of one sample (a patch batch is one row of its
      * positions); at least one element each way, so a layer that runs keeps its launch.
      */
-    static List<OperatorUse> partialPointwise(ResidualBlock b, int slot, int channels, int height, long width,
-                                              String where) {
-        List<OperatorUse> ops = new ArrayList<>();
+    static int partialPointwise(OperatorGraph.Builder g, ResidualBlock b, int slot, int channels, int height,
+                                long width, String where, int in) {
         int w = Math.toIntExact(Math.max(width, 1));
+        int cur = in;
         for (PointwiseLayer p : b.plan().inSlot(slot)) {
-            ops.add(OperatorUse.once(p.name() + where, Role.DENSE, p.over(Math.max(channels, 1), Math.max(height, 1), w)));
+            cur = g.add(p.name() + where, BlockRole.POINTWISE,
+                    p.over(Math.max(channels, 1), Math.max(height, 1), w), 1, cur);
         }
-        return ops;
+        return cur;
     }
 
     static SqueezeExcitationSpec denseSe(ResidualBlock b) {
@@ -87,17 +112,38 @@ final class BlockParts {
         return SqueezeExcitationSpec.dense(at.outChannels(), at.outHeight(), at.outWidth(), b.seSqueeze());
     }
 
-    /** The dense residual branch: the body convs with their per-position layers, add, SE — each run {@code weight} times. */
-    static List<OperatorUse> denseBranch(ResidualBlock b, double weight) {
-        List<OperatorUse> ops = new ArrayList<>(densePointwise(b, 0, weight));
+    /**
+     * Where SE's output goes in a graph whose SE node is listed after the residual add: after body
+     * conv {@code i} (and its per-position layers) the branch continues from a reserved tensor that
+     * the SE node listed later writes. Returns the tensor the branch continues from.
+     */
+    static int seHook(OperatorGraph.Builder g, ResidualBlock b, int i, int cur, int[] seInOut) {
+        if (!b.hasSe() || i != b.seAfter()) {
+            return cur;
+        }
+        seInOut[0] = cur;
+        seInOut[1] = g.reserve();
+        return seInOut[1];
+    }
+
+    /**
+     * The dense residual branch on the block input: the body convs with their per-position layers,
+     * the add of {@code shortcut}, whatever {@code afterAdd} lists, SE — each run {@code weight}
+     * times. Returns the add's output.
+     */
+    static int denseBranch(OperatorGraph.Builder g, ResidualBlock b, double weight, int shortcut, Runnable afterAdd) {
+        int[] se = new int[2];
+        int cur = densePointwise(g, b, 0, weight, g.input());
         for (int i = 0; i < b.body().size(); i++) {
-            ops.add(new OperatorUse(b.convName(i), Role.CONV, b.body().get(i), weight));
-            ops.addAll(densePointwise(b, i + 1, weight));
+            cur = g.add(b.convName(i), BlockRole.CONV, b.body().get(i), weight, cur);
+            cur = densePointwise(g, b, i + 1, weight, cur);
+            cur = seHook(g, b, i, cur, se);
         }
-        ops.add(new OperatorUse("residual add", Role.DENSE, residualAdd(b), weight));
+        int out = g.add("residual add", BlockRole.RESIDUAL_ADD, residualAdd(b), weight, cur, shortcut);
+        afterAdd.run();
         if (b.hasSe()) {
-            ops.add(new OperatorUse("squeeze-excitation", Role.DENSE, denseSe(b), weight));
+            g.addTo(se[1], "squeeze-excitation", BlockRole.SQUEEZE_EXCITATION, denseSe(b), weight, se[0]);
         }
-        return ops;
+        return out;
     }
 }

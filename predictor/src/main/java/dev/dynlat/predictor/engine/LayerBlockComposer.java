@@ -1,14 +1,11 @@
 package dev.dynlat.predictor.engine;
 
-import dev.dynlat.predictor.workload.Role;
-import dev.dynlat.predictor.workload.OperatorUse;
-
+import dev.dynlat.operators.graph.BlockRole;
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.spec.LayerGateSpec;
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.ResidualBlock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Layer skipping: the gate and the shortcut always run; the residual branch runs with probability
@@ -16,12 +13,12 @@ import java.util.List;
  */
 public final class LayerBlockComposer implements BlockComposer {
     @Override
-    public List<OperatorUse> compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
-                                     boolean reference) {
-        List<OperatorUse> ops = new ArrayList<>();
-        ops.add(OperatorUse.once("layer gate", Role.MASKER, new LayerGateSpec(b.first())));
-        ops.addAll(BlockParts.shortcut(b, reference));
-        ops.addAll(BlockParts.denseBranch(b, rate));
-        return ops;
+    public OperatorGraph compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
+                                 Composition composition) {
+        OperatorGraph.Builder g = new OperatorGraph.Builder();
+        g.add("layer gate", BlockRole.LAYER_GATE, new LayerGateSpec(b.first()), 1, g.input());
+        int shortcut = BlockParts.shortcutTensor(g, b, composition);
+        BlockParts.shortcut(g, b, composition, shortcut);
+        return g.build(BlockParts.denseBranch(g, b, rate, shortcut, () -> { }));
     }
 }

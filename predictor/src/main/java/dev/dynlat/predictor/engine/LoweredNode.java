@@ -11,9 +11,11 @@ import java.util.List;
  *
  * @param stage     the stage the node belongs to
  * @param node      the resolved node
+ * @param graph     the node's operator graph (roles and dataflow) when it is a residual block, else null
  * @param operators its operators, each with its expected executions per inference
  */
-public record LoweredNode(String stage, NetworkNode node, List<OperatorUse> operators) {
+public record LoweredNode(String stage, NetworkNode node, dev.dynlat.operators.graph.OperatorGraph graph,
+                          List<OperatorUse> operators) {
     public LoweredNode {
         operators = List.copyOf(operators);
     }
@@ -24,7 +26,7 @@ public record LoweredNode(String stage, NetworkNode node, List<OperatorUse> oper
      */
     public static List<LoweredNode> of(Workload workload, Schedule schedule,
                                        dev.dynlat.operators.model.ModelVariant variant, int batch) {
-        NetworkLowering lowering = new NetworkLowering(workload, schedule, variant.reproducesReferenceDefects(), batch);
+        NetworkLowering lowering = new NetworkLowering(workload, schedule, Composition.of(variant), batch);
         return lowering.lowerNodes(workload.network());
     }
 }

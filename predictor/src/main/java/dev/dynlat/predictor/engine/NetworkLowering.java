@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.dynamic.StageDynamics;
@@ -58,15 +59,15 @@ final class NetworkLowering {
 
 
     private final Schedule schedule;
-    private final boolean reference;
+    private final Composition composition;
     private final long batch;
     private final CnnDynamics cnn;
     private final Network network;
     private final VitDynamics vit;
 
-    NetworkLowering(Workload w, Schedule schedule, boolean reference, long batch) {
+    NetworkLowering(Workload w, Schedule schedule, Composition composition, long batch) {
         this.schedule = schedule;
-        this.reference = reference;
+        this.composition = composition;
         this.batch = batch;
         this.vit = w.dynamics() instanceof VitDynamics v ? v : null;
         this.cnn = w.dynamics() instanceof CnnDynamics c ? c : null;
@@ -123,7 +124,8 @@ final class NetworkLowering {
         Visitor v = new Visitor();
         for (Network.NetworkStage st : net.stages()) {
             for (NetworkNode n : st.nodes()) {
-                out.add(new LoweredNode(st.name(), n, n.accept(v)));
+                List<OperatorUse> ops = n.accept(v);
+                out.add(new LoweredNode(st.name(), n, v.graph, ops));
             }
         }
         return out;
@@ -137,9 +139,12 @@ final class NetworkLowering {
         /** The decision of the last residual block visited (-1: none) and where its gated part starts. */
         int decision = -1;
         int conditionalFrom;
+        /** The operator graph of the last node visited when it is a residual block, else null. */
+        OperatorGraph graph;
 
         @Override
         public List<OperatorUse> operator(OperatorNode n) {
+            graph = null;
             grouped = true;
             decision = -1;
             return n.uses().at(batch);
@@ -149,20 +154,26 @@ final class NetworkLowering {
         public List<OperatorUse> residualBlock(ResidualBlockNode n) {
             grouped = false;
             decision = network.decisionIndex(n.id());
+            graph = compose(n);
+            return BlockGraphs.uses(graph);
+        }
+
+        private OperatorGraph compose(ResidualBlockNode n) {
             if (decision >= 0) {
-                conditionalFrom = PolicyBlockComposer.conditionalFrom(n.block(), reference);
-                return POLICY.compose(n.block(), null, 1, schedule, reference);
+                conditionalFrom = PolicyBlockComposer.conditionalFrom(n.block(), composition);
+                return POLICY.compose(n.block(), null, 1, schedule, composition);
             }
             int[] at = cnn != null && n.dynamic() ? network.residualPosition(n.id()) : null;
             StageDynamics sd = at == null ? null : cnn.stages().get(at[0]);
             if (sd == null || !sd.dynamic()) {
-                return COMPOSERS.get(Paradigm.STATIC).compose(n.block(), null, 1, schedule, reference);
+                return COMPOSERS.get(Paradigm.STATIC).compose(n.block(), null, 1, schedule, composition);
             }
-            return COMPOSERS.get(cnn.paradigm()).compose(n.block(), sd, sd.rate(at[1]), schedule, reference);
+            return COMPOSERS.get(cnn.paradigm()).compose(n.block(), sd, sd.rate(at[1]), schedule, composition);
         }
 
         @Override
         public List<OperatorUse> fixedBlock(FixedBlockNode n) {
+            graph = null;
             grouped = false;
             decision = -1;
             return n.uses().at(batch);
@@ -170,6 +181,7 @@ final class NetworkLowering {
 
         @Override
         public List<OperatorUse> encoder(EncoderNode n) {
+            graph = null;
             grouped = false;
             decision = -1;
             return TransformerParts.encoder(batch, n.tokens(), n.dim(), n.heads(), n.mlpRatio(), n.dynamic() ? vit : null,
@@ -178,6 +190,7 @@ final class NetworkLowering {
 
         @Override
         public List<OperatorUse> exit(ExitNode n) {
+            graph = null;
             List<OperatorUse> ops = nested(n.head(), Role.EXIT);
             grouped = false;
             decision = -1;
@@ -187,6 +200,7 @@ final class NetworkLowering {
 
         @Override
         public List<OperatorUse> policy(PolicyNode n) {
+            graph = null;
             List<OperatorUse> ops = nested(n.nodes(), Role.MASKER);
             grouped = false;
             decision = -1;

@@ -1,11 +1,9 @@
 package dev.dynlat.predictor.engine;
 
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.workload.OperatorUse;
 import dev.dynlat.predictor.workload.ResidualBlock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A block a policy network decides (BlockDrop): the shortcut always runs (a stage's first block
@@ -15,15 +13,16 @@ import java.util.List;
  */
 final class PolicyBlockComposer implements BlockComposer {
     @Override
-    public List<OperatorUse> compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
-                                     boolean reference) {
-        List<OperatorUse> ops = new ArrayList<>(BlockParts.shortcut(b, reference));
-        ops.addAll(BlockParts.denseBranch(b, rate));
-        return ops;
+    public OperatorGraph compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
+                                 Composition composition) {
+        OperatorGraph.Builder g = new OperatorGraph.Builder();
+        int shortcut = BlockParts.shortcutTensor(g, b, composition);
+        BlockParts.shortcut(g, b, composition, shortcut);
+        return g.build(BlockParts.denseBranch(g, b, rate, shortcut, () -> { }));
     }
 
-    /** Index of the first operator of the residual branch in {@link #compose}'s list. */
-    static int conditionalFrom(ResidualBlock b, boolean reference) {
-        return BlockParts.shortcut(b, reference).size();
+    /** Index of the first operator of the residual branch in {@link #compose}'s graph. */
+    static int conditionalFrom(ResidualBlock b, Composition composition) {
+        return BlockParts.shortcutSize(b, composition);
     }
 }

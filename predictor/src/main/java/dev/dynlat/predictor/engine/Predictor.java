@@ -22,6 +22,8 @@ public final class Predictor {
     private final DeviceProfile profile;
     private final ModelVariant variant;
     private final Schedule schedule;
+    /** How blocks are composed: chosen once, with the variant. */
+    private final Composition composition;
     private final CostModels models;
     private final DeviceModel device;
     private CostModels batchInShapeModels;
@@ -30,6 +32,7 @@ public final class Predictor {
     public Predictor(DeviceProfile profile, ModelVariant variant, Schedule schedule) {
         this.profile = profile;
         this.variant = variant;
+        this.composition = Composition.of(variant);
         this.schedule = schedule;
         DeviceModel d = DeviceModel.of(profile, variant, schedule.batch());
         if (schedule.latencyMode() != null) {
@@ -93,7 +96,7 @@ public final class Predictor {
     private static final DecisionDynamics NO_DECISIONS = new DecisionDynamics(new double[0], new double[0]);
 
     private List<NetworkLowering.LoweredStage> lower(Workload workload, long batch) {
-        return new NetworkLowering(workload, schedule, variant.reproducesReferenceDefects(), batch)
+        return new NetworkLowering(workload, schedule, composition, batch)
                 .lower(workload.network());
     }
 

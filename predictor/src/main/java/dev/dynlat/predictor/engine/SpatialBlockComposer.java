@@ -1,8 +1,7 @@
 package dev.dynlat.predictor.engine;
 
-import dev.dynlat.predictor.workload.Role;
-import dev.dynlat.predictor.workload.OperatorUse;
-
+import dev.dynlat.operators.graph.BlockRole;
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.GatherSpec;
@@ -16,7 +15,6 @@ import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.BodyPlan;
 import dev.dynlat.predictor.workload.ResidualBlock;
 import dev.dynlat.predictor.workload.Shape;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,25 +32,31 @@ import java.util.List;
  */
 public final class SpatialBlockComposer implements BlockComposer {
     @Override
-    public List<OperatorUse> compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
-                                     boolean reference) {
+    public OperatorGraph compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
+                                 Composition composition) {
         int s = stage.granularity();
         List<Conv2dSpec> body = b.body();
         BodyPlan plan = b.plan();
         int gatherAt = plan.gatherAt();
-        List<OperatorUse> ops = new ArrayList<>();
+        OperatorGraph.Builder g = new OperatorGraph.Builder();
+        int[] se = new int[2];
+        int cur;
         if (plan.maskerWithFirstConv()) {
-            ops.add(OperatorUse.once("masker + " + b.convName(0), Role.MASKER,
-                    new SpatialMaskerSpec(body.get(0), s, rate, body.get(1).kernel())));
-            ops.addAll(BlockParts.densePointwise(b, 1, 1));
+            // one conv writes conv1's channels and the mask logits: the gather reads its output
+            cur = g.add("masker + " + b.convName(0), BlockRole.SPATIAL_MASKER,
+                    new SpatialMaskerSpec(body.get(0), s, rate, body.get(1).kernel()), 1, g.input());
+            cur = BlockParts.densePointwise(g, b, 1, 1, cur);
+            cur = BlockParts.seHook(g, b, 0, cur, se);
         } else {
             Shape.FeatureMap m = plan.maskerInput();
-            ops.add(OperatorUse.once("masker 1x1 on " + plan.maskerReads(), Role.MASKER,
-                    Conv2dSpec.dense(m.channels(), 2, m.height(), m.width(), 1, 1, 1)));
-            ops.addAll(BlockParts.densePointwise(b, 0, 1));
+            int reads = plan.maskerReads().equals("input") ? g.input() : g.latestOutputOf(plan.maskerReads());
+            g.add("masker 1x1 on " + plan.maskerReads(), BlockRole.SPATIAL_MASKER,
+                    Conv2dSpec.dense(m.channels(), 2, m.height(), m.width(), 1, 1, 1), 1, reads);
+            cur = BlockParts.densePointwise(g, b, 0, 1, g.input());
             for (int i = 0; i < gatherAt; i++) {
-                ops.add(OperatorUse.once(b.convName(i), Role.CONV, body.get(i)));
-                ops.addAll(BlockParts.densePointwise(b, i + 1, 1));
+                cur = g.add(b.convName(i), BlockRole.CONV, body.get(i), 1, cur);
+                cur = BlockParts.densePointwise(g, b, i + 1, 1, cur);
+                cur = BlockParts.seHook(g, b, i, cur, se);
             }
         }
         int last = body.size() - 1;
@@ -70,37 +74,40 @@ public final class SpatialBlockComposer implements BlockComposer {
         boolean gatherKernel = schedule.gather() == Schedule.GatherMode.KERNEL;
         Conv2dSpec entry = body.get(gatherAt);
         if (gatherKernel) {
-            ops.add(OperatorUse.once("gather (halo " + h + ")", Role.GATHER,
+            cur = g.add("gather (halo " + h + ")", BlockRole.GATHER,
                     new GatherSpec(entry.inChannels(), entry.inHeight(), entry.inWidth(),
-                            Math.min(patchSide, Math.max(entry.inHeight(), entry.inWidth())), h, rate)));
+                            Math.min(patchSide, Math.max(entry.inHeight(), entry.inWidth())), h, rate), 1, cur);
         }
         for (int i = gatherAt; i <= last; i++) {
             Conv2dSpec c = body.get(i);
             String label = i > gatherAt ? " on patches" : gatherKernel ? " on gathered patches" : " with indexing";
-            ops.add(OperatorUse.once(b.convName(i) + label, Role.CONV,
-                    new SpatialConvSpec(c, side[i], rate, gatherKernel || i > gatherAt, halo[i])));
+            cur = g.add(b.convName(i) + label, BlockRole.CONV,
+                    new SpatialConvSpec(c, side[i], rate, gatherKernel || i > gatherAt, halo[i]), 1, cur);
             if (!b.plan().inSlot(i + 1).isEmpty()) {
                 long active = new PatchGrid(c.outHeight(), c.outWidth(), side[i]).activePatches(rate);
                 long edge = side[i] + 2L * halo[i];
-                ops.addAll(BlockParts.partialPointwise(b, i + 1, c.outChannels(), 1, active * edge * edge,
-                        " on patches"));
+                cur = BlockParts.partialPointwise(g, b, i + 1, c.outChannels(), 1, active * edge * edge,
+                        " on patches", cur);
             }
+            cur = BlockParts.seHook(g, b, i, cur, se);
         }
+        int shortcut = BlockParts.shortcutTensor(g, b, composition);
+        int out;
         if (schedule.scatterAddFused()) {
-            ops.add(OperatorUse.once("scatter-add", Role.SCATTER,
-                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, true)));
+            out = g.add("scatter-add", BlockRole.SCATTER,
+                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, true), 1, cur, shortcut);
         } else {
-            ops.add(OperatorUse.once("scatter", Role.SCATTER,
-                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, false)));
-            ops.add(OperatorUse.once("residual add", Role.DENSE,
-                    new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth())));
+            int scattered = g.add("scatter", BlockRole.SCATTER,
+                    new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, false), 1, cur);
+            out = g.add("residual add", BlockRole.RESIDUAL_ADD,
+                    new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth()), 1, scattered, shortcut);
         }
-        ops.addAll(BlockParts.shortcut(b, reference));
+        BlockParts.shortcut(g, b, composition, shortcut);
         if (b.hasSe()) {
-            ops.add(OperatorUse.once("squeeze-excitation (active patches)", Role.DENSE,
+            g.addTo(se[1], "squeeze-excitation (active patches)", BlockRole.SQUEEZE_EXCITATION,
                     new SqueezeExcitationSpec(b.seInput().outChannels(), b.outHeight(), b.outWidth(), b.seSqueeze(), s,
-                            rate)));
+                            rate), 1, se[0]);
         }
-        return ops;
+        return g.build(out);
     }
 }

@@ -1,20 +1,18 @@
 package dev.dynlat.predictor.engine;
 
-import dev.dynlat.predictor.workload.OperatorUse;
-
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.ResidualBlock;
-import java.util.ArrayList;
-import java.util.List;
 
-/** The dense block. */
+/** The dense block; the shortcut is listed after the add, before SE. */
 public final class StaticBlockComposer implements BlockComposer {
     @Override
-    public List<OperatorUse> compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
-                                     boolean reference) {
-        List<OperatorUse> ops = new ArrayList<>(BlockParts.denseBranch(b, 1));
-        ops.addAll(ops.size() - (b.hasSe() ? 1 : 0), BlockParts.shortcut(b, reference));
-        return ops;
+    public OperatorGraph compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
+                                 Composition composition) {
+        OperatorGraph.Builder g = new OperatorGraph.Builder();
+        int shortcut = BlockParts.shortcutTensor(g, b, composition);
+        int out = BlockParts.denseBranch(g, b, 1, shortcut, () -> BlockParts.shortcut(g, b, composition, shortcut));
+        return g.build(out);
     }
 }

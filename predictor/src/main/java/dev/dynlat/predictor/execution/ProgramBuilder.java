@@ -4,6 +4,8 @@ import dev.dynlat.calibration.network.NetworkProgram;
 import dev.dynlat.calibration.network.ProgramStep;
 import dev.dynlat.calibration.network.Slice;
 import dev.dynlat.calibration.network.StepKind;
+import dev.dynlat.operators.graph.GraphNode;
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.spec.AvgPoolSpec;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
@@ -74,7 +76,7 @@ public final class ProgramBuilder {
             if (n.node() instanceof OperatorNode || n.node() instanceof FixedBlockNode) {
                 cur = b.operators(group, n.operators(), cur);
             } else if (n.node() instanceof ResidualBlockNode r) {
-                cur = b.block(group, r.block(), n.operators(), cur, index);
+                cur = b.block(group, r.block(), n.graph(), cur, index);
             } else {
                 throw new UnsupportedOperationException("node " + n.node().id() + " (" + n.node().kind()
                         + "): native execution supports operators and residual blocks only");
@@ -180,7 +182,7 @@ public final class ProgramBuilder {
 
     // ------------------------------------------------------------------ residual blocks
 
-    private Tensor block(String group, ResidualBlock b, List<OperatorUse> uses, Tensor x, int index) {
+    private Tensor block(String group, ResidualBlock b, OperatorGraph graph, Tensor x, int index) {
         if (!b.plan().laudnetLayout()) {
             // The runner wires LAUDNet's layout; a body with norms or scales between its convs, or other
             // gather and masker points, would be run as something else.
@@ -189,10 +191,11 @@ public final class ProgramBuilder {
                     + " gathered before the second conv)");
         }
         check(x, b.inChannels(), b.inHeight(), b.inWidth(), group);
-        BlockOps ops = BlockOps.of(uses);
+        BlockOps ops = BlockOps.of(graph);
         Tensor shortcut = x;
-        if (ops.projection() != null) {
-            shortcut = conv(group + "/" + ops.projection().name(), (Conv2dSpec) ops.projection().spec(), x);
+        GraphNode projection = ops.projection();
+        if (projection != null) {
+            shortcut = conv(group + "/" + projection.name(), (Conv2dSpec) projection.spec(), x);
         }
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         if (ops.spatialMasker() != null) {
@@ -217,10 +220,10 @@ public final class ProgramBuilder {
 
     private Tensor dense(String group, ResidualBlock b, BlockOps ops, Tensor x, Tensor shortcut) {
         Tensor cur = x;
-        List<OperatorUse> convs = ops.convs();
+        List<GraphNode> convs = ops.convs();
         for (int i = 0; i < convs.size(); i++) {
             cur = conv(group + "/" + convs.get(i).name(), (Conv2dSpec) convs.get(i).spec(), cur);
-            if (i == b.seAfter() && ops.se() != null) {
+            if (ops.rescales(convs.get(i))) {
                 SqueezeExcitationSpec se = (SqueezeExcitationSpec) ops.se().spec();
                 String g = group + "/" + ops.se().name();
                 add(g, g, StepKind.SE, new int[] {batch, se.channels(), se.height(), se.width(), se.squeeze()}, cur,
@@ -248,7 +251,10 @@ public final class ProgramBuilder {
      */
     private Tensor spatial(String group, ResidualBlock b, BlockOps ops, Tensor x, Tensor shortcut,
                            SplittableRandom rng) {
-        SpatialMaskerSpec m = (SpatialMaskerSpec) ops.spatialMasker().spec();
+        if (!(ops.spatialMasker().spec() instanceof SpatialMaskerSpec m)) {
+            throw new UnsupportedOperationException(group + ": native spatial blocks need the masker fused into the"
+                    + " first conv (schedule masker: fused)");
+        }
         if (ops.gather() == null || ops.scatter() == null || !((ScatterSpec) ops.scatter().spec()).addResidual()) {
             throw new UnsupportedOperationException(group + ": native spatial blocks need a gather kernel and a"
                     + " scatter fused with the residual add (schedule gather: kernel, scatter-add fused)");
@@ -294,7 +300,7 @@ public final class ProgramBuilder {
                 gs.width(), gs.granularity(), gs.halo()}, masked, inOffset, null, gathered, outOffset, local[n]);
         }
         Tensor cur = gathered;
-        List<OperatorUse> convs = ops.spatialConvs();
+        List<GraphNode> convs = ops.convs();
         for (int i = 0; i < convs.size(); i++) {
             SpatialConvSpec sc = (SpatialConvSpec) convs.get(i).spec();
             Conv2dSpec c = sc.conv();
@@ -310,7 +316,7 @@ public final class ProgramBuilder {
             add(g, g, StepKind.CONV2D, dims, cur, null, o, null, null, false,
                     scale((c.inChannels() / c.groups()) * c.kernel() * c.kernel()));
             cur = o;
-            if (i + 1 == b.seAfter() && ops.se() != null) {
+            if (ops.rescales(convs.get(i))) {
                 SqueezeExcitationSpec se = (SqueezeExcitationSpec) ops.se().spec();
                 String gse = group + "/" + ops.se().name();
                 add(gse, gse, StepKind.PATCH_SE, new int[] {batch, se.channels(), s, perImage, se.squeeze()}, cur, null,
@@ -333,7 +339,7 @@ public final class ProgramBuilder {
     private Tensor channel(String group, ResidualBlock b, BlockOps ops, Tensor x, Tensor shortcut,
                            SplittableRandom rng) {
         ChannelMaskerSpec mk = (ChannelMaskerSpec) ops.channelMasker().spec();
-        List<OperatorUse> convs = ops.convs();
+        List<GraphNode> convs = ops.convs();
         Conv2dSpec first = (Conv2dSpec) convs.get(0).spec();
         int g = first.channelGroup();
         int width = first.outChannels();

@@ -66,6 +66,28 @@ class ProgramBuilderTest {
                 + a.steps().size() + " steps");
     }
 
+    /** SE is listed after the residual add; its input tensor puts it right after the grouped 3x3 conv. */
+    @Test
+    void squeezeExcitationRunsWhereItsInputTensorIsWritten() {
+        var net = NetworkZoo.get("regnety-400mf");
+        long seBlocks = net.residualStages().stream().flatMap(s -> s.blocks().stream())
+                .filter(dev.dynlat.predictor.workload.ResidualBlock::hasSe).count();
+        assertTrue(seBlocks > 0);
+        NetworkProgram dense = ProgramBuilder.build("t", Workload.dense(net), 1, 11);
+        List<ProgramStep> se = steps(dense, StepKind.SE);
+        assertEquals(seBlocks, se.size());
+        for (ProgramStep s : se) {
+            int at = dense.steps().indexOf(s);
+            ProgramStep before = dense.steps().get(at - 1);
+            assertEquals(StepKind.CONV2D, before.kind());
+            assertTrue(before.dims()[8] > 1, s.name() + " follows the grouped conv, not " + before.name());
+            assertEquals(before.out(), s.in(), s.name() + " rescales that conv's output");
+        }
+        NetworkProgram spatial = ProgramBuilder.build("t",
+                new ValidationCase("regnety-400mf", Paradigm.SPATIAL, ValidationSet.S4421, 0.5, 1).workload(), 1, 11);
+        assertEquals(seBlocks, steps(spatial, StepKind.PATCH_SE).size());
+    }
+
     @Test
     void operatorsTheRunnerCannotExecuteAreRefusedByName() {
         var vit = Workload.dense(NetworkZoo.get("deit-s"));

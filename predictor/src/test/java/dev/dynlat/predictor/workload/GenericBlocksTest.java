@@ -15,6 +15,8 @@ import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.SpatialBlockComposer;
+import dev.dynlat.predictor.engine.BlockGraphs;
+import dev.dynlat.predictor.engine.CalibratedComposition;
 import dev.dynlat.predictor.engine.TestProfiles;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
@@ -252,8 +254,8 @@ class GenericBlocksTest {
         assertEquals(0, b.plan().gatherAt());
         assertEquals(false, b.plan().maskerWithFirstConv());
         Schedule gatherKernel = new Schedule(Schedule.MaskerFusion.AUTO, Schedule.GatherMode.KERNEL, true, 0, null, 2);
-        var ops = new SpatialBlockComposer().compose(b, new StageDynamics(true, 4, 1, new double[] {0.5}), 0.5,
-                gatherKernel, false);
+        var ops = BlockGraphs.uses(new SpatialBlockComposer().compose(b, new StageDynamics(true, 4, 1, new double[] {0.5}), 0.5,
+                gatherKernel, CalibratedComposition.INSTANCE));
         GatherSpec gather = (GatherSpec) ops.stream().filter(u -> u.spec() instanceof GatherSpec).findFirst()
                 .orElseThrow().spec();
         assertEquals(2, gather.halo());

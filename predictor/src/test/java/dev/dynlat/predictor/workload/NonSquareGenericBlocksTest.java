@@ -18,6 +18,8 @@ import dev.dynlat.predictor.engine.ChannelBlockComposer;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.engine.SpatialBlockComposer;
+import dev.dynlat.predictor.engine.BlockGraphs;
+import dev.dynlat.predictor.engine.CalibratedComposition;
 import dev.dynlat.predictor.engine.TestProfiles;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
@@ -175,14 +177,14 @@ class NonSquareGenericBlocksTest {
         assertEquals(ResidualBlock.Shortcut.PROJECTION, b.shortcut());
         assertEquals(List.of(45, 67, 23, 34), List.of(b.inHeight(), b.inWidth(), b.outHeight(), b.outWidth()));
         Schedule gatherKernel = new Schedule(Schedule.MaskerFusion.AUTO, Schedule.GatherMode.KERNEL, true, 0, null, 2);
-        List<OperatorSpec> spatial = specs(new SpatialBlockComposer().compose(b,
-                new StageDynamics(true, 4, 1, new double[] {0.5}), 0.5, gatherKernel, false));
+        List<OperatorSpec> spatial = specs(BlockGraphs.uses(new SpatialBlockComposer().compose(b,
+                new StageDynamics(true, 4, 1, new double[] {0.5}), 0.5, gatherKernel, CalibratedComposition.INSTANCE)));
         GatherSpec gather = only(spatial, GatherSpec.class);
         assertEquals(List.of(45, 67), List.of(gather.height(), gather.width()));
         ScatterSpec scatter = only(spatial, ScatterSpec.class);
         assertEquals(List.of(23, 34), List.of(scatter.height(), scatter.width()));
-        List<OperatorSpec> channel = specs(new ChannelBlockComposer().compose(b,
-                new StageDynamics(true, 1, 16, new double[] {0.5}), 0.5, Schedule.defaults(), false));
+        List<OperatorSpec> channel = specs(BlockGraphs.uses(new ChannelBlockComposer().compose(b,
+                new StageDynamics(true, 1, 16, new double[] {0.5}), 0.5, Schedule.defaults(), CalibratedComposition.INSTANCE)));
         ChannelMaskerSpec masker = only(channel, ChannelMaskerSpec.class);
         assertEquals(List.of(45, 67), List.of(masker.height(), masker.width()));
         NormSpec norm = only(channel, NormSpec.class);

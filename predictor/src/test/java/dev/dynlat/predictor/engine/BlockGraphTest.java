@@ -1,0 +1,88 @@
+package dev.dynlat.predictor.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dynlat.operators.graph.BlockRole;
+import dev.dynlat.operators.graph.GraphNode;
+import dev.dynlat.operators.graph.OperatorGraph;
+import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.predictor.dynamic.StageDynamics;
+import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.workload.ResidualBlock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The composers' graphs carry the block's dataflow, not only its operators. */
+class BlockGraphTest {
+    /** A ResNet-50 layer2.0-like bottleneck: stride 2, projection shortcut. */
+    private static final ResidualBlock DOWN = ResidualBlock.bottleneck("b", 256, 128, 512, 56, 2, 1, 3, 0);
+    private static final Schedule KERNEL = new Schedule(Schedule.MaskerFusion.FUSED, Schedule.GatherMode.KERNEL,
+            true, 1, null, 2);
+
+    @Test
+    void spatialGraphGathersFromTheMaskedConvAndScattersOntoTheProjection() {
+        OperatorGraph g = new SpatialBlockComposer().compose(DOWN, new StageDynamics(true, 4, 1, new double[] {0.5}),
+                0.5, KERNEL, CalibratedComposition.INSTANCE);
+        GraphNode masker = g.single(BlockRole.SPATIAL_MASKER);
+        GraphNode gather = g.single(BlockRole.GATHER);
+        GraphNode scatter = g.single(BlockRole.SCATTER);
+        GraphNode projection = g.single(BlockRole.PROJECTION);
+        assertEquals(List.of(g.input()), masker.inputs());
+        assertEquals(List.of(masker.output()), gather.inputs());
+        List<GraphNode> convs = g.withRole(BlockRole.CONV);
+        assertEquals(List.of(gather.output()), convs.get(0).inputs());
+        assertEquals(List.of(convs.get(convs.size() - 1).output(), projection.output()), scatter.inputs());
+        assertEquals(scatter.output(), g.output());
+        everyTensorButTheOutputIsRead(g);
+    }
+
+    @Test
+    void layerGraphGatesTheBranchButNotTheShortcut() {
+        OperatorGraph g = new LayerBlockComposer().compose(DOWN, null, 0.25, KERNEL, CalibratedComposition.INSTANCE);
+        assertEquals(1, g.single(BlockRole.LAYER_GATE).probability());
+        assertEquals(1, g.single(BlockRole.PROJECTION).probability());
+        assertEquals(0.25, g.single(BlockRole.RESIDUAL_ADD).probability());
+        g.withRole(BlockRole.CONV).forEach(c -> assertEquals(0.25, c.probability()));
+    }
+
+    @Test
+    void compositionDecidesTheStrideTwoOnlyProjectionOfTheReference() {
+        ResidualBlock first = ResidualBlock.bottleneck("b", 64, 64, 256, 56, 1, 1, 3, 0);
+        var stat = new StaticBlockComposer();
+        OperatorGraph laudnet = stat.compose(first, null, 1, KERNEL, Composition.of(ModelVariant.LAUDNET));
+        OperatorGraph calibrated = stat.compose(first, null, 1, KERNEL, Composition.of(ModelVariant.CALIBRATED));
+        assertTrue(laudnet.withRole(BlockRole.PROJECTION).isEmpty());
+        assertEquals(List.of(laudnet.withRole(BlockRole.CONV).get(2).output(), laudnet.input()),
+                laudnet.single(BlockRole.RESIDUAL_ADD).inputs());
+        assertEquals(calibrated.single(BlockRole.PROJECTION).output(),
+                calibrated.single(BlockRole.RESIDUAL_ADD).inputs().get(1));
+    }
+
+    @Test
+    void seIsListedLastButRescalesItsConvBeforeTheNextOne() {
+        ResidualBlock se = ResidualBlock.bottleneck("b", 64, 64, 256, 56, 1, 1, 3, 16);
+        for (BlockComposer c : List.of(new StaticBlockComposer(), new ChannelBlockComposer())) {
+            OperatorGraph g = c.compose(se, new StageDynamics(true, 1, 16, new double[] {0.5}), 0.5, KERNEL,
+                    CalibratedComposition.INSTANCE);
+            GraphNode excite = g.nodes().get(g.nodes().size() - 1);
+            assertEquals(BlockRole.SQUEEZE_EXCITATION, excite.role());
+            List<GraphNode> convs = g.withRole(BlockRole.CONV);
+            assertEquals(List.of(convs.get(se.seAfter()).output()), excite.inputs());
+            assertEquals(List.of(excite.output()), convs.get(se.seAfter() + 1).inputs());
+            everyTensorButTheOutputIsRead(g);
+        }
+    }
+
+    /** No operator's result is thrown away, except the maskers' and gates' decisions (read by the runtime). */
+    private static void everyTensorButTheOutputIsRead(OperatorGraph g) {
+        Set<Integer> read = new HashSet<>();
+        g.nodes().forEach(n -> read.addAll(n.inputs()));
+        for (GraphNode n : g.nodes()) {
+            boolean decision = n.role() == BlockRole.CHANNEL_MASKER || n.role() == BlockRole.LAYER_GATE;
+            assertTrue(decision || n.output() == g.output() || read.contains(n.output()), n.name() + " is never read");
+        }
+    }
+}
