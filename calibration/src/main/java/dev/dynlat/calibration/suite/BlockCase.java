@@ -1,5 +1,6 @@
 package dev.dynlat.calibration.suite;
 
+import dev.dynlat.operators.graph.OperatorGraph;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,20 +18,31 @@ import java.util.Objects;
  * @param size         feature-map side
  * @param rate         activation rate: kept patch / channel fraction, or branch probability
  * @param granularity  patch side S (spatial), channel group size (channel), 1 (layer)
- * @param steps        kernels run in order; the measured latency is {@code Σ weight × time}
+ * @param graph        the block's operators as the predictor lowers it (calibrated composition)
+ * @param masks        which patches or channel groups the measured kernels keep
  */
 public record BlockCase(String key, String label, BlockParadigm paradigm, int inChannels, int width,
-                        int outChannels, int size, double rate, int granularity, List<BlockStep> steps) {
+                        int outChannels, int size, double rate, int granularity, OperatorGraph graph,
+                        BlockMasks masks) {
     public BlockCase {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(paradigm, "paradigm");
-        steps = List.copyOf(steps);
-        if (steps.isEmpty()) {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(masks, "masks");
+        if (graph.nodes().isEmpty()) {
             throw new IllegalArgumentException("block " + key + " has no steps");
         }
         if (inChannels != outChannels) {
             throw new IllegalArgumentException("block " + key + ": inChannels must equal outChannels (no projection)");
         }
+    }
+
+    /**
+     * The kernels run in order, derived from the graph's nodes; the measured latency is
+     * {@code Σ weight × time}.
+     */
+    public List<BlockStep> steps() {
+        return BlockKernels.steps(graph, masks);
     }
 
     /** Class label for error statistics, e.g. {@code block-spatial}. */

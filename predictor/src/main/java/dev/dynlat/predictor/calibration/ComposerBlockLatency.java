@@ -4,6 +4,8 @@ import dev.dynlat.predictor.workload.OperatorUse;
 
 import dev.dynlat.calibration.suite.BlockCase;
 import dev.dynlat.calibration.suite.BlockLatencyModel;
+import dev.dynlat.calibration.suite.BlockParadigm;
+import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
@@ -46,15 +48,31 @@ public final class ComposerBlockLatency implements BlockLatencyModel {
 
     /** The operators the predictor composes for {@code b}. */
     public static List<OperatorUse> operators(BlockCase b, ModelVariant variant) {
-        ResidualBlock block = ResidualBlock.bottleneck(b.key(), b.inChannels(), b.width(), b.outChannels(), b.size(), 1, 1, 3, 0);
-        BlockComposer composer = switch (b.paradigm()) {
+        return BlockGraphs.uses(graph(b.paradigm(), b.inChannels(), b.width(), b.outChannels(), b.size(), b.rate(),
+                b.granularity(), variant));
+    }
+
+    /**
+     * The suite's lowering: the graph the calibrated composition builds, whose operators the suite
+     * measures. Matches {@link dev.dynlat.calibration.suite.BlockLowering}.
+     */
+    public static OperatorGraph calibratedGraph(BlockParadigm paradigm, int inChannels, int width, int outChannels,
+                                                int size, double rate, int granularity) {
+        return graph(paradigm, inChannels, width, outChannels, size, rate, granularity, ModelVariant.CALIBRATED);
+    }
+
+    private static OperatorGraph graph(BlockParadigm paradigm, int inChannels, int width, int outChannels, int size,
+                                       double rate, int granularity, ModelVariant variant) {
+        ResidualBlock block = ResidualBlock.bottleneck("calibration block", inChannels, width, outChannels, size, 1,
+                1, 3, 0);
+        BlockComposer composer = switch (paradigm) {
             case SPATIAL -> new SpatialBlockComposer();
             case CHANNEL -> new ChannelBlockComposer();
             case LAYER -> new LayerBlockComposer();
         };
-        int s = b.paradigm() == dev.dynlat.calibration.suite.BlockParadigm.SPATIAL ? b.granularity() : 1;
-        int g = b.paradigm() == dev.dynlat.calibration.suite.BlockParadigm.CHANNEL ? b.granularity() : 1;
-        StageDynamics stage = new StageDynamics(true, s, g, new double[] {b.rate()});
-        return BlockGraphs.uses(composer.compose(block, stage, b.rate(), SCHEDULE, Composition.of(variant)));
+        int s = paradigm == BlockParadigm.SPATIAL ? granularity : 1;
+        int g = paradigm == BlockParadigm.CHANNEL ? granularity : 1;
+        StageDynamics stage = new StageDynamics(true, s, g, new double[] {rate});
+        return composer.compose(block, stage, rate, SCHEDULE, Composition.of(variant));
     }
 }

@@ -157,7 +157,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                     : reason;
             return fail(msg, USAGE_ERROR);
         }
-        CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick() : CalibrationSuite.full();
+        CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick(ComposerBlockLatency::calibratedGraph)
+                : CalibrationSuite.full(ComposerBlockLatency::calibratedGraph);
         long t0 = System.nanoTime();
         try {
             CalibrationOutcome o = new CalibrationRun(b, s, settings, quick, new ComposerBlockLatency(), err, listener,
@@ -193,7 +194,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         try {
             ProtocolSettings settings = settings();
             Path dir = dev.dynlat.reports.io.OutputDirectory.check("--plan", plan);
-            CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick() : CalibrationSuite.full();
+            CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick(ComposerBlockLatency::calibratedGraph)
+                    : CalibrationSuite.full(ComposerBlockLatency::calibratedGraph);
             dev.dynlat.calibration.plan.PlanSizing sizing = dev.dynlat.calibration.plan.PlanSizing.H100;
             dev.dynlat.calibration.plan.CalibrationPlan p = dev.dynlat.calibration.plan.CalibrationPlan.of(s, settings,
                     quick ? 1 : CalibrationRun.FULL_ROUNDS, dev.dynlat.calibration.backend.CudaBackend.TIMING_SEED,

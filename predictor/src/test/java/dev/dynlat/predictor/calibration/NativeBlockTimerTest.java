@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class NativeBlockTimerTest {
     @Test
     void theOneBlockNetworkLowersToTheOperatorsThePredictionCosts() {
-        for (BlockCase b : CalibrationSuite.quick().blocks()) {
+        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLatency::calibratedGraph).blocks()) {
             Network net = NativeBlockTimer.network(b);
             Paradigm p = Paradigm.valueOf(b.paradigm().name());
             int option = p == Paradigm.LAYER ? 1 : b.granularity();
@@ -37,7 +37,7 @@ class NativeBlockTimerTest {
     @Test
     void everyBlockKindIsTimedAsOneSequence() {
         assumeTrue(NativeNetwork.unavailableReason() == null, "native cpu library not built");
-        for (BlockCase b : CalibrationSuite.quick().blocks()) {
+        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLatency::calibratedGraph).blocks()) {
             double[] t = new NativeBlockTimer().timer(b).run(1, 3);
             assertEquals(3, t.length);
             for (double v : t) {
