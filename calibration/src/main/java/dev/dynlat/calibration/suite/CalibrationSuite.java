@@ -14,11 +14,15 @@ import dev.dynlat.calibration.kernel.ScatterAddKernel;
 import dev.dynlat.calibration.kernel.ScatterKernel;
 import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
+import dev.dynlat.operators.graph.OperatorGraph;
+import dev.dynlat.operators.model.ModelVariant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -263,9 +267,13 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
 
     private static BlockCase block(String label, BlockParadigm paradigm, double rate, int granularity,
                                    BlockMasks masks, BlockLowering lowering) {
+        Map<ModelVariant, OperatorGraph> graphs = new EnumMap<>(ModelVariant.class);
+        for (ModelVariant v : ModelVariant.values()) {
+            graphs.put(v, lowering.lower(paradigm, BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, rate,
+                    granularity, v));
+        }
         return new BlockCase(label, label, paradigm, BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, rate,
-                granularity, lowering.lower(paradigm, BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, rate,
-                        granularity), masks);
+                granularity, graphs, masks);
     }
 
     // ------------------------------------------------------------------ masks

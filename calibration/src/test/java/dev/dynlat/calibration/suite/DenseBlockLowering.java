@@ -2,6 +2,7 @@ package dev.dynlat.calibration.suite;
 
 import dev.dynlat.operators.graph.BlockRole;
 import dev.dynlat.operators.graph.OperatorGraph;
+import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.spec.BinaryOp;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
@@ -16,7 +17,7 @@ final class DenseBlockLowering {
     }
 
     static OperatorGraph lower(BlockParadigm paradigm, int in, int width, int out, int size, double rate,
-                               int granularity) {
+                               int granularity, ModelVariant variant) {
         OperatorGraph.Builder g = new OperatorGraph.Builder();
         int a = g.add("conv1 1x1", BlockRole.CONV, Conv2dSpec.dense(in, width, size, size, 1, 1, 1), 1, g.input());
         int b = g.add("conv2 3x3", BlockRole.CONV, Conv2dSpec.dense(width, width, size, size, 3, 1, 1), 1, a);

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Times a calibration block as one native sequence: the block as a one-block network, lowered by the
- * same composers {@link ComposerBlockLatency} predicts it with, built by {@link ProgramBuilder} and
+ * same composers {@link ComposerBlockLowering} predicts it with, built by {@link ProgramBuilder} and
  * run by the network runner. A layer-skipped block is the executed and the skipped sequence combined
  * by the rate, run by run.
  */

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 class NativeBlockTimerTest {
     @Test
     void theOneBlockNetworkLowersToTheOperatorsThePredictionCosts() {
-        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLatency::calibratedGraph).blocks()) {
+        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
             Network net = NativeBlockTimer.network(b);
             Paradigm p = Paradigm.valueOf(b.paradigm().name());
             int option = p == Paradigm.LAYER ? 1 : b.granularity();
             Workload w = new Workload(net, CnnDynamics.uniform(p, net, new int[] {option}, b.rate()));
-            List<OperatorUse> lowered = LoweredNode.of(w, ComposerBlockLatency.SCHEDULE, ModelVariant.CALIBRATED, 1)
+            List<OperatorUse> lowered = LoweredNode.of(w, ComposerBlockLowering.SCHEDULE, ModelVariant.CALIBRATED, 1)
                     .get(0).operators();
-            List<OperatorUse> predicted = ComposerBlockLatency.operators(b, ModelVariant.CALIBRATED);
+            List<OperatorUse> predicted = ComposerBlockLowering.operators(b, ModelVariant.CALIBRATED);
             assertEquals(predicted.stream().map(OperatorUse::spec).toList(),
                     lowered.stream().map(OperatorUse::spec).toList(), b.key());
         }
@@ -37,7 +37,7 @@ class NativeBlockTimerTest {
     @Test
     void everyBlockKindIsTimedAsOneSequence() {
         assumeTrue(NativeNetwork.unavailableReason() == null, "native cpu library not built");
-        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLatency::calibratedGraph).blocks()) {
+        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
             double[] t = new NativeBlockTimer().timer(b).run(1, 3);
             assertEquals(3, t.length);
             for (double v : t) {

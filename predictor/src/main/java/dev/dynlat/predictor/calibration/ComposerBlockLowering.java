@@ -3,14 +3,9 @@ package dev.dynlat.predictor.calibration;
 import dev.dynlat.predictor.workload.OperatorUse;
 
 import dev.dynlat.calibration.suite.BlockCase;
-import dev.dynlat.calibration.suite.BlockLatencyModel;
 import dev.dynlat.calibration.suite.BlockParadigm;
 import dev.dynlat.operators.graph.OperatorGraph;
-import dev.dynlat.operators.cost.CostModels;
-import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
-import dev.dynlat.operators.profile.DeviceProfile;
-import dev.dynlat.operators.spec.SpatialMaskerSpec;
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.engine.BlockComposer;
 import dev.dynlat.predictor.engine.BlockGraphs;
@@ -23,46 +18,30 @@ import dev.dynlat.predictor.workload.ResidualBlock;
 import java.util.List;
 
 /**
- * The predictor's latency of a calibration block: the block is composed by the same
- * {@link BlockComposer}s a network prediction uses and its operators are costed on the profile.
+ * The calibration blocks' lowering: each block composed by the same {@link BlockComposer}s a network
+ * prediction uses, handed to the suite as operator graphs (see
+ * {@link dev.dynlat.calibration.suite.BlockLowering}); the suite measures and costs those graphs.
  *
  * <p>The schedule matches what the suite times: the spatial masker fused into conv1 (one dense 1×1
  * conv with an extra output channel), a separate gather kernel, and scatter fused with the residual
  * add. Batch 1.
  */
-public final class ComposerBlockLatency implements BlockLatencyModel {
+public final class ComposerBlockLowering {
     public static final Schedule SCHEDULE = new Schedule(Schedule.MaskerFusion.FUSED, Schedule.GatherMode.KERNEL,
             true, 1, null, 2);
 
-    @Override
-    public double predictSeconds(BlockCase b, DeviceProfile profile, ModelVariant variant) {
-        CostModels models = new CostModels(DeviceModel.of(profile, variant, 1));
-        double seconds = 0;
-        for (OperatorUse u : operators(b, variant)) {
-            double one = u.spec() instanceof SpatialMaskerSpec m ? models.fusedMasker(m).latencyS()
-                    : models.cost(u.spec()).latencyS();
-            seconds += one * u.weight();
-        }
-        return seconds;
+    private ComposerBlockLowering() {
     }
 
     /** The operators the predictor composes for {@code b}. */
     public static List<OperatorUse> operators(BlockCase b, ModelVariant variant) {
-        return BlockGraphs.uses(graph(b.paradigm(), b.inChannels(), b.width(), b.outChannels(), b.size(), b.rate(),
+        return BlockGraphs.uses(lower(b.paradigm(), b.inChannels(), b.width(), b.outChannels(), b.size(), b.rate(),
                 b.granularity(), variant));
     }
 
-    /**
-     * The suite's lowering: the graph the calibrated composition builds, whose operators the suite
-     * measures. Matches {@link dev.dynlat.calibration.suite.BlockLowering}.
-     */
-    public static OperatorGraph calibratedGraph(BlockParadigm paradigm, int inChannels, int width, int outChannels,
-                                                int size, double rate, int granularity) {
-        return graph(paradigm, inChannels, width, outChannels, size, rate, granularity, ModelVariant.CALIBRATED);
-    }
-
-    private static OperatorGraph graph(BlockParadigm paradigm, int inChannels, int width, int outChannels, int size,
-                                       double rate, int granularity, ModelVariant variant) {
+    /** The graph of a calibration block; matches {@link dev.dynlat.calibration.suite.BlockLowering}. */
+    public static OperatorGraph lower(BlockParadigm paradigm, int inChannels, int width, int outChannels, int size,
+                                      double rate, int granularity, ModelVariant variant) {
         ResidualBlock block = ResidualBlock.bottleneck("calibration block", inChannels, width, outChannels, size, 1,
                 1, 3, 0);
         BlockComposer composer = switch (paradigm) {
