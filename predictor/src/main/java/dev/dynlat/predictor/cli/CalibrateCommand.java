@@ -162,9 +162,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try {
             CalibrationOutcome o = new CalibrationRun(b, s, settings, quick,
-                    new dev.dynlat.calibration.suite.GraphBlockLatency(), err, listener, null).force(force).blockTimer(b instanceof dev.dynlat.calibration.backend.CpuBackend
-                            ? new dev.dynlat.predictor.calibration.NativeBlockTimer()
-                            : dev.dynlat.calibration.suite.BlockTimer.NONE).run(out, report, append, null);
+                    new dev.dynlat.calibration.suite.GraphBlockLatency(), err, listener, null).force(force).blockSequences(b instanceof dev.dynlat.calibration.backend.CpuBackend
+                            ? dev.dynlat.predictor.calibration.NativeBlockSequences.of(s.blocks())
+                            : java.util.Map.of()).run(out, report, append, null);
             err.printf(Locale.ROOT, "calibrated %s in %.1f s: held-out MdAPE operators %.1f%% (before %.1f%%), "
                     + "blocks %.1f%% (before %.1f%%); profile %s, report %s%n", o.profile().name(),
                     (System.nanoTime() - t0) * 1e-9, stat(o, false, true), stat(o, false, false), stat(o, true, true),
