@@ -1,6 +1,10 @@
 package dev.dynlat.calibration.suite;
 
+import dev.dynlat.operators.graph.OperatorGraph;
+import dev.dynlat.operators.model.ModelVariant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,20 +21,43 @@ import java.util.Objects;
  * @param size         feature-map side
  * @param rate         activation rate: kept patch / channel fraction, or branch probability
  * @param granularity  patch side S (spatial), channel group size (channel), 1 (layer)
- * @param steps        kernels run in order; the measured latency is {@code Σ weight × time}
+ * @param graphs       the block's operators as the predictor lowers it, for every model variant
+ * @param masks        which patches or channel groups the measured kernels keep
  */
 public record BlockCase(String key, String label, BlockParadigm paradigm, int inChannels, int width,
-                        int outChannels, int size, double rate, int granularity, List<BlockStep> steps) {
+                        int outChannels, int size, double rate, int granularity, Map<ModelVariant, OperatorGraph> graphs,
+                        BlockMasks masks) {
     public BlockCase {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(paradigm, "paradigm");
-        steps = List.copyOf(steps);
-        if (steps.isEmpty()) {
+        Objects.requireNonNull(masks, "masks");
+        graphs = new EnumMap<>(graphs);
+        for (ModelVariant v : ModelVariant.values()) {
+            if (!graphs.containsKey(v)) {
+                throw new IllegalArgumentException("block " + key + " has no " + v + " graph");
+            }
+        }
+        graphs = Map.copyOf(graphs);
+        if (graphs.get(ModelVariant.CALIBRATED).nodes().isEmpty()) {
             throw new IllegalArgumentException("block " + key + " has no steps");
         }
         if (inChannels != outChannels) {
             throw new IllegalArgumentException("block " + key + ": inChannels must equal outChannels (no projection)");
         }
+    }
+
+    /** The block's operators as the composition of {@code variant} lowers it. */
+    public OperatorGraph graph(ModelVariant variant) {
+        return graphs.get(variant);
+    }
+
+    /**
+     * The kernels run in order, derived from the calibrated graph's nodes (the variants differ in how
+     * they price operators, e.g. the masker's width, not in what the measured block runs); the measured
+     * latency is {@code Σ weight × time}.
+     */
+    public List<BlockStep> steps() {
+        return BlockKernels.steps(graph(ModelVariant.CALIBRATED), masks);
     }
 
     /** Class label for error statistics, e.g. {@code block-spatial}. */

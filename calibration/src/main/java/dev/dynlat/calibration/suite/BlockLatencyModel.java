@@ -4,9 +4,9 @@ import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceProfile;
 
 /**
- * The predictor's latency of a whole dynamic block. Implemented on the predictor side with its
- * block composers, so the calibration compares measured blocks with exactly what a network
- * prediction would add up.
+ * The model's latency of a whole dynamic block. {@link GraphBlockLatency} costs the block's graph,
+ * which the predictor's composers built, so the calibration compares measured blocks with exactly
+ * what a network prediction would add up; tests may script it.
  */
 @FunctionalInterface
 public interface BlockLatencyModel {

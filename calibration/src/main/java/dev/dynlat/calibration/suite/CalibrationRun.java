@@ -74,11 +74,11 @@ public final class CalibrationRun {
     private final MeasurementListener listener;
     private final Supplier<BootstrappedDevice> device;
     private boolean force;
-    private BlockTimer blockTimer = BlockTimer.NONE;
+    private Map<String, BlockSequence> blockSequences = Map.of();
 
-    /** Time the dynamic blocks with {@code timer} (one native sequence each) instead of summing kernels. */
-    public CalibrationRun blockTimer(BlockTimer timer) {
-        this.blockTimer = Objects.requireNonNull(timer, "timer");
+    /** Time the blocks whose keys {@code sequences} holds as those native sequences instead of summing kernels. */
+    public CalibrationRun blockSequences(Map<String, BlockSequence> sequences) {
+        this.blockSequences = Map.copyOf(sequences);
         return this;
     }
 
@@ -192,7 +192,7 @@ public final class CalibrationRun {
                 p.fmaFlopsPerS() / 1e9, p.dramBytesPerS() / 1e9, p.cacheBytesPerS() / 1e9, p.emptyCallS() * 1e6,
                 p.cores(), host.kind() == DeviceKind.GPU ? "SMs" : "cores");
         SuiteMeasurements measured = new SuiteMeasurer(backend, new MeasurementProtocol(settings), progress,
-                counted, SpeedReference.KERNEL).withBlockTimer(blockTimer).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
+                counted, SpeedReference.KERNEL).withBlockSequences(blockSequences).measure(suite, csv, quick ? 1 : FULL_ROUNDS);
         progress.println("fitting " + suite.operators().size() + " operator configurations ...");
         return evaluate(p, host, measured, probeSeconds);
     }

@@ -14,11 +14,15 @@ import dev.dynlat.calibration.kernel.ScatterAddKernel;
 import dev.dynlat.calibration.kernel.ScatterKernel;
 import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
+import dev.dynlat.operators.graph.OperatorGraph;
+import dev.dynlat.operators.model.ModelVariant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -56,12 +60,27 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
         return operators.size() + blocks.size();
     }
 
+    /** Every operator configuration, without blocks (what a GPU plan measures). */
     public static CalibrationSuite full() {
-        return new CalibrationSuite(allOperators(), allBlocks(RATES));
+        return new CalibrationSuite(allOperators(), List.of());
     }
 
-    /** Every third operator configuration (per class) and the rate-0.5 blocks. */
+    /** Every operator configuration and the blocks at every rate, lowered by {@code lowering}. */
+    public static CalibrationSuite full(BlockLowering lowering) {
+        return new CalibrationSuite(allOperators(), allBlocks(RATES, lowering));
+    }
+
+    /** Every third operator configuration (per class), without blocks (what a GPU plan measures). */
     public static CalibrationSuite quick() {
+        return new CalibrationSuite(quickOperators(), List.of());
+    }
+
+    /** Every third operator configuration (per class) and the rate-0.5 blocks, lowered by {@code lowering}. */
+    public static CalibrationSuite quick(BlockLowering lowering) {
+        return new CalibrationSuite(quickOperators(), allBlocks(new double[] {0.5}, lowering));
+    }
+
+    private static List<OperatorCase> quickOperators() {
         List<OperatorCase> all = allOperators();
         List<OperatorCase> picked = new ArrayList<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -71,7 +90,7 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
                 picked.add(c);
             }
         }
-        return new CalibrationSuite(picked, allBlocks(new double[] {0.5}));
+        return picked;
     }
 
     // ------------------------------------------------------------------ operators
@@ -200,89 +219,61 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
     static final int BLOCK_CHANNELS = 128;
     static final int BLOCK_WIDTH = 64;
     static final int BLOCK_SIZE = 28;
-    /** Channel masker MLP: hidden = max(groups / 16, 16), as the calibrated channel composer sizes it. */
-    static final int MASKER_REDUCTION = 16;
 
-    static List<BlockCase> allBlocks(double[] rates) {
+    static List<BlockCase> allBlocks(double[] rates, BlockLowering lowering) {
         List<BlockCase> out = new ArrayList<>();
         for (double rate : rates) {
             for (int s : GRANULARITIES) {
-                out.add(spatialBlock(rate, s));
+                out.add(spatialBlock(rate, s, lowering));
             }
         }
         for (double rate : rates) {
             for (int g : GRANULARITIES) {
-                out.add(channelBlock(rate, g));
+                out.add(channelBlock(rate, g, lowering));
             }
         }
         for (double rate : rates) {
-            out.add(layerBlock(rate));
+            out.add(layerBlock(rate, lowering));
         }
         return out;
     }
 
-    static BlockCase spatialBlock(double rate, int s) {
-        int c = BLOCK_CHANNELS;
-        int w = BLOCK_WIDTH;
-        int h = BLOCK_SIZE;
-        int[] active = activePatches(1, h, h, s, rate, "spatial-block" + s + rate);
-        int n = active.length;
-        List<BlockStep> steps = List.of(
-                new BlockStep("masker + conv1 1x1 (fused, one extra channel)", new Conv2dKernel(1, c, w + 1, h, h, 1, 1, 1), 1),
-                new BlockStep("gather (halo 1)", new GatherKernel(1, w, h, h, s, 1, active), 1),
-                new BlockStep("conv2 3x3 on gathered patches", new PatchConvKernel(n, w, w, s, 1, 1), 1),
-                new BlockStep("conv3 1x1 on patches", new PatchConvKernel(n, w, c, s, 0, 1), 1),
-                new BlockStep("scatter-add", new ScatterAddKernel(1, c, h, h, s, active), 1));
-        String label = String.format(Locale.ROOT, "block spatial %d-%d-%d %dx%d S%d r%.2f", c, w, c, h, h, s, rate);
-        return new BlockCase(label, label, BlockParadigm.SPATIAL, c, w, c, h, rate, s, steps);
+    static BlockCase spatialBlock(double rate, int s, BlockLowering lowering) {
+        int[] active = activePatches(1, BLOCK_SIZE, BLOCK_SIZE, s, rate, "spatial-block" + s + rate);
+        String label = String.format(Locale.ROOT, "block spatial %d-%d-%d %dx%d S%d r%.2f", BLOCK_CHANNELS,
+                BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, BLOCK_SIZE, s, rate);
+        return block(label, BlockParadigm.SPATIAL, rate, s, new BlockMasks(active, new int[0]), lowering);
     }
 
-    static BlockCase channelBlock(double rate, int g) {
-        int c = BLOCK_CHANNELS;
-        int w = BLOCK_WIDTH;
-        int h = BLOCK_SIZE;
-        int groups = w / g;
+    static BlockCase channelBlock(double rate, int g, BlockLowering lowering) {
+        int groups = BLOCK_WIDTH / g;
         int kept = Math.max(1, (int) Math.round(rate * groups));
         int[] keptGroups = pick(groups, kept, "channel-block" + g + rate);
-        int[] keptChannels = IntStream.of(keptGroups).flatMap(k -> IntStream.range(k * g, k * g + g)).sorted().toArray();
-        int[] allIn = IntStream.range(0, c).toArray();
-        int[] allOutGroups = IntStream.range(0, c / g).toArray();
-        int hidden = Math.max(groups / MASKER_REDUCTION, MASKER_REDUCTION);
-        List<BlockStep> steps = new ArrayList<>();
-        steps.add(new BlockStep("conv1 1x1 (kept out)", new ChannelSkipConvKernel(1, c, w, h, h, 1, 1, g, keptGroups,
-                allIn), 1));
-        if (groups > 1) {
-            steps.add(new BlockStep("masker pool", new GlobalAvgPoolKernel(1, c, h, h), 1));
-            steps.add(new BlockStep("masker fc1", new FullyConnectedKernel(1, c, hidden), 1));
-            steps.add(new BlockStep("masker fc2", new FullyConnectedKernel(1, hidden, groups), 1));
-        }
-        steps.add(new BlockStep("conv2 3x3 (kept in/out)", new ChannelSkipConvKernel(1, w, w, h, h, 3, 1, g,
-                keptGroups, keptChannels), 1));
-        steps.add(new BlockStep("conv3 1x1 (kept in)", new ChannelSkipConvKernel(1, w, c, h, h, 1, 1, g, allOutGroups,
-                keptChannels), 1));
-        steps.add(new BlockStep("residual add", new ElementwiseAddKernel(1, c, h, h), 1));
-        String label = String.format(Locale.ROOT, "block channel %d-%d-%d %dx%d G%d r%.2f", c, w, c, h, h, g, rate);
-        return new BlockCase(label, label, BlockParadigm.CHANNEL, c, w, c, h, rate, g, steps);
+        String label = String.format(Locale.ROOT, "block channel %d-%d-%d %dx%d G%d r%.2f", BLOCK_CHANNELS,
+                BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, BLOCK_SIZE, g, rate);
+        return block(label, BlockParadigm.CHANNEL, rate, g, new BlockMasks(new int[0], keptGroups), lowering);
     }
 
     /**
      * Layer skipping: the gate always runs; the branch runs with probability {@code rate}. The executed
      * case is gate + branch and the skipped case is the gate alone, so the expected time per inference is
-     * {@code gate + rate × branch}: branch steps carry weight {@code rate}.
+     * {@code gate + rate × branch}: the graph's branch nodes carry probability {@code rate}.
      */
-    static BlockCase layerBlock(double rate) {
-        int c = BLOCK_CHANNELS;
-        int w = BLOCK_WIDTH;
-        int h = BLOCK_SIZE;
-        List<BlockStep> steps = List.of(
-                new BlockStep("gate pool", new GlobalAvgPoolKernel(1, c, h, h), 1),
-                new BlockStep("gate fc", new FullyConnectedKernel(1, c, 2), 1),
-                new BlockStep("conv1 1x1", new Conv2dKernel(1, c, w, h, h, 1, 1, 1), rate),
-                new BlockStep("conv2 3x3", new Conv2dKernel(1, w, w, h, h, 3, 1, 1), rate),
-                new BlockStep("conv3 1x1", new Conv2dKernel(1, w, c, h, h, 1, 1, 1), rate),
-                new BlockStep("residual add", new ElementwiseAddKernel(1, c, h, h), rate));
-        String label = String.format(Locale.ROOT, "block layer %d-%d-%d %dx%d r%.2f", c, w, c, h, h, rate);
-        return new BlockCase(label, label, BlockParadigm.LAYER, c, w, c, h, rate, 1, steps);
+    static BlockCase layerBlock(double rate, BlockLowering lowering) {
+        String label = String.format(Locale.ROOT, "block layer %d-%d-%d %dx%d r%.2f", BLOCK_CHANNELS, BLOCK_WIDTH,
+                BLOCK_CHANNELS, BLOCK_SIZE, BLOCK_SIZE, rate);
+        return block(label, BlockParadigm.LAYER, rate, 1, BlockMasks.NONE, lowering);
+    }
+
+    private static BlockCase block(String label, BlockParadigm paradigm, double rate, int granularity,
+                                   BlockMasks masks, BlockLowering lowering) {
+        Map<ModelVariant, OperatorGraph> graphs = new EnumMap<>(ModelVariant.class);
+        for (ModelVariant v : ModelVariant.values()) {
+            graphs.put(v, lowering.lower(paradigm, BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, rate,
+                    granularity, v));
+        }
+        return new BlockCase(label, label, paradigm, BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, rate,
+                granularity, graphs, masks);
     }
 
     // ------------------------------------------------------------------ masks

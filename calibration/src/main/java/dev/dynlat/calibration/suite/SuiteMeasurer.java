@@ -24,7 +24,7 @@ import java.util.Objects;
  * samples to the CSV (flushed per measurement) before printing progress and calling the caller's
  * listener, so an interruption at any point leaves every finished measurement on disk.
  *
- * <p>Blocks are timed as one native sequence where a {@link BlockTimer} can run them (the cpu
+ * <p>Blocks are timed as native sequences where a {@link BlockSequence} is given for them (the cpu
  * backend: the block lowered by the predictor's composers and run by the network runner); else as
  * the sum of their kernels' per-run times: for timed run {@code i} the block sample is
  * {@code Σ weight × t_kernel[i]}, each kernel timed by its own native call.
@@ -43,7 +43,7 @@ public final class SuiteMeasurer {
     private final PrintStream progress;
     private final MeasurementListener listener;
     private final KernelSpec reference;
-    private BlockTimer blockTimer = BlockTimer.NONE;
+    private Map<String, BlockSequence> blockSequences = Map.of();
 
     public SuiteMeasurer(Backend backend, MeasurementProtocol protocol, PrintStream progress,
                          MeasurementListener listener) {
@@ -64,9 +64,9 @@ public final class SuiteMeasurer {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Times dynamic blocks with {@code timer} (one native sequence) where it can, else as sums of kernels. */
-    public SuiteMeasurer withBlockTimer(BlockTimer timer) {
-        this.blockTimer = java.util.Objects.requireNonNull(timer, "timer");
+    /** Times the blocks whose keys {@code sequences} holds as those native sequences, the rest as sums of kernels. */
+    public SuiteMeasurer withBlockSequences(Map<String, BlockSequence> sequences) {
+        this.blockSequences = Map.copyOf(sequences);
         return this;
     }
 
@@ -99,8 +99,9 @@ public final class SuiteMeasurer {
         for (BlockCase b : suite.blocks()) {
             groups.put(b.key(), b.group());
             labels.put(b.key(), b.label());
-            TimedRun sequence = blockTimer.timer(b);
-            tasks.add(new MeasurementTask(b.key(), withReference(b.key(), sequence != null ? sequence : blockRun(b),
+            BlockSequence sequence = blockSequences.get(b.key());
+            tasks.add(new MeasurementTask(b.key(), withReference(b.key(), sequence != null ? sequence.timedRun()
+                    : blockRun(b),
                     referenceNextTo)));
         }
         Map<String, List<Double>> referencesByKey = new HashMap<>();

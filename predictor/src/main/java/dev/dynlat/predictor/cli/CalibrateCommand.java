@@ -13,7 +13,7 @@ import dev.dynlat.calibration.suite.CalibrationRun;
 import dev.dynlat.calibration.suite.CalibrationSuite;
 import dev.dynlat.calibration.report.ReportDirectory;
 import dev.dynlat.operators.input.InputBounds;
-import dev.dynlat.predictor.calibration.ComposerBlockLatency;
+import dev.dynlat.predictor.calibration.ComposerBlockLowering;
 import dev.dynlat.reports.io.OutputTarget;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
 import dev.dynlat.operators.profile.DeviceProfile;
@@ -157,13 +157,14 @@ public final class CalibrateCommand implements Callable<Integer> {
                     : reason;
             return fail(msg, USAGE_ERROR);
         }
-        CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick() : CalibrationSuite.full();
+        CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick(ComposerBlockLowering::lower)
+                : CalibrationSuite.full(ComposerBlockLowering::lower);
         long t0 = System.nanoTime();
         try {
-            CalibrationOutcome o = new CalibrationRun(b, s, settings, quick, new ComposerBlockLatency(), err, listener,
-                    null).force(force).blockTimer(b instanceof dev.dynlat.calibration.backend.CpuBackend
-                            ? new dev.dynlat.predictor.calibration.NativeBlockTimer()
-                            : dev.dynlat.calibration.suite.BlockTimer.NONE).run(out, report, append, null);
+            CalibrationOutcome o = new CalibrationRun(b, s, settings, quick,
+                    new dev.dynlat.calibration.suite.GraphBlockLatency(), err, listener, null).force(force).blockSequences(b instanceof dev.dynlat.calibration.backend.CpuBackend
+                            ? dev.dynlat.predictor.calibration.NativeBlockSequences.of(s.blocks())
+                            : java.util.Map.of()).run(out, report, append, null);
             err.printf(Locale.ROOT, "calibrated %s in %.1f s: held-out MdAPE operators %.1f%% (before %.1f%%), "
                     + "blocks %.1f%% (before %.1f%%); profile %s, report %s%n", o.profile().name(),
                     (System.nanoTime() - t0) * 1e-9, stat(o, false, true), stat(o, false, false), stat(o, true, true),
@@ -193,7 +194,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         try {
             ProtocolSettings settings = settings();
             Path dir = dev.dynlat.reports.io.OutputDirectory.check("--plan", plan);
-            CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick() : CalibrationSuite.full();
+            CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick(ComposerBlockLowering::lower)
+                    : CalibrationSuite.full(ComposerBlockLowering::lower);
             dev.dynlat.calibration.plan.PlanSizing sizing = dev.dynlat.calibration.plan.PlanSizing.H100;
             dev.dynlat.calibration.plan.CalibrationPlan p = dev.dynlat.calibration.plan.CalibrationPlan.of(s, settings,
                     quick ? 1 : CalibrationRun.FULL_ROUNDS, dev.dynlat.calibration.backend.CudaBackend.TIMING_SEED,

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynlat.calibration.network.NativeNetwork;
 import dev.dynlat.calibration.suite.BlockCase;
+import dev.dynlat.calibration.suite.BlockParadigm;
+import dev.dynlat.calibration.suite.BlockSequence;
+import dev.dynlat.predictor.engine.BlockGraphs;
 import dev.dynlat.calibration.suite.CalibrationSuite;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.predictor.engine.LoweredNode;
@@ -18,27 +21,44 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Calibration blocks timed as one native sequence of the lowering the block prediction costs. */
-class NativeBlockTimerTest {
+class NativeBlockSequencesTest {
     @Test
     void theOneBlockNetworkLowersToTheOperatorsThePredictionCosts() {
-        for (BlockCase b : CalibrationSuite.quick().blocks()) {
-            Network net = NativeBlockTimer.network(b);
+        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
+            Network net = NativeBlockSequences.network(b);
             Paradigm p = Paradigm.valueOf(b.paradigm().name());
             int option = p == Paradigm.LAYER ? 1 : b.granularity();
             Workload w = new Workload(net, CnnDynamics.uniform(p, net, new int[] {option}, b.rate()));
-            List<OperatorUse> lowered = LoweredNode.of(w, ComposerBlockLatency.SCHEDULE, ModelVariant.CALIBRATED, 1)
+            List<OperatorUse> lowered = LoweredNode.of(w, ComposerBlockLowering.SCHEDULE, ModelVariant.CALIBRATED, 1)
                     .get(0).operators();
-            List<OperatorUse> predicted = ComposerBlockLatency.operators(b, ModelVariant.CALIBRATED);
+            // the graph the suite measures and prices
+            List<OperatorUse> predicted = BlockGraphs.uses(b.graph(ModelVariant.CALIBRATED));
             assertEquals(predicted.stream().map(OperatorUse::spec).toList(),
                     lowered.stream().map(OperatorUse::spec).toList(), b.key());
         }
     }
 
     @Test
+    void aLayerSkippedBlockIsItsExecutedAndSkippedProgramsWeightedByTheRate() {
+        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
+            BlockSequence s = NativeBlockSequences.of(b);
+            if (b.paradigm() == BlockParadigm.LAYER) {
+                assertEquals(List.of(b.rate(), 1 - b.rate()), s.parts().stream().map(BlockSequence.Part::weight)
+                        .toList(), b.key());
+                assertTrue(s.parts().get(0).program().steps().size() > s.parts().get(1).program().steps().size(),
+                        b.key() + ": the skipped path runs fewer steps");
+            } else {
+                assertEquals(1, s.parts().size(), b.key());
+                assertEquals(1.0, s.parts().get(0).weight());
+            }
+        }
+    }
+
+    @Test
     void everyBlockKindIsTimedAsOneSequence() {
         assumeTrue(NativeNetwork.unavailableReason() == null, "native cpu library not built");
-        for (BlockCase b : CalibrationSuite.quick().blocks()) {
-            double[] t = new NativeBlockTimer().timer(b).run(1, 3);
+        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
+            double[] t = NativeBlockSequences.of(b).timedRun().run(1, 3);
             assertEquals(3, t.length);
             for (double v : t) {
                 assertTrue(v > 0 && Double.isFinite(v), b.key() + ": " + v);
