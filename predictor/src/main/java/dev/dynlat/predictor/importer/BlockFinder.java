@@ -27,8 +27,7 @@ final class BlockFinder {
     private static final List<String> ACTIVATIONS = List.of("relu", "relu6", "hard-swish", "swish", "gelu", "sigmoid",
             "hard-sigmoid");
     private final List<Draft> drafts;
-    private final Map<String, Draft> byId = new HashMap<>();
-    private final Map<String, List<Draft>> readers = new HashMap<>();
+    private final DraftIndex index;
     private final Set<Draft> removed = new HashSet<>();
     private final Map<Draft, Draft> replacements = new HashMap<>();
     /** Residual chains that match no block kind; they stay plain operators. */
@@ -36,12 +35,7 @@ final class BlockFinder {
 
     BlockFinder(List<Draft> drafts) {
         this.drafts = drafts;
-        for (Draft d : drafts) {
-            byId.put(d.id, d);
-            for (String in : d.inputs) {
-                readers.computeIfAbsent(in, k -> new ArrayList<>()).add(d);
-            }
-        }
+        this.index = new DraftIndex(drafts);
     }
 
     /** The drafts with every recognised block in place of its operators, in execution order. */
@@ -68,11 +62,11 @@ final class BlockFinder {
     }
 
     private int readerCount(String id) {
-        return readers.getOrDefault(id, List.of()).size();
+        return index.readersOf(id).size();
     }
 
     private Draft soleReader(Draft d) {
-        List<Draft> r = readers.getOrDefault(d.id, List.of());
+        List<Draft> r = index.readersOf(d.id);
         return r.size() == 1 ? r.get(0) : null;
     }
 
@@ -98,7 +92,7 @@ final class BlockFinder {
             LinkedList<Draft> chain = new LinkedList<>();
             Draft projection = null;
             String source = null;
-            Draft d = byId.get(bodyEnd);
+            Draft d = index.get(bodyEnd);
             Se se = null;
             while (d != null && chain.size() < 4) {
                 if (se == null && d.is("mul") && readerCount(d.id) == 1) {
@@ -117,14 +111,14 @@ final class BlockFinder {
                     source = src;
                     break;
                 }
-                Draft p = byId.get(shortcut);
+                Draft p = index.get(shortcut);
                 if (p != null && p.is("conv") && readerCount(p.id) == 1 && p.inputs.get(0).equals(src)
                         && readerCount(src) == 2) {
                     projection = p;
                     source = src;
                     break;
                 }
-                d = byId.get(src);
+                d = index.get(src);
             }
             if (source == null) {
                 continue;
@@ -171,7 +165,7 @@ final class BlockFinder {
         for (int side = 0; side < 2; side++) {
             String shortcut = add.inputs.get(1 - side);
             List<Draft> body = new ArrayList<>();
-            Draft d = byId.get(add.inputs.get(side));
+            Draft d = index.get(add.inputs.get(side));
             while (d != null && d.inputs.size() == 1 && readerCount(d.id) == 1 && body.size() < 16) {
                 body.add(0, d);
                 if (d.inputs.get(0).equals(shortcut)) {
@@ -181,7 +175,7 @@ final class BlockFinder {
                     }
                     return;
                 }
-                d = byId.get(d.inputs.get(0));
+                d = index.get(d.inputs.get(0));
             }
         }
     }
@@ -378,13 +372,13 @@ final class BlockFinder {
         if (!mul.is("mul") || mul.inputs.size() != 2) {
             return null;
         }
-        Draft conv = byId.get(mul.inputs.get(0));
+        Draft conv = index.get(mul.inputs.get(0));
         if (conv == null || !conv.is("conv") || removed.contains(conv) || readerCount(conv.id) != 2) {
             return null;
         }
         List<Draft> parts = new ArrayList<>(List.of(mul));
         List<Draft> convs = new ArrayList<>();
-        Draft d = byId.get(mul.inputs.get(1));
+        Draft d = index.get(mul.inputs.get(1));
         while (d != null && readerCount(d.id) == 1 && parts.size() < 8 && !d.is("global-avg-pool")) {
             if (d.is("linear")) {
                 convs.add(0, d);
@@ -392,7 +386,7 @@ final class BlockFinder {
                 return null;
             }
             parts.add(d);
-            d = byId.get(d.inputs.get(0));
+            d = index.get(d.inputs.get(0));
         }
         if (d == null || !d.is("global-avg-pool") || readerCount(d.id) != 1 || !d.inputs.get(0).equals(conv.id)
                 || convs.size() != 2) {
@@ -420,7 +414,7 @@ final class BlockFinder {
             chain.add(d);
             if (d.params.containsKey("depthwise")) {
                 Draft project = soleReader(d);
-                for (Draft r : readers.getOrDefault(d.id, List.of())) {
+                for (Draft r : index.readersOf(d.id)) {
                     Se gate = project == null && r.is("mul") ? seOf(r) : null;
                     if (gate != null && gate.conv() == d) {
                         se = gate;

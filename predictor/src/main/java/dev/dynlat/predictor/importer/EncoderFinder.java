@@ -25,19 +25,13 @@ import java.util.Set;
  */
 final class EncoderFinder {
     private final List<Draft> drafts;
-    private final Map<String, Draft> byId = new HashMap<>();
-    private final Map<String, List<Draft>> readers = new HashMap<>();
+    private final DraftIndex index;
     private final Set<Draft> removed = new HashSet<>();
     private final Map<Draft, Draft> replacements = new HashMap<>();
 
     EncoderFinder(List<Draft> drafts) {
         this.drafts = drafts;
-        for (Draft d : drafts) {
-            byId.put(d.id, d);
-            for (String in : d.inputs) {
-                readers.computeIfAbsent(in, k -> new ArrayList<>()).add(d);
-            }
-        }
+        this.index = new DraftIndex(drafts);
     }
 
     /** The drafts with every recognised encoder layer in place of its operators, in execution order. */
@@ -83,7 +77,7 @@ final class EncoderFinder {
     private Layer layer(Draft add1, String layerInput, String branch, Sequence seq) {
         int width = seq.dim();
         Set<Draft> parts = new HashSet<>();
-        Draft proj = byId.get(branch);
+        Draft proj = index.get(branch);
         if (!linear(proj, width, null) || readers(proj) != 1) {
             return null;
         }
@@ -96,7 +90,7 @@ final class EncoderFinder {
         if (attention.source().equals(layerInput)) {
             post = true;
         } else {
-            Draft norm = byId.get(attention.source());
+            Draft norm = index.get(attention.source());
             if (norm == null || !norm.is("layer-norm") || !norm.inputs.get(0).equals(layerInput)
                     || readers(norm) != 3) {
                 return null;
@@ -223,10 +217,10 @@ final class EncoderFinder {
 
     /** The draft behind {@code id} past views each read once (the views join {@code parts}). */
     private Draft through(String id, Set<Draft> parts) {
-        Draft d = byId.get(id);
+        Draft d = index.get(id);
         while (d != null && d.is("view") && readers(d) == 1) {
             parts.add(d);
-            d = byId.get(d.inputs.get(0));
+            d = index.get(d.inputs.get(0));
         }
         return d;
     }
@@ -247,11 +241,11 @@ final class EncoderFinder {
     }
 
     private int readers(Draft d) {
-        return readers.getOrDefault(d.id, List.of()).size();
+        return index.readersOf(d.id).size();
     }
 
     private List<Draft> readersOf(Draft d) {
-        return readers.getOrDefault(d.id, List.of());
+        return index.readersOf(d.id);
     }
 
     private Draft soleReader(Draft d) {

@@ -23,14 +23,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** End-to-end tests of the {@code dynlat} command line. */
-class CliTest {
+public class CliTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = DynlatCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

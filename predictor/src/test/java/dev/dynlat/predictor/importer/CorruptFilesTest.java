@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.importer;
 
+import dev.dynlat.predictor.cli.CliTest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ class CorruptFilesTest {
                 }
             }
             Files.write(file, bad);
-            ImportCliTest.Result r = ImportCliTest.run("models", "import", file.toString());
+            CliTest.Result r = ImportCliTest.run("models", "import", file.toString());
             assertTrue(r.code() == 0 || r.code() == 2, "case " + i + ": exit " + r.code() + "\n" + r.err());
             assertTrue(r.code() == 0 || r.err().strip().lines().count() == 1, "case " + i + ":\n" + r.err());
         }

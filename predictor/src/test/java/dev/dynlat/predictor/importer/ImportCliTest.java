@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import dev.dynlat.predictor.cli.DynlatCli;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkLoader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
+import dev.dynlat.predictor.cli.CliTest;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,14 +20,9 @@ class ImportCliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DynlatCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    /** The CLI's answer to one command line, as every CLI test runs it. */
+    static CliTest.Result run(String... args) {
+        return CliTest.run(args);
     }
 
     @Test
@@ -37,7 +30,7 @@ class ImportCliTest {
         TestNets.Net n = TestNets.resnet(18, 13, 224, true);
         Path onnx = n.g.write(dir, "resnet18");
         Path yaml = dir.resolve("resnet18.yaml");
-        Result r = run("models", "import", onnx.toString(), "--out", yaml.toString());
+        CliTest.Result r = run("models", "import", onnx.toString(), "--out", yaml.toString());
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(yaml);
         assertTrue(text.contains("{id: layer1, block: basic, repeat: 2, out: 64, stride: 1, kernel: 3}"), text);
@@ -48,18 +41,18 @@ class ImportCliTest {
     @Test
     void onnxFilesWorkWhereverAModelIsTaken() throws IOException {
         Path onnx = TestNets.mobilenetV2(13, 224).g.write(dir, "mbv2");
-        Result show = run("models", "show", onnx.toString());
+        CliTest.Result show = run("models", "show", onnx.toString());
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("layer2.1"), show.out());
-        Result predict = run("predict", "--model", onnx.toString(), "--device", "tx2", "--mode", "channel",
+        CliTest.Result predict = run("predict", "--model", onnx.toString(), "--device", "tx2", "--mode", "channel",
                 "--channel-group", "2", "--rate", "0.5");
         assertEquals(0, predict.code(), predict.err());
         Path vit = TestTransformer.build(13, 224, 1).g.write(dir, "vit");
-        Result atSize = run("models", "show", vit.toString(), "--input", "224");
+        CliTest.Result atSize = run("models", "show", vit.toString(), "--input", "224");
         assertEquals(0, atSize.code(), atSize.err());
         assertTrue(atSize.out().contains("at 224x224"), atSize.out());
         // Its position embedding holds 196 tokens: another size cannot run, and says where.
-        Result tooBig = run("models", "show", vit.toString(), "--input", "448");
+        CliTest.Result tooBig = run("models", "show", vit.toString(), "--input", "448");
         assertEquals(2, tooBig.code());
         assertTrue(tooBig.err().contains("cannot broadcast [1, 784, 192] with [1, 196, 192]"), tooBig.err());
     }
@@ -68,11 +61,11 @@ class ImportCliTest {
     void sweepAndSearchUseTheOnnxFileNotAZooModelOfTheSameName() throws IOException {
         // A MobileNetV2 (5 residual stages) in a file called resnet50.onnx (the zoo's has 4).
         Path onnx = TestNets.mobilenetV2(13, 224).g.write(dir, "resnet50");
-        Result search = run("search", "--model", onnx.toString(), "--device", "tx2", "--mode", "spatial", "--options",
+        CliTest.Result search = run("search", "--model", onnx.toString(), "--device", "tx2", "--mode", "spatial", "--options",
                 "1,2", "--rate", "0.5");
         assertEquals(0, search.code(), search.err());
         assertTrue(search.out().contains("layer6"), search.out());
-        Result sweep = run("sweep", "--model", onnx.toString(), "--device", "tx2", "--mode", "channel", "--options",
+        CliTest.Result sweep = run("sweep", "--model", onnx.toString(), "--device", "tx2", "--mode", "channel", "--options",
                 "1,2", "--rates", "0.5:1:0.5");
         assertEquals(0, sweep.code(), sweep.err());
     }
@@ -87,7 +80,7 @@ class ImportCliTest {
         g.output(g.node("LSTM", c));
         Path onnx = g.write(dir, "odd");
         Path out = dir.resolve("odd.yaml");
-        Result r = run("models", "import", onnx.toString(), "--out", out.toString());
+        CliTest.Result r = run("models", "import", onnx.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("LSTM ×1 (/lstm_3)"), r.err());
@@ -100,12 +93,12 @@ class ImportCliTest {
         Path text = dir.resolve("net.onnx");
         Files.writeString(text, "network: resnet50\nstages: []\n");
         Path out = dir.resolve("x.yaml");
-        Result r = run("models", "import", text.toString(), "--out", out.toString());
+        CliTest.Result r = run("models", "import", text.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("is not an ONNX model"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(Files.exists(out));
-        Result missing = run("predict", "--model", dir.resolve("none.onnx").toString(), "--device", "tx2");
+        CliTest.Result missing = run("predict", "--model", dir.resolve("none.onnx").toString(), "--device", "tx2");
         assertEquals(2, missing.code());
     }
 
@@ -120,7 +113,7 @@ class ImportCliTest {
         }
         Path deep = dir.resolve("deep.onnx");
         Files.write(deep, ModelProto.newBuilder().setIrVersion(7).setGraph(graph).build().toByteArray());
-        Result r = run("models", "import", deep.toString());
+        CliTest.Result r = run("models", "import", deep.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("is not an ONNX model"), r.err());
     }
@@ -137,7 +130,7 @@ class ImportCliTest {
         huge.output(huge.node("Conv", new String[] {x, huge.weight(1 << 20, 3, 1, 1)}));
         for (TestGraph g : List.of(noWeight, dangling, huge)) {
             Path onnx = g.write(dir, "bad");
-            Result r = run("predict", "--model", onnx.toString(), "--device", "tx2");
+            CliTest.Result r = run("predict", "--model", onnx.toString(), "--device", "tx2");
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
@@ -147,10 +140,10 @@ class ImportCliTest {
     @Test
     void dynamicInputWithoutInputOptionNamesTheDimension() throws IOException {
         Path vit = TestTransformer.build(13, 224, 1).g.write(dir, "vit");
-        Result r = run("models", "import", vit.toString());
+        CliTest.Result r = run("models", "import", vit.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'pixels'") && r.err().contains("height"), r.err());
-        Result bad = run("models", "import", vit.toString(), "--input", "22x");
+        CliTest.Result bad = run("models", "import", vit.toString(), "--input", "22x");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("input: '22x'"), bad.err());
     }

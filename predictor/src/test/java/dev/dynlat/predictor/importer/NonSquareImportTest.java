@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.importer;
 
+import dev.dynlat.predictor.cli.CliTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -105,14 +106,14 @@ class NonSquareImportTest {
 
     @Test
     void theCliTakesHxWAndTheFullShapeWithAnOnnxModel() throws IOException {
-        ImportCliTest.Result show = ImportCliTest.run("models", "show", onnx.toString(), "--input", "1x3x800x1333");
+        CliTest.Result show = ImportCliTest.run("models", "show", onnx.toString(), "--input", "1x3x800x1333");
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().startsWith("resnet50-dynamic at 800x1333: 87.3"), show.out());
-        ImportCliTest.Result predict = ImportCliTest.run("predict", "--model", onnx.toString(), "--input",
+        CliTest.Result predict = ImportCliTest.run("predict", "--model", onnx.toString(), "--input",
                 "800x1333", "--device", "tx2", "--mode", "spatial", "--granularity", "4,4,2,1", "--rate", "0.5");
         assertEquals(0, predict.code(), predict.err());
         Path yaml = dir.resolve("r50.yaml");
-        ImportCliTest.Result imported = ImportCliTest.run("models", "import", onnx.toString(), "--input", "800x1333",
+        CliTest.Result imported = ImportCliTest.run("models", "import", onnx.toString(), "--input", "800x1333",
                 "--out", yaml.toString());
         assertEquals(0, imported.code(), imported.err());
         assertTrue(Files.readString(yaml).contains("input: {channels: 3, height: 800, width: 1333}"),
@@ -124,7 +125,7 @@ class NonSquareImportTest {
     void anInputThatFitsNeitherFormIsOneLineNamingInput() {
         for (String bad : List.of("800x1333x3", "1x4x800x1333", "0x800", "800x")) {
             Path out = dir.resolve("p.csv");
-            ImportCliTest.Result r = ImportCliTest.run("predict", "--model", onnx.toString(), "--input", bad,
+            CliTest.Result r = ImportCliTest.run("predict", "--model", onnx.toString(), "--input", bad,
                     "--device", "tx2", "--out", out.toString());
             assertEquals(2, r.code(), bad + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.importer;
 
+import dev.dynlat.predictor.cli.CliTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,9 +94,9 @@ class TokenInputImportTest {
             assertEquals(p.predict(Workload.dense(byHand)).latencyMs(), p.predict(Workload.dense(imported)).latencyMs(),
                     1e-9, v.id());
         }
-        ImportCliTest.Result dense = ImportCliTest.run("predict", "--model", bert().toString(), "--input", "128",
+        CliTest.Result dense = ImportCliTest.run("predict", "--model", bert().toString(), "--input", "128",
                 "--device", "v100", "--format", "json");
-        ImportCliTest.Result skipping = ImportCliTest.run("predict", "--model", bert().toString(), "--input", "128",
+        CliTest.Result skipping = ImportCliTest.run("predict", "--model", bert().toString(), "--input", "128",
                 "--device", "v100", "--token-rate", "0.5", "--format", "json");
         assertEquals(0, dense.code(), dense.err());
         assertEquals(0, skipping.code(), skipping.err());
@@ -109,25 +110,25 @@ class TokenInputImportTest {
     @Test
     void theCliShowsAndImportsATokenModel() throws IOException {
         Path onnx = bert();
-        ImportCliTest.Result show = ImportCliTest.run("models", "show", onnx.toString(), "--input", "128");
+        CliTest.Result show = ImportCliTest.run("models", "show", onnx.toString(), "--input", "128");
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().startsWith("bert-mini at 128 tokens:"), show.out());
         Path yaml = dir.resolve("bert.yaml");
-        ImportCliTest.Result imported = ImportCliTest.run("models", "import", onnx.toString(), "--input", "128",
+        CliTest.Result imported = ImportCliTest.run("models", "import", onnx.toString(), "--input", "128",
                 "--out", yaml.toString());
         assertEquals(0, imported.code(), imported.err());
         String text = Files.readString(yaml);
         assertTrue(text.contains("input: {tokens: 128, width: 64}"), text);
         assertTrue(text.contains("op: embedding, vocab: 1000"), text);
         assertEquals(macsAt(128), NetworkLoader.load(yaml, 0).denseMacs(), macsAt(128) * 1e-12);
-        ImportCliTest.Result predict = ImportCliTest.run("predict", "--model", onnx.toString(), "--input", "128",
+        CliTest.Result predict = ImportCliTest.run("predict", "--model", onnx.toString(), "--input", "128",
                 "--device", "v100");
         assertEquals(0, predict.code(), predict.err());
     }
 
     @Test
     void aDynamicLengthWithoutInputNamesTheDimension() throws IOException {
-        ImportCliTest.Result r = ImportCliTest.run("models", "show", bert().toString());
+        CliTest.Result r = ImportCliTest.run("models", "show", bert().toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("'sequence'") && r.err().contains("input_ids"), r.err());
@@ -145,7 +146,7 @@ class TokenInputImportTest {
         assertTrue(e.getMessage().contains("token ids 'ids' must be read by one embedding lookup")
                 && e.getMessage().contains("(Cast)"), e.getMessage());
         Path out = dir.resolve("x.yaml");
-        ImportCliTest.Result r = ImportCliTest.run("models", "import", onnx.toString(), "--input", "16", "--out",
+        CliTest.Result r = ImportCliTest.run("models", "import", onnx.toString(), "--input", "16", "--out",
                 out.toString());
         assertEquals(2, r.code());
         assertFalse(Files.exists(out));
