@@ -135,22 +135,7 @@ final class OnnxGraph {
             in.add(t);
             anyDynamic |= dynamic.contains(name);
         }
-        ShapeRules.Inputs ctx = new ShapeRules.Inputs() {
-            @Override
-            public OnnxNode node() {
-                return n;
-            }
-
-            @Override
-            public int opset() {
-                return opset;
-            }
-
-            @Override
-            public Tensor in(int i) {
-                return i < in.size() ? in.get(i) : null;
-            }
-        };
+        ShapeRules.Inputs ctx = new NodeInputs(n, opset, i -> i < in.size() ? in.get(i) : null);
         if (!n.op().equals("Constant") && (in.isEmpty() || in.get(0) == null)) {
             throw ctx.fail("has no first input");
         }
@@ -182,22 +167,8 @@ final class OnnxGraph {
 
     /** The node's inputs as its shape rule sees them. */
     ShapeRules.Inputs inputsOf(OnnxNode n) {
-        return new ShapeRules.Inputs() {
-            @Override
-            public OnnxNode node() {
-                return n;
-            }
-
-            @Override
-            public int opset() {
-                return opset;
-            }
-
-            @Override
-            public Tensor in(int i) {
-                return i < n.inputs().size() && !n.input(i).isEmpty() ? tensors.get(n.input(i)) : null;
-            }
-        };
+        return new NodeInputs(n, opset,
+                i -> i < n.inputs().size() && !n.input(i).isEmpty() ? tensors.get(n.input(i)) : null);
     }
 
     Tensor tensor(String name) {
@@ -216,5 +187,14 @@ final class OnnxGraph {
     OnnxNode soleConsumer(String tensor) {
         List<OnnxNode> c = consumersOf(tensor);
         return c.size() == 1 && !outputs.contains(tensor) ? c.get(0) : null;
+    }
+
+    /** A node's inputs as a shape rule sees them, each looked up by position (null when absent). */
+    private record NodeInputs(OnnxNode node, int opset, java.util.function.IntFunction<Tensor> lookup)
+            implements ShapeRules.Inputs {
+        @Override
+        public Tensor in(int i) {
+            return lookup.apply(i);
+        }
     }
 }
