@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.predictor.request.AccuracyTable;
 import dev.dynlat.predictor.sweep.SweepFigures;
 import dev.dynlat.predictor.sweep.SweepResults;
 import dev.dynlat.reports.chart.ChartFiles;
