@@ -100,6 +100,28 @@ class RequestValidationTest {
     }
 
     @Test
+    void reportChecksItsFlagsBeforeReadingOrWriting(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        var formats = ReportRequest.formats("svg, png");
+        assertEquals(java.util.List.of(dev.dynlat.reports.chart.ChartFormat.SVG, dev.dynlat.reports.chart.ChartFormat.PNG),
+                java.util.List.copyOf(formats), "formats keep the order typed");
+        assertEquals("format: unknown figure format 'gif'; expected png, svg or pdf",
+                message(() -> ReportRequest.formats("png,gif")));
+        var all = new dev.dynlat.predictor.sweep.SweepResults.Selection(null, null, null, null);
+        Path missing = tmp.resolve("results.csv");
+        Path out = tmp.resolve("figures");
+        assertEquals("dpi: must be 36 to 1200, got 20",
+                message(() -> new ReportRequest(missing, out, formats, 20, all, null, 0.5, null, null)));
+        assertEquals("rate: must be in [0, 1], got 1.5",
+                message(() -> new ReportRequest(missing, out, formats, 300, all, null, 1.5, null, null)));
+        java.nio.file.Files.writeString(out, "a file");
+        assertTrue(message(() -> new ReportRequest(missing, out, formats, 300, all, null, 0.5, null, null))
+                .startsWith("out: '"));
+        assertEquals("batch: must be a positive integer, got 0", message(() -> new ReportRequest(missing,
+                tmp.resolve("dir"), formats, 300, new dev.dynlat.predictor.sweep.SweepResults.Selection(null, null,
+                null, 0), null, 0.5, null, null)));
+    }
+
+    @Test
     void workspaceKeepsOnePredictorPerProfileVariantAndSchedule() {
         Workspace ws = new Workspace();
         TargetRequest a = target(null);
