@@ -1,6 +1,8 @@
 package dev.dynlat.predictor.cli;
 
 import dev.dynlat.predictor.request.Workspace;
+import dev.dynlat.predictor.serve.HttpFront;
+import dev.dynlat.predictor.serve.JsonLinesServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code dynlat serve}: answers JSON-lines requests on standard input, one JSON line each, until end of input. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -18,15 +21,32 @@ import picocli.CommandLine.Command;
                 + " \"mode\": \"channel\", \"channel_group\": 2, \"rate\": 0.5}",
             "Operations: predict, sweep, search (fields: their long options with _ for -; lists as JSON"
                 + " arrays), models, devices.",
-            "Answer: {\"id\": 1, \"result\": {...}} or {\"id\": 1, \"error\": \"rate: must be in [0, 1], got 2.0\"}."})
+            "Answer: {\"id\": 1, \"result\": {...}} or {\"id\": 1, \"error\": \"rate: must be in [0, 1], got 2.0\"}.",
+            "The Python client (python/README.md) runs one of these: dynlat.Engine()."})
 public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", description = "Also answer HTTP on 127.0.0.1:N (0: a free port,"
+            + " printed on standard error): POST one request object, get its answer. Standard input still ends it.")
+    Integer port;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        ServeOperations.server(new Workspace()).serve(in, spec.commandLine().getOut());
+        JsonLinesServer server = ServeOperations.server(new Workspace());
+        HttpFront http = port == null ? null : HttpFront.start(server, port);
+        if (http != null) {
+            spec.commandLine().getErr().println("dynlat serve: listening on http://127.0.0.1:" + http.port() + "/");
+            spec.commandLine().getErr().flush();
+        }
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            server.serve(in, spec.commandLine().getOut());
+        } finally {
+            if (http != null) {
+                http.close();
+            }
+        }
         return 0;
     }
 }

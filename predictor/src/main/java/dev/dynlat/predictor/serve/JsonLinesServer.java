@@ -47,8 +47,8 @@ public final class JsonLinesServer {
         }
     }
 
-    /** The answer to one request line. */
-    public ObjectNode answer(String line) {
+    /** The answer to one request line (one at a time: standard input and an HTTP door may share a server). */
+    public synchronized ObjectNode answer(String line) {
         JsonNode request;
         try {
             request = MAPPER.readTree(line);

@@ -125,6 +125,33 @@ class ServeTest {
     }
 
     @Test
+    void theHttpDoorAnswersOnePostedRequestWithTheSameAnswer() throws Exception {
+        var server = ServeOperations.server(new Workspace());
+        try (var front = dev.dynlat.predictor.serve.HttpFront.start(server, 0)) {
+            var client = java.net.http.HttpClient.newHttpClient();
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + front.port() + "/");
+            String good = "{\"op\": \"predict\", \"id\": 1, \"model\": \"resnet50\", \"device\": \"tx2\"}";
+            var ok = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(good)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode());
+            assertEquals(server.answer(good), JSON.readTree(ok.body()));
+            var bad = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"op\": \"predict\", \"rate\": 3,\n"
+                            + " \"model\": \"resnet50\", \"device\": \"tx2\", \"mode\": \"layer\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, bad.statusCode());
+            assertEquals("rate: must be in [0, 1], got 3.0", JSON.readTree(bad.body()).get("error").asText());
+            var get = client.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, get.statusCode());
+        }
+        assertEquals("port: must be 0 to 65535, got 70000",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> dev.dynlat.predictor.serve.HttpFront.start(server, 70000)).getMessage());
+    }
+
+    @Test
     void theServeCommandEndsWithExitZeroAtEndOfInput() {
         InputStream stdin = System.in;
         try {
