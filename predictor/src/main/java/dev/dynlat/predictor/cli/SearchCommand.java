@@ -35,7 +35,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--mode", required = true, paramLabel = "MODE", description = "spatial or channel.")
     String mode;
 
-    @Option(names = "--options", paramLabel = "V[,V...]|all", defaultValue = "1,2,4,8",
+    @Option(names = "--options", paramLabel = "V[,V...]|all", defaultValue = SearchRequest.DEFAULT_OPTIONS,
             description = "Candidates for every stage (each stage keeps those that fit it), or all valid values per"
                     + " stage. Default: ${DEFAULT-VALUE}.")
     String options;

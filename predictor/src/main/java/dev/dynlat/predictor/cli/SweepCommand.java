@@ -43,12 +43,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads of a spec sweep (default: all cores).")
     Integer threads;
 
-    @Option(names = "--options", paramLabel = "V[,V...]", defaultValue = "1,2,4,8",
+    @Option(names = "--options", paramLabel = "V[,V...]", defaultValue = SweepRequest.DEFAULT_OPTIONS,
             description = "S (spatial) or G (channel) values; each applies to every stage, S capped at the stage's"
                     + " map. Default: ${DEFAULT-VALUE}.")
     String options;
 
-    @Option(names = "--rates", paramLabel = "LIST|A:B:STEP", defaultValue = "0.1:1:0.1",
+    @Option(names = "--rates", paramLabel = "LIST|A:B:STEP", defaultValue = SweepRequest.DEFAULT_RATES,
             description = "Rates in [0,1]: a list (0.25,0.5) or start:stop:step. Default: ${DEFAULT-VALUE}.")
     String rates;
 

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public record SearchRequest(TargetRequest target, String mode, String options, Double rate, String rates,
                             Path accuracy) {
-    public static final String DEFAULT_OPTIONS = "1,2,4,8";
+    public static final String DEFAULT_OPTIONS = SweepRequest.DEFAULT_OPTIONS;
 
     public SearchRequest {
         options = options == null ? DEFAULT_OPTIONS : options;
