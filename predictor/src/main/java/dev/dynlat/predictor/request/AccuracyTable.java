@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.cli;
+package dev.dynlat.predictor.request;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -13,7 +13,7 @@ import java.util.List;
  * stage, {@code 4-4-2-1}, or one value for every stage), {@code rate} and {@code accuracy_pct};
  * other columns are ignored. Problems name the file and line.
  */
-final class AccuracyTable {
+public final class AccuracyTable {
     private AccuracyTable() {
     }
 
@@ -25,8 +25,8 @@ final class AccuracyTable {
      * @param accuracyPct accuracy in percent, [0, 100]
      * @param values the option's numbers
      */
-    record Entry(String option, double rate, double accuracyPct, int[] values) {
-        int[] perStage(int stages) {
+    public record Entry(String option, double rate, double accuracyPct, int[] values) {
+        public int[] perStage(int stages) {
             if (values.length == 1) {
                 int[] out = new int[stages];
                 Arrays.fill(out, values[0]);
@@ -40,7 +40,7 @@ final class AccuracyTable {
         }
     }
 
-    static List<Entry> load(Path file) {
+    public static List<Entry> load(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);

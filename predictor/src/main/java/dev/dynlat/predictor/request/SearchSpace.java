@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.cli;
+package dev.dynlat.predictor.request;
 
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.sweep.OptionSpace;
@@ -6,11 +6,11 @@ import dev.dynlat.predictor.sweep.SweepModel;
 import java.util.Arrays;
 
 /** {@code --options 1,2,4,8} or {@code all} as a per-stage cross product for a model. */
-final class SearchSpace {
+public final class SearchSpace {
     private SearchSpace() {
     }
 
-    static OptionSpace parse(String text, Paradigm paradigm, SweepModel model) {
+    public static OptionSpace parse(String text, Paradigm paradigm, SweepModel model) {
         int n = model.stages().size();
         int[][] choices = new int[n][];
         boolean spatial = paradigm == Paradigm.SPATIAL;
@@ -21,7 +21,7 @@ final class SearchSpace {
             }
             return new OptionSpace(choices, true);
         }
-        int[] listed = PredictCommand.perStageList("options", text, text.split(",", -1).length);
+        int[] listed = PerStageList.parse("options", text);
         if (Arrays.stream(listed).distinct().count() != listed.length) {
             throw new IllegalArgumentException("options: '" + text + "' lists a value twice");
         }

@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.cli;
+package dev.dynlat.predictor.request;
 
 import dev.dynlat.predictor.distribution.DecisionAnalysis;
 import dev.dynlat.predictor.distribution.DecisionReport;
@@ -18,7 +18,7 @@ import java.util.List;
  * {@code --policy}, {@code --policies}, {@code --decisions}, {@code --chart}), checked and turned
  * into decision dynamics and a report. Probabilities and input files exclude each other.
  */
-final class DecisionOptions {
+public final class DecisionOptions {
     private final String exits;
     private final String keepProbs;
     private final String policy;
@@ -26,7 +26,7 @@ final class DecisionOptions {
     private final Path decisions;
     private final Path chart;
 
-    DecisionOptions(String exits, String keepProbs, String policy, Path policies, Path decisions, Path chart) {
+    public DecisionOptions(String exits, String keepProbs, String policy, Path policies, Path decisions, Path chart) {
         this.exits = exits;
         this.keepProbs = keepProbs;
         this.policy = policy;
@@ -36,37 +36,37 @@ final class DecisionOptions {
     }
 
     /** The decisions of a run: expected dynamics (null: none given) and, for files, the inputs. */
-    record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs, List<double[]> rates) {
+    public record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs, List<double[]> rates) {
         Resolved(DecisionDynamics dynamics, List<InputDecision> inputs) {
             this(dynamics, inputs, null);
         }
 
-        boolean given() {
+        public boolean given() {
             return dynamics != null;
         }
 
         /** Per-input activation rates (LAUDNet-style skipping), or null. */
-        boolean rateRows() {
+        public boolean rateRows() {
             return rates != null;
         }
 
         /** The mean rate over inputs and blocks (the expected breakdown's uniform rate). */
-        double meanRate() {
+        public double meanRate() {
             return rates.stream().flatMapToDouble(Arrays::stream).average().orElse(1);
         }
 
-        DecisionReport report(Predictor predictor, Workload workload) {
+        public DecisionReport report(Predictor predictor, Workload workload) {
             DecisionAnalysis a = new DecisionAnalysis(predictor, workload);
             return inputs == null ? a.fromProbabilities() : a.fromInputs(inputs);
         }
     }
 
-    boolean any() {
+    public boolean any() {
         return exits != null || keepProbs != null || policy != null || policies != null || decisions != null;
     }
 
     /** Rejects a chart path with an unknown extension before any work. */
-    void checkChart() {
+    public void checkChart() {
         if (chart == null) {
             return;
         }
@@ -81,7 +81,7 @@ final class DecisionOptions {
      * Checks the options against the network; null when the network has neither exits nor
      * decided blocks and no option was given (a plain prediction).
      */
-    Resolved resolve(Network net) {
+    public Resolved resolve(Network net) {
         int files = (policy != null ? 1 : 0) + (policies != null ? 1 : 0) + (decisions != null ? 1 : 0);
         if (files > 1) {
             throw new IllegalArgumentException("policy/policies/decisions: give one of --policy, --policies or"
