@@ -1,9 +1,6 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.graph.OperatorGraph;
-import dev.dynlat.predictor.dynamic.StageDynamics;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.workload.ResidualBlock;
 
 /**
  * Turns a residual block and its dynamic behaviour into the operator graph a scheduler would run:
@@ -11,7 +8,7 @@ import dev.dynlat.predictor.workload.ResidualBlock;
  * paradigm; {@code composition} decides where the reference's composition and the training
  * code's differ.
  */
-public interface BlockComposer {
-    OperatorGraph compose(ResidualBlock block, StageDynamics stage, double rate, Schedule schedule,
+interface BlockComposer {
+    OperatorGraph compose(BlockDescription block, BlockDynamics dynamics, BlockSchedule schedule,
                           Composition composition);
 }
