@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code residual} block kind: a body that is any chain of convolutions and per-position
  * layers (layer norm, per-channel scale, activations, one SE), added to an identity or 1×1
- * projection shortcut. It resolves to a {@link ResidualBlock} with a {@link BodyPlan}, so the
- * paradigms' composers lower it as they lower the zoo's blocks. Keys ({@code src/docs/networks.md}):
+ * projection shortcut. It resolves to a {@link ResidualBlock} with a {@link BodyPlan}, so the core
+ * lowering ({@code ResidualLowering}) lowers it as it lowers the zoo's blocks. Keys ({@code src/docs/networks.md}):
  * {@code body}, {@code shortcut} (auto, identity, projection), {@code masker} (input or a body
  * layer id), {@code gather} (a body conv id) and {@code channel_mask} (a body conv id).
  */
