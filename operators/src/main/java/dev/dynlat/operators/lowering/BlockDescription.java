@@ -22,10 +22,7 @@ public record BlockDescription(List<Conv2dSpec> body, int seAfter, int seSqueeze
         body = List.copyOf(body);
         Objects.requireNonNull(shortcut, "shortcut");
         Objects.requireNonNull(plan, "plan");
-        if (body.size() < 2) {
-            throw new IllegalArgumentException("body: a residual block needs at least two convolutions, got "
-                    + body.size());
-        }
+        requireTwoConvs(body);
         if ((seAfter < 0) != (seSqueeze <= 0)) {
             throw new IllegalArgumentException("se: position and squeeze must both be set, got conv " + seAfter
                     + " and squeeze " + seSqueeze);
@@ -42,11 +39,15 @@ public record BlockDescription(List<Conv2dSpec> body, int seAfter, int seSqueeze
 
     /** A body of convolutions only, in LAUDNet's layout ({@link BodyPlan#laudnet}). */
     public static BlockDescription of(List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut) {
+        requireTwoConvs(body); // before the plan, whose own complaint would be about the gather point
+        return new BlockDescription(body, seAfter, seSqueeze, shortcut, BodyPlan.laudnet(body));
+    }
+
+    private static void requireTwoConvs(List<Conv2dSpec> body) {
         if (body.size() < 2) {
             throw new IllegalArgumentException("body: a residual block needs at least two convolutions, got "
                     + body.size());
         }
-        return new BlockDescription(body, seAfter, seSqueeze, shortcut, BodyPlan.laudnet(body));
     }
 
     /**
