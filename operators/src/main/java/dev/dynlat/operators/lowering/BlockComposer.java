@@ -5,8 +5,8 @@ import dev.dynlat.operators.graph.OperatorGraph;
 /**
  * Turns a residual block and its dynamic behaviour into the operator graph a scheduler would run:
  * operators with their block roles, run probabilities and dataflow. One implementation per
- * paradigm; {@code composition} decides where the reference's composition and the training
- * code's differ.
+ * {@link BlockMode}, found through {@link ResidualLowering}; {@code composition} decides where the
+ * reference's composition and the training code's differ.
  */
 interface BlockComposer {
     OperatorGraph compose(BlockDescription block, BlockDynamics dynamics, BlockSchedule schedule,

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Channel skipping (LAUDNet^c): one channel mask gates the first conv's outputs, the inputs and
  * outputs of the middle convs, and the last conv's inputs; a pooled-input MLP masker produces it.
- * A block's {@link BodyPlan} may start the mask at a later conv (the
- * convs before it run densely) and let the masker pool another tensor than the block input;
+ * A block's {@link BodyPlan} may start the mask at a later conv (the convs before it run densely)
+ * and let the masker pool another tensor than the block input;
  * per-position layers after a masked conv run on the kept channels. The {@link Composition} sizes
  * the masker and chooses the residual add and SE.
  */
