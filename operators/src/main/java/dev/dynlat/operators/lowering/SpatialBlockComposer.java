@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.graph.BlockRole;
 import dev.dynlat.operators.graph.OperatorGraph;
@@ -10,11 +10,6 @@ import dev.dynlat.operators.spec.ScatterSpec;
 import dev.dynlat.operators.spec.SpatialConvSpec;
 import dev.dynlat.operators.spec.SpatialMaskerSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.predictor.dynamic.StageDynamics;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.workload.BodyPlan;
-import dev.dynlat.predictor.workload.ResidualBlock;
-import dev.dynlat.predictor.workload.Shape;
 import java.util.List;
 
 /**
@@ -30,11 +25,12 @@ import java.util.List;
  * back from the block output, a k×k conv of stride s turns a halo h on its output into
  * {@code h·s + k/2} on its input, and its patch side into {@code S·s}.
  */
-public final class SpatialBlockComposer implements BlockComposer {
+final class SpatialBlockComposer implements BlockComposer {
     @Override
-    public OperatorGraph compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
+    public OperatorGraph compose(BlockDescription b, BlockDynamics dynamics, BlockSchedule schedule,
                                  Composition composition) {
-        int s = stage.granularity();
+        int s = dynamics.granularity();
+        double rate = dynamics.rate();
         List<Conv2dSpec> body = b.body();
         BodyPlan plan = b.plan();
         int gatherAt = plan.gatherAt();
@@ -48,7 +44,7 @@ public final class SpatialBlockComposer implements BlockComposer {
             cur = BlockParts.densePointwise(g, b, 1, 1, cur);
             cur = BlockParts.seHook(g, b, 0, cur, se);
         } else {
-            Shape.FeatureMap m = plan.maskerInput();
+            MapShape m = plan.maskerInput();
             int reads = plan.maskerReads().equals("input") ? g.input() : g.latestOutputOf(plan.maskerReads());
             g.add("masker 1x1 on " + plan.maskerReads(), BlockRole.SPATIAL_MASKER,
                     Conv2dSpec.dense(m.channels(), 2, m.height(), m.width(), 1, 1, 1), 1, reads);
@@ -71,7 +67,7 @@ public final class SpatialBlockComposer implements BlockComposer {
             h = h * c.stride() + c.kernel() / 2;
             patchSide *= c.stride();
         }
-        boolean gatherKernel = schedule.gather() == Schedule.GatherMode.KERNEL;
+        boolean gatherKernel = schedule.gatherKernel();
         Conv2dSpec entry = body.get(gatherAt);
         if (gatherKernel) {
             cur = g.add("gather (halo " + h + ")", BlockRole.GATHER,

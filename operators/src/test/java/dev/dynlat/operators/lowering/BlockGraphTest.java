@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,25 +7,21 @@ import dev.dynlat.operators.graph.BlockRole;
 import dev.dynlat.operators.graph.GraphNode;
 import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.model.ModelVariant;
-import dev.dynlat.predictor.dynamic.StageDynamics;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.workload.ResidualBlock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The composers' graphs carry the block's dataflow, not only its operators. */
+/** The lowering's graphs carry the block's dataflow, not only its operators. */
 class BlockGraphTest {
     /** A ResNet-50 layer2.0-like bottleneck: stride 2, projection shortcut. */
-    private static final ResidualBlock DOWN = ResidualBlock.bottleneck("b", 256, 128, 512, 56, 2, 1, 3, 0);
-    private static final Schedule KERNEL = new Schedule(Schedule.MaskerFusion.FUSED, Schedule.GatherMode.KERNEL,
-            true, 1, null, 2);
+    private static final BlockDescription DOWN = BlockDescription.bottleneck(256, 128, 512, 56, 2, 1, 3, 0);
+    private static final BlockSchedule KERNEL = new BlockSchedule(true, true, 2);
 
     @Test
     void spatialGraphGathersFromTheMaskedConvAndScattersOntoTheProjection() {
-        OperatorGraph g = new SpatialBlockComposer().compose(DOWN, new StageDynamics(true, 4, 1, new double[] {0.5}),
-                0.5, KERNEL, CalibratedComposition.INSTANCE);
+        OperatorGraph g = ResidualLowering.lower(DOWN, BlockDynamics.spatial(4, 0.5), KERNEL,
+                CalibratedComposition.INSTANCE);
         GraphNode masker = g.single(BlockRole.SPATIAL_MASKER);
         GraphNode gather = g.single(BlockRole.GATHER);
         GraphNode scatter = g.single(BlockRole.SCATTER);
@@ -41,7 +37,8 @@ class BlockGraphTest {
 
     @Test
     void layerGraphGatesTheBranchButNotTheShortcut() {
-        OperatorGraph g = new LayerBlockComposer().compose(DOWN, null, 0.25, KERNEL, CalibratedComposition.INSTANCE);
+        OperatorGraph g = ResidualLowering.lower(DOWN, BlockDynamics.layer(0.25), KERNEL,
+                CalibratedComposition.INSTANCE);
         assertEquals(1, g.single(BlockRole.LAYER_GATE).probability());
         assertEquals(1, g.single(BlockRole.PROJECTION).probability());
         assertEquals(0.25, g.single(BlockRole.RESIDUAL_ADD).probability());
@@ -50,10 +47,11 @@ class BlockGraphTest {
 
     @Test
     void compositionDecidesTheStrideTwoOnlyProjectionOfTheReference() {
-        ResidualBlock first = ResidualBlock.bottleneck("b", 64, 64, 256, 56, 1, 1, 3, 0);
-        var stat = new StaticBlockComposer();
-        OperatorGraph laudnet = stat.compose(first, null, 1, KERNEL, Composition.of(ModelVariant.LAUDNET));
-        OperatorGraph calibrated = stat.compose(first, null, 1, KERNEL, Composition.of(ModelVariant.CALIBRATED));
+        BlockDescription first = BlockDescription.bottleneck(64, 64, 256, 56, 1, 1, 3, 0);
+        OperatorGraph laudnet = ResidualLowering.lower(first, BlockDynamics.dense(), KERNEL,
+                Composition.of(ModelVariant.LAUDNET));
+        OperatorGraph calibrated = ResidualLowering.lower(first, BlockDynamics.dense(), KERNEL,
+                Composition.of(ModelVariant.CALIBRATED));
         assertTrue(laudnet.withRole(BlockRole.PROJECTION).isEmpty());
         assertEquals(List.of(laudnet.withRole(BlockRole.CONV).get(2).output(), laudnet.input()),
                 laudnet.single(BlockRole.RESIDUAL_ADD).inputs());
@@ -63,10 +61,9 @@ class BlockGraphTest {
 
     @Test
     void seIsListedLastButRescalesItsConvBeforeTheNextOne() {
-        ResidualBlock se = ResidualBlock.bottleneck("b", 64, 64, 256, 56, 1, 1, 3, 16);
-        for (BlockComposer c : List.of(new StaticBlockComposer(), new ChannelBlockComposer())) {
-            OperatorGraph g = c.compose(se, new StageDynamics(true, 1, 16, new double[] {0.5}), 0.5, KERNEL,
-                    CalibratedComposition.INSTANCE);
+        BlockDescription se = BlockDescription.bottleneck(64, 64, 256, 56, 1, 1, 3, 16);
+        for (BlockDynamics d : List.of(BlockDynamics.dense(), BlockDynamics.channel(16, 0.5))) {
+            OperatorGraph g = ResidualLowering.lower(se, d, KERNEL, CalibratedComposition.INSTANCE);
             GraphNode excite = g.nodes().get(g.nodes().size() - 1);
             assertEquals(BlockRole.SQUEEZE_EXCITATION, excite.role());
             List<GraphNode> convs = g.withRole(BlockRole.CONV);
@@ -77,11 +74,12 @@ class BlockGraphTest {
     }
 
     /** No operator's result is thrown away, except the maskers' and gates' decisions (read by the runtime). */
-    private static void everyTensorButTheOutputIsRead(OperatorGraph g) {
+    static void everyTensorButTheOutputIsRead(OperatorGraph g) {
         Set<Integer> read = new HashSet<>();
         g.nodes().forEach(n -> read.addAll(n.inputs()));
         for (GraphNode n : g.nodes()) {
-            boolean decision = n.role() == BlockRole.CHANNEL_MASKER || n.role() == BlockRole.LAYER_GATE;
+            boolean decision = n.role() == BlockRole.CHANNEL_MASKER || n.role() == BlockRole.LAYER_GATE
+                    || n.role() == BlockRole.SPATIAL_MASKER && !n.name().contains(" + ");
             assertTrue(decision || n.output() == g.output() || read.contains(n.output()), n.name() + " is never read");
         }
     }

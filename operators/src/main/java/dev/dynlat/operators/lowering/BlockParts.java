@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.graph.BlockRole;
 import dev.dynlat.operators.graph.OperatorGraph;
@@ -8,9 +8,6 @@ import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.OperatorSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.predictor.workload.PointwiseLayer;
-import dev.dynlat.predictor.workload.ResidualBlock;
-import dev.dynlat.predictor.workload.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +20,12 @@ final class BlockParts {
     private record Part(String name, BlockRole role, OperatorSpec spec) {
     }
 
-    static ElementwiseSpec residualAdd(ResidualBlock b) {
+    static ElementwiseSpec residualAdd(BlockDescription b) {
         return new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth());
     }
 
     /** The shortcut's own operators, which always run, as {@code composition} composes them. */
-    private static List<Part> shortcutParts(ResidualBlock b, Composition composition) {
+    private static List<Part> shortcutParts(BlockDescription b, Composition composition) {
         return switch (b.shortcut()) {
             case IDENTITY -> List.of();
             case PROJECTION -> !composition.composesProjection(b) ? List.of()
@@ -38,7 +35,7 @@ final class BlockParts {
         };
     }
 
-    private static List<Part> padShortcut(ResidualBlock b) {
+    private static List<Part> padShortcut(BlockDescription b) {
         List<Part> ops = new ArrayList<>();
         int oh = b.outHeight();
         int ow = b.outWidth();
@@ -54,7 +51,7 @@ final class BlockParts {
     }
 
     /** Number of shortcut operators {@code composition} lists for {@code b}. */
-    static int shortcutSize(ResidualBlock b, Composition composition) {
+    static int shortcutSize(BlockDescription b, Composition composition) {
         return shortcutParts(b, composition).size();
     }
 
@@ -62,12 +59,12 @@ final class BlockParts {
      * The tensor the shortcut will deliver: the block input itself when the shortcut has no
      * operators, else a reserved tensor that {@link #shortcut} writes.
      */
-    static int shortcutTensor(OperatorGraph.Builder g, ResidualBlock b, Composition composition) {
+    static int shortcutTensor(OperatorGraph.Builder g, BlockDescription b, Composition composition) {
         return shortcutSize(b, composition) == 0 ? g.input() : g.reserve();
     }
 
     /** Adds the shortcut's operators on the block input, the last writing {@code out}. */
-    static void shortcut(OperatorGraph.Builder g, ResidualBlock b, Composition composition, int out) {
+    static void shortcut(OperatorGraph.Builder g, BlockDescription b, Composition composition, int out) {
         List<Part> parts = shortcutParts(b, composition);
         int cur = g.input();
         for (int i = 0; i < parts.size(); i++) {
@@ -78,12 +75,12 @@ final class BlockParts {
     }
 
     /** The per-position layers of {@code slot} on the whole map, each run {@code weight} times; returns their output. */
-    static int densePointwise(OperatorGraph.Builder g, ResidualBlock b, int slot, double weight, int in) {
+    static int densePointwise(OperatorGraph.Builder g, BlockDescription b, int slot, double weight, int in) {
         List<PointwiseLayer> layers = b.plan().inSlot(slot);
         if (layers.isEmpty()) {
             return in;
         }
-        Shape.FeatureMap m = b.slotMap(slot);
+        MapShape m = b.slotMap(slot);
         int cur = in;
         for (PointwiseLayer p : layers) {
             cur = g.add(p.name(), BlockRole.POINTWISE, p.over(m.channels(), m.height(), m.width()), weight, cur);
@@ -96,7 +93,7 @@ final class BlockParts {
      * channels of a {@code height × width} map of one sample (a patch batch is one row of its
      * positions); at least one element each way, so a layer that runs keeps its launch.
      */
-    static int partialPointwise(OperatorGraph.Builder g, ResidualBlock b, int slot, int channels, int height,
+    static int partialPointwise(OperatorGraph.Builder g, BlockDescription b, int slot, int channels, int height,
                                 long width, String where, int in) {
         int w = Math.toIntExact(Math.max(width, 1));
         int cur = in;
@@ -107,7 +104,7 @@ final class BlockParts {
         return cur;
     }
 
-    static SqueezeExcitationSpec denseSe(ResidualBlock b) {
+    static SqueezeExcitationSpec denseSe(BlockDescription b) {
         Conv2dSpec at = b.seInput();
         return SqueezeExcitationSpec.dense(at.outChannels(), at.outHeight(), at.outWidth(), b.seSqueeze());
     }
@@ -117,7 +114,7 @@ final class BlockParts {
      * conv {@code i} (and its per-position layers) the branch continues from a reserved tensor that
      * the SE node listed later writes. Returns the tensor the branch continues from.
      */
-    static int seHook(OperatorGraph.Builder g, ResidualBlock b, int i, int cur, int[] seInOut) {
+    static int seHook(OperatorGraph.Builder g, BlockDescription b, int i, int cur, int[] seInOut) {
         if (!b.hasSe() || i != b.seAfter()) {
             return cur;
         }
@@ -131,7 +128,7 @@ final class BlockParts {
      * the add of {@code shortcut}, whatever {@code afterAdd} lists, SE — each run {@code weight}
      * times. Returns the add's output.
      */
-    static int denseBranch(OperatorGraph.Builder g, ResidualBlock b, double weight, int shortcut, Runnable afterAdd) {
+    static int denseBranch(OperatorGraph.Builder g, BlockDescription b, double weight, int shortcut, Runnable afterAdd) {
         int[] se = new int[2];
         int cur = densePointwise(g, b, 0, weight, g.input());
         for (int i = 0; i < b.body().size(); i++) {

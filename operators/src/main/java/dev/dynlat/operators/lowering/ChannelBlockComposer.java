@@ -1,26 +1,24 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.graph.BlockRole;
 import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.spec.Conv2dSpec;
-import dev.dynlat.predictor.dynamic.StageDynamics;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.workload.ResidualBlock;
 import java.util.List;
 
 /**
  * Channel skipping (LAUDNet^c): one channel mask gates the first conv's outputs, the inputs and
  * outputs of the middle convs, and the last conv's inputs; a pooled-input MLP masker produces it.
- * A block's {@link dev.dynlat.predictor.workload.BodyPlan} may start the mask at a later conv (the
- * convs before it run densely) and let the masker pool another tensor than the block input;
+ * A block's {@link BodyPlan} may start the mask at a later conv (the convs before it run densely)
+ * and let the masker pool another tensor than the block input;
  * per-position layers after a masked conv run on the kept channels. The {@link Composition} sizes
  * the masker and chooses the residual add and SE.
  */
-public final class ChannelBlockComposer implements BlockComposer {
+final class ChannelBlockComposer implements BlockComposer {
     @Override
-    public OperatorGraph compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
+    public OperatorGraph compose(BlockDescription b, BlockDynamics dynamics, BlockSchedule schedule,
                                  Composition composition) {
-        int g = stage.channelGroup();
+        int g = dynamics.channelGroup();
+        double rate = dynamics.rate();
         List<Conv2dSpec> body = b.body();
         int last = body.size() - 1;
         int from = b.plan().channelMaskFrom();

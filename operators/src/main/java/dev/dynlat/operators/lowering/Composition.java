@@ -1,10 +1,9 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.OperatorSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.predictor.workload.ResidualBlock;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -17,16 +16,16 @@ import java.util.Map;
  */
 public interface Composition {
     /** Whether the block's projection shortcut is composed at all. */
-    boolean composesProjection(ResidualBlock b);
+    boolean composesProjection(BlockDescription b);
 
     /** The channel masker of {@code b} with channel groups of {@code group} channels and {@code layers} MLP layers. */
-    ChannelMaskerSpec channelMasker(ResidualBlock b, int group, int layers);
+    ChannelMaskerSpec channelMasker(BlockDescription b, int group, int layers);
 
     /** The add of a channel-skipping block's residual branch and its shortcut. */
-    OperatorSpec channelResidualAdd(ResidualBlock b);
+    OperatorSpec channelResidualAdd(BlockDescription b);
 
     /** Squeeze-excitation in a channel-skipping block. */
-    SqueezeExcitationSpec channelSe(ResidualBlock b);
+    SqueezeExcitationSpec channelSe(BlockDescription b);
 
     /** The composition each model variant uses. */
     static Composition of(ModelVariant variant) {

@@ -1,5 +1,6 @@
-package dev.dynlat.predictor.workload;
+package dev.dynlat.operators.lowering;
 
+import dev.dynlat.operators.spec.Conv2dSpec;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ import java.util.Objects;
  *                        the convs after it up to the last read and write the kept channels
  */
 public record BodyPlan(List<String> convNames, List<PointwiseLayer> pointwise, int gatherAt,
-                       boolean maskerWithFirstConv, String maskerReads, Shape.FeatureMap maskerInput,
+                       boolean maskerWithFirstConv, String maskerReads, MapShape maskerInput,
                        int channelMaskFrom) {
     public BodyPlan {
         convNames = List.copyOf(convNames);
@@ -49,14 +50,14 @@ public record BodyPlan(List<String> convNames, List<PointwiseLayer> pointwise, i
     }
 
     /** LAUDNet's layout for a body of convolutions only. */
-    public static BodyPlan laudnet(List<dev.dynlat.operators.spec.Conv2dSpec> body) {
+    public static BodyPlan laudnet(List<Conv2dSpec> body) {
         String[] names = new String[body.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = ConvLabels.name(i, body.get(i));
         }
         var first = body.get(0);
         return new BodyPlan(List.of(names), List.of(), 1, true, "input",
-                new Shape.FeatureMap(first.inChannels(), first.inHeight(), first.inWidth()), 0);
+                new MapShape(first.inChannels(), first.inHeight(), first.inWidth()), 0);
     }
 
     /** Whether the body runs as LAUDNet's blocks do (whatever its convs are called). */

@@ -1,9 +1,6 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.graph.OperatorGraph;
-import dev.dynlat.predictor.dynamic.StageDynamics;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.workload.ResidualBlock;
 
 /**
  * A block a policy network decides (BlockDrop): the shortcut always runs (a stage's first block
@@ -13,16 +10,16 @@ import dev.dynlat.predictor.workload.ResidualBlock;
  */
 final class PolicyBlockComposer implements BlockComposer {
     @Override
-    public OperatorGraph compose(ResidualBlock b, StageDynamics stage, double rate, Schedule schedule,
+    public OperatorGraph compose(BlockDescription b, BlockDynamics dynamics, BlockSchedule schedule,
                                  Composition composition) {
         OperatorGraph.Builder g = new OperatorGraph.Builder();
         int shortcut = BlockParts.shortcutTensor(g, b, composition);
         BlockParts.shortcut(g, b, composition, shortcut);
-        return g.build(BlockParts.denseBranch(g, b, rate, shortcut, () -> { }));
+        return g.build(BlockParts.denseBranch(g, b, dynamics.rate(), shortcut, () -> { }));
     }
 
     /** Index of the first operator of the residual branch in {@link #compose}'s graph. */
-    static int conditionalFrom(ResidualBlock b, Composition composition) {
+    static int conditionalFrom(BlockDescription b, Composition composition) {
         return BlockParts.shortcutSize(b, composition);
     }
 }

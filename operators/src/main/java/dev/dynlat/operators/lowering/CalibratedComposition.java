@@ -1,9 +1,8 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.OperatorSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.predictor.workload.ResidualBlock;
 
 /**
  * Blocks composed as the training code runs them: every projection, the channel masker sized by
@@ -17,12 +16,12 @@ public final class CalibratedComposition implements Composition {
     }
 
     @Override
-    public boolean composesProjection(ResidualBlock b) {
+    public boolean composesProjection(BlockDescription b) {
         return true;
     }
 
     @Override
-    public ChannelMaskerSpec channelMasker(ResidualBlock b, int group, int layers) {
+    public ChannelMaskerSpec channelMasker(BlockDescription b, int group, int layers) {
         int groups = b.width() / group;
         int hidden = layers == 1 ? 0 : Math.max(groups / REDUCTION, REDUCTION);
         var in = b.plan().maskerInput();
@@ -30,12 +29,12 @@ public final class CalibratedComposition implements Composition {
     }
 
     @Override
-    public OperatorSpec channelResidualAdd(ResidualBlock b) {
+    public OperatorSpec channelResidualAdd(BlockDescription b) {
         return BlockParts.residualAdd(b);
     }
 
     @Override
-    public SqueezeExcitationSpec channelSe(ResidualBlock b) {
+    public SqueezeExcitationSpec channelSe(BlockDescription b) {
         return BlockParts.denseSe(b);
     }
 }

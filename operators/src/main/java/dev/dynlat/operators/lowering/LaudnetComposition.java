@@ -1,10 +1,9 @@
-package dev.dynlat.predictor.engine;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.OperatorSpec;
 import dev.dynlat.operators.spec.ScatterSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
-import dev.dynlat.predictor.workload.ResidualBlock;
 
 /**
  * The reference predictor's composition, reproduced so that published numbers regenerate: the
@@ -20,12 +19,12 @@ public final class LaudnetComposition implements Composition {
     }
 
     @Override
-    public boolean composesProjection(ResidualBlock b) {
+    public boolean composesProjection(BlockDescription b) {
         return b.stride() == 2;
     }
 
     @Override
-    public ChannelMaskerSpec channelMasker(ResidualBlock b, int group, int layers) {
+    public ChannelMaskerSpec channelMasker(BlockDescription b, int group, int layers) {
         int groups = b.inChannels() / group;
         int hidden = layers == 1 ? 0 : groups / Math.min(REDUCTION, groups);
         var in = b.plan().maskerInput();
@@ -33,12 +32,12 @@ public final class LaudnetComposition implements Composition {
     }
 
     @Override
-    public OperatorSpec channelResidualAdd(ResidualBlock b) {
+    public OperatorSpec channelResidualAdd(BlockDescription b) {
         return new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), 1, 1, true);
     }
 
     @Override
-    public SqueezeExcitationSpec channelSe(ResidualBlock b) {
+    public SqueezeExcitationSpec channelSe(BlockDescription b) {
         return new SqueezeExcitationSpec(b.seInput().outChannels(), b.outHeight(), b.outWidth(), b.seSqueeze(), 1, 1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.dynlat.predictor.workload;
+package dev.dynlat.operators.lowering;
 
 import dev.dynlat.operators.spec.ActivationFunction;
 import dev.dynlat.operators.spec.ActivationSpec;
