@@ -21,7 +21,7 @@ public final class InputBounds {
     public static final IntRange BATCH = new IntRange("batch", 1, Integer.MAX_VALUE);
     public static final IntRange TIMED_RUNS = new IntRange("runs", 3, 10_000);
     public static final IntRange WARMUP_RUNS = new IntRange("warmup", 0, 100_000);
-    public static final IntRange NETWORK_NODES = new IntRange("nodes", 1, 100_000);
+    public static final IntRange NETWORK_NODES = new IntRange("nodes", 1, 200_000);
     public static final IntRange BATCH_SIZES_COSTED = new IntRange("batch sizes costed", 1, 10_000);
 
     private InputBounds() {

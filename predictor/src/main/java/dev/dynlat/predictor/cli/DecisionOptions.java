@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.operators.input.DecimalText;
 import dev.dynlat.predictor.distribution.DecisionAnalysis;
 import dev.dynlat.predictor.distribution.DecisionReport;
 import dev.dynlat.predictor.distribution.DecisionsFile;
@@ -141,11 +142,10 @@ final class DecisionOptions {
         double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].strip();
-            try {
-                out[i] = Double.parseDouble(p);
-            } catch (NumberFormatException e) {
+            if (!DecimalText.isDecimal(p)) {
                 throw new IllegalArgumentException(field + ": value " + (i + 1) + " '" + p + "' is not a number");
             }
+            out[i] = Double.parseDouble(p);
             if (!Double.isFinite(out[i])) {
                 throw new IllegalArgumentException(field + ": value " + (i + 1) + " '" + p + "' is not finite");
             }

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.operators.input.DecimalText;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Prediction;
@@ -81,6 +82,11 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (specFile != null) {
             return new SpecSweep(specFile, out, chart, target.anyGiven() || mode != null, threads).run(spec.commandLine().getErr());
+        }
+        if (threads != null) {
+            // The flag-form sweep runs on the calling thread: a --threads it would ignore is refused.
+            throw new IllegalArgumentException("threads: --threads " + threads + " applies to spec sweeps (--spec FILE)"
+                    + " only; the flag-form sweep runs on one thread");
         }
         if (mode == null) {
             throw new IllegalArgumentException("Missing required option: '--mode=MODE' (or --spec FILE)");
@@ -225,10 +231,9 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static double number(String s) {
-        try {
-            return Double.parseDouble(s.strip());
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(s.strip())) {
             throw new IllegalArgumentException("rates: '" + s.strip() + "' is not a number");
         }
+        return Double.parseDouble(s.strip());
     }
 }

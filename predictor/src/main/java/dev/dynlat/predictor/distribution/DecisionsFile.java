@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.distribution;
 
+import dev.dynlat.operators.input.DecimalText;
 import dev.dynlat.predictor.workload.Network;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,12 +135,10 @@ public final class DecisionsFile {
     }
 
     private static double rate(String where, String cell) {
-        double v;
-        try {
-            v = Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(cell)) {
             throw new IllegalArgumentException(where + ": '" + cell + "' is not a number");
         }
+        double v = Double.parseDouble(cell);
         if (!(v >= 0 && v <= 1)) {
             throw new IllegalArgumentException(where + ": rate must be in [0, 1], got " + cell);
         }
