@@ -37,7 +37,7 @@ final class DecisionOptions {
     }
 
     /** The decisions of a run: expected dynamics (null: none given) and, for files, the inputs. */
-    record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs, List<double[]> rates) {
+    record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs, DecisionsFile.RateRows rates) {
         Resolved(DecisionDynamics dynamics, List<InputDecision> inputs) {
             this(dynamics, inputs, null);
         }
@@ -53,7 +53,7 @@ final class DecisionOptions {
 
         /** The mean rate over inputs and blocks (the expected breakdown's uniform rate). */
         double meanRate() {
-            return rates.stream().flatMapToDouble(Arrays::stream).average().orElse(1);
+            return rates.meanRate();
         }
 
         DecisionReport report(Predictor predictor, Workload workload) {

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.operators.input.InputBounds;
 import dev.dynlat.operators.input.DecimalText;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.dynamic.Paradigm;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
             "dynlat sweep --model resnet101 --device v100 --mode spatial --options 1,2,4,8 --rates 0.1:1:0.1 \\",
             "    --out sweep.csv --chart sweep.svg"})
 public final class SweepCommand implements Callable<Integer> {
-    private static final int MAX_RATES = 10_000;
+    private static final int MAX_RATES = InputBounds.RATES.max();
 
     @Mixin
     TargetOptions target;

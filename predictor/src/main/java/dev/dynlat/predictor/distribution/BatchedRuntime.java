@@ -2,7 +2,6 @@ package dev.dynlat.predictor.distribution;
 
 import dev.dynlat.predictor.dynamic.DecisionDynamics;
 import dev.dynlat.predictor.engine.PathCosts;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -37,21 +36,22 @@ public final class BatchedRuntime {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("decisions: no inputs");
         }
-        List<LatencyDistribution.Atom> atoms = new ArrayList<>();
+        AtomTally tally = new AtomTally();
         int groups = 0;
-        for (int from = 0; from < inputs.size(); from += batch) {
-            List<InputDecision> group = inputs.subList(from, Math.min(from + batch, inputs.size()));
-            atoms.add(new LatencyDistribution.Atom(batchLatencyMs(group) / group.size(),
-                    (double) group.size() / inputs.size()));
+        for (long from = 0; from < inputs.size(); from += batch) {
+            List<InputDecision> group = inputs.subList((int) from, (int) Math.min(from + batch, inputs.size()));
+            tally.add(batchLatencyMs(group) / group.size(), group.size());
             groups++;
         }
-        return new LatencyDistribution(atoms, "batched runtime over " + groups + " batches of up to " + batch
+        return new LatencyDistribution(tally.atoms(), "batched runtime over " + groups + " batches of up to " + batch
                 + " inputs (per image)");
     }
 
     /** Latency of one batch of inputs, milliseconds. */
-    public double batchLatencyMs(List<InputDecision> group) {
-        PathCosts shape = costs.apply(group.size());
+    public double batchLatencyMs(List<InputDecision> inputs) {
+        // Built once: a compact list makes each input on every get, and the loops below revisit them.
+        InputDecision[] group = inputs.toArray(new InputDecision[0]);
+        PathCosts shape = costs.apply(group.length);
         int segments = shape.exits() == 0 ? 1 : shape.exits();
         double sum = 0;
         for (int s = 0; s < segments; s++) {

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.sweep;
 
+import dev.dynlat.operators.input.InputBounds;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
@@ -42,7 +43,7 @@ import java.util.TreeSet;
  * {@code exit_proportions} is reserved for multi-exit models and rejected while none exists.
  */
 public final class SweepSpecLoader {
-    static final int MAX_RATES = 10_000;
+    static final int MAX_RATES = InputBounds.RATES.max();
     private static final int MAX_BATCH = 1 << 20;
 
     private SweepSpecLoader() {
