@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class YamlParser {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     /**
      * The YAML reader's own limits set to ours: SnakeYAML stops at 3 MiB of code points by
