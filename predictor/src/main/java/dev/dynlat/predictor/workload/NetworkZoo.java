@@ -48,7 +48,15 @@ public final class NetworkZoo {
             throw new IllegalArgumentException("model: unknown model '" + name + "'; known models: "
                     + String.join(", ", NAMES) + " (or a network YAML file)");
         }
-        return DESCRIPTIONS.computeIfAbsent(name, n -> NetworkLoader.parse(text(n + ".yaml"), "zoo/" + n + ".yaml"));
+        NetworkDescription known = DESCRIPTIONS.get(name);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: parsing a model that includes another (its node count is checked at
+        // parse time) looks that one up here, and a map may not be updated from inside an update.
+        NetworkDescription parsed = NetworkLoader.parse(text(name + ".yaml"), "zoo/" + name + ".yaml");
+        NetworkDescription raced = DESCRIPTIONS.putIfAbsent(name, parsed);
+        return raced == null ? parsed : raced;
     }
 
     /** A zoo model at its own input size. */
