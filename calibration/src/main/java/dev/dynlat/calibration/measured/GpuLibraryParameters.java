@@ -43,6 +43,9 @@ public final class GpuLibraryParameters {
      * which defines the DRAM efficiency.
      */
     static final List<String> ROW_WISE = List.of("activation", "softmax", "layernorm");
+    /** The non-fused Winograd's transform kernels: streaming at an efficiency of their own. */
+    static final List<String> WINOGRAD_STREAMS = List.of(GpuLibraryCoefficients.WINOGRAD_TRANSFORM,
+            GpuLibraryCoefficients.WINOGRAD_FILTER);
     /** Streaming classes that reduce each row before streaming it: a device-side gap of their own. */
     static final List<String> REDUCING = List.of("softmax", "layernorm");
 
@@ -88,6 +91,9 @@ public final class GpuLibraryParameters {
         for (String c : ROW_WISE) {
             t.add(term(STREAM + c, "1", 0.6, 0.02, 1, Set.of(c)));
         }
+        for (String c : WINOGRAD_STREAMS) {
+            t.add(term(STREAM + c, "1", 0.6, 0.02, 1, CONVS));
+        }
         for (String c : REDUCING) {
             t.add(term(ROW_GAP + c, "us", 10, 0.1, 500, Set.of(c)));
         }
@@ -99,6 +105,12 @@ public final class GpuLibraryParameters {
 
     private static Term term(String name, String unit, double initial, double lo, double hi, Set<String> usedBy) {
         return new Term(new ParameterSpec(name, unit, initial, lo, hi), usedBy);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -151,7 +163,7 @@ public final class GpuLibraryParameters {
         conv.put(GpuLibraryCoefficients.WINOGRAD_GEMM, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD_GEMM,
                 DEFAULT_EFFICIENCY));
         Map<String, Double> stream = new LinkedHashMap<>();
-        for (String c : ROW_WISE) {
+        for (String c : concat(ROW_WISE, WINOGRAD_STREAMS)) {
             if (v.containsKey(STREAM + c)) {
                 stream.put(c, v.get(STREAM + c));
             }

@@ -3,6 +3,7 @@ package dev.dynlat.calibration.measured;
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.DeviceProfile;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +38,12 @@ public final class OperatorPricer {
 
     /** Predicted latency of one call of {@code m}, seconds. */
     public double latencyS(MeasuredOperator m) {
+        return cost(m).latencyS();
+    }
+
+    /** Predicted cost of one call of {@code m}: its latency and the kernel the model chose. */
+    public OperatorCost cost(MeasuredOperator m) {
         return byBatch.computeIfAbsent(m.batch(), b -> new CostModels(DeviceModel.of(profile, variant, b)))
-                .cost(m.spec()).latencyS();
+                .cost(m.spec());
     }
 }

@@ -9,12 +9,18 @@ import java.security.NoSuchAlgorithmException;
  * {@code src/docs/gpu/held-out-split.md}: a family is the operator name and the base-2 magnitude
  * {@code floor(log2 x)} of each shape extent that changes the work's shape (a conv's batch only
  * repeats it and is left out); a family is held out when the first four bytes of SHA-256 of
- * {@code "OPName:family"}, as an unsigned big-endian integer, are 0 modulo 5. Whole regions of shape
- * space are held out, the same ones on every GPU.
+ * {@code "DRAW:OPName:family"}, as an unsigned big-endian integer, are 0 modulo 5. Whole regions of
+ * shape space are held out, the same ones on every GPU. The draw number changes only when a split's
+ * held-out figures have been looked at before a model change (the split is then spent).
  */
 public final class ShapeFamily {
     /** One family in this many is held out. */
     static final int MODULUS = 5;
+    /**
+     * The split in force: draw 2, chosen and committed before the model changes it judges. Draw 1 (the
+     * bare {@code "OPName:family"}) was spent: its held-out figures were seen before later model changes.
+     */
+    static final int DRAW = 2;
 
     private ShapeFamily() {
     }
@@ -49,7 +55,7 @@ public final class ShapeFamily {
 
     /** Whether the family {@code family} of operator {@code opName} is held out of every fit. */
     public static boolean heldOut(String opName, String family) {
-        byte[] digest = sha256(opName + ":" + family);
+        byte[] digest = sha256(DRAW + ":" + opName + ":" + family);
         long first4 = ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
                 | (digest[3] & 0xffL);
         return first4 % MODULUS == 0;

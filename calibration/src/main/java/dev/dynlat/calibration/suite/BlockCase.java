@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * A dynamic bottleneck residual block as the scheduler would run it, at one rate and granularity.
- * The shape fields let the predictor compose the same block (stride 1, no groups, no SE, and
+ * The shape fields describe the block the graphs were lowered from (stride 1, no groups, no SE, and
  * {@code inChannels == outChannels}, so there is no projection shortcut).
  *
  * @param key          unique identifier
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param size         feature-map side
  * @param rate         activation rate: kept patch / channel fraction, or branch probability
  * @param granularity  patch side S (spatial), channel group size (channel), 1 (layer)
- * @param graphs       the block's operators as the predictor lowers it, for every model variant
+ * @param graphs       the block's operators as the core lowering ({@code ResidualLowering}) builds them, for every model variant
  * @param masks        which patches or channel groups the measured kernels keep
  */
 public record BlockCase(String key, String label, BlockParadigm paradigm, int inChannels, int width,

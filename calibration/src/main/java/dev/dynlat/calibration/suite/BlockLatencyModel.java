@@ -5,7 +5,7 @@ import dev.dynlat.operators.profile.DeviceProfile;
 
 /**
  * The model's latency of a whole dynamic block. {@link GraphBlockLatency} costs the block's graph,
- * which the predictor's composers built, so the calibration compares measured blocks with exactly
+ * which the same lowering as a prediction's built, so the calibration compares measured blocks with exactly
  * what a network prediction would add up; tests may script it.
  */
 @FunctionalInterface

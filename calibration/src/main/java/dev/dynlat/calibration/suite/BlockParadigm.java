@@ -1,5 +1,6 @@
 package dev.dynlat.calibration.suite;
 
+import dev.dynlat.operators.lowering.BlockDynamics;
 import java.util.Locale;
 
 /** How a timed dynamic residual block skips work. */
@@ -10,6 +11,15 @@ public enum BlockParadigm {
     CHANNEL,
     /** Layer skipping: a gate, and the residual branch with probability {@code rate}. */
     LAYER;
+
+    /** The lowering's dynamics of a block of this paradigm at {@code rate} with S or G {@code granularity}. */
+    public BlockDynamics dynamics(double rate, int granularity) {
+        return switch (this) {
+            case SPATIAL -> BlockDynamics.spatial(granularity, rate);
+            case CHANNEL -> BlockDynamics.channel(granularity, rate);
+            case LAYER -> BlockDynamics.layer(rate);
+        };
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -15,6 +15,10 @@ import dev.dynlat.calibration.kernel.ScatterKernel;
 import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
 import dev.dynlat.operators.graph.OperatorGraph;
+import dev.dynlat.operators.lowering.BlockDescription;
+import dev.dynlat.operators.lowering.BlockSchedule;
+import dev.dynlat.operators.lowering.Composition;
+import dev.dynlat.operators.lowering.ResidualLowering;
 import dev.dynlat.operators.model.ModelVariant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,9 +69,9 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
         return new CalibrationSuite(allOperators(), List.of());
     }
 
-    /** Every operator configuration and the blocks at every rate, lowered by {@code lowering}. */
-    public static CalibrationSuite full(BlockLowering lowering) {
-        return new CalibrationSuite(allOperators(), allBlocks(RATES, lowering));
+    /** Every operator configuration and the blocks at every rate. */
+    public static CalibrationSuite fullWithBlocks() {
+        return new CalibrationSuite(allOperators(), allBlocks(RATES));
     }
 
     /** Every third operator configuration (per class), without blocks (what a GPU plan measures). */
@@ -75,9 +79,9 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
         return new CalibrationSuite(quickOperators(), List.of());
     }
 
-    /** Every third operator configuration (per class) and the rate-0.5 blocks, lowered by {@code lowering}. */
-    public static CalibrationSuite quick(BlockLowering lowering) {
-        return new CalibrationSuite(quickOperators(), allBlocks(new double[] {0.5}, lowering));
+    /** Every third operator configuration (per class) and the rate-0.5 blocks. */
+    public static CalibrationSuite quickWithBlocks() {
+        return new CalibrationSuite(quickOperators(), allBlocks(new double[] {0.5}));
     }
 
     private static List<OperatorCase> quickOperators() {
@@ -219,39 +223,48 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
     static final int BLOCK_CHANNELS = 128;
     static final int BLOCK_WIDTH = 64;
     static final int BLOCK_SIZE = 28;
+    /** The timed block: a stride-1 3×3 bottleneck without groups or SE, batch 1. */
+    static final BlockDescription BLOCK = BlockDescription.bottleneck(BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS,
+            BLOCK_SIZE, 1, 1, 3, 0);
+    /**
+     * What the native block programs run: a separate gather kernel, scatter fused with the residual
+     * add, a two-layer channel masker (and the spatial masker fused into conv1, which the lowering
+     * always does for this layout).
+     */
+    public static final BlockSchedule BLOCK_SCHEDULE = new BlockSchedule(true, true, 2);
 
-    static List<BlockCase> allBlocks(double[] rates, BlockLowering lowering) {
+    static List<BlockCase> allBlocks(double[] rates) {
         List<BlockCase> out = new ArrayList<>();
         for (double rate : rates) {
             for (int s : GRANULARITIES) {
-                out.add(spatialBlock(rate, s, lowering));
+                out.add(spatialBlock(rate, s));
             }
         }
         for (double rate : rates) {
             for (int g : GRANULARITIES) {
-                out.add(channelBlock(rate, g, lowering));
+                out.add(channelBlock(rate, g));
             }
         }
         for (double rate : rates) {
-            out.add(layerBlock(rate, lowering));
+            out.add(layerBlock(rate));
         }
         return out;
     }
 
-    static BlockCase spatialBlock(double rate, int s, BlockLowering lowering) {
+    static BlockCase spatialBlock(double rate, int s) {
         int[] active = activePatches(1, BLOCK_SIZE, BLOCK_SIZE, s, rate, "spatial-block" + s + rate);
         String label = String.format(Locale.ROOT, "block spatial %d-%d-%d %dx%d S%d r%.2f", BLOCK_CHANNELS,
                 BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, BLOCK_SIZE, s, rate);
-        return block(label, BlockParadigm.SPATIAL, rate, s, new BlockMasks(active, new int[0]), lowering);
+        return block(label, BlockParadigm.SPATIAL, rate, s, new BlockMasks(active, new int[0]));
     }
 
-    static BlockCase channelBlock(double rate, int g, BlockLowering lowering) {
+    static BlockCase channelBlock(double rate, int g) {
         int groups = BLOCK_WIDTH / g;
         int kept = Math.max(1, (int) Math.round(rate * groups));
         int[] keptGroups = pick(groups, kept, "channel-block" + g + rate);
         String label = String.format(Locale.ROOT, "block channel %d-%d-%d %dx%d G%d r%.2f", BLOCK_CHANNELS,
                 BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, BLOCK_SIZE, g, rate);
-        return block(label, BlockParadigm.CHANNEL, rate, g, new BlockMasks(new int[0], keptGroups), lowering);
+        return block(label, BlockParadigm.CHANNEL, rate, g, new BlockMasks(new int[0], keptGroups));
     }
 
     /**
@@ -259,18 +272,18 @@ public record CalibrationSuite(List<OperatorCase> operators, List<BlockCase> blo
      * case is gate + branch and the skipped case is the gate alone, so the expected time per inference is
      * {@code gate + rate × branch}: the graph's branch nodes carry probability {@code rate}.
      */
-    static BlockCase layerBlock(double rate, BlockLowering lowering) {
+    static BlockCase layerBlock(double rate) {
         String label = String.format(Locale.ROOT, "block layer %d-%d-%d %dx%d r%.2f", BLOCK_CHANNELS, BLOCK_WIDTH,
                 BLOCK_CHANNELS, BLOCK_SIZE, BLOCK_SIZE, rate);
-        return block(label, BlockParadigm.LAYER, rate, 1, BlockMasks.NONE, lowering);
+        return block(label, BlockParadigm.LAYER, rate, 1, BlockMasks.NONE);
     }
 
     private static BlockCase block(String label, BlockParadigm paradigm, double rate, int granularity,
-                                   BlockMasks masks, BlockLowering lowering) {
+                                   BlockMasks masks) {
         Map<ModelVariant, OperatorGraph> graphs = new EnumMap<>(ModelVariant.class);
         for (ModelVariant v : ModelVariant.values()) {
-            graphs.put(v, lowering.lower(paradigm, BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, rate,
-                    granularity, v));
+            graphs.put(v, ResidualLowering.lower(BLOCK, paradigm.dynamics(rate, granularity), BLOCK_SCHEDULE,
+                    Composition.of(v)));
         }
         return new BlockCase(label, label, paradigm, BLOCK_CHANNELS, BLOCK_WIDTH, BLOCK_CHANNELS, BLOCK_SIZE, rate,
                 granularity, graphs, masks);

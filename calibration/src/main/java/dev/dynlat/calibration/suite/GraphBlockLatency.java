@@ -10,7 +10,7 @@ import dev.dynlat.operators.spec.SpatialMaskerSpec;
 
 /**
  * The model's latency of a calibration block, costed from the block's own operator graph (the one the
- * predictor's composers built for the variant): {@code Σ probability × cost} over its nodes, batch 1.
+ * core lowering built for the variant, as for a prediction): {@code Σ probability × cost} over its nodes, batch 1.
  * The spatial masker is priced fused into conv1, the schedule {@link BlockKernels} measures.
  */
 public final class GraphBlockLatency implements BlockLatencyModel {

@@ -25,7 +25,7 @@ import java.util.Objects;
  * listener, so an interruption at any point leaves every finished measurement on disk.
  *
  * <p>Blocks are timed as native sequences where a {@link BlockSequence} is given for them (the cpu
- * backend: the block lowered by the predictor's composers and run by the network runner); else as
+ * backend: the block lowered as a prediction lowers it and run by the network runner); else as
  * the sum of their kernels' per-run times: for timed run {@code i} the block sample is
  * {@code Σ weight × t_kernel[i]}, each kernel timed by its own native call.
  *

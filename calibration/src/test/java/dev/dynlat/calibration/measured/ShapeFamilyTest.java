@@ -32,13 +32,15 @@ class ShapeFamilyTest {
 
     @Test
     void heldOutIsSha256Mod5OfOperatorAndFamily() {
-        // Computed apart from this code (Python hashlib): the first four bytes of SHA-256("add:b10-h2") are 0x38770131
-        // = 947323185 = 5 × 189464637; those of "add:b10-h3" are not a multiple of 5.
-        assertTrue(ShapeFamily.heldOut("add", "b10-h2"));
-        assertFalse(ShapeFamily.heldOut("add", "b10-h3"));
+        // Computed apart from this code (Python hashlib): the first four bytes of SHA-256("2:conv:c6-o7-s5") are
+        // 0xbd719455 = 3178337365 = 5 × 635667473; those of "2:conv:c6-o7-s4" (0x2bef9c51) and "2:add:b10-h2"
+        // (0xf665b568) are not multiples of 5.
+        assertTrue(ShapeFamily.heldOut("conv", "c6-o7-s5"));
+        assertFalse(ShapeFamily.heldOut("conv", "c6-o7-s4"));
+        assertFalse(ShapeFamily.heldOut("add", "b10-h2"));
         // The operator name is part of the key: the same shapes are not held out for every operator.
         long heldForSome = Stream.of("add", "addu", "mul", "relu", "softmax", "ln")
-                .filter(op -> ShapeFamily.heldOut(op, "b10-h2")).count();
+                .filter(op -> ShapeFamily.heldOut(op, "b10-h6")).count();
         assertTrue(heldForSome >= 1 && heldForSome < 6, "held out for " + heldForSome + " of 6 operators");
     }
 

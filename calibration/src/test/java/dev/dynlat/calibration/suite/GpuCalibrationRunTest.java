@@ -46,7 +46,7 @@ class GpuCalibrationRunTest {
     @Test
     void fitsTheGpuModelAndWritesAGpuProfile(@TempDir Path tmp) throws IOException {
         BootstrappedDevice device = DeviceBootstraps.gpu("host-cuda", H100, PROBES, LocalDate.of(2026, 12, 2));
-        CalibrationSuite quick = CalibrationSuite.quick(DenseBlockLowering::lower);
+        CalibrationSuite quick = CalibrationSuite.quickWithBlocks();
         Set<String> classes = new HashSet<>();
         quick.operators().forEach(c -> classes.add(c.operator().operatorClass()));
         AnalyticLatencyModel truthModel = new AnalyticLatencyModel(device.profile(),

@@ -68,17 +68,26 @@ public final class GpuLibraryModel {
      * runs a linear layer: the fastest tile and split-K factor.
      */
     public KernelTime gemm(double cols, double rows, double reduction) {
+        return splitGemm(gemmTiles, gemmEff, k.reductionOverhead(), 1, cols, rows, reduction);
+    }
+
+    /**
+     * {@code batches} GEMMs of one kernel's grid over {@code tiles} (each at its efficiency), the
+     * fastest tile and split-K factor: cuBLAS splits the reduction only when the output's blocks
+     * cannot fill the SMs once.
+     */
+    private KernelTime splitGemm(List<GemmTile> tiles, double[] efficiency, double overhead, double batches,
+                                 double cols, double rows, double reduction) {
         KernelTime best = null;
-        for (int i = 0; i < gemmTiles.size(); i++) {
-            GemmTile t = gemmTiles.get(i);
-            // cuBLAS splits the reduction only when the output's blocks cannot fill the SMs once.
-            boolean fillsTheGpu = Math.ceil(cols / t.cols()) * Math.ceil(rows / t.rows())
+        for (int i = 0; i < tiles.size(); i++) {
+            GemmTile t = tiles.get(i);
+            boolean fillsTheGpu = batches * Math.ceil(cols / t.cols()) * Math.ceil(rows / t.rows())
                     >= gpu.streamingMultiprocessors();
             for (int split : SPLITS) {
                 if (split > 1 && (fillsTheGpu || split > reduction / 16)) {
                     break;
                 }
-                best = KernelTime.faster(best, tile(t, gemmEff[i], 1, cols, rows, reduction, split));
+                best = KernelTime.faster(best, tile(t, efficiency[i], overhead, batches, cols, rows, reduction, split));
             }
         }
         return best;
@@ -153,7 +162,9 @@ public final class GpuLibraryModel {
         double cinPerGroup = cin / groups;
         double coutPerGroup = cout / groups;
         double mapBytes = FLOAT_BYTES * batch * (cin * c.inHeight() * c.inWidth() + cout * c.outHeight() * c.outWidth());
-        if (cinPerGroup < 8) {
+        // Few channels per group (depthwise) run a direct kernel; an ungrouped conv with few input
+        // channels (an RGB stem) is still an implicit GEMM, only with a short reduction.
+        if (groups > 1 && cinPerGroup < 8) {
             double macs = pixels * cout * cinPerGroup * kernelArea;
             KernelTime direct = roofline(macs, mapBytes + FLOAT_BYTES * cout * cinPerGroup * kernelArea, "direct conv");
             return direct;
@@ -195,19 +206,22 @@ public final class GpuLibraryModel {
      * Non-fused Winograd F(4×4, 3×3): data, filter and output transforms (streaming kernels) around 36
      * batched GEMMs of cuDNN's own (4 kernels).
      */
-    private KernelTime winograd4x4(Conv2dSpec c, int batch, double cin, double cout) {
+    KernelTime winograd4x4(Conv2dSpec c, int batch, double cin, double cout) {
         double tiles = (double) batch * Math.ceil(c.outHeight() / 4.0) * Math.ceil(c.outWidth() / 4.0);
-        double efficiency = k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD_GEMM);
-        KernelTime gemm = null;
-        for (GemmTile t : batchedTiles) {
-            gemm = KernelTime.faster(gemm, tile(t, efficiency, k.convReductionOverhead(), 36, cout, tiles, cin, 1));
-        }
-        gemm = cudnn(gemm);
-        KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin), 1,
-                "winograd data");
-        KernelTime filter = stream(FLOAT_BYTES * (cout * cin * 9 + 36 * cout * cin), 1, "winograd filter");
-        KernelTime output = stream(FLOAT_BYTES * (36 * tiles * cout + batch * cout * c.outHeight() * c.outWidth()), 1,
-                "winograd output");
+        List<GemmTile> gemmTilesOfWinograd = k.family().winogradGemmTiles();
+        double[] efficiency = new double[gemmTilesOfWinograd.size()];
+        java.util.Arrays.fill(efficiency, k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD_GEMM));
+        // The 36 products are cuBLAS kernels over a grid of depth 36, split-K included (the rows name
+        // sgemm tiles with grids such as 3 × 6 × 36 for 38 tiles of 326 channels).
+        KernelTime gemm = cudnn(splitGemm(gemmTilesOfWinograd, efficiency, k.convReductionOverhead(), 36, cout,
+                tiles, cin));
+        double transform = k.streamFactor(GpuLibraryCoefficients.WINOGRAD_TRANSFORM);
+        KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin),
+                transform, "winograd data");
+        KernelTime filter = stream(FLOAT_BYTES * (cout * cin * 9 + 36 * cout * cin),
+                k.streamFactor(GpuLibraryCoefficients.WINOGRAD_FILTER), "winograd filter");
+        KernelTime output = stream(FLOAT_BYTES * (36 * tiles * cout + batch * cout * c.outHeight() * c.outWidth()),
+                transform, "winograd output");
         return data.then(filter, "").then(gemm, "").then(output, "winograd 4x4 (" + gemm.kernel() + ")");
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
  * fixes those defects and uses the coefficients fitted by the calibration module. The cost models
  * run it as one of three strategies ({@code dev.dynlat.operators.cost.CostVariant}): laudnet, or
  * calibrated-gpu / calibrated-cpu by the profile's device kind, and the predictor composes blocks
- * by the variant's {@code dev.dynlat.predictor.engine.Composition}. {@link #id()} is what outputs show.
+ * by the variant's {@code dev.dynlat.operators.lowering.Composition}. {@link #id()} is what outputs show.
  */
 public enum ModelVariant {
     LAUDNET, CALIBRATED;

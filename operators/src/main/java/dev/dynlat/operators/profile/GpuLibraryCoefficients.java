@@ -31,8 +31,9 @@ import java.util.TreeMap;
  *     tile ids such as {@code 64x128}, {@code winograd} for the fused Winograd kernel and {@code winograd-gemm}
  *     for the batched GEMMs of the non-fused one)
  * @param streamEfficiency fraction of the binary elementwise pass's streaming rate other streaming kernels
- *     reach (keys: {@code activation}, {@code softmax}, {@code layernorm}; the binary elementwise pass
- *     streams at the DRAM efficiency)
+ *     reach (keys: {@code activation}, {@code softmax}, {@code layernorm}, and the non-fused Winograd's
+ *     {@code winograd-transform} and {@code winograd-filter}; the binary elementwise pass streams at the DRAM
+ *     efficiency; a key not fitted streams at 1)
  * @param rowKernelGapUs device-side time per kernel of a row-wise class that has one of its own (keys:
  *     {@code softmax}, {@code layernorm}: per-row reductions before the first byte streams), microseconds;
  *     other classes use {@code kernelGapUs}
@@ -54,6 +55,13 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
     public static final String WINOGRAD = "winograd";
     /** Key of {@link #convEfficiency} for the 36 batched GEMMs of cuDNN's non-fused Winograd. */
     public static final String WINOGRAD_GEMM = "winograd-gemm";
+    /**
+     * Key of {@link #streamEfficiency} for the data and output transforms of cuDNN's non-fused Winograd
+     * (scattered 6×6 windows gathered and 36 planes written: not the elementwise pass's access pattern).
+     */
+    public static final String WINOGRAD_TRANSFORM = "winograd-transform";
+    /** Key of {@link #streamEfficiency} for the non-fused Winograd's filter transform. */
+    public static final String WINOGRAD_FILTER = "winograd-filter";
     /** Key of {@link #hostFloorUs} for operator classes without a floor of their own. */
     public static final String OTHER = "other";
 

@@ -14,22 +14,34 @@ import java.util.Locale;
  */
 public enum KernelFamily {
     /** Pascal (sm_60, sm_61): {@code maxwell_sgemm_*}. */
-    MAXWELL(tiles("128x32", "32x128", "64x64"), tiles("128x64")),
+    MAXWELL(tiles("128x32", "32x128", "64x64"), tiles("128x64"), tiles("128x32", "32x128", "64x64")),
     /** Volta and Turing (sm_70, sm_75): {@code volta_sgemm_*}. */
     VOLTA(tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32"),
-            tiles("128x64", "128x32", "32x128", "64x64")),
+            tiles("128x64", "128x32", "32x128", "64x64"),
+            tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32")),
     /** Ampere, Ada and Hopper (sm_80 and later): {@code ampere_sgemm_*}. */
-    AMPERE(tiles("128x128", "128x64", "128x32", "32x128", "64x32", "32x32"), tiles("128x128"));
+    AMPERE(tiles("128x128", "128x64", "128x32", "32x128", "64x32", "32x32"), tiles("128x128"), tiles("128x128"));
 
     /** Tiles of cuDNN's implicit-GEMM convolution kernels (columns over output channels, 128 pixels). */
     public static final List<GemmTile> IMPLICIT_CONV_TILES = tiles("128x128", "64x128", "32x128");
 
     private final List<GemmTile> gemmTiles;
     private final List<GemmTile> batchedGemmTiles;
+    private final List<GemmTile> winogradGemmTiles;
 
-    KernelFamily(List<GemmTile> gemmTiles, List<GemmTile> batchedGemmTiles) {
+    KernelFamily(List<GemmTile> gemmTiles, List<GemmTile> batchedGemmTiles, List<GemmTile> winogradGemmTiles) {
         this.gemmTiles = gemmTiles;
         this.batchedGemmTiles = batchedGemmTiles;
+        this.winogradGemmTiles = winogradGemmTiles;
+    }
+
+    /**
+     * Tiles of the 36 GEMMs of cuDNN's non-fused Winograd convolution, one subset of the single-GEMM
+     * tiles: Pascal, Volta and Turing run the single-GEMM kernels (split-K included), Ampere always
+     * its 128×128 one (as named in the conv rows' kernel lists).
+     */
+    public List<GemmTile> winogradGemmTiles() {
+        return winogradGemmTiles;
     }
 
     /** Tiles of the single GEMM (a linear layer: {@code addmm}/{@code mm}). */
@@ -37,7 +49,7 @@ public enum KernelFamily {
         return gemmTiles;
     }
 
-    /** Tiles of the strided-batched GEMM ({@code bmm}, and the 36 products of a Winograd convolution). */
+    /** Tiles of the strided-batched GEMM ({@code bmm}). */
     public List<GemmTile> batchedGemmTiles() {
         return batchedGemmTiles;
     }

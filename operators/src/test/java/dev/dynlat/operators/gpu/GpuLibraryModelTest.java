@@ -101,6 +101,56 @@ class GpuLibraryModelTest {
     }
 
     @Test
+    void anUngroupedStemWithFewInputChannelsIsStillAnImplicitGemm() {
+        // cuDNN runs an RGB stem as an implicit GEMM with a short reduction, not the depthwise direct kernel.
+        Conv2dSpec stem = Conv2dSpec.padded(3, 64, 224, 224, 3, 2, 1, 1);
+        assertTrue(model.conv(stem, 8).kernel().startsWith("implicit"), model.conv(stem, 8).kernel());
+    }
+
+    /** The kernels of the non-fused Winograd alone on a 4 × 4 map. */
+    private static String nonFusedGemm(GpuLibraryModel m, int batch, int cin, int cout) {
+        String k = m.winograd4x4(Conv2dSpec.padded(cin, cout, 4, 4, 3, 1, 1, 1), batch, cin, cout).kernel();
+        assertTrue(k.startsWith("winograd 4x4"), k);
+        return k;
+    }
+
+    @Test
+    void theNonFusedWinogradRunsItsFamilysGemmTilesAndSplitsADeepReductionOverFewTiles() {
+        // Volta: the single-GEMM tiles, split-K when 36 × the output's blocks cannot fill the SMs.
+        // 36 products of one 4 × 4 tile and 32 channels: 36 blocks on 80 SMs, a reduction of 2048.
+        assertTrue(nonFusedGemm(model, 1, 2048, 32).contains("split"), nonFusedGemm(model, 1, 2048, 32));
+        assertFalse(nonFusedGemm(model, 64, 1024, 1024).contains("split"), nonFusedGemm(model, 64, 1024, 1024));
+        // Ampere: always its 128x128 kernel.
+        GpuLibraryModel ampere = new GpuLibraryModel(V100, coefficients(KernelFamily.AMPERE, 20));
+        for (int batch : new int[] {1, 8, 64}) {
+            assertTrue(nonFusedGemm(ampere, batch, 512, 512).contains("128x128"), nonFusedGemm(ampere, batch, 512, 512));
+        }
+    }
+
+    @Test
+    void theWinogradTransformsStreamAtTheirOwnEfficiency() {
+        Conv2dSpec c = Conv2dSpec.padded(64, 64, 56, 56, 3, 1, 1, 1);
+        GpuLibraryCoefficients base = coefficients(KernelFamily.VOLTA, 0);
+        Map<String, Double> slowTransforms = new LinkedHashMap<>(base.streamEfficiency());
+        slowTransforms.put(GpuLibraryCoefficients.WINOGRAD_TRANSFORM, 0.25);
+        Map<String, Double> slowFilter = new LinkedHashMap<>(base.streamEfficiency());
+        slowFilter.put(GpuLibraryCoefficients.WINOGRAD_FILTER, 0.25);
+        double plain = new GpuLibraryModel(V100, base).winograd4x4(c, 64, 64, 64).deviceS();
+        double transforms = new GpuLibraryModel(V100, with(base, slowTransforms)).winograd4x4(c, 64, 64, 64).deviceS();
+        double filter = new GpuLibraryModel(V100, with(base, slowFilter)).winograd4x4(c, 64, 64, 64).deviceS();
+        assertTrue(transforms > plain && filter > plain, plain + " " + transforms + " " + filter);
+        // At batch 64 the data and output planes outweigh the filter's: slow transforms cost more.
+        assertTrue(transforms - plain > filter - plain, (transforms - plain) + " vs " + (filter - plain));
+    }
+
+    private static GpuLibraryCoefficients with(GpuLibraryCoefficients c, Map<String, Double> stream) {
+        return new GpuLibraryCoefficients(c.family(), c.dramEfficiency(), c.l2BandwidthRatio(), c.kernelGapUs(),
+                c.libraryGapUs(), c.convSetupUs(), c.reductionOverhead(), c.convReductionOverhead(), c.throttleBeta(),
+                c.throttleTauMs(), c.gemmEfficiency(), c.convEfficiency(), stream, c.rowKernelGapUs(), c.hostFloorUs(),
+                c.source());
+    }
+
+    @Test
     void aBatchedMatmulRunsTheBatchedKernels() {
         OperatorCost bmm = costs.cost(new MatmulSpec(64, 128, 64, 128), 1).orElseThrow();
         String kernel = bmm.tiling().kernel();

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The native programs of the calibration blocks, handed to the calibration as data: each block as a
- * one-block network, lowered by the same composers {@link ComposerBlockLowering} uses and built by
+ * one-block network, lowered as its graphs were ({@code ResidualLowering}, through the network's lowering) and built by
  * {@link ProgramBuilder}. A layer-skipped block is its executed and its skipped program, weighted by
  * the rate.
  */

@@ -13,7 +13,6 @@ import dev.dynlat.calibration.suite.CalibrationRun;
 import dev.dynlat.calibration.suite.CalibrationSuite;
 import dev.dynlat.calibration.report.ReportDirectory;
 import dev.dynlat.operators.input.InputBounds;
-import dev.dynlat.predictor.calibration.ComposerBlockLowering;
 import dev.dynlat.reports.io.OutputTarget;
 import dev.dynlat.operators.profile.CalibratedCoefficients;
 import dev.dynlat.operators.profile.DeviceProfile;
@@ -157,8 +156,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                     : reason;
             return fail(msg, USAGE_ERROR);
         }
-        CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick(ComposerBlockLowering::lower)
-                : CalibrationSuite.full(ComposerBlockLowering::lower);
+        CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quickWithBlocks()
+                : CalibrationSuite.fullWithBlocks();
         long t0 = System.nanoTime();
         try {
             CalibrationOutcome o = new CalibrationRun(b, s, settings, quick,
@@ -194,8 +193,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         try {
             ProtocolSettings settings = settings();
             Path dir = dev.dynlat.reports.io.OutputDirectory.check("--plan", plan);
-            CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quick(ComposerBlockLowering::lower)
-                    : CalibrationSuite.full(ComposerBlockLowering::lower);
+            CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quickWithBlocks()
+                    : CalibrationSuite.fullWithBlocks();
             dev.dynlat.calibration.plan.PlanSizing sizing = dev.dynlat.calibration.plan.PlanSizing.H100;
             dev.dynlat.calibration.plan.CalibrationPlan p = dev.dynlat.calibration.plan.CalibrationPlan.of(s, settings,
                     quick ? 1 : CalibrationRun.FULL_ROUNDS, dev.dynlat.calibration.backend.CudaBackend.TIMING_SEED,

@@ -1,9 +1,15 @@
 package dev.dynlat.predictor.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynlat.operators.profile.AnalyticConstants;
 import dev.dynlat.operators.profile.Datasheet;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.request.ResultFormat;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
@@ -27,11 +33,21 @@ import picocli.CommandLine.Parameters;
         description = "List built-in device profiles, or show one: dynlat devices show v100",
         subcommands = {DevicesCommand.Show.class})
 public final class DevicesCommand implements Callable<Integer> {
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table or json. Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (ResultFormat.parse(format, ResultFormat.TABLE, ResultFormat.JSON) == ResultFormat.JSON) {
+            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(json()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         Table.Builder t = Table.builder().columns(Column.text("name"), Column.text("device"), Column.text("kind"),
                 Column.integer("engines", ""), Column.decimal("lanes/engine", "", Precision.decimalPlaces(0)),
                 Column.decimal("clock", "MHz", Precision.decimalPlaces(0)),
@@ -46,6 +62,29 @@ public final class DevicesCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(new MarkdownTableWriter().render(t.build()));
         spec.commandLine().getOut().println("\nShow one with: dynlat devices show NAME (or a path to a profile .yaml)");
         return 0;
+    }
+
+    /** The built-in profiles as JSON: the model constants of the table above, with units in the keys. */
+    static ArrayNode json() {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (DeviceProfile p : DeviceCatalog.builtIns()) {
+            AnalyticConstants c = p.laudnet();
+            ObjectNode o = list.addObject();
+            o.put("name", p.name());
+            o.put("device", p.displayName());
+            o.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
+            o.put("engines", c.processingEngines());
+            o.put("lanes_per_engine", c.fp32LanesPerEngine());
+            o.put("clock_mhz", c.clockMHz());
+            o.put("dram_bandwidth_gbps", c.dramBandwidthGBps());
+            o.put("batch", c.defaultBatch());
+            ArrayNode variants = o.putArray("variants");
+            variants.add("laudnet");
+            if (p.calibrated().isPresent()) {
+                variants.add("calibrated");
+            }
+        }
+        return list;
     }
 
     /** {@code dynlat devices show NAME}. */
@@ -68,10 +107,7 @@ public final class DevicesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            String fmt = format.toLowerCase(Locale.ROOT);
-            if (!fmt.equals("text") && !fmt.equals("yaml")) {
-                throw new IllegalArgumentException("format: unknown format '" + format + "'; expected text or yaml");
-            }
+            String fmt = ResultFormat.parse(format, ResultFormat.TEXT, ResultFormat.YAML).id();
             try (OutputSet outputs = new OutputSet()) {
                 OutputTarget target = outFile == null ? null : outputs.add("--out", outFile);
                 DeviceProfile p = DeviceCatalog.load("DEVICE", device);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dynlat", mixinStandardHelpOptions = true, version = "dynlat 0.1.0",
         description = "Predicts the inference latency of dynamic neural networks on GPUs and CPUs.",
         subcommands = {PredictCommand.class, SweepCommand.class, SearchCommand.class, ReportCommand.class,
-            ModelsCommand.class, DevicesCommand.class, CalibrateCommand.class, ValidateCommand.class,
+            ModelsCommand.class, DevicesCommand.class, CalibrateCommand.class, ValidateCommand.class, ServeCommand.class,
             OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class DynlatCli implements Runnable {
     /** Exit code for bad input: wrong arguments, invalid files, impossible configurations. */

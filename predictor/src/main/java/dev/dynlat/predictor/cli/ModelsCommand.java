@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynlat.predictor.importer.InputDims;
+import dev.dynlat.predictor.request.ResultFormat;
 import dev.dynlat.predictor.importer.Models;
 import dev.dynlat.predictor.importer.OnnxImporter;
 import dev.dynlat.predictor.workload.InputShape;
@@ -44,31 +45,10 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("table") && !fmt.equals("json")) {
-            throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table or json");
-        }
+        String fmt = ResultFormat.parse(format, ResultFormat.TABLE, ResultFormat.JSON).id();
         var out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
-            ArrayNode list = MAPPER.createArrayNode();
-            for (String name : NetworkZoo.NAMES) {
-                Network n = NetworkZoo.get(name);
-                ObjectNode o = list.addObject();
-                o.put("name", name);
-                o.put("input", n.input().describe());
-                o.put("macs", n.denseMacs());
-                o.put("gmacs", n.denseMacs() / 1e9);
-                o.put("weights", n.weights());
-                o.put("blocks", n.blockCount());
-                o.put("exits", n.exits().size());
-                ArrayNode exitMacs = o.putArray("exit_macs");
-                for (double m : n.exitMacs()) {
-                    exitMacs.add(m);
-                }
-                o.put("policy_macs", n.policyMacs());
-                o.put("decided_blocks", n.decidedBlocks().size());
-                o.put("source", n.description().source());
-            }
+            ArrayNode list = zooJson();
             out.println(MAPPER.writeValueAsString(list));
             out.flush();
             return 0;
@@ -88,6 +68,30 @@ public final class ModelsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The zoo as JSON: per model its input, MACs and weights per image, blocks, exits and policy (for serve too). */
+    static ArrayNode zooJson() {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (String name : NetworkZoo.NAMES) {
+            Network n = NetworkZoo.get(name);
+            ObjectNode o = list.addObject();
+            o.put("name", name);
+            o.put("input", n.input().describe());
+            o.put("macs", n.denseMacs());
+            o.put("gmacs", n.denseMacs() / 1e9);
+            o.put("weights", n.weights());
+            o.put("blocks", n.blockCount());
+            o.put("exits", n.exits().size());
+            ArrayNode exitMacs = o.putArray("exit_macs");
+            for (double m : n.exitMacs()) {
+                exitMacs.add(m);
+            }
+            o.put("policy_macs", n.policyMacs());
+            o.put("decided_blocks", n.decidedBlocks().size());
+            o.put("source", n.description().source());
+        }
+        return list;
+    }
+
     /** {@code dynlat models show NAME}. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "List a network's nodes with output shapes, MACs and weights.")
@@ -104,10 +108,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            String fmt = format.toLowerCase(Locale.ROOT);
-            if (!fmt.equals("table") && !fmt.equals("json")) {
-                throw new IllegalArgumentException("format: unknown format '" + format + "'; expected table or json");
-            }
+            String fmt = ResultFormat.parse(format, ResultFormat.TABLE, ResultFormat.JSON).id();
             Network n = model.network();
             if (fmt.equals("json")) {
                 var out = spec.commandLine().getOut();

@@ -5,7 +5,9 @@ import dev.dynlat.calibration.measured.MeasuredOperator;
 import dev.dynlat.calibration.measured.MeasurementInputException;
 import dev.dynlat.calibration.measured.MeasurementSources;
 import dev.dynlat.calibration.measured.OperatorPricer;
+import dev.dynlat.calibration.measured.ShapeFamily;
 import dev.dynlat.operators.model.ModelVariant;
+import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.engine.Predictor;
@@ -38,6 +40,10 @@ import picocli.CommandLine.Option;
 public final class OperatorsCommand implements Callable<Integer> {
     static final String PREDICTED = "predicted_ms";
     static final String ERROR = "error_pct";
+    /** The kernel (or kernels) the model chose: the library kernel for the calibrated GPU model, else empty. */
+    static final String KERNEL = "predicted_kernel";
+    /** Whether the row's shape family is held out of every fit ({@link ShapeFamily}): its error is a test error. */
+    static final String HELD_OUT = "held_out";
     /** Rows between two progress lines. */
     static final int PROGRESS_EVERY = 5000;
 
@@ -73,14 +79,17 @@ public final class OperatorsCommand implements Callable<Integer> {
             }
             Pricers pricers = new Pricers(device == null ? null : DeviceCatalog.load("--device", device), v);
             double[] predictedMs = new double[rows.size()];
+            String[] kernels = new String[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
-                predictedMs[i] = pricers.of(rows.get(i)).latencyS(rows.get(i)) * 1e3;
+                OperatorCost cost = pricers.of(rows.get(i)).cost(rows.get(i));
+                predictedMs[i] = cost.latencyS() * 1e3;
+                kernels[i] = cost.tiling().kernel();
                 if ((i + 1) % PROGRESS_EVERY == 0) {
                     err.printf(java.util.Locale.ROOT, "priced %d of %d rows%n", i + 1, rows.size());
                     err.flush();
                 }
             }
-            String csv = new CsvTableWriter().render(table(rows, predictedMs));
+            String csv = new CsvTableWriter().render(table(rows, predictedMs, kernels));
             CliOutputs.emit(spec, outputs, target, csv);
             err.print(OperatorsSummary.render(rows, predictedMs, pricers::label));
             err.flush();
@@ -88,19 +97,25 @@ public final class OperatorsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The input's columns (earlier predictions dropped), then the prediction and its signed error. */
-    static Table table(List<MeasuredOperator> rows, double[] predictedMs) {
+    /**
+     * The input's columns (earlier predictions dropped), then the prediction, its signed error, the
+     * kernel the model chose and whether the row is held out of fits.
+     */
+    static Table table(List<MeasuredOperator> rows, double[] predictedMs, String[] kernels) {
         List<String> inputColumns = new ArrayList<>(rows.get(0).columns().keySet());
-        inputColumns.removeAll(List.of(PREDICTED, ERROR));
+        inputColumns.removeAll(List.of(PREDICTED, ERROR, KERNEL, HELD_OUT));
         Table.Builder t = Table.builder();
         inputColumns.forEach(c -> t.column(Column.text(c)));
-        t.column(Column.decimal(PREDICTED, "")).column(Column.decimal(ERROR, ""));
+        t.column(Column.decimal(PREDICTED, "")).column(Column.decimal(ERROR, "")).column(Column.text(KERNEL))
+                .column(Column.text(HELD_OUT));
         for (int i = 0; i < rows.size(); i++) {
             MeasuredOperator m = rows.get(i);
             List<Object> cells = new ArrayList<>();
             inputColumns.forEach(c -> cells.add(m.columns().get(c)));
             cells.add(predictedMs[i]);
             cells.add(Accuracy.errorPct(predictedMs[i], m.latencyMs()));
+            cells.add(kernels[i]);
+            cells.add(String.valueOf(ShapeFamily.heldOut(m)));
             t.row(cells);
         }
         return t.build();

@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.predictor.request.AccuracyTable;
+import dev.dynlat.predictor.request.ReportRequest;
 import dev.dynlat.predictor.sweep.SweepFigures;
 import dev.dynlat.predictor.sweep.SweepResults;
 import dev.dynlat.reports.chart.ChartFiles;
@@ -15,11 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,20 +77,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Set<ChartFormat> formats = formats(format);
-        if (dpi < 36 || dpi > 1200) {
-            throw new IllegalArgumentException("dpi: must be 36 to 1200, got " + dpi);
-        }
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate: must be in [0, 1], got " + rate);
-        }
-        DirectoryOutputs.check("--out", out);
-        if (batch != null && batch <= 0) {
-            throw new IllegalArgumentException("batch: must be a positive integer, got " + batch);
-        }
+        ReportRequest req = request();
         // Everything is read and built before the first file is written.
-        SweepResults results = SweepResults.read(from, new SweepResults.Selection(model, device, variant, batch));
-        SweepFigures figures = new SweepFigures(results, paradigm, rate);
+        SweepResults results = SweepResults.read(req.from(), req.selection());
+        SweepFigures figures = new SweepFigures(results, req.paradigm(), req.rate());
         Map<String, ChartSpec> charts = new LinkedHashMap<>();
         Map<String, ChartSize> sizes = new LinkedHashMap<>();
         charts.put("latency-vs-rate", figures.latencyVsRate());
@@ -99,18 +89,18 @@ public final class ReportCommand implements Callable<Integer> {
         }
         charts.put("stage-breakdown", figures.stageBreakdown());
         charts.put("latency-histogram", figures.latencyHistogram());
-        if (accuracy != null) {
+        if (req.accuracy() != null) {
             charts.put("accuracy-vs-latency", accuracyChart(figures));
         }
-        if (measured != null) {
-            charts.put("predicted-vs-measured", MeasuredChart.load(measured));
+        if (req.measured() != null) {
+            charts.put("predicted-vs-measured", MeasuredChart.load(req.measured()));
             sizes.put("predicted-vs-measured", ChartSize.SQUARE);
         }
         Table summary = figures.summary();
         Map<String, OutputBody> files = new LinkedHashMap<>();
         for (Map.Entry<String, ChartSpec> e : charts.entrySet()) {
-            ChartSize size = sizes.getOrDefault(e.getKey(), ChartSize.COLUMN).withDpi(dpi);
-            for (ChartFormat f : formats) {
+            ChartSize size = sizes.getOrDefault(e.getKey(), ChartSize.COLUMN).withDpi(req.dpi());
+            for (ChartFormat f : req.formats()) {
                 String name = e.getKey() + f.extension();
                 files.put(name, ChartFiles.body(e.getValue(), Path.of(name), size));
             }
@@ -119,7 +109,7 @@ public final class ReportCommand implements Callable<Integer> {
             String text = f.writer().render(summary);
             files.put("summary" + f.extension(), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         }
-        List<Path> written = DirectoryOutputs.write("--out", out, files);
+        List<Path> written = DirectoryOutputs.write("--out", req.out(), files);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "report: %s on %s (%s, batch %d), %s; heatmap and breakdown at rate %.2f%n",
                 results.model(), results.device(), results.variant(), results.batch(), figures.paradigm(),
@@ -131,17 +121,10 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Set<ChartFormat> formats(String text) {
-        Set<ChartFormat> out = new LinkedHashSet<>();
-        for (String part : text.split(",", -1)) {
-            try {
-                out.add(ChartFormat.fromFileName("x." + part.strip()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("format: unknown figure format '" + part.strip()
-                        + "'; expected png, svg or pdf");
-            }
-        }
-        return out;
+    /** The options as a request: every flag rule is checked there. */
+    ReportRequest request() {
+        return new ReportRequest(from, out, ReportRequest.formats(format), dpi,
+                new SweepResults.Selection(model, device, variant, batch), paradigm, rate, accuracy, measured);
     }
 
     private ChartSpec accuracyChart(SweepFigures figures) {

@@ -1,12 +1,12 @@
 package dev.dynlat.predictor.cli;
 
-import dev.dynlat.operators.profile.DeviceProfile;
-import dev.dynlat.predictor.dynamic.Paradigm;
-import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.request.SearchRequest;
+import dev.dynlat.predictor.request.SearchResult;
+import dev.dynlat.predictor.request.SearchRun;
+import dev.dynlat.predictor.request.Workspace;
 import dev.dynlat.predictor.sweep.GranularitySearch;
 import dev.dynlat.predictor.sweep.OptionSpace;
 import dev.dynlat.predictor.sweep.SweepModel;
-import dev.dynlat.predictor.sweep.SweepWorkloads;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
@@ -35,7 +35,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--mode", required = true, paramLabel = "MODE", description = "spatial or channel.")
     String mode;
 
-    @Option(names = "--options", paramLabel = "V[,V...]|all", defaultValue = "1,2,4,8",
+    @Option(names = "--options", paramLabel = "V[,V...]|all", defaultValue = SearchRequest.DEFAULT_OPTIONS,
             description = "Candidates for every stage (each stage keeps those that fit it), or all valid values per"
                     + " stage. Default: ${DEFAULT-VALUE}.")
     String options;
@@ -55,48 +55,35 @@ public final class SearchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The options as a request: every flag rule is checked there. */
+    SearchRequest request() {
+        return new SearchRequest(target.request(), mode, options, rate, rates, accuracy);
+    }
+
     @Override
     public Integer call() {
-        target.checkBatch();
-        Paradigm paradigm = Paradigm.parse("mode", mode);
-        if (paradigm != Paradigm.SPATIAL && paradigm != Paradigm.CHANNEL) {
-            throw new IllegalArgumentException("mode: search picks S or G per stage; expected spatial or channel, got "
-                    + mode);
-        }
-        if (rate == null && rates == null && accuracy == null) {
-            throw new IllegalArgumentException("rate: give --rate R, --rates LIST or --accuracy CSV");
-        }
-        if (rate != null && !(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate: must be in [0, 1], got " + rate);
-        }
-        double[] rateGrid = rates == null ? new double[0] : SweepCommand.parseRates(rates);
-        List<AccuracyTable.Entry> accuracies = accuracy == null ? List.of() : AccuracyTable.load(accuracy);
-        // The network as given (a file is not looked up by its name in the zoo) at its --input.
-        SweepModel model = SweepWorkloads.model(target.network(), target.model);
-        OptionSpace space = SearchSpace.parse(options, paradigm, model);
-        DeviceProfile profile = target.profile();
-        Predictor predictor = target.predictor(profile);
-        GranularitySearch search = new GranularitySearch(predictor, model, paradigm, space);
+        SearchRequest req = request();
+        SearchResult r = SearchRun.run(req, new Workspace());
         PrintWriter out = spec.commandLine().getOut();
-        String what = paradigm == Paradigm.SPATIAL ? "S" : "G";
-        out.printf(Locale.ROOT, "%s on %s, batch %d, %s: %s per stage over %d combinations (%s)%n", model.name(),
-                profile.name(), predictor.batch(), paradigm.id(), what, space.size(), describe(space));
+        out.printf(Locale.ROOT, "%s on %s, batch %d, %s: %s per stage over %d combinations (%s)%n", r.model().name(),
+                r.device(), r.batch(), r.paradigm().id(), r.what(), r.space().size(), describe(r.space()));
         out.println("exact: stage latencies are independent (each block is costed from its own stage's option),"
                 + " so the optimum takes every stage's fastest option; nothing is pruned.");
-        if (rate != null) {
-            printOptimum(out, search.at(rate), predictor.batch(), what, model);
+        if (r.optimum() != null) {
+            printOptimum(out, r.optimum(), r.batch(), r.what(), r.model());
         }
-        if (rateGrid.length > 0) {
-            printRatePareto(out, search, rateGrid, predictor.batch());
+        if (!r.ratePareto().isEmpty()) {
+            printRatePareto(out, r.ratePareto(), r.batch());
         }
-        if (!accuracies.isEmpty()) {
-            printAccuracyPareto(out, search, accuracies, predictor.batch(), model);
+        if (r.accuracyConfigs() > 0) {
+            printAccuracyPareto(out, r.accuracyPareto(), r.accuracyConfigs(), r.batch());
         }
         out.flush();
         return 0;
     }
 
-    private static String describe(OptionSpace space) {
+    /** "[1,2,4,8] x [1,2,4,8] x ...": the candidates of every stage. */
+    static String describe(OptionSpace space) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < space.stages(); i++) {
             parts.add(java.util.Arrays.toString(space.stageChoices(i)).replace(" ", ""));
@@ -125,13 +112,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.print(new MarkdownTableWriter().render(t.build()));
     }
 
-    private static void printRatePareto(PrintWriter out, GranularitySearch search, double[] rateGrid, int batch) {
-        List<GranularitySearch.Result> results = new ArrayList<>();
-        for (double r : rateGrid) {
-            results.add(search.at(r));
-        }
-        List<GranularitySearch.Result> front = GranularitySearch.pareto(results, x -> x.best().latencyMs(),
-                GranularitySearch.Result::rate);
+    private static void printRatePareto(PrintWriter out, List<GranularitySearch.Result> front, int batch) {
         out.println();
         out.println("Pareto set of (latency, rate): the fastest configuration per rate that no higher rate beats");
         Table.Builder t = Table.builder().columns(Column.decimal("rate", "", Precision.decimalPlaces(3)),
@@ -143,35 +124,16 @@ public final class SearchCommand implements Callable<Integer> {
         out.print(new MarkdownTableWriter().render(t.build()));
     }
 
-    private static void printAccuracyPareto(PrintWriter out, GranularitySearch search,
-                                            List<AccuracyTable.Entry> entries, int batch, SweepModel model) {
-        List<int[]> configs = new ArrayList<>();
-        List<Double> rates = new ArrayList<>();
-        for (AccuracyTable.Entry e : entries) {
-            configs.add(e.perStage(model.stages().size()));
-            rates.add(e.rate());
-        }
-        List<GranularitySearch.Config> lat;
-        try {
-            lat = search.latencies(configs, rates);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("accuracy: " + ex.getMessage() + "; widen --options");
-        }
-        record Point(AccuracyTable.Entry entry, double latencyMs) {
-        }
-        List<Point> points = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            points.add(new Point(entries.get(i), lat.get(i).latencyMs()));
-        }
-        List<Point> front = GranularitySearch.pareto(points, Point::latencyMs, p -> p.entry().accuracyPct());
+    private static void printAccuracyPareto(PrintWriter out, List<SearchResult.AccuracyPoint> front, int configs,
+                                            int batch) {
         out.println();
-        out.println("Pareto set of (latency, accuracy) over the " + entries.size() + " configurations of "
+        out.println("Pareto set of (latency, accuracy) over the " + configs + " configurations of "
                 + "the accuracy table");
         Table.Builder t = Table.builder().columns(Column.text("option"),
                 Column.decimal("rate", "", Precision.decimalPlaces(3)),
                 Column.decimal("accuracy", "%", Precision.decimalPlaces(2)),
                 Column.decimal("latency", "ms/image", Precision.decimalPlaces(4)));
-        for (Point p : front) {
+        for (SearchResult.AccuracyPoint p : front) {
             t.row(p.entry().option(), p.entry().rate(), p.entry().accuracyPct(), p.latencyMs() / batch);
         }
         out.print(new MarkdownTableWriter().render(t.build()));

@@ -1,14 +1,6 @@
 package dev.dynlat.predictor.cli;
 
-import dev.dynlat.operators.input.InputBounds;
-import dev.dynlat.operators.model.ModelVariant;
-import dev.dynlat.operators.profile.DeviceCatalog;
-import dev.dynlat.operators.profile.DeviceProfile;
-import dev.dynlat.predictor.engine.Predictor;
-import dev.dynlat.predictor.importer.Models;
-import dev.dynlat.predictor.schedule.Schedule;
-import dev.dynlat.predictor.schedule.ScheduleLoader;
-import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.request.TargetRequest;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -40,42 +32,8 @@ final class TargetOptions {
     @Option(names = "--schedule", paramLabel = "FILE", description = "Schedule overrides (YAML).")
     Path schedule;
 
-    /** Rejects a batch outside {@link InputBounds#BATCH} before anything is loaded. */
-    void checkBatch() {
-        if (batch != null) {
-            InputBounds.BATCH.check(batch);
-        }
-    }
-
-    Network network() {
-        return Models.resolve(required(model, "--model=NAME|FILE"), input);
-    }
-
-    DeviceProfile profile() {
-        return DeviceCatalog.load("--device", required(device, "--device=NAME|FILE"));
-    }
-
-    /** Whether any of these options was given (a spec sweep rejects them). */
-    boolean anyGiven() {
-        return model != null || device != null || input != null || batch != null || variant != null
-                || schedule != null;
-    }
-
-    private static String required(String value, String option) {
-        if (value == null) {
-            throw new IllegalArgumentException("Missing required option: '" + option + "'");
-        }
-        return value;
-    }
-
-    /** A predictor for the device, variant (default: the profile's) and schedule with the batch. */
-    Predictor predictor(DeviceProfile profile) {
-        checkBatch();
-        ModelVariant v = variant == null ? Predictor.defaultVariant(profile) : ModelVariant.parse(variant);
-        Schedule sched = schedule == null ? Schedule.defaults() : ScheduleLoader.load("--schedule", schedule);
-        if (batch != null) {
-            sched = sched.withBatch(batch);
-        }
-        return new Predictor(profile, v, sched);
+    /** The options as a request's target; its rules (batch bounds, required model and device) live there. */
+    TargetRequest request() {
+        return new TargetRequest(model, input, device, batch, variant, schedule);
     }
 }

@@ -1,7 +1,8 @@
 package dev.dynlat.predictor.engine;
 
-import dev.dynlat.predictor.workload.NetworkNode;
+import dev.dynlat.operators.lowering.Composition;
 import dev.dynlat.predictor.schedule.Schedule;
+import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.OperatorUse;
 import java.util.List;
 

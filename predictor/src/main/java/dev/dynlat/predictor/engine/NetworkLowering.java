@@ -1,8 +1,12 @@
 package dev.dynlat.predictor.engine;
 
 import dev.dynlat.operators.graph.OperatorGraph;
+import dev.dynlat.operators.lowering.BlockDescription;
+import dev.dynlat.operators.lowering.BlockDynamics;
+import dev.dynlat.operators.lowering.BlockSchedule;
+import dev.dynlat.operators.lowering.Composition;
+import dev.dynlat.operators.lowering.ResidualLowering;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
-import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.dynamic.VitDynamics;
 import dev.dynlat.predictor.schedule.Schedule;
@@ -18,9 +22,7 @@ import dev.dynlat.predictor.workload.ResidualBlockNode;
 import dev.dynlat.predictor.workload.Role;
 import dev.dynlat.predictor.workload.TransformerParts;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lowers a workload to the operators a scheduler runs, each with the expected number of times it
@@ -50,15 +52,7 @@ final class NetworkLowering {
     record LoweredStage(String name, boolean residual, List<LoweredBlock> blocks) {
     }
 
-    private static final Map<Paradigm, BlockComposer> COMPOSERS = new EnumMap<>(Map.of(
-            Paradigm.STATIC, new StaticBlockComposer(),
-            Paradigm.SPATIAL, new SpatialBlockComposer(),
-            Paradigm.CHANNEL, new ChannelBlockComposer(),
-            Paradigm.LAYER, new LayerBlockComposer()));
-    private static final BlockComposer POLICY = new PolicyBlockComposer();
-
-
-    private final Schedule schedule;
+    private final BlockSchedule schedule;
     private final Composition composition;
     private final long batch;
     private final CnnDynamics cnn;
@@ -66,7 +60,7 @@ final class NetworkLowering {
     private final VitDynamics vit;
 
     NetworkLowering(Workload w, Schedule schedule, Composition composition, long batch) {
-        this.schedule = schedule;
+        this.schedule = BlockLoweringInputs.schedule(schedule);
         this.composition = composition;
         this.batch = batch;
         this.vit = w.dynamics() instanceof VitDynamics v ? v : null;
@@ -159,16 +153,16 @@ final class NetworkLowering {
         }
 
         private OperatorGraph compose(ResidualBlockNode n) {
+            BlockDescription block = n.block().description();
             if (decision >= 0) {
-                conditionalFrom = PolicyBlockComposer.conditionalFrom(n.block(), composition);
-                return POLICY.compose(n.block(), null, 1, schedule, composition);
+                conditionalFrom = ResidualLowering.policyBranchFrom(block, composition);
+                return ResidualLowering.lower(block, BlockDynamics.policy(1), schedule, composition);
             }
             int[] at = cnn != null && n.dynamic() ? network.residualPosition(n.id()) : null;
             StageDynamics sd = at == null ? null : cnn.stages().get(at[0]);
-            if (sd == null || !sd.dynamic()) {
-                return COMPOSERS.get(Paradigm.STATIC).compose(n.block(), null, 1, schedule, composition);
-            }
-            return COMPOSERS.get(cnn.paradigm()).compose(n.block(), sd, sd.rate(at[1]), schedule, composition);
+            BlockDynamics dynamics = sd == null || !sd.dynamic() ? BlockDynamics.dense()
+                    : BlockLoweringInputs.dynamics(cnn.paradigm(), sd, sd.rate(at[1]));
+            return ResidualLowering.lower(block, dynamics, schedule, composition);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.dynlat.predictor.engine;
 
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.cost.SpatialMaskerCostModel;
+import dev.dynlat.operators.lowering.Composition;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.model.OperatorCost;

@@ -31,6 +31,15 @@ public final class JsonFormatter {
 
     /** The prediction's JSON with fields {@code extra} adds at the end (e.g. a decision report). */
     public static String format(PredictionSummary s, java.util.function.Consumer<ObjectNode> extra) {
+        try {
+            return MAPPER.writeValueAsString(tree(s, extra)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    /** The prediction's JSON as a tree (what {@code dynlat serve} answers with, on one line). */
+    public static ObjectNode tree(PredictionSummary s, java.util.function.Consumer<ObjectNode> extra) {
         Prediction p = s.prediction();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("model", p.model());
@@ -82,11 +91,7 @@ public final class JsonFormatter {
             }
         }
         extra.accept(root);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON", e);
-        }
+        return root;
     }
 
     private static ObjectNode schedule(Schedule sc) {

@@ -1,11 +1,12 @@
 package dev.dynlat.predictor.workload;
 
+import dev.dynlat.operators.lowering.ConvLabels;
+import dev.dynlat.operators.lowering.Shortcut;
 import dev.dynlat.operators.spec.AvgPoolSpec;
 import dev.dynlat.operators.spec.ConcatSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.spec.SqueezeExcitationSpec;
 import dev.dynlat.predictor.workload.NodeDescription.Form;
-import dev.dynlat.predictor.workload.ResidualBlock.Shortcut;
 import dev.dynlat.predictor.workload.Shape.FeatureMap;
 import java.util.ArrayList;
 import java.util.List;

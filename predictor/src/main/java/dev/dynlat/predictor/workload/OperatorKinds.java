@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.workload;
 
+import dev.dynlat.operators.lowering.MapOps;
 import dev.dynlat.operators.spec.ActivationFunction;
 import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.AvgPoolSpec;

@@ -1,62 +1,53 @@
 package dev.dynlat.predictor.workload;
 
+import dev.dynlat.operators.lowering.BlockDescription;
+import dev.dynlat.operators.lowering.BodyPlan;
+import dev.dynlat.operators.lowering.Shortcut;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A residual block whose body is a chain of convolutions (bottleneck, basic, MBConv, or a file's
- * own {@code residual} block, whose convs may have per-position layers between them), resolved to
- * shapes. Spatial, channel and layer skipping apply to blocks of this one form, whatever their
- * kind, so the paradigms' composers see only this record.
- *
- * @param name block id, e.g. {@code layer3.4}
- * @param body the convolutions in order (dense shapes, one sample)
- * @param seAfter index of the body conv whose output SE rescales, or -1 for no SE
- * @param seSqueeze squeeze channels of SE (0 for none)
- * @param shortcut how the input reaches the residual add
- * @param plan the layers between the convs and where the dynamic paradigms act ({@link BodyPlan#laudnet} by default)
+ * A residual block of a network: its id and its {@link BlockDescription} (a body that is a chain of
+ * convolutions — bottleneck, basic, MBConv, or a file's own {@code residual} block, whose convs may
+ * have per-position layers between them — resolved to shapes). Spatial, channel and layer skipping
+ * apply to blocks of this one form, whatever their kind; the lowering sees only the description,
+ * and the shape queries below are the description's.
  */
 public final class ResidualBlock {
     private final String name;
-    private final List<Conv2dSpec> body;
-    private final int seAfter;
-    private final int seSqueeze;
-    private final Shortcut shortcut;
-    private final BodyPlan plan;
+    private final BlockDescription description;
 
-    /** How a block's input is carried to its residual add. */
-    public enum Shortcut {
-        /** The input itself (same shape). */
-        IDENTITY,
-        /** A 1×1 convolution with the block's stride (shape changes). */
-        PROJECTION,
-        /** Average pooling by the stride and zero-padded channels (CIFAR ResNets). */
-        PAD
-    }
-
+    /** A body of convolutions only, in LAUDNet's layout ({@link BodyPlan#laudnet}). */
     public ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut) {
-        this(name, body, seAfter, seSqueeze, shortcut, body.size() < 2 ? null : BodyPlan.laudnet(body));
+        this(name, describe(name, () -> BlockDescription.of(body, seAfter, seSqueeze, shortcut)));
     }
 
+    /**
+     * @param name block id, e.g. {@code layer3.4}
+     * @param body the convolutions in order (dense shapes, one sample)
+     * @param seAfter index of the body conv whose output SE rescales, or -1 for no SE
+     * @param seSqueeze squeeze channels of SE (0 for none)
+     * @param shortcut how the input reaches the residual add
+     * @param plan the layers between the convs and where the dynamic paradigms act
+     */
     public ResidualBlock(String name, List<Conv2dSpec> body, int seAfter, int seSqueeze, Shortcut shortcut,
                          BodyPlan plan) {
+        this(name, describe(name, () -> new BlockDescription(body, seAfter, seSqueeze, shortcut, plan)));
+    }
+
+    public ResidualBlock(String name, BlockDescription description) {
         this.name = Objects.requireNonNull(name, "name");
-        this.body = List.copyOf(body);
-        this.seAfter = seAfter;
-        this.seSqueeze = seSqueeze;
-        this.shortcut = Objects.requireNonNull(shortcut, "shortcut");
-        if (body.size() < 2) {
-            throw new IllegalArgumentException("body: a residual block needs at least two convolutions, got "
-                    + body.size() + " in " + name);
-        }
-        if ((seAfter < 0) != (seSqueeze <= 0)) {
-            throw new IllegalArgumentException("se: position and squeeze must both be set in " + name);
-        }
-        this.plan = Objects.requireNonNull(plan, "plan");
-        if (plan.convNames().size() != this.body.size()) {
-            throw new IllegalArgumentException("plan: " + plan.convNames().size() + " conv names for "
-                    + this.body.size() + " convs in " + name);
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    /** The description, its problems naming the block they are in. */
+    private static BlockDescription describe(String name, java.util.function.Supplier<BlockDescription> build) {
+        Objects.requireNonNull(name, "name");
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in " + name, e);
         }
     }
 
@@ -64,171 +55,131 @@ public final class ResidualBlock {
         return name;
     }
 
+    /** The block as the lowering sees it. */
+    public BlockDescription description() {
+        return description;
+    }
+
     public List<Conv2dSpec> body() {
-        return body;
+        return description.body();
     }
 
     public int seAfter() {
-        return seAfter;
+        return description.seAfter();
     }
 
     public int seSqueeze() {
-        return seSqueeze;
+        return description.seSqueeze();
     }
 
     public Shortcut shortcut() {
-        return shortcut;
+        return description.shortcut();
     }
 
     /** Display name of body conv {@code index}, e.g. {@code conv2 3x3/2 g8}. */
     public String convName(int index) {
-        return plan.convNames().get(index);
+        return description.convName(index);
     }
 
     /** The layers between the convs and where the paradigms act. */
     public BodyPlan plan() {
-        return plan;
+        return description.plan();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResidualBlock b && b.name.equals(name) && b.body.equals(body) && b.seAfter == seAfter
-                && b.seSqueeze == seSqueeze && b.shortcut == shortcut && b.plan.equals(plan);
+        return o instanceof ResidualBlock b && b.name.equals(name) && b.description.equals(description);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, body, seAfter, seSqueeze, shortcut, plan);
+        return Objects.hash(name, description);
     }
 
     @Override
     public String toString() {
-        return "ResidualBlock[" + name + ", " + body.size() + " convs, shortcut " + shortcut + "]";
+        return "ResidualBlock[" + name + ", " + body().size() + " convs, shortcut " + shortcut() + "]";
     }
 
-    /**
-     * A bottleneck block (1×1 in → width, k×k width → width with stride and groups, 1×1 width → out),
-     * with SE on the k×k conv's output when {@code seSqueeze > 0}; the projection shortcut is used
-     * when the shape changes.
-     */
+    /** A bottleneck block ({@link BlockDescription#bottleneck}) called {@code name}. */
     public static ResidualBlock bottleneck(String name, int inChannels, int width, int outChannels, int inSize,
                                            int stride, int groups, int kernel, int seSqueeze) {
-        int out = inSize / stride;
-        List<Conv2dSpec> body = List.of(
-                Conv2dSpec.dense(inChannels, width, inSize, inSize, 1, 1, 1),
-                Conv2dSpec.dense(width, width, inSize, inSize, kernel, stride, Math.max(groups, 1)),
-                Conv2dSpec.dense(width, outChannels, out, out, 1, 1, 1));
-        boolean project = stride != 1 || inChannels != outChannels;
-        return new ResidualBlock(name, body, seSqueeze > 0 ? 1 : -1, seSqueeze,
-                project ? Shortcut.PROJECTION : Shortcut.IDENTITY);
-    }
-
-    /** The dense map at a pointwise slot: the block input (slot 0) or body conv {@code slot - 1}'s output. */
-    public Shape.FeatureMap slotMap(int slot) {
-        if (slot == 0) {
-            return new Shape.FeatureMap(inChannels(), first().inHeight(), first().inWidth());
-        }
-        Conv2dSpec c = body.get(slot - 1);
-        return new Shape.FeatureMap(c.outChannels(), c.outHeight(), c.outWidth());
+        return new ResidualBlock(name, describe(name, () -> BlockDescription.bottleneck(inChannels, width,
+                outChannels, inSize, stride, groups, kernel, seSqueeze)));
     }
 
     public Conv2dSpec first() {
-        return body.get(0);
+        return description.first();
     }
 
     public Conv2dSpec last() {
-        return body.get(body.size() - 1);
+        return description.last();
     }
 
     public int inChannels() {
-        return first().inChannels();
+        return description.inChannels();
     }
 
-    /** Channels the channel mask selects from: the output of the conv it starts at (the first by default). */
+    /** Channels the channel mask selects from. */
     public int width() {
-        return body.get(plan.channelMaskFrom()).outChannels();
+        return description.width();
     }
 
     public int outChannels() {
-        return last().outChannels();
+        return description.outChannels();
     }
 
     public int inHeight() {
-        return first().inHeight();
+        return description.inHeight();
     }
 
     public int inWidth() {
-        return first().inWidth();
+        return description.inWidth();
     }
 
     public int outHeight() {
-        return last().outHeight();
+        return description.outHeight();
     }
 
     public int outWidth() {
-        return last().outWidth();
+        return description.outWidth();
     }
 
-    /**
-     * The longer side of the output map in pixels: a granularity S up to it fits (a patch grid
-     * covers each side with {@code ceil(side / S)} patches).
-     */
+    /** The longer side of the output map in pixels (the largest granularity that fits). */
     public int outSize() {
-        return Math.max(outHeight(), outWidth());
+        return description.outSize();
     }
 
     /** The block's stride (of the conv that downsamples; 1 if none does). */
     public int stride() {
-        int s = 1;
-        for (Conv2dSpec c : body) {
-            s *= c.stride();
-        }
-        return s;
+        return description.stride();
     }
 
-    /**
-     * Groups of the first conv that reads and writes kept channels (the second for the zoo's blocks;
-     * 1 for a basic block, where none does).
-     */
+    /** Groups of the first conv that reads and writes kept channels. */
     public int groups() {
-        int middle = plan.channelMaskFrom() + 1;
-        return middle < body.size() - 1 ? body.get(middle).groups() : 1;
+        return description.groups();
     }
 
     public boolean hasSe() {
-        return seSqueeze > 0;
+        return description.hasSe();
     }
 
     /** Channels and side of the map SE works on. */
     public Conv2dSpec seInput() {
-        return body.get(seAfter);
+        return description.seInput();
     }
 
     public boolean hasProjection() {
-        return shortcut == Shortcut.PROJECTION;
+        return description.hasProjection();
     }
 
     /** Dense multiply-accumulates of one sample (projection and SE included). */
     public double denseMacs() {
-        double macs = 0;
-        for (Conv2dSpec c : body) {
-            macs += c.macsPerSample();
-        }
-        if (hasProjection()) {
-            macs += (double) inChannels() * outChannels() * outHeight() * outWidth();
-        }
-        if (hasSe()) {
-            macs += 2.0 * seInput().outChannels() * seSqueeze;
-        }
-        return macs;
+        return description.denseMacs();
     }
 
     /** Learned parameters of the per-position layers (norms and scales). */
     public double pointwiseWeights() {
-        double w = 0;
-        for (PointwiseLayer p : plan.pointwise()) {
-            w += p.weights(slotMap(p.slot()).channels());
-        }
-        return w;
+        return description.pointwiseWeights();
     }
 }

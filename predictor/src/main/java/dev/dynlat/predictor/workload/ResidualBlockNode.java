@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.workload;
 
+import dev.dynlat.operators.lowering.ConvLabels;
 /**
  * A residual block with a convolutional body (bottleneck, basic, MBConv with a shortcut): the
  * blocks spatial, channel and layer skipping apply to, unless {@code dynamic} is false.

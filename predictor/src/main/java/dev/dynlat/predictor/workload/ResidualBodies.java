@@ -1,12 +1,16 @@
 package dev.dynlat.predictor.workload;
 
+import dev.dynlat.operators.lowering.BodyPlan;
+import dev.dynlat.operators.lowering.ConvLabels;
+import dev.dynlat.operators.lowering.MapShape;
+import dev.dynlat.operators.lowering.PointwiseLayer;
+import dev.dynlat.operators.lowering.Shortcut;
 import dev.dynlat.operators.spec.ActivationFunction;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import dev.dynlat.operators.yaml.YamlFields;
 import dev.dynlat.operators.yaml.YamlNode;
 import dev.dynlat.operators.yaml.YamlProblems;
 import dev.dynlat.predictor.workload.NodeDescription.Form;
-import dev.dynlat.predictor.workload.ResidualBlock.Shortcut;
 import dev.dynlat.predictor.workload.Shape.FeatureMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +24,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code residual} block kind: a body that is any chain of convolutions and per-position
  * layers (layer norm, per-channel scale, activations, one SE), added to an identity or 1×1
- * projection shortcut. It resolves to a {@link ResidualBlock} with a {@link BodyPlan}, so the
- * paradigms' composers lower it as they lower the zoo's blocks. Keys ({@code src/docs/networks.md}):
+ * projection shortcut. It resolves to a {@link ResidualBlock} with a {@link BodyPlan}, so the core
+ * lowering ({@code ResidualLowering}) lowers it as it lowers the zoo's blocks. Keys ({@code src/docs/networks.md}):
  * {@code body}, {@code shortcut} (auto, identity, projection), {@code masker} (input or a body
  * layer id), {@code gather} (a body conv id) and {@code channel_mask} (a body conv id).
  */
@@ -189,7 +193,8 @@ final class ResidualBodies {
         Conv2dSpec first = convs.get(0);
         boolean fused = "input".equals(reads) && gatherAt == 1 && pointwise.stream().noneMatch(x -> x.slot() == 0)
                 && first.kernel() == 1 && first.groups() == 1 && first.stride() == 1;
-        BodyPlan plan = new BodyPlan(convNames, pointwise, gatherAt, fused, reads, maskerInput, maskFrom);
+        BodyPlan plan = new BodyPlan(convNames, pointwise, gatherAt, fused, reads,
+                new MapShape(maskerInput.channels(), maskerInput.height(), maskerInput.width()), maskFrom);
         ResidualBlock b = new ResidualBlock(c.id(), convs, seAfter, seSqueeze, shortcut, plan);
         return new ResidualBlockNode(c.kind(), b, cur, c.dynamic());
     }

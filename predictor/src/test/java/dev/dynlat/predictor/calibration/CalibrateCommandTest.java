@@ -62,7 +62,7 @@ class CalibrateCommandTest {
             Backend real = Backends.byName(name); // unknown names fail as in production
             return real.name().equals("cuda") ? new FakeBackend(false) : backend;
         };
-        CalibrationSuite q = CalibrationSuite.quick(ComposerBlockLowering::lower);
+        CalibrationSuite q = CalibrationSuite.quickWithBlocks();
         c.suite = new CalibrationSuite(q.operators().subList(0, 30), q.blocks().subList(0, 2));
         return c;
     }

@@ -23,17 +23,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The calibration prices its blocks from the graphs it was handed, without calling back into the
- * predictor: the price must equal, bit for bit, the cost of the operators the composers build afresh
- * for the same block and variant.
+ * predictor: the price must equal, bit for bit, the cost of the operators a network prediction
+ * lowers the same block to, for the same variant.
  */
 class GraphBlockLatencyTest {
-    private static final List<BlockCase> BLOCKS = CalibrationSuite.full(ComposerBlockLowering::lower).blocks();
+    private static final List<BlockCase> BLOCKS = CalibrationSuite.fullWithBlocks().blocks();
 
-    /** The composers' operators costed directly (the masker fused, as the suite measures it). */
+    /** The operators a network prediction lowers the block to, costed directly (the masker fused, as the suite measures it). */
     private static double composedSeconds(BlockCase b, DeviceProfile profile, ModelVariant variant) {
         CostModels models = new CostModels(DeviceModel.of(profile, variant, 1));
         double seconds = 0;
-        for (OperatorUse u : ComposerBlockLowering.operators(b, variant)) {
+        for (OperatorUse u : SuiteBlockNetworks.lowered(b, variant)) {
             double one = u.spec() instanceof SpatialMaskerSpec m ? models.fusedMasker(m).latencyS()
                     : models.cost(u.spec()).latencyS();
             seconds += one * u.weight();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * kernel, scatter-add; pooled MLP masker; gate + branch with the rate as weight).
  */
 class GraphBlockStepsTest {
-    private static final List<BlockCase> BLOCKS = CalibrationSuite.full(ComposerBlockLowering::lower).blocks();
+    private static final List<BlockCase> BLOCKS = CalibrationSuite.fullWithBlocks().blocks();
 
     private static BlockCase find(BlockParadigm p, int granularity, double rate) {
         return BLOCKS.stream().filter(b -> b.paradigm() == p && b.granularity() == granularity && b.rate() == rate)

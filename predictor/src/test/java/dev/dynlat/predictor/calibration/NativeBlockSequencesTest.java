@@ -11,11 +11,8 @@ import dev.dynlat.calibration.suite.BlockSequence;
 import dev.dynlat.predictor.engine.BlockGraphs;
 import dev.dynlat.calibration.suite.CalibrationSuite;
 import dev.dynlat.operators.model.ModelVariant;
-import dev.dynlat.predictor.engine.LoweredNode;
-import dev.dynlat.predictor.engine.Workload;
-import dev.dynlat.predictor.dynamic.CnnDynamics;
-import dev.dynlat.predictor.dynamic.Paradigm;
-import dev.dynlat.predictor.workload.Network;
+import dev.dynlat.predictor.engine.BlockLoweringInputs;
+import dev.dynlat.predictor.execution.ProgramBuilder;
 import dev.dynlat.predictor.workload.OperatorUse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,23 +21,24 @@ import org.junit.jupiter.api.Test;
 class NativeBlockSequencesTest {
     @Test
     void theOneBlockNetworkLowersToTheOperatorsThePredictionCosts() {
-        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
-            Network net = NativeBlockSequences.network(b);
-            Paradigm p = Paradigm.valueOf(b.paradigm().name());
-            int option = p == Paradigm.LAYER ? 1 : b.granularity();
-            Workload w = new Workload(net, CnnDynamics.uniform(p, net, new int[] {option}, b.rate()));
-            List<OperatorUse> lowered = LoweredNode.of(w, ComposerBlockLowering.SCHEDULE, ModelVariant.CALIBRATED, 1)
-                    .get(0).operators();
-            // the graph the suite measures and prices
-            List<OperatorUse> predicted = BlockGraphs.uses(b.graph(ModelVariant.CALIBRATED));
-            assertEquals(predicted.stream().map(OperatorUse::spec).toList(),
-                    lowered.stream().map(OperatorUse::spec).toList(), b.key());
+        for (BlockCase b : CalibrationSuite.quickWithBlocks().blocks()) {
+            for (ModelVariant v : ModelVariant.values()) {
+                List<OperatorUse> lowered = SuiteBlockNetworks.lowered(b, v);
+                // the graph the suite measures and prices
+                List<OperatorUse> predicted = BlockGraphs.uses(b.graph(v));
+                assertEquals(predicted, lowered, b.key() + " " + v);
+            }
         }
     }
 
     @Test
+    void theSuiteLowersItsBlocksWithTheScheduleTheNativeProgramsRun() {
+        assertEquals(BlockLoweringInputs.schedule(ProgramBuilder.SCHEDULE), CalibrationSuite.BLOCK_SCHEDULE);
+    }
+
+    @Test
     void aLayerSkippedBlockIsItsExecutedAndSkippedProgramsWeightedByTheRate() {
-        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
+        for (BlockCase b : CalibrationSuite.quickWithBlocks().blocks()) {
             BlockSequence s = NativeBlockSequences.of(b);
             if (b.paradigm() == BlockParadigm.LAYER) {
                 assertEquals(List.of(b.rate(), 1 - b.rate()), s.parts().stream().map(BlockSequence.Part::weight)
@@ -57,7 +55,7 @@ class NativeBlockSequencesTest {
     @Test
     void everyBlockKindIsTimedAsOneSequence() {
         assumeTrue(NativeNetwork.unavailableReason() == null, "native cpu library not built");
-        for (BlockCase b : CalibrationSuite.quick(ComposerBlockLowering::lower).blocks()) {
+        for (BlockCase b : CalibrationSuite.quickWithBlocks().blocks()) {
             double[] t = NativeBlockSequences.of(b).timedRun().run(1, 3);
             assertEquals(3, t.length);
             for (double v : t) {

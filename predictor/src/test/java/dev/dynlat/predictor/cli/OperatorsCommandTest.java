@@ -41,7 +41,8 @@ class OperatorsCommandTest {
         List<String> header = List.of(Files.readAllLines(out, StandardCharsets.UTF_8).get(0).split(","));
         List<String> inHeader = List.of(Files.readAllLines(in, StandardCharsets.UTF_8).get(0).split(","));
         assertEquals(inHeader, header.subList(0, inHeader.size()));
-        assertEquals(List.of("predicted_ms", "error_pct"), header.subList(inHeader.size(), header.size()));
+        assertEquals(List.of("predicted_ms", "error_pct", "predicted_kernel", "held_out"),
+                header.subList(inHeader.size(), header.size()));
         // Each prediction is the t4 profile's (found by the CUDA name 'Tesla T4'), in its default variant:
         // calibrated (the built-in T4 carries GPU library terms).
         OperatorPricer t4 = new OperatorPricer(DeviceCatalog.load("t4"), ModelVariant.CALIBRATED);
@@ -52,6 +53,9 @@ class OperatorsCommandTest {
             assertEquals(t4.latencyS(input.get(i)) * 1e3, predicted, 1e-12 * predicted);
             assertEquals(100 * (predicted - m.latencyMs()) / m.latencyMs(),
                     Double.parseDouble(m.columns().get("error_pct")), 1e-9);
+            assertEquals(t4.cost(input.get(i)).tiling().kernel(), m.columns().get("predicted_kernel"));
+            assertEquals("layer norm", m.columns().get("predicted_kernel"), "the library model names its kernel");
+            assertEquals(String.valueOf(ShapeFamily.heldOut(input.get(i))), m.columns().get("held_out"));
         }
         double[] pred = written.stream().mapToDouble(m -> Double.parseDouble(m.columns().get("predicted_ms")))
                 .toArray();
@@ -83,6 +87,8 @@ class OperatorsCommandTest {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>(columns);
         m.remove("predicted_ms");
         m.remove("error_pct");
+        m.remove("predicted_kernel");
+        m.remove("held_out");
         return m;
     }
 
@@ -97,7 +103,7 @@ class OperatorsCommandTest {
         assertEquals(0, r.code(), r.err());
         summaryRow(r.err(), "v100 (laudnet)", "ln");
         List<String> lines = r.out().lines().toList();
-        assertEquals(Files.readAllLines(first).get(0), lines.get(0), "one predicted_ms and one error_pct column");
+        assertEquals(Files.readAllLines(first).get(0), lines.get(0), "one column each of predicted_ms, error_pct, predicted_kernel and held_out");
         assertNotEquals(Files.readAllLines(first).get(1), lines.get(1), "v100 predicts otherwise than t4");
     }
 

@@ -3,6 +3,10 @@ package dev.dynlat.predictor.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dynlat.operators.lowering.BlockDynamics;
+import dev.dynlat.operators.lowering.CalibratedComposition;
+import dev.dynlat.operators.lowering.ResidualLowering;
+import dev.dynlat.predictor.engine.BlockLoweringInputs;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
@@ -11,12 +15,9 @@ import dev.dynlat.operators.spec.NormSpec;
 import dev.dynlat.operators.spec.SpatialConvSpec;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
-import dev.dynlat.predictor.dynamic.StageDynamics;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
-import dev.dynlat.predictor.engine.SpatialBlockComposer;
 import dev.dynlat.predictor.engine.BlockGraphs;
-import dev.dynlat.predictor.engine.CalibratedComposition;
 import dev.dynlat.predictor.engine.TestProfiles;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
@@ -254,8 +255,8 @@ class GenericBlocksTest {
         assertEquals(0, b.plan().gatherAt());
         assertEquals(false, b.plan().maskerWithFirstConv());
         Schedule gatherKernel = new Schedule(Schedule.MaskerFusion.AUTO, Schedule.GatherMode.KERNEL, true, 0, null, 2);
-        var ops = BlockGraphs.uses(new SpatialBlockComposer().compose(b, new StageDynamics(true, 4, 1, new double[] {0.5}), 0.5,
-                gatherKernel, CalibratedComposition.INSTANCE));
+        var ops = BlockGraphs.uses(ResidualLowering.lower(b.description(), BlockDynamics.spatial(4, 0.5),
+                BlockLoweringInputs.schedule(gatherKernel), CalibratedComposition.INSTANCE));
         GatherSpec gather = (GatherSpec) ops.stream().filter(u -> u.spec() instanceof GatherSpec).findFirst()
                 .orElseThrow().spec();
         assertEquals(2, gather.halo());

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dynlat.operators.lowering.BlockDynamics;
+import dev.dynlat.operators.lowering.CalibratedComposition;
+import dev.dynlat.operators.lowering.ResidualLowering;
+import dev.dynlat.operators.lowering.Shortcut;
+import dev.dynlat.predictor.engine.BlockLoweringInputs;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.spec.ChannelMaskerSpec;
 import dev.dynlat.operators.spec.GatherSpec;
@@ -13,13 +18,9 @@ import dev.dynlat.operators.spec.ScatterSpec;
 import dev.dynlat.operators.yaml.YamlException;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
-import dev.dynlat.predictor.dynamic.StageDynamics;
-import dev.dynlat.predictor.engine.ChannelBlockComposer;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
-import dev.dynlat.predictor.engine.SpatialBlockComposer;
 import dev.dynlat.predictor.engine.BlockGraphs;
-import dev.dynlat.predictor.engine.CalibratedComposition;
 import dev.dynlat.predictor.engine.TestProfiles;
 import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
@@ -174,17 +175,17 @@ class NonSquareGenericBlocksTest {
     void stridedBodyOnOddSidesUsesEachSide() {
         Network n = resolve(STRIDED.formatted(1));
         ResidualBlock b = n.residualStages().get(0).blocks().get(0);
-        assertEquals(ResidualBlock.Shortcut.PROJECTION, b.shortcut());
+        assertEquals(Shortcut.PROJECTION, b.shortcut());
         assertEquals(List.of(45, 67, 23, 34), List.of(b.inHeight(), b.inWidth(), b.outHeight(), b.outWidth()));
         Schedule gatherKernel = new Schedule(Schedule.MaskerFusion.AUTO, Schedule.GatherMode.KERNEL, true, 0, null, 2);
-        List<OperatorSpec> spatial = specs(BlockGraphs.uses(new SpatialBlockComposer().compose(b,
-                new StageDynamics(true, 4, 1, new double[] {0.5}), 0.5, gatherKernel, CalibratedComposition.INSTANCE)));
+        List<OperatorSpec> spatial = specs(BlockGraphs.uses(ResidualLowering.lower(b.description(),
+                BlockDynamics.spatial(4, 0.5), BlockLoweringInputs.schedule(gatherKernel), CalibratedComposition.INSTANCE)));
         GatherSpec gather = only(spatial, GatherSpec.class);
         assertEquals(List.of(45, 67), List.of(gather.height(), gather.width()));
         ScatterSpec scatter = only(spatial, ScatterSpec.class);
         assertEquals(List.of(23, 34), List.of(scatter.height(), scatter.width()));
-        List<OperatorSpec> channel = specs(BlockGraphs.uses(new ChannelBlockComposer().compose(b,
-                new StageDynamics(true, 1, 16, new double[] {0.5}), 0.5, Schedule.defaults(), CalibratedComposition.INSTANCE)));
+        List<OperatorSpec> channel = specs(BlockGraphs.uses(ResidualLowering.lower(b.description(),
+                BlockDynamics.channel(16, 0.5), BlockLoweringInputs.schedule(Schedule.defaults()), CalibratedComposition.INSTANCE)));
         ChannelMaskerSpec masker = only(channel, ChannelMaskerSpec.class);
         assertEquals(List.of(45, 67), List.of(masker.height(), masker.width()));
         NormSpec norm = only(channel, NormSpec.class);

@@ -3,6 +3,7 @@ package dev.dynlat.predictor.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dynlat.operators.lowering.Shortcut;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.predictor.engine.Predictor;
@@ -78,8 +79,8 @@ class TemplatesTest {
         List<ResidualBlock> blocks = n.residualStages().get(0).blocks();
         assertEquals(List.of("r.0", "r.1", "r.2", "t"), blocks.stream().map(ResidualBlock::name).toList());
         assertEquals(List.of(16, 16, 16, 8), blocks.stream().map(ResidualBlock::outSize).toList());
-        assertEquals(ResidualBlock.Shortcut.PROJECTION, blocks.get(0).shortcut());
-        assertEquals(ResidualBlock.Shortcut.IDENTITY, blocks.get(1).shortcut());
+        assertEquals(Shortcut.PROJECTION, blocks.get(0).shortcut());
+        assertEquals(Shortcut.IDENTITY, blocks.get(1).shortcut());
         assertEquals(List.of("r.0", "r.1", "r.2"), n.decidedBlocks());
     }
 

@@ -1,0 +1,95 @@
+package dev.dynlat.predictor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynlat.predictor.format.TableJson;
+import dev.dynlat.predictor.request.PredictionResult;
+import dev.dynlat.predictor.request.PredictionRun;
+import dev.dynlat.predictor.request.ResultFormat;
+import dev.dynlat.predictor.request.SearchRun;
+import dev.dynlat.predictor.request.SweepResult;
+import dev.dynlat.predictor.request.SweepRun;
+import dev.dynlat.predictor.request.Workspace;
+import dev.dynlat.predictor.serve.JsonLinesServer;
+import dev.dynlat.predictor.serve.Operation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operations of {@code dynlat serve}: each takes the fields of its CLI command (long option
+ * names, {@code _} for {@code -}), builds the same request the command builds, runs it in one
+ * warm {@link Workspace}, and answers with JSON. Options that name output files are not fields.
+ */
+final class ServeOperations {
+    private ServeOperations() {
+    }
+
+    /** A server whose requests share {@code ws}: networks, profiles and predictors stay loaded between them. */
+    static JsonLinesServer server(Workspace ws) {
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        ops.put("predict", (fields, warnings) -> predict(ws, fields, warnings));
+        ops.put("sweep", (fields, warnings) -> sweep(ws, fields));
+        ops.put("search", (fields, warnings) -> SearchJson.of(SearchRun.run(
+                JsonFlags.parse("search", SearchCommand.class, fields, Set.of()).request(), ws)));
+        Catalog catalog = new Catalog();
+        ops.put("models", (fields, warnings) -> catalog.models(fields));
+        ops.put("devices", (fields, warnings) -> catalog.devices(fields));
+        return new JsonLinesServer(ops);
+    }
+
+    private static JsonNode predict(Workspace ws, ObjectNode fields, List<String> warnings) {
+        PredictCommand cmd = JsonFlags.parse("predict", PredictCommand.class, fields, Set.of("out", "chart", "format"));
+        cmd.format = ResultFormat.JSON.id();
+        PredictionResult r = PredictionRun.run(cmd.request(), ws, profile -> HostCheck.otherHost(profile)
+                .ifPresent(why -> warnings.add(profile.name() + " was " + why
+                        + "; its calibrated figures describe that machine")));
+        return PredictionOutput.json(r);
+    }
+
+    private static JsonNode sweep(Workspace ws, ObjectNode fields) {
+        SweepCommand cmd = JsonFlags.parse("sweep", SweepCommand.class, fields,
+                Set.of("out", "chart", "spec", "threads"));
+        SweepResult r = SweepRun.run(cmd.request(), ws);
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("model", r.model());
+        o.put("device", r.device());
+        o.put("mode", r.paradigm().id());
+        o.put("batch", r.batch());
+        o.put("static_latency_ms", r.dense().latencyMs());
+        o.set("rows", TableJson.rows(r.points()));
+        o.set("best", TableJson.rows(r.best()));
+        return o;
+    }
+
+    /** The zoo and the built-in devices, answered from memory after the first request (neither changes). */
+    private static final class Catalog {
+        private JsonNode models;
+        private JsonNode devices;
+
+        JsonNode models(ObjectNode fields) {
+            noFields("models", fields);
+            if (models == null) {
+                models = ModelsCommand.zooJson();
+            }
+            return models;
+        }
+
+        JsonNode devices(ObjectNode fields) {
+            noFields("devices", fields);
+            if (devices == null) {
+                devices = DevicesCommand.json();
+            }
+            return devices;
+        }
+
+        private static void noFields(String op, ObjectNode fields) {
+            if (!fields.isEmpty()) {
+                throw new IllegalArgumentException(fields.fieldNames().next() + ": not a field of " + op
+                        + "; it takes none");
+            }
+        }
+    }
+}
