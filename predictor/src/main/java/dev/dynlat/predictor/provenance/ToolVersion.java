@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.provenance;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,9 @@ import java.util.Properties;
  */
 public record ToolVersion(String version, String commit) {
     public static final String UNKNOWN = "unknown";
+    /** The JSON member names every machine-readable output uses for the two fields. */
+    public static final String VERSION_KEY = "tool_version";
+    public static final String COMMIT_KEY = "git_commit";
     private static final String RESOURCE = "/dynlat/build.properties";
     private static final ToolVersion CURRENT = load();
 
@@ -41,8 +45,13 @@ public record ToolVersion(String version, String commit) {
         return v == null || v.isBlank() ? UNKNOWN : v.strip();
     }
 
-    /** {@code "tool_version":"…","git_commit":"…"}: the two members every JSON output carries. */
+    /** {@code "tool_version":"…","git_commit":"…"}: the two members, for JSON written as text. */
     public String jsonMembers() {
-        return "\"tool_version\":\"" + version + "\",\"git_commit\":\"" + commit + "\"";
+        return "\"" + VERSION_KEY + "\":\"" + version + "\",\"" + COMMIT_KEY + "\":\"" + commit + "\"";
+    }
+
+    /** Adds the two members to {@code o} and returns it. */
+    public ObjectNode addTo(ObjectNode o) {
+        return o.put(VERSION_KEY, version).put(COMMIT_KEY, commit);
     }
 }
