@@ -58,6 +58,17 @@ class ReportFromJsonlTest {
     }
 
     @Test
+    void aCsvWithTheOldFingerprintLineStillReads() throws IOException {
+        Path csv = sweep("r.csv");
+        Path old = tmp.resolve("old.csv");
+        Files.writeString(old, "# dynlat-sweep spec_sha256=00 rows=13\n" + Files.readString(csv));
+        SweepResults.Selection sel = new SweepResults.Selection(null, "nano", null, null);
+        assertEquals(SweepResults.read(csv, sel).rows().size(), SweepResults.read(old, sel).rows().size());
+        assertEquals(SweepResults.read(csv, sel).rows().get(3).latencyMs(),
+                SweepResults.read(old, sel).rows().get(3).latencyMs());
+    }
+
+    @Test
     void reportFromJsonlWritesTheSameTablesAsFromCsv() throws IOException {
         Path fromCsv = tmp.resolve("a");
         Path fromJsonl = tmp.resolve("b");
