@@ -105,6 +105,7 @@ public record GpuDeviceAttributes(String name, int computeMajor, int computeMino
         return driverTooOld(driverVersion, runtimeVersion);
     }
 
+    /** {@link #driverTooOld()} for CUDA-encoded versions (1000 × major + 10 × minor; 0 = no driver). */
     public static boolean driverTooOld(int driver, int runtime) {
         return driver > 0 && driver / 1000 < runtime / 1000;
     }

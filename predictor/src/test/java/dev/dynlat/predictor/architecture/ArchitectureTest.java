@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ArchitectureTest {
             copyTree(root.resolve(module).resolve("src/main/java"), tmp.resolve(module).resolve("src/main/java"));
         }
         Path victim = tmp.resolve("operators/src/main/java/dev/dynlat/operators/cost/CostModels.java");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(victim));
+        List<String> lines = new ArrayList<>(Files.readAllLines(victim));
         lines.add(1, "import dev.dynlat.predictor.engine.Predictor;");
         Files.write(victim, lines);
 

@@ -29,8 +29,7 @@ record ModuleRules(Map<String, Set<String>> mayUse, Set<String> resourcesOnly,
                         "calibration", Set.of("operators", "reports"),
                         "predictor", Set.of("operators", "reports", "calibration")),
                 Set.of("hardware-profiles"),
-                Map.of("reports", List.of("dev.dynlat.operators.graph", "dev.dynlat.operators.lowering",
-                        "dev.dynlat.predictor")));
+                Map.of("reports", List.of("dev.dynlat.operators.graph", "dev.dynlat.operators.lowering")));
     }
 
     boolean known(String module) {
