@@ -96,6 +96,11 @@ class EngineTest(unittest.TestCase):
         self.assertLessEqual(s["optimum"]["latency_ms"], min(r["latency_ms"] for r in rows) + 1e-9)
         self.assertEqual(len(s["optimum"]["best"].split("-")), 4)
 
+    def test_version_names_the_engine_build(self):
+        v = self.engine.version()
+        self.assertEqual({"tool_version", "git_commit"}, set(v))
+        self.assertRegex(v["git_commit"], r"^([0-9a-f]{40}|unknown)$")
+
     def test_models_and_devices_list_the_catalogues(self):
         names = [m["name"] for m in self.engine.models()]
         self.assertIn("resnet50", names)

@@ -131,6 +131,10 @@ class Engine:
         """The built-in devices with their model constants (engines, lanes, clock in MHz, DRAM in GB/s)."""
         return self._table(self.request("devices"))
 
+    def version(self):
+        """The engine's build: ``{"tool_version": ..., "git_commit": ...}`` (the commit may be "unknown")."""
+        return self.request("version")
+
     def request(self, op, **fields):
         """Sends one request and returns its ``result`` as plain JSON values; raises DynlatError on an error."""
         body = {"op": op}

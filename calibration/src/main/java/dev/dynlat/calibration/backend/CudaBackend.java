@@ -1,7 +1,5 @@
 package dev.dynlat.calibration.backend;
 
-import dev.dynlat.calibration.gpu.GemmComparison;
-import dev.dynlat.calibration.gpu.GpuDeviceAttributes;
 import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.protocol.SampleStats;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.dynlat.calibration.gpu;
 
 import dev.dynlat.calibration.backend.CudaBackend;
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import dev.dynlat.calibration.backend.StreamPattern;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.dynlat.calibration.gpu;
 
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import dev.dynlat.operators.profile.AnalyticConstants;
 import dev.dynlat.operators.profile.Datasheet;
 import dev.dynlat.operators.profile.DeviceKind;

@@ -1,6 +1,8 @@
 package dev.dynlat.calibration.gpu;
 
 import dev.dynlat.calibration.backend.CudaBackend;
+import dev.dynlat.calibration.backend.GemmComparison;
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import dev.dynlat.reports.io.OutputSet;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -12,8 +12,10 @@ import java.util.List;
  * describes a different run than the samples beside it.
  */
 public final class ReportDirectory {
+    /** The raw samples of every run into this directory, one row per timed sample. */
+    public static final String RAW_SAMPLES = "raw-samples.csv";
     /** Files whose presence marks an earlier calibration run. */
-    static final List<String> RUN_FILES = List.of(dev.dynlat.calibration.suite.CalibrationRun.RAW_SAMPLES, CalibrationReport.REPORT);
+    static final List<String> RUN_FILES = List.of(RAW_SAMPLES, CalibrationReport.REPORT);
 
     private ReportDirectory() {
     }

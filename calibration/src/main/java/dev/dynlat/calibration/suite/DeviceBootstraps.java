@@ -2,7 +2,7 @@ package dev.dynlat.calibration.suite;
 
 import dev.dynlat.calibration.backend.Backend;
 import dev.dynlat.calibration.backend.CudaBackend;
-import dev.dynlat.calibration.gpu.GpuDeviceAttributes;
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import dev.dynlat.calibration.gpu.GpuPeakProbes;
 import dev.dynlat.calibration.gpu.GpuProber;
 import dev.dynlat.calibration.gpu.GpuProfileBootstrap;

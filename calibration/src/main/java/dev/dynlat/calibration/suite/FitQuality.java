@@ -29,7 +29,7 @@ public final class FitQuality {
      * p10 and p90 of measured / predicted over the held-out configurations: multiplied by a
      * prediction they give its 80 % band. {0, 0} when there are fewer than 5 held-out configurations.
      */
-    static double[] interval(FitResult fit) {
+    public static double[] interval(FitResult fit) {
         double[] ratios = fit.heldOutPredictions().stream().filter(p -> p.predictedS() > 0 && p.measuredS() > 0)
                 .mapToDouble(p -> p.measuredS() / p.predictedS()).sorted().toArray();
         if (ratios.length < 5) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import dev.dynlat.calibration.suite.BootstrappedDevice;
 import dev.dynlat.calibration.suite.DeviceBootstraps;
 import dev.dynlat.operators.profile.AnalyticConstants;

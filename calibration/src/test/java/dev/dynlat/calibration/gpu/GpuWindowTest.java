@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.dynlat.calibration.backend.CudaBackend;
+import dev.dynlat.calibration.backend.GemmComparison;
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.dynlat.calibration.gpu;
 
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

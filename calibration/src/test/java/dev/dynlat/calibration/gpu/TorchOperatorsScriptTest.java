@@ -9,7 +9,7 @@ import dev.dynlat.calibration.plan.CalibrationPlan;
 import dev.dynlat.calibration.plan.PlanFormat;
 import dev.dynlat.calibration.plan.PlanSizing;
 import dev.dynlat.calibration.protocol.ProtocolSettings;
-import dev.dynlat.calibration.suite.CalibrationRun;
+import dev.dynlat.calibration.run.CalibrationRun;
 import dev.dynlat.calibration.suite.CalibrationSuite;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

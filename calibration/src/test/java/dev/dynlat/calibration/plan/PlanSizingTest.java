@@ -11,7 +11,7 @@ import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
 import dev.dynlat.calibration.protocol.ProtocolSettings;
-import dev.dynlat.calibration.suite.CalibrationRun;
+import dev.dynlat.calibration.run.CalibrationRun;
 import dev.dynlat.calibration.suite.CalibrationSuite;
 import dev.dynlat.calibration.suite.OperatorCase;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dynlat.calibration.backend.Backend;
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import dev.dynlat.calibration.backend.StreamPattern;
-import dev.dynlat.calibration.gpu.GpuDeviceAttributes;
 import dev.dynlat.calibration.gpu.GpuPeakProbes;
 import dev.dynlat.calibration.kernel.KernelSpec;
 import dev.dynlat.calibration.model.AnalyticLatencyModel;
@@ -13,6 +13,7 @@ import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
 import dev.dynlat.calibration.protocol.MeasurementListener;
 import dev.dynlat.calibration.protocol.ProtocolSettings;
+import dev.dynlat.calibration.run.CalibrationRun;
 import dev.dynlat.operators.profile.DeviceKind;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.operators.profile.ProfileLoader;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dynlat.calibration.backend.GpuDeviceAttributes;
 import dev.dynlat.calibration.fit.FitResult;
 import dev.dynlat.calibration.fit.FitStatus;
 import dev.dynlat.calibration.fit.HeldOutSplit;
 import dev.dynlat.calibration.fit.LogErrorFitter;
 import dev.dynlat.calibration.fit.MultiStartFitter;
 import dev.dynlat.calibration.fit.Observation;
-import dev.dynlat.calibration.gpu.GpuDeviceAttributes;
 import dev.dynlat.calibration.gpu.GpuPeakProbes;
 import dev.dynlat.calibration.model.AnalyticLatencyModel;
 import dev.dynlat.calibration.model.CoefficientLayout;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynlat.predictor.importer.InputDims;
+import dev.dynlat.predictor.provenance.ToolVersion;
 import dev.dynlat.predictor.request.ResultFormat;
 import dev.dynlat.predictor.importer.Models;
 import dev.dynlat.predictor.importer.OnnxImporter;
@@ -112,7 +113,7 @@ public final class ModelsCommand implements Callable<Integer> {
             Network n = model.network();
             if (fmt.equals("json")) {
                 var out = spec.commandLine().getOut();
-                out.println(MAPPER.writeValueAsString(json(n)));
+                out.println(MAPPER.writeValueAsString(ToolVersion.current().addTo(json(n))));
                 out.flush();
                 return 0;
             }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             "dynlat report --from results.csv --out figures --model resnet101 --device v100 --paradigm spatial \\",
             "    --accuracy acc.csv --measured calib/predicted-vs-measured.csv"})
 public final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--from", required = true, paramLabel = "CSV", description = "Results of 'dynlat sweep --spec'.")
+    @Option(names = "--from", required = true, paramLabel = "FILE",
+            description = "Results of 'dynlat sweep --spec': its .csv or .jsonl.")
     Path from;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the figures and tables.")

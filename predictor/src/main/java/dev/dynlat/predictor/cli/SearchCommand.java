@@ -1,5 +1,9 @@
 package dev.dynlat.predictor.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynlat.predictor.provenance.ToolVersion;
+import dev.dynlat.predictor.request.ResultFormat;
 import dev.dynlat.predictor.request.SearchRequest;
 import dev.dynlat.predictor.request.SearchResult;
 import dev.dynlat.predictor.request.SearchRun;
@@ -52,6 +56,10 @@ public final class SearchCommand implements Callable<Integer> {
                     + " Pareto set.")
     Path accuracy;
 
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table or json (with the dynlat version and commit). Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,10 +69,17 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
+        ResultFormat fmt = ResultFormat.parse(format, ResultFormat.TABLE, ResultFormat.JSON);
         SearchRequest req = request();
         SearchResult r = SearchRun.run(req, new Workspace());
         PrintWriter out = spec.commandLine().getOut();
+        if (fmt == ResultFormat.JSON) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                    ToolVersion.current().addTo(SearchJson.of(r))));
+            out.flush();
+            return 0;
+        }
         out.printf(Locale.ROOT, "%s on %s, batch %d, %s: %s per stage over %d combinations (%s)%n", r.model().name(),
                 r.device(), r.batch(), r.paradigm().id(), r.what(), r.space().size(), describe(r.space()));
         out.println("exact: stage latencies are independent (each block is costed from its own stage's option),"

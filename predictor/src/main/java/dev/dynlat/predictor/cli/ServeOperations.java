@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynlat.predictor.format.TableJson;
+import dev.dynlat.predictor.provenance.ToolVersion;
 import dev.dynlat.predictor.request.PredictionResult;
 import dev.dynlat.predictor.request.PredictionRun;
 import dev.dynlat.predictor.request.ResultFormat;
@@ -33,10 +34,14 @@ final class ServeOperations {
         ops.put("predict", (fields, warnings) -> predict(ws, fields, warnings));
         ops.put("sweep", (fields, warnings) -> sweep(ws, fields));
         ops.put("search", (fields, warnings) -> SearchJson.of(SearchRun.run(
-                JsonFlags.parse("search", SearchCommand.class, fields, Set.of()).request(), ws)));
+                JsonFlags.parse("search", SearchCommand.class, fields, Set.of("format")).request(), ws)));
         Catalog catalog = new Catalog();
         ops.put("models", (fields, warnings) -> catalog.models(fields));
         ops.put("devices", (fields, warnings) -> catalog.devices(fields));
+        ops.put("version", (fields, warnings) -> {
+            Catalog.noFields("version", fields);
+            return ToolVersion.current().addTo(JsonNodeFactory.instance.objectNode());
+        });
         return new JsonLinesServer(ops);
     }
 

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.dynamic;
 
+import dev.dynlat.predictor.workload.EncoderSkipping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Locale;
  * probability that the attention / MLP part of a block runs. A null rate means that kind of
  * skipping is off (no policy network is paid for it). The first block stays dense, as in AdaViT.
  */
-public record VitDynamics(Double tokenRate, Double headRate, Double layerRate) implements Dynamics {
+public record VitDynamics(Double tokenRate, Double headRate, Double layerRate) implements Dynamics, EncoderSkipping {
     public VitDynamics {
         check("token-rate", tokenRate);
         check("head-rate", headRate);
@@ -22,26 +23,32 @@ public record VitDynamics(Double tokenRate, Double headRate, Double layerRate) i
         }
     }
 
+    @Override
     public boolean tokenSkip() {
         return tokenRate != null;
     }
 
+    @Override
     public boolean headSkip() {
         return headRate != null;
     }
 
+    @Override
     public boolean layerSkip() {
         return layerRate != null;
     }
 
+    @Override
     public double token() {
         return tokenRate == null ? 1 : tokenRate;
     }
 
+    @Override
     public double head() {
         return headRate == null ? 1 : headRate;
     }
 
+    @Override
     public double layer() {
         return layerRate == null ? 1 : layerRate;
     }

@@ -1,21 +1,29 @@
 package dev.dynlat.predictor.sweep;
 
+import dev.dynlat.predictor.provenance.ToolVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How sweep rows are written: one line per row, so an output can be resumed and never holds a
- * torn row after the last newline. The first line records the plan's fingerprint and row count;
- * CSV then has the column names.
+ * torn row after the last newline. What identifies the sweep (the plan's fingerprint, its row
+ * count, the columns, the dynlat version and commit) is the first line of JSON Lines, and for CSV
+ * a sidecar {@code <out>.meta.json}, so that the CSV itself is a plain table whose first line is
+ * the column header (what {@code pandas.read_csv} and spreadsheets expect).
  */
 public enum RowFormat {
-    /** Comma-separated; first line {@code # dynlat-sweep spec_sha256=… rows=…}, then the header. */
+    /** Comma-separated; first line the column header; the sweep's identity in the sidecar. */
     CSV {
         @Override
-        String preamble(String fingerprint, long rows, List<String> columns) {
-            return "# dynlat-sweep spec_sha256=" + fingerprint + " rows=" + rows + "\n" + String.join(",", columns)
-                    + "\n";
+        String preamble(String fingerprint, long rows, List<String> columns, ToolVersion tool) {
+            return String.join(",", columns) + "\n";
+        }
+
+        @Override
+        Optional<String> sidecar(String fingerprint, long rows, List<String> columns, ToolVersion tool) {
+            return Optional.of(identity(fingerprint, rows, columns, tool) + "\n");
         }
 
         @Override
@@ -48,27 +56,25 @@ public enum RowFormat {
             sb.append('\n');
         }
     },
-    /** JSON Lines; first line {@code {"dynlat_sweep":{"spec_sha256":…,"rows":…}}}, then one object per row. */
+    /**
+     * JSON Lines; first line {@code {"dynlat_sweep":{"spec_sha256":…,"rows":…,"columns":[…],
+     * "tool_version":…,"git_commit":…}}}, then one object per row.
+     */
     JSONL {
         @Override
-        String preamble(String fingerprint, long rows, List<String> columns) {
-            return "{\"dynlat_sweep\":{\"spec_sha256\":\"" + fingerprint + "\",\"rows\":" + rows + "}}\n";
+        String preamble(String fingerprint, long rows, List<String> columns, ToolVersion tool) {
+            return identity(fingerprint, rows, columns, tool) + "\n";
+        }
+
+        @Override
+        Optional<String> sidecar(String fingerprint, long rows, List<String> columns, ToolVersion tool) {
+            return Optional.empty();
         }
 
         @Override
         void text(StringBuilder sb, String column, String value, boolean first) {
-            sb.append(first ? "\"" : ",\"").append(column).append("\":\"");
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"' || c == '\\') {
-                    sb.append('\\').append(c);
-                } else if (c < 0x20) {
-                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-            sb.append('"');
+            sb.append(first ? "\"" : ",\"").append(column).append("\":");
+            jsonString(sb, value);
         }
 
         @Override
@@ -88,7 +94,24 @@ public enum RowFormat {
         }
     };
 
-    abstract String preamble(String fingerprint, long rows, List<String> columns);
+    /** The sidecar file of an output: {@code sweep.csv} → {@code sweep.csv.meta.json}. */
+    public static final String SIDECAR_SUFFIX = ".meta.json";
+
+    /** What the output starts with: the CSV header, or the JSON Lines identity line. */
+    abstract String preamble(String fingerprint, long rows, List<String> columns, ToolVersion tool);
+
+    /** The sidecar's content, for formats that keep the sweep's identity beside the rows. */
+    abstract Optional<String> sidecar(String fingerprint, long rows, List<String> columns, ToolVersion tool);
+
+    /** One JSON object naming the sweep: what a resume compares, byte for byte. */
+    static String identity(String fingerprint, long rows, List<String> columns, ToolVersion tool) {
+        StringBuilder sb = new StringBuilder("{\"dynlat_sweep\":{\"spec_sha256\":\"").append(fingerprint)
+                .append("\",\"rows\":").append(rows).append(",\"columns\":[");
+        for (int i = 0; i < columns.size(); i++) {
+            jsonString(sb.append(i == 0 ? "" : ","), columns.get(i));
+        }
+        return sb.append("],").append(tool.jsonMembers()).append("}}").toString();
+    }
 
     abstract void text(StringBuilder sb, String column, String value, boolean first);
 
@@ -98,9 +121,19 @@ public enum RowFormat {
 
     abstract void end(StringBuilder sb);
 
-    /** The number of lines before the first row. */
-    int preambleLines() {
-        return this == CSV ? 2 : 1;
+    private static void jsonString(StringBuilder sb, String value) {
+        sb.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('"');
     }
 
     /** From the output's extension: {@code .csv} or {@code .jsonl}. */

@@ -7,16 +7,22 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * The output file of a spec sweep, opened for appending whole rows. A new file gets the
- * preamble; an existing one is resumed: its preamble must match this plan (same fingerprint and
- * row count), a torn last line (no newline: the process was killed mid-write) is cut off, and
- * the rows already there are counted so the sweep continues after them. Each {@link #append}
+ * preamble, and its sidecar (for CSV) is written first, whole, so a file with rows always has
+ * one; an existing output is resumed: its preamble and sidecar must match this plan and build
+ * (same fingerprint, row count, columns, dynlat version and commit), a torn last line (no newline:
+ * the process was killed mid-write) is cut off, and the rows already there are counted so the
+ * sweep continues after them. Each {@link #append}
  * writes complete lines and forces them out, so what is written survives an interruption.
  */
 final class SweepOutput implements AutoCloseable {
+    /** How the fingerprint line of outputs written before the sidecar began. */
+    static final String OLD_PREAMBLE = "# dynlat-sweep";
     private final FileChannel channel;
     private final long rowsPresent;
 
@@ -44,24 +50,78 @@ final class SweepOutput implements AutoCloseable {
         }
     }
 
+    /** Where the sidecar of {@code out} lives. */
+    static Path sidecarOf(Path out) {
+        return out.resolveSibling(out.getFileName() + RowFormat.SIDECAR_SUFFIX);
+    }
+
     /**
-     * Opens {@code out}, creating it with {@code preamble} or resuming it.
+     * Opens {@code out}, creating it with {@code preamble} (and {@code sidecar} beside it, when
+     * present) or resuming it.
      *
      * @throws IllegalArgumentException if an existing file is not this sweep's output
      */
-    static SweepOutput open(Path out, String preamble, long totalRows) {
+    static SweepOutput open(Path out, String preamble, Optional<String> sidecar, long totalRows) {
         checkTarget(out);
         try {
             if (!Files.exists(out) || Files.size(out) == 0) {
+                if (sidecar.isPresent()) {
+                    writeSidecar(sidecarOf(out), sidecar.get());
+                }
                 FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
                 writeFully(ch, preamble.getBytes(StandardCharsets.UTF_8));
                 ch.force(false);
                 return new SweepOutput(ch, 0);
             }
+            refuseOldFormat(out);
+            if (sidecar.isPresent()) {
+                checkSidecar(out, sidecar.get());
+            }
             return resume(out, preamble, totalRows);
         } catch (IOException e) {
             throw new UncheckedIOException("out: cannot write '" + out + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Written to a temporary file and moved into place, so a sidecar is never torn. */
+    private static void writeSidecar(Path sidecar, String content) throws IOException {
+        Path tmp = Files.createTempFile(sidecar.toAbsolutePath().getParent(), ".dynlat-sidecar", ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void checkSidecar(Path out, String expected) throws IOException {
+        Path sidecar = sidecarOf(out);
+        if (!Files.isRegularFile(sidecar)) {
+            throw new IllegalArgumentException("out: '" + out + "' exists but its sidecar '" + sidecar.getFileName()
+                    + "' does not, so it cannot be resumed; delete it or choose another --out");
+        }
+        if (!Files.readString(sidecar, StandardCharsets.UTF_8).equals(expected)) {
+            throw new IllegalArgumentException("out: '" + out + "' exists but was not written by this sweep spec"
+                    + " and dynlat build (its sidecar '" + sidecar.getFileName() + "' differs); delete it or choose"
+                    + " another --out");
+        }
+    }
+
+    /**
+     * Before the sidecar, dynlat wrote the fingerprint as a first {@code # dynlat-sweep} line of the
+     * CSV. Such a file is refused, not rewritten: its rows may come from another build.
+     */
+    private static void refuseOldFormat(Path out) throws IOException {
+        byte[] marker = OLD_PREAMBLE.getBytes(StandardCharsets.UTF_8);
+        byte[] head = new byte[marker.length];
+        int n;
+        try (var in = Files.newInputStream(out)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n == marker.length && java.util.Arrays.equals(head, marker)) {
+            throw new IllegalArgumentException("out: '" + out + "' was written by an older dynlat (first line '"
+                    + OLD_PREAMBLE + " …') and cannot be resumed; delete it or choose another --out");
         }
     }
 
@@ -75,7 +135,7 @@ final class SweepOutput implements AutoCloseable {
             ch.read(head, 0);
             if (size < expected.length || !java.util.Arrays.equals(head.array(), expected)) {
                 throw new IllegalArgumentException("out: '" + out + "' exists but was not written by this sweep spec"
-                        + " (its first lines differ); delete it or choose another --out");
+                        + " and dynlat build (its first line differs); delete it or choose another --out");
             }
             // Count complete lines after the preamble and find the end of the last one.
             long lines = 0;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The rows of one target (model, device, variant, batch) read back from a spec sweep's CSV,
+ * The rows of one target (model, device, variant, batch) read back from a spec sweep's CSV or JSON Lines,
  * streamed so that only the selected target's rows are kept. Latencies in milliseconds per batch
  * unless named per image.
  *
@@ -96,19 +95,11 @@ public record SweepResults(String model, String device, String variant, int batc
     }
 
     private static SweepResults read(BufferedReader in, String source, Selection sel) throws IOException {
-        String line;
-        int number = 0;
-        List<String> header = null;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (!line.startsWith("#")) {
-                header = Arrays.asList(line.split(",", -1));
-                break;
-            }
-        }
-        if (header == null || !header.containsAll(SweepColumns.CONFIG) || !header.containsAll(SweepColumns.TOTALS)) {
-            throw new IllegalArgumentException("from: " + source + " is not the CSV of 'dynlat sweep --spec' (its header"
-                    + " lacks " + SweepColumns.CONFIG + ")");
+        ResultCells cells = ResultCells.open(in, source);
+        List<String> header = cells.header();
+        if (!header.containsAll(SweepColumns.CONFIG) || !header.containsAll(SweepColumns.TOTALS)) {
+            throw new IllegalArgumentException("from: " + source + " is not the CSV of 'dynlat sweep --spec' nor its"
+                    + " JSON Lines (its header lacks " + SweepColumns.CONFIG + ")");
         }
         Map<String, Integer> col = new java.util.HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -125,16 +116,9 @@ public record SweepResults(String model, String device, String variant, int batc
         Integer batch = sel.batch();
         List<Row> rows = new ArrayList<>();
         boolean started = false;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] c = line.split(",", -1);
-            if (c.length != header.size()) {
-                throw new IllegalArgumentException("from: " + source + ":" + number + ": expected " + header.size()
-                        + " fields, got " + c.length);
-            }
+        String[] c;
+        while ((c = cells.next()) != null) {
+            int number = cells.line();
             Predicate<String[]> matches = r -> (sel.model() == null || r[col.get("model")].equals(sel.model()))
                     && (sel.device() == null || r[col.get("device")].equals(sel.device()))
                     && (sel.variant() == null || r[col.get("variant")].equals(sel.variant()))

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.sweep;
 
+import dev.dynlat.predictor.provenance.ToolVersion;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public final class SweepRunner {
     private final SweepPlan plan;
     private final RowFormat format;
     private final int threads;
+    private final ToolVersion tool;
 
     /** Called on the writing thread after each chunk is on disk, with the rows in the file. */
     public interface Checkpoint {
@@ -43,12 +45,18 @@ public final class SweepRunner {
     }
 
     public SweepRunner(SweepPlan plan, RowFormat format, int threads) {
+        this(plan, format, threads, ToolVersion.current());
+    }
+
+    /** A runner that names {@code tool} as the build writing the output (tests pose as other builds). */
+    SweepRunner(SweepPlan plan, RowFormat format, int threads, ToolVersion tool) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be at least 1, got " + threads);
         }
         this.plan = plan;
         this.format = format;
         this.threads = threads;
+        this.tool = tool;
     }
 
     /** Runs with the stderr progress of a terminal or of a log, and no checkpoint. */
@@ -58,9 +66,11 @@ public final class SweepRunner {
 
     public Result run(Path out, PrintWriter err, boolean terminal, long statusEveryMs, Checkpoint checkpoint) {
         long total = plan.rowCount();
-        String preamble = format.preamble(plan.fingerprint(), total, SweepColumns.names(plan.stageColumns()));
+        List<String> columns = SweepColumns.names(plan.stageColumns());
+        String preamble = format.preamble(plan.fingerprint(), total, columns, tool);
         ReentrantLock writing = new ReentrantLock();
-        try (SweepOutput output = SweepOutput.open(out, preamble, total)) {
+        try (SweepOutput output = SweepOutput.open(out, preamble,
+                format.sidecar(plan.fingerprint(), total, columns, tool), total)) {
             long resumed = output.rowsPresent();
             if (resumed == total) {
                 err.println("sweep: " + out + " already holds all " + total + " rows");

@@ -7,7 +7,6 @@ import dev.dynlat.operators.spec.MatmulSpec;
 import dev.dynlat.operators.spec.NormSpec;
 import dev.dynlat.operators.spec.SoftmaxSpec;
 import dev.dynlat.operators.spec.TensorShape;
-import dev.dynlat.predictor.dynamic.VitDynamics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +31,7 @@ public final class TransformerParts {
     }
 
     /** Checks that a ViT's dynamics keep at least one head and one token. */
-    public static void checkKeeps(VitDynamics dyn, int heads, int tokens) {
+    public static void checkKeeps(EncoderSkipping dyn, int heads, int tokens) {
         if (keptCount(heads, dyn.head()) < 1) {
             throw new IllegalArgumentException("head-rate: " + dyn.head() + " keeps no head of " + heads);
         }
@@ -42,7 +41,7 @@ public final class TransformerParts {
     }
 
     /** One pre-norm, unmasked encoder block on {@code l} tokens of width {@code dim}; {@code d == null} means dense. */
-    public static List<OperatorUse> encoder(long b, int l, int dim, int heads, int mlpRatio, VitDynamics d) {
+    public static List<OperatorUse> encoder(long b, int l, int dim, int heads, int mlpRatio, EncoderSkipping d) {
         return encoder(b, l, dim, heads, mlpRatio, d, false, false);
     }
 
@@ -51,7 +50,7 @@ public final class TransformerParts {
      * operators, other order); {@code causal} computes scores and context on the unmasked lower
      * triangle only: each query row sees on average {@code (l + 1) / 2} keys, rounded up.
      */
-    public static List<OperatorUse> encoder(long b, int l, int dim, int heads, int mlpRatio, VitDynamics d,
+    public static List<OperatorUse> encoder(long b, int l, int dim, int heads, int mlpRatio, EncoderSkipping d,
                                             boolean postNorm, boolean causal) {
         boolean tokenSkip = d != null && d.tokenSkip();
         boolean headSkip = d != null && d.headSkip();

@@ -31,7 +31,7 @@ class SpecSweepTest {
 
     /**
      * To update after a deliberate change (schema, formatting, a predicted value or a built-in
-     * profile, which the first line's fingerprint covers): delete the golden CSV, then run
+     * profile, which the sidecar's fingerprint covers): delete the golden CSV, then run
      * {@code ./dynlat sweep --spec predictor/src/test/resources/golden/sweep-spec.yaml
      * --out predictor/src/test/resources/golden/sweep-resnet50-tx2.csv} and review the diff.
      */
@@ -43,6 +43,8 @@ class SpecSweepTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(resource("sweep-resnet50-tx2.csv"), Files.readString(out));
         assertTrue(r.err().contains("sweep: 13 rows in"), r.err());
+        assertTrue(Files.readString(tmp.resolve("sweep.csv.meta.json")).startsWith("{\"dynlat_sweep\":{\"spec_sha256\":\""
+                + "81d51a21df4e730d3ba6a41d96b737c06139c6daa3dda524994da00b9f5a08ea\",\"rows\":13,\"columns\":[\"model\","));
     }
 
     @Test

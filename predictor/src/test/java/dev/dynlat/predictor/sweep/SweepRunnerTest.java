@@ -2,9 +2,12 @@ package dev.dynlat.predictor.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
@@ -15,6 +18,7 @@ import dev.dynlat.predictor.engine.Predictor;
 import dev.dynlat.predictor.workload.Role;
 import dev.dynlat.predictor.engine.StagePrediction;
 import dev.dynlat.predictor.engine.Workload;
+import dev.dynlat.predictor.provenance.ToolVersion;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.NetworkZoo;
 import dev.dynlat.predictor.workload.Network;
@@ -51,8 +55,12 @@ class SweepRunnerTest {
     }
 
     private static SweepRunner.Result run(Path out, int threads, SweepRunner.Checkpoint checkpoint) {
+        return run(out, threads, checkpoint, ToolVersion.current());
+    }
+
+    private static SweepRunner.Result run(Path out, int threads, SweepRunner.Checkpoint checkpoint, ToolVersion tool) {
         StringWriter err = new StringWriter();
-        return new SweepRunner(plan(), RowFormat.fromPath(out), threads)
+        return new SweepRunner(plan(), RowFormat.fromPath(out), threads, tool)
                 .run(out, new PrintWriter(err), false, 10_000, checkpoint);
     }
 
@@ -72,7 +80,7 @@ class SweepRunnerTest {
                 throw new Killed();
             }
         }));
-        long rowsBefore = Files.readAllLines(resumed).size() - 2;
+        long rowsBefore = Files.readAllLines(resumed).size() - 1;
         assertTrue(rowsBefore > 0 && rowsBefore < 152, "interrupted midway: " + rowsBefore);
         // A kill in the middle of a write leaves a torn last line; the resume must cut it off.
         Files.writeString(resumed, "resnet50,v100,laudnet,1,spat", StandardOpenOption.APPEND);
@@ -87,11 +95,78 @@ class SweepRunnerTest {
     @Test
     void anOutputOfAnotherSpecIsRefusedAndLeftUntouched() throws IOException {
         Path out = tmp.resolve("other.csv");
-        Files.writeString(out, "# dynlat-sweep spec_sha256=00 rows=3\nmodel\n");
+        Path sidecar = tmp.resolve("other.csv.meta.json");
+        Files.writeString(out, "model\n");
+        Files.writeString(sidecar, "{\"dynlat_sweep\":{\"spec_sha256\":\"00\",\"rows\":3}}\n");
         byte[] before = Files.readAllBytes(out);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(out, 1, rows -> { }));
-        assertTrue(e.getMessage().contains("was not written by this sweep spec"), e.getMessage());
+        assertTrue(e.getMessage().contains("was not written by this sweep spec and dynlat build (its sidecar "
+                + "'other.csv.meta.json' differs)"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(out));
+
+        Path jsonl = tmp.resolve("other.jsonl");
+        Files.writeString(jsonl, "{\"dynlat_sweep\":{\"spec_sha256\":\"00\",\"rows\":3}}\n");
+        IllegalArgumentException j = assertThrows(IllegalArgumentException.class, () -> run(jsonl, 1, rows -> { }));
+        assertTrue(j.getMessage().contains("(its first line differs)"), j.getMessage());
+    }
+
+    @Test
+    void theCsvStartsWithItsHeaderAndTheSidecarNamesTheSweepAndTheBuild() throws IOException {
+        Path out = tmp.resolve("sweep.csv");
+        run(out, 2, rows -> { }, new ToolVersion("9.9.9", "0123456789abcdef0123456789abcdef01234567"));
+        List<String> lines = Files.readAllLines(out);
+        List<String> columns = SweepColumns.names(plan().stageColumns());
+        assertEquals(String.join(",", columns), lines.get(0));
+        assertTrue(lines.get(0).startsWith("model,device,variant,batch,paradigm,option,rate,latency_ms,"), lines.get(0));
+        assertEquals(1 + 152, lines.size());
+
+        JsonNode meta = new ObjectMapper().readTree(tmp.resolve("sweep.csv.meta.json").toFile()).get("dynlat_sweep");
+        assertEquals(plan().fingerprint(), meta.get("spec_sha256").asText());
+        assertEquals(152, meta.get("rows").asLong());
+        assertEquals(columns, new ObjectMapper().convertValue(meta.get("columns"), List.class));
+        assertEquals("9.9.9", meta.get("tool_version").asText());
+        assertEquals("0123456789abcdef0123456789abcdef01234567", meta.get("git_commit").asText());
+
+        Path jsonl = tmp.resolve("sweep.jsonl");
+        run(jsonl, 1, rows -> { }, new ToolVersion("9.9.9", ToolVersion.UNKNOWN));
+        JsonNode header = new ObjectMapper().readTree(Files.readAllLines(jsonl).get(0)).get("dynlat_sweep");
+        assertEquals(plan().fingerprint(), header.get("spec_sha256").asText());
+        assertEquals("unknown", header.get("git_commit").asText());
+        assertFalse(Files.exists(tmp.resolve("sweep.jsonl.meta.json")), "JSON Lines keep their identity inside");
+    }
+
+    @Test
+    void anotherBuildDoesNotResumeAndAMissingSidecarIsNamed() throws IOException {
+        Path out = tmp.resolve("s.csv");
+        ToolVersion a = new ToolVersion("1.0", "unknown");
+        assertThrows(Killed.class, () -> run(out, 1, rows -> {
+            throw new Killed();
+        }, a));
+        byte[] before = Files.readAllBytes(out);
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> run(out, 1, rows -> { }, new ToolVersion("1.1", "unknown")));
+        assertTrue(other.getMessage().contains("dynlat build (its sidecar 's.csv.meta.json' differs)"),
+                other.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(out));
+        assertTrue(run(out, 1, rows -> { }, a).rowsResumed() > 0, "the same build resumes");
+
+        Files.delete(tmp.resolve("s.csv.meta.json"));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> run(out, 1, rows -> { }, a));
+        assertEquals("out: '" + out + "' exists but its sidecar 's.csv.meta.json' does not, so it cannot be resumed;"
+                + " delete it or choose another --out", missing.getMessage());
+    }
+
+    @Test
+    void aCsvWithTheOldFingerprintLineIsRefusedInOneLine() throws IOException {
+        Path out = tmp.resolve("old.csv");
+        Files.writeString(out, "# dynlat-sweep spec_sha256=" + plan().fingerprint() + " rows=152\nmodel,device\n");
+        byte[] before = Files.readAllBytes(out);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(out, 1, rows -> { }));
+        assertEquals("out: '" + out + "' was written by an older dynlat (first line '# dynlat-sweep …') and cannot be"
+                + " resumed; delete it or choose another --out", e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(out));
+        assertFalse(Files.exists(tmp.resolve("old.csv.meta.json")));
     }
 
     @Test
@@ -104,13 +179,13 @@ class SweepRunnerTest {
         run(three, 3, rows -> { });
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(threeCsv));
         List<String> lines = Files.readAllLines(one);
-        List<String> header = Arrays.asList(lines.get(1).split(","));
-        assertEquals(2 + 152, lines.size());
-        assertEquals(2 + 152 - 1, Files.readAllLines(three).size());
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        assertEquals(1 + 152, lines.size());
+        assertEquals(1 + 152, Files.readAllLines(three).size());
 
         Network net = NetworkZoo.get("resnet50");
         List<String> checked = new ArrayList<>();
-        for (String line : lines.subList(2, lines.size())) {
+        for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",", -1);
             String option = c[header.indexOf("option")];
             Paradigm paradigm = Paradigm.parse("paradigm", c[header.indexOf("paradigm")]);

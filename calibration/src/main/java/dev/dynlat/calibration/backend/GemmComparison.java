@@ -1,4 +1,4 @@
-package dev.dynlat.calibration.gpu;
+package dev.dynlat.calibration.backend;
 
 /**
  * One row-major GEMM {@code C[M][N] = A[M][K] B[K][N]} timed with dynlat's tiled kernel (the one the

@@ -1,4 +1,4 @@
-package dev.dynlat.calibration.gpu;
+package dev.dynlat.calibration.backend;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -105,12 +105,13 @@ public record GpuDeviceAttributes(String name, int computeMajor, int computeMino
         return driverTooOld(driverVersion, runtimeVersion);
     }
 
-    static boolean driverTooOld(int driver, int runtime) {
+    /** {@link #driverTooOld()} for CUDA-encoded versions (1000 × major + 10 × minor; 0 = no driver). */
+    public static boolean driverTooOld(int driver, int runtime) {
         return driver > 0 && driver / 1000 < runtime / 1000;
     }
 
     /** Same major release, older minor: runs under minor-version compatibility. */
-    static boolean driverMinorBehind(int driver, int runtime) {
+    public static boolean driverMinorBehind(int driver, int runtime) {
         return driver > 0 && !driverTooOld(driver, runtime) && driver < runtime;
     }
 

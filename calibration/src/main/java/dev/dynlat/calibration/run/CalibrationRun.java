@@ -1,4 +1,4 @@
-package dev.dynlat.calibration.suite;
+package dev.dynlat.calibration.run;
 
 import dev.dynlat.calibration.backend.Backend;
 import dev.dynlat.calibration.fit.FitResult;
@@ -19,6 +19,23 @@ import dev.dynlat.calibration.protocol.RawSampleCsv;
 import dev.dynlat.calibration.report.CalibrationReport;
 import dev.dynlat.calibration.report.RawSampleSummary;
 import dev.dynlat.calibration.report.ReportDirectory;
+import dev.dynlat.calibration.suite.BlockCase;
+import dev.dynlat.calibration.suite.BlockLatencyModel;
+import dev.dynlat.calibration.suite.BlockSequence;
+import dev.dynlat.calibration.suite.BlockStep;
+import dev.dynlat.calibration.suite.BootstrappedDevice;
+import dev.dynlat.calibration.suite.CalibrationOutcome;
+import dev.dynlat.calibration.suite.CalibrationSuite;
+import dev.dynlat.calibration.suite.DeviceBootstraps;
+import dev.dynlat.calibration.suite.EvaluatedCase;
+import dev.dynlat.calibration.suite.FitPlan;
+import dev.dynlat.calibration.suite.FitQuality;
+import dev.dynlat.calibration.suite.InterruptNotice;
+import dev.dynlat.calibration.suite.OperatorCase;
+import dev.dynlat.calibration.suite.PoorFitException;
+import dev.dynlat.calibration.suite.SpeedReference;
+import dev.dynlat.calibration.suite.SuiteMeasurements;
+import dev.dynlat.calibration.suite.SuiteMeasurer;
 import dev.dynlat.operators.cost.CostModels;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.ModelVariant;
@@ -58,7 +75,7 @@ import java.util.function.Supplier;
  * ({@link InterruptNotice}).
  */
 public final class CalibrationRun {
-    public static final String RAW_SAMPLES = "raw-samples.csv";
+    public static final String RAW_SAMPLES = ReportDirectory.RAW_SAMPLES;
     /** Fraction of each operator class held out of the fit. */
     public static final double HELD_OUT_FRACTION = 0.3;
 
