@@ -50,6 +50,8 @@ public final class PaperCharts {
     /** Room above the data for reference-line labels, as a fraction of the value range. */
     private static final double LABEL_HEADROOM = 0.14;
     private static final Color MISSING_CELL = new Color(0xE4E4E4);
+    /** The most values a step chart draws stems for; more are shown by the cumulative line only. */
+    static final int MAX_STEMS = 40;
 
     private PaperCharts() {
     }
@@ -485,8 +487,11 @@ public final class PaperCharts {
         yAxis.setAutoRange(false);
         yAxis.setRange(0, 105);
         XYPlot plot = new XYPlot(steps, xAxis, yAxis, stepRenderer);
-        plot.setDataset(1, stems);
-        plot.setRenderer(1, stemRenderer);
+        // Stems show a few discrete values (exits); hundreds of them would only hatch the plot.
+        if (values.length <= MAX_STEMS) {
+            plot.setDataset(1, stems);
+            plot.setRenderer(1, stemRenderer);
+        }
         styleGrid(plot);
         JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
         PaperStyle.compactLegend(chart, style.size());
