@@ -20,7 +20,7 @@ public final class DisplayNames {
     /** Kept as data: one row per family of the zoo, longest prefixes first. */
     private static final List<Rule> MODELS = List.of(
             new Rule(Pattern.compile("blockdrop-(.+)"), "BlockDrop ", false),
-            new Rule(Pattern.compile("gfnet-(.+)"), "GFNet ", false),
+            new Rule(Pattern.compile("gfnet-(.+)-(\\d+)"), "GFNet ", false),
             new Rule(Pattern.compile("msdnet-(.+)"), "MSDNet-", false),
             new Rule(Pattern.compile("resnet(\\d+)"), "ResNet-", false),
             new Rule(Pattern.compile("regnety-(.+?)(-pycls)?"), "RegNetY-", true),
@@ -43,7 +43,10 @@ public final class DisplayNames {
                 String rest = m.group(1);
                 // A nested id (BlockDrop's or GFNet's backbone) is itself named.
                 String named = rule.family().endsWith(" ") ? model(rest) : rest;
-                return rule.family() + (rule.upperSuffix() ? named.toUpperCase(Locale.ROOT) : named);
+                // GFNet ids end in the glance resolution: "gfnet-resnet50-96" is GFNet ResNet-50 (96 px).
+                String resolution = m.groupCount() > 1 && m.group(2) != null && m.group(2).matches("\\d+")
+                        ? " (" + m.group(2) + " px)" : "";
+                return rule.family() + (rule.upperSuffix() ? named.toUpperCase(Locale.ROOT) : named) + resolution;
             }
         }
         return id;

@@ -204,13 +204,16 @@ final class PaperStyle {
 
     /**
      * Labels at most five decades of a log axis spanning [lo, hi] (every second or third decade
-     * on wide ranges, so labels never collide), always as plain numbers (0.001, 0.1, 10, 1000):
+     * on wide ranges, at most four where labels are long, so labels never collide), always as
+     * plain numbers (0.001, 0.1, 10, 1000):
      * readers of a latency plot read milliseconds, not exponents.
      */
     static void decadeTicks(LogAxis axis, double lo, double hi) {
         int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
         int last = (int) Math.floor(Math.log10(hi) + 1e-9);
-        int step = Math.max(1, (int) Math.ceil((last - first + 1) / 5.0));
+        // Plain labels below 0.001 are long ("0.000001"): four of them fill a column's axis.
+        int maxLabels = first < -3 || last > 5 ? 4 : 5;
+        int step = Math.max(1, (int) Math.ceil((last - first + 1) / (double) maxLabels));
         axis.setTickUnit(new NumberTickUnit(step), false, false);
         axis.setMinorTickCount(step == 1 ? 9 : step);
     }

@@ -35,6 +35,19 @@ final class PdfChartEncoder implements ChartEncoder {
 
     static final String CREATOR = "dynlat reports";
 
+    /**
+     * PDFBox warns on stderr, for every standard-14 font it opens, which installed font it would
+     * use to draw the glyphs on screen; dynlat only writes the font's name and metrics (which
+     * PDFBox carries), so the warning says nothing to a user. Held here, as java.util.logging
+     * forgets the level of a logger nobody references.
+     */
+    private static final java.util.logging.Logger FONT_MAPPING_LOG =
+            java.util.logging.Logger.getLogger("org.apache.pdfbox.pdmodel.font");
+
+    static {
+        FONT_MAPPING_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     @Override
     public void encode(JFreeChart chart, ChartSize size, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
