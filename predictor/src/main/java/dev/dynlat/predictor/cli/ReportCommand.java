@@ -9,6 +9,8 @@ import dev.dynlat.reports.chart.ChartFormat;
 import dev.dynlat.reports.chart.ChartSize;
 import dev.dynlat.reports.chart.ChartSpec;
 import dev.dynlat.reports.chart.FigureStyle;
+import dev.dynlat.reports.chart.RatioChartSpec;
+import dev.dynlat.reports.chart.ScatterChartSpec;
 import dev.dynlat.reports.table.PageWidth;
 import dev.dynlat.reports.table.PaperLatexTableWriter;
 import dev.dynlat.reports.table.Table;
@@ -107,8 +109,11 @@ public final class ReportCommand implements Callable<Integer> {
             charts.put("accuracy-vs-latency", accuracyChart(figures));
         }
         if (req.measured() != null) {
-            charts.put("predicted-vs-measured", MeasuredChart.load(req.measured()));
+            ScatterChartSpec measured = MeasuredChart.load(req.measured());
+            charts.put("predicted-vs-measured", measured);
             sizes.put("predicted-vs-measured", size.squared());
+            // Over many decades the ±10 % band is thinner than a marker; the ratio shows it.
+            charts.put("prediction-ratio", RatioChartSpec.of(measured));
         }
         Table summary = figures.summary();
         Files.createDirectories(req.out());

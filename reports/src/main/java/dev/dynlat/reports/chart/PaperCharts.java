@@ -85,6 +85,9 @@ public final class PaperCharts {
         if (spec instanceof PanelChartSpec panels) {
             return panelChart(panels, style);
         }
+        if (spec instanceof RatioChartSpec ratio) {
+            return ratioChart(ratio);
+        }
         return histogram((HistogramChartSpec) spec);
     }
 
@@ -270,6 +273,68 @@ public final class PaperCharts {
             lo / (1 - factor), lo,
             lo, lo,
         }, null, null, PaperStyle.BAND);
+    }
+
+    /**
+     * Predicted / measured against measured on log axes, hollow translucent markers over a shaded
+     * band from 1 - f to 1 + f and a line at 1. The ratio axis spans the data and the band, in
+     * whole decades once it covers more than one.
+     */
+    public static JFreeChart ratioChart(RatioChartSpec spec) {
+        double f = spec.bandPercent() / 100.0;
+        double lo = 1 - f;
+        double hi = 1 + f;
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = 0;
+        for (Series s : spec.ratios()) {
+            for (double v : s.y()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            for (double v : s.x()) {
+                xlo = Math.min(xlo, v);
+                xhi = Math.max(xhi, v);
+            }
+        }
+        xlo = Math.pow(10, Math.floor(Math.log10(xlo)));
+        xhi = Math.pow(10, Math.ceil(Math.log10(xhi)));
+        if (xhi <= xlo) {
+            xhi = xlo * 10;
+        }
+        // Beyond a decade the ratio axis takes whole decades; within one, a margin around the data.
+        if (hi / lo > 10) {
+            lo = Math.pow(10, Math.floor(Math.log10(lo)));
+            hi = Math.pow(10, Math.ceil(Math.log10(hi)));
+        } else {
+            lo /= 1.05;
+            hi *= 1.05;
+        }
+        org.jfree.chart.axis.LogAxis xAxis = PaperStyle.logAxis(spec.measuredAxis());
+        xAxis.setRange(xlo / 1.001, xhi * 1.001);
+        PaperStyle.decadeTicks(xAxis, xlo, xhi);
+        org.jfree.chart.axis.LogAxis yAxis = PaperStyle.logAxis(new Axis("predicted / measured", ""));
+        yAxis.setRange(lo / 1.001, hi * 1.001);
+        PaperStyle.decadeTicks(yAxis, lo, hi);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < spec.ratios().size(); i++) {
+            renderer.setSeriesPaint(i, PaperStyle.translucent(PaperStyle.paint(i), PaperStyle.POINT_ALPHA));
+            renderer.setSeriesShape(i, PaperStyle.smallMarker(i));
+            renderer.setSeriesShapesFilled(i, false);
+        }
+        XYPlot plot = new XYPlot(dataset(spec.ratios()), xAxis, yAxis, renderer);
+        styleGrid(plot);
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(1 - f, 1 + f,
+                PaperStyle.BAND);
+        band.setLabel("\u00B1" + formatPercent(spec.bandPercent()) + "%");
+        band.setLabelFont(PaperStyle.REFERENCE_FONT);
+        band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        band.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        band.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        plot.addRangeMarker(band, Layer.BACKGROUND);
+        plot.addRangeMarker(new ValueMarker(1, Color.BLACK, PaperStyle.guideStroke(false)), Layer.BACKGROUND);
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        return chart;
     }
 
     /** Vertical stacked bars with flat fills and thin black outlines. */

@@ -224,6 +224,24 @@ class PaperFigureTest {
     }
 
     @Test
+    void theRatioFigureShowsTheBandAsAStripAroundOne() {
+        RatioChartSpec spec = RatioChartSpec.of(SampleCharts.scatter());
+        assertEquals(0.55 / 0.5, spec.ratios().get(0).y()[0], 1e-12);
+        XYPlot plot = PaperCharts.create(spec).getXYPlot();
+        var band = plot.getRangeMarkers(Layer.BACKGROUND).stream()
+                .filter(org.jfree.chart.plot.IntervalMarker.class::isInstance)
+                .map(org.jfree.chart.plot.IntervalMarker.class::cast).findFirst().orElseThrow();
+        assertEquals(0.9, band.getStartValue(), 1e-12);
+        assertEquals(1.1, band.getEndValue(), 1e-12);
+        var y = plot.getRangeAxis().getRange();
+        assertTrue(y.getLowerBound() <= 0.9 && y.getUpperBound() >= 1.1, y.toString());
+        // Within a decade, the band takes a good share of the axis: visible, unlike in the scatter.
+        double share = (Math.log10(1.1) - Math.log10(0.9)) / (Math.log10(y.getUpperBound()) - Math.log10(y.getLowerBound()));
+        assertTrue(share > 0.2, "band share " + share);
+        assertThrows(IllegalArgumentException.class, () -> RatioChartSpec.of(SampleCharts.scatter().withBandPercent(0)));
+    }
+
+    @Test
     void exitLatenciesAreStemsAtTheirValuesOnANumericAxis() {
         StepChartSpec spec = new StepChartSpec("exits", new Axis("latency per input", "ms"),
                 new double[] {1.2, 2.5, 7.0}, new double[] {0.5, 0.3, 0.2});
