@@ -52,6 +52,8 @@ public final class PaperCharts {
     private static final Color MISSING_CELL = new Color(0xE4E4E4);
     /** The most values a step chart draws stems for; more are shown by the cumulative line only. */
     static final int MAX_STEMS = 40;
+    /** The largest factor a ratio chart's axis shows either way before it leaves points out. */
+    static final double RATIO_CLIP = 10;
 
     private PaperCharts() {
     }
@@ -63,7 +65,9 @@ public final class PaperCharts {
 
     /** Builds the chart for any spec, laid out for the style's size and set in its typeface. */
     public static JFreeChart create(ChartSpec spec, FigureStyle style) {
-        return FigureFinish.apply(build(spec, style), style);
+        JFreeChart chart = build(spec, style);
+        PaperStyle.compactLegend(chart, style.size());
+        return FigureFinish.apply(chart, style);
     }
 
     private static JFreeChart build(ChartSpec spec, FigureStyle style) {
@@ -86,7 +90,7 @@ public final class PaperCharts {
             return panelChart(panels, style);
         }
         if (spec instanceof RatioChartSpec ratio) {
-            return ratioChart(ratio);
+            return ratioChart(ratio, style);
         }
         return histogram((HistogramChartSpec) spec);
     }
@@ -281,60 +285,102 @@ public final class PaperCharts {
      * whole decades once it covers more than one.
      */
     public static JFreeChart ratioChart(RatioChartSpec spec) {
+        return ratioChart(spec, FigureStyle.DEFAULT);
+    }
+
+    /**
+     * The ratio chart for a figure size. Ratios beyond {@link #RATIO_CLIP} (a factor of ten
+     * either way) are left out, and counted in a note in the plot, once the data reach there: a
+     * few wild outliers would otherwise stretch the axis until the band is a hairline again.
+     */
+    public static JFreeChart ratioChart(RatioChartSpec spec, FigureStyle style) {
         double f = spec.bandPercent() / 100.0;
         double lo = 1 - f;
         double hi = 1 + f;
         double xlo = Double.POSITIVE_INFINITY;
         double xhi = 0;
+        int above = 0;
+        int below = 0;
+        List<Series> shown = new java.util.ArrayList<>();
         for (Series s : spec.ratios()) {
-            for (double v : s.y()) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
+            double[] x = s.x();
+            double[] y = s.y();
+            List<double[]> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                xlo = Math.min(xlo, x[i]);
+                xhi = Math.max(xhi, x[i]);
+                if (y[i] > RATIO_CLIP) {
+                    above++;
+                } else if (y[i] < 1 / RATIO_CLIP) {
+                    below++;
+                } else {
+                    kept.add(new double[] {x[i], y[i]});
+                    lo = Math.min(lo, y[i]);
+                    hi = Math.max(hi, y[i]);
+                }
             }
-            for (double v : s.x()) {
-                xlo = Math.min(xlo, v);
-                xhi = Math.max(xhi, v);
-            }
+            shown.add(Series.of(s.name(), kept.stream().mapToDouble(p -> p[0]).toArray(),
+                    kept.stream().mapToDouble(p -> p[1]).toArray()));
+        }
+        if (above + below > 0) {
+            lo = 1 / RATIO_CLIP;
+            hi = RATIO_CLIP;
+        } else {
+            lo /= 1.05;
+            hi *= 1.05;
         }
         xlo = Math.pow(10, Math.floor(Math.log10(xlo)));
         xhi = Math.pow(10, Math.ceil(Math.log10(xhi)));
         if (xhi <= xlo) {
             xhi = xlo * 10;
         }
-        // Beyond a decade the ratio axis takes whole decades; within one, a margin around the data.
-        if (hi / lo > 10) {
-            lo = Math.pow(10, Math.floor(Math.log10(lo)));
-            hi = Math.pow(10, Math.ceil(Math.log10(hi)));
-        } else {
-            lo /= 1.05;
-            hi *= 1.05;
-        }
         org.jfree.chart.axis.LogAxis xAxis = PaperStyle.logAxis(spec.measuredAxis());
         xAxis.setRange(xlo / 1.001, xhi * 1.001);
         PaperStyle.decadeTicks(xAxis, xlo, xhi);
         org.jfree.chart.axis.LogAxis yAxis = PaperStyle.logAxis(new Axis("predicted / measured", ""));
         yAxis.setRange(lo / 1.001, hi * 1.001);
-        PaperStyle.decadeTicks(yAxis, lo, hi);
+        // Labels at 0.1, 1 and 10 (or just 1 within a decade): the band sits at the middle one.
+        yAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < spec.ratios().size(); i++) {
+        for (int i = 0; i < shown.size(); i++) {
             renderer.setSeriesPaint(i, PaperStyle.translucent(PaperStyle.paint(i), PaperStyle.POINT_ALPHA));
             renderer.setSeriesShape(i, PaperStyle.smallMarker(i));
             renderer.setSeriesShapesFilled(i, false);
         }
-        XYPlot plot = new XYPlot(dataset(spec.ratios()), xAxis, yAxis, renderer);
+        XYPlot plot = new XYPlot(dataset(shown), xAxis, yAxis, renderer);
         styleGrid(plot);
         org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(1 - f, 1 + f,
                 PaperStyle.BAND);
         band.setLabel("\u00B1" + formatPercent(spec.bandPercent()) + "%");
         band.setLabelFont(PaperStyle.REFERENCE_FONT);
+        band.setLabelPaint(Color.BLACK);
+        // The default grey label box looks like a UI widget in print.
+        band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         band.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         band.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
         plot.addRangeMarker(band, Layer.BACKGROUND);
         plot.addRangeMarker(new ValueMarker(1, Color.BLACK, PaperStyle.guideStroke(false)), Layer.BACKGROUND);
+        if (above + below > 0) {
+            XYTextAnnotation note = new XYTextAnnotation(String.format(java.util.Locale.ROOT,
+                    "not shown: %d above %s, %d below %s", above, plain(RATIO_CLIP), below, plain(1 / RATIO_CLIP)),
+                    xhi, hi);
+            note.setFont(PaperStyle.TICK_FONT);
+            note.setTextAnchor(TextAnchor.TOP_RIGHT);
+            note.setPaint(PaperStyle.GUIDE);
+            plot.addAnnotation(note);
+        }
+        // Room for the last x label, centred on the plot's right edge.
+        plot.setInsets(new RectangleInsets(3, 3, 3, 12));
         JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        plot.setInsets(new RectangleInsets(3, 3, 3, 12));
         PaperStyle.titleLegend(chart, spec.legendTitle());
+        PaperStyle.compactLegend(chart, style.size());
         return chart;
+    }
+
+    private static String plain(double v) {
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** Vertical stacked bars with flat fills and thin black outlines. */

@@ -271,7 +271,7 @@ final class PaperStyle {
      */
     static void compactLegend(JFreeChart chart, ChartSize size) {
         LegendTitle legend = chart.getLegend();
-        if (legend == null) {
+        if (legend == null || legend.getPosition() != RectangleEdge.BOTTOM) {
             return;
         }
         legend.setItemLabelPadding(new RectangleInsets(1, 1, 1, 3));

@@ -242,6 +242,21 @@ class PaperFigureTest {
     }
 
     @Test
+    void wildRatiosAreCountedNotAllowedToFlattenTheBand() {
+        Series wild = Series.of("noisy", new double[] {1e-6, 0.01, 0.1, 1, 10}, new double[] {1e-2, 0.011, 0.1, 1e-4, 12});
+        ScatterChartSpec scatter = new ScatterChartSpec("", new Axis("measured latency", "ms"),
+                new Axis("predicted latency", "ms"), List.of(wild), true, 10);
+        XYPlot plot = PaperCharts.create(RatioChartSpec.of(scatter)).getXYPlot();
+        var y = plot.getRangeAxis().getRange();
+        assertEquals(0.1, y.getLowerBound(), 1e-3);
+        assertEquals(10, y.getUpperBound(), 1e-2);
+        assertEquals(3, plot.getDataset().getItemCount(0), "the two points beyond a factor of ten are left out");
+        String note = plot.getAnnotations().stream().filter(org.jfree.chart.annotations.XYTextAnnotation.class::isInstance)
+                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText()).findFirst().orElseThrow();
+        assertEquals("not shown: 1 above 10, 1 below 0.1", note);
+    }
+
+    @Test
     void exitLatenciesAreStemsAtTheirValuesOnANumericAxis() {
         StepChartSpec spec = new StepChartSpec("exits", new Axis("latency per input", "ms"),
                 new double[] {1.2, 2.5, 7.0}, new double[] {0.5, 0.3, 0.2});
