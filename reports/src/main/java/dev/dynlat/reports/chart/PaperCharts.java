@@ -361,20 +361,20 @@ public final class PaperCharts {
         band.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
         plot.addRangeMarker(band, Layer.BACKGROUND);
         plot.addRangeMarker(new ValueMarker(1, Color.BLACK, PaperStyle.guideStroke(false)), Layer.BACKGROUND);
-        if (above + below > 0) {
-            XYTextAnnotation note = new XYTextAnnotation(String.format(java.util.Locale.ROOT,
-                    "not shown: %d above %s, %d below %s", above, plain(RATIO_CLIP), below, plain(1 / RATIO_CLIP)),
-                    xhi, hi);
-            note.setFont(PaperStyle.TICK_FONT);
-            note.setTextAnchor(TextAnchor.TOP_RIGHT);
-            note.setPaint(PaperStyle.GUIDE);
-            plot.addAnnotation(note);
-        }
         // Room for the last x label, centred on the plot's right edge.
         plot.setInsets(new RectangleInsets(3, 3, 3, 12));
         JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
         plot.setInsets(new RectangleInsets(3, 3, 3, 12));
         PaperStyle.titleLegend(chart, spec.legendTitle());
+        if (above + below > 0) {
+            // Below the plot, not in it, where it would cover points.
+            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(String.format(
+                    java.util.Locale.ROOT, "not shown: %d above %s, %d below %s", above, plain(RATIO_CLIP), below,
+                    plain(1 / RATIO_CLIP)), PaperStyle.TICK_FONT);
+            note.setPaint(PaperStyle.GUIDE);
+            note.setPosition(RectangleEdge.BOTTOM);
+            chart.addSubtitle(0, note);
+        }
         PaperStyle.compactLegend(chart, style.size());
         return chart;
     }
