@@ -11,14 +11,14 @@ import dev.dynlat.reports.chart.ChartSpec;
 import dev.dynlat.reports.chart.FigureStyle;
 import dev.dynlat.reports.chart.RatioChartSpec;
 import dev.dynlat.reports.chart.ScatterChartSpec;
+import dev.dynlat.reports.io.OutputBody;
 import dev.dynlat.reports.table.PageWidth;
 import dev.dynlat.reports.table.PaperLatexTableWriter;
 import dev.dynlat.reports.table.Table;
-import dev.dynlat.reports.table.TableFiles;
 import dev.dynlat.reports.table.TableFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,28 +116,21 @@ public final class ReportCommand implements Callable<Integer> {
             charts.put("prediction-ratio", RatioChartSpec.of(measured));
         }
         Table summary = figures.summary();
-        Files.createDirectories(req.out());
-        List<Path> written = new ArrayList<>();
+        Map<String, OutputBody> files = new LinkedHashMap<>();
         for (Map.Entry<String, ChartSpec> e : charts.entrySet()) {
             FigureStyle style = req.figure().withSize(sizes.getOrDefault(e.getKey(), size));
             for (ChartFormat f : req.formats()) {
-                Path p = req.out().resolve(e.getKey() + f.extension());
-                ChartFiles.write(e.getValue(), p, style);
-                written.add(p);
+                String name = e.getKey() + f.extension();
+                files.put(name, ChartFiles.body(e.getValue(), Path.of(name), style));
             }
         }
         for (TableFormat f : List.of(TableFormat.CSV, TableFormat.MARKDOWN)) {
-            Path p = req.out().resolve("summary" + f.extension());
-            TableFiles.write(summary, p);
-            written.add(p);
+            files.put("summary" + f.extension(), text(f.writer().render(summary)));
         }
         // LaTeX for the page: the narrow table fits one column, the full one a table* float.
-        Path column = req.out().resolve("summary.tex");
-        new PaperLatexTableWriter(PageWidth.COLUMN).write(figures.summaryColumn(), column);
-        written.add(column);
-        Path full = req.out().resolve("summary-full.tex");
-        new PaperLatexTableWriter(PageWidth.FULL).write(summary, full);
-        written.add(full);
+        files.put("summary.tex", text(new PaperLatexTableWriter(PageWidth.COLUMN).render(figures.summaryColumn())));
+        files.put("summary-full.tex", text(new PaperLatexTableWriter(PageWidth.FULL).render(summary)));
+        List<Path> written = DirectoryOutputs.write("--out", req.out(), files);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "report: %s on %s (%s, batch %d), %s; heatmap and breakdown at rate %.2f%n",
                 results.model(), results.device(), results.variant(), results.batch(), figures.paradigm(),
@@ -147,6 +140,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    private static OutputBody text(String text) {
+        return o -> o.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The options as a request: every flag rule is checked there. */
