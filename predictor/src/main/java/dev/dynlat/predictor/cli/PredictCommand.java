@@ -8,8 +8,8 @@ import dev.dynlat.predictor.request.ResultFormat;
 import dev.dynlat.predictor.request.Workspace;
 import dev.dynlat.reports.io.OutputSet;
 import dev.dynlat.reports.io.OutputTarget;
-import dev.dynlat.reports.chart.ChartSize;
 import dev.dynlat.reports.chart.ChartFiles;
+import dev.dynlat.reports.chart.FigureStyle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -93,6 +93,9 @@ public final class PredictCommand implements Callable<Integer> {
             + " a symlink: its target; an existing file is replaced only when the output is complete).")
     Path out;
 
+    @Mixin
+    FigureOptions figure;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,6 +109,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PredictionRequest req = request();
+        // A bad --size or --font is refused before anything runs.
+        FigureStyle style = chart == null ? null : figure.style();
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
             OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
@@ -113,8 +118,8 @@ public final class PredictCommand implements Callable<Integer> {
                     profile -> HostCheck.warnIfOtherHost(profile, spec.commandLine().getErr()));
             String text = PredictionOutput.text(r, req.format(), req.detail());
             if (chartTarget != null) {
-                outputs.prepare(chartTarget, ChartFiles.body(DecisionFormatter.histogramChart(r.chartTitle(),
-                        r.report()), chart, ChartSize.DEFAULT));
+                outputs.prepare(chartTarget, ChartFiles.body(DecisionFormatter.distributionChart(r.chartTitle(),
+                        r.report()), chart, style));
             }
             if (chartTarget == null) {
                 CliOutputs.emit(spec, outputs, outTarget, text);

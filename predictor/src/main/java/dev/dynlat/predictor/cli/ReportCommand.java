@@ -8,7 +8,12 @@ import dev.dynlat.reports.chart.ChartFiles;
 import dev.dynlat.reports.chart.ChartFormat;
 import dev.dynlat.reports.chart.ChartSize;
 import dev.dynlat.reports.chart.ChartSpec;
+import dev.dynlat.reports.chart.FigureStyle;
+import dev.dynlat.reports.chart.RatioChartSpec;
+import dev.dynlat.reports.chart.ScatterChartSpec;
 import dev.dynlat.reports.io.OutputBody;
+import dev.dynlat.reports.table.PageWidth;
+import dev.dynlat.reports.table.PaperLatexTableWriter;
 import dev.dynlat.reports.table.Table;
 import dev.dynlat.reports.table.TableFormat;
 import java.io.IOException;
@@ -73,6 +78,9 @@ public final class ReportCommand implements Callable<Integer> {
             + " for a predicted-vs-measured figure.")
     Path measured;
 
+    @CommandLine.Mixin
+    FigureOptions figure;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,7 +92,15 @@ public final class ReportCommand implements Callable<Integer> {
         SweepFigures figures = new SweepFigures(results, req.paradigm(), req.rate());
         Map<String, ChartSpec> charts = new LinkedHashMap<>();
         Map<String, ChartSize> sizes = new LinkedHashMap<>();
+        ChartSize size = req.figure().size();
         charts.put("latency-vs-rate", figures.latencyVsRate());
+        List<SweepFigures> devices = otherDevices(req, results, figures);
+        if (devices.size() > 1) {
+            charts.put("latency-vs-rate-by-device", SweepFigures.relativeLatencyAcross(devices));
+            // Panels side by side need the page's width; a custom size is taken as given.
+            sizes.put("latency-vs-rate-by-device", size.width() == ChartSize.COLUMN.width()
+                    ? ChartSize.FULL.withDpi(req.dpi()) : size);
+        }
         if (!figures.paradigm().equals("layer")) {
             charts.put("speedup-heatmap", figures.speedupHeatmap());
         }
@@ -94,22 +110,27 @@ public final class ReportCommand implements Callable<Integer> {
             charts.put("accuracy-vs-latency", accuracyChart(figures));
         }
         if (req.measured() != null) {
-            charts.put("predicted-vs-measured", MeasuredChart.load(req.measured()));
-            sizes.put("predicted-vs-measured", ChartSize.SQUARE);
+            ScatterChartSpec measured = MeasuredChart.load(req.measured());
+            charts.put("predicted-vs-measured", measured);
+            sizes.put("predicted-vs-measured", size.squared());
+            // Over many decades the ±10 % band is thinner than a marker; the ratio shows it.
+            charts.put("prediction-ratio", RatioChartSpec.of(measured));
         }
         Table summary = figures.summary();
         Map<String, OutputBody> files = new LinkedHashMap<>();
         for (Map.Entry<String, ChartSpec> e : charts.entrySet()) {
-            ChartSize size = sizes.getOrDefault(e.getKey(), ChartSize.COLUMN).withDpi(req.dpi());
+            FigureStyle style = req.figure().withSize(sizes.getOrDefault(e.getKey(), size));
             for (ChartFormat f : req.formats()) {
                 String name = e.getKey() + f.extension();
-                files.put(name, ChartFiles.body(e.getValue(), Path.of(name), size));
+                files.put(name, ChartFiles.body(e.getValue(), Path.of(name), style));
             }
         }
-        for (TableFormat f : TableFormat.values()) {
-            String text = f.writer().render(summary);
-            files.put("summary" + f.extension(), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        for (TableFormat f : List.of(TableFormat.CSV, TableFormat.MARKDOWN)) {
+            files.put("summary" + f.extension(), text(f.writer().render(summary)));
         }
+        // LaTeX for the page: the narrow table fits one column, the full one a table* float.
+        files.put("summary.tex", text(new PaperLatexTableWriter(PageWidth.COLUMN).render(figures.summaryColumn())));
+        files.put("summary-full.tex", text(new PaperLatexTableWriter(PageWidth.FULL).render(summary)));
         List<Path> written = DirectoryOutputs.write("--out", req.out(), files);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "report: %s on %s (%s, batch %d), %s; heatmap and breakdown at rate %.2f%n",
@@ -122,10 +143,35 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static OutputBody text(String text) {
+        return o -> o.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The options as a request: every flag rule is checked there. */
     ReportRequest request() {
         return new ReportRequest(from, out, ReportRequest.formats(format), dpi,
-                new SweepResults.Selection(model, device, variant, batch), paradigm, rate, accuracy, measured);
+                new SweepResults.Selection(model, device, variant, batch), paradigm, rate, accuracy, measured,
+                figure.style());
+    }
+
+    /**
+     * The figures of every device the file holds for the drawn model and variant (the drawn
+     * target's batch where one is given, else each device's first), when {@code --device} names
+     * none: the panels of the side-by-side figure. One device gives one figure, so none is drawn.
+     */
+    private static List<SweepFigures> otherDevices(ReportRequest req, SweepResults drawn, SweepFigures figures) {
+        if (req.selection().device() != null) {
+            return List.of();
+        }
+        List<SweepFigures> out = new ArrayList<>();
+        for (SweepResults.Selection s : SweepResults.devices(req.from(), drawn.model(), drawn.variant())) {
+            SweepResults r = s.device().equals(drawn.device()) ? drawn : SweepResults.read(req.from(),
+                    new SweepResults.Selection(s.model(), s.device(), s.variant(), req.selection().batch()));
+            if (r.paradigms().contains(figures.paradigm())) {
+                out.add(r == drawn ? figures : new SweepFigures(r, figures.paradigm(), req.rate()));
+            }
+        }
+        return out;
     }
 
     private ChartSpec accuracyChart(SweepFigures figures) {

@@ -8,7 +8,11 @@ import dev.dynlat.predictor.request.Workspace;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.ChartFiles;
 import dev.dynlat.reports.chart.ChartFormat;
-import dev.dynlat.reports.chart.ChartSize;
+import dev.dynlat.predictor.format.DisplayNames;
+import dev.dynlat.predictor.sweep.SweepTables;
+import dev.dynlat.reports.chart.FigureStyle;
+import dev.dynlat.reports.table.PageWidth;
+import dev.dynlat.reports.table.PaperLatexTableWriter;
 import dev.dynlat.reports.chart.LineChartSpec;
 import dev.dynlat.reports.chart.ReferenceLine;
 import dev.dynlat.reports.chart.Series;
@@ -58,6 +62,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "Latency per image vs rate (.svg, .png or .pdf).")
     Path chart;
 
+    @Mixin
+    FigureOptions figure;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,27 +99,33 @@ public final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--chart: " + e.getMessage());
         }
         SweepRequest req = request();
+        FigureStyle style = chart == null ? null : figure.style();
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
             OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
-            write(SweepRun.run(req, new Workspace()), outputs, outTarget, chartTarget);
+            write(SweepRun.run(req, new Workspace()), outputs, outTarget, chartTarget, style);
         }
         return 0;
     }
 
     /** Prepares both outputs, then commits them together and prints the summary. */
-    private void write(SweepResult r, OutputSet outputs, OutputTarget outTarget, OutputTarget chartTarget)
-            throws IOException {
+    private void write(SweepResult r, OutputSet outputs, OutputTarget outTarget, OutputTarget chartTarget,
+                       FigureStyle style) throws IOException {
         if (outTarget != null) {
-            outputs.prepareText(outTarget, TableFormat.fromPath(out).writer().render(r.points()));
+            TableFormat format = TableFormat.fromPath(out);
+            // CSV and Markdown keep every point for tools; LaTeX gets the page-sized summary.
+            outputs.prepareText(outTarget, format == TableFormat.LATEX
+                    ? new PaperLatexTableWriter(PageWidth.FULL).render(SweepTables.latencyByRate(r.points()))
+                    : format.writer().render(r.points()));
         }
         if (chartTarget != null) {
-            outputs.prepare(chartTarget, ChartFiles.body(LineChartSpec.of(r.model() + " on " + r.device() + " ("
-                            + r.paradigm().id() + ", batch " + r.batch() + ")",
+            outputs.prepare(chartTarget, ChartFiles.body(LineChartSpec.of(DisplayNames.model(r.model()) + " on "
+                            + DisplayNames.device(r.device()) + ", " + r.paradigm().id() + ", batch " + r.batch(),
                     new Axis("activation rate", ""), new Axis("latency per image", "ms"),
                     Series.groupedBy(r.points(), "option", "rate", "latency_per_image_ms"))
-                    .withReferenceLine(new ReferenceLine(r.dense().latencyPerImageMs(), "static")), chart,
-                    ChartSize.DEFAULT));
+                    .withReferenceLine(new ReferenceLine(r.dense().latencyPerImageMs(), "static"))
+                    .withLegendTitle(r.paradigm().id().equals("spatial") ? "S" : r.paradigm().id().equals("channel")
+                            ? "G" : "option"), chart, style));
         }
         outputs.commit(CliOutputs.stdout(spec));
         var stdout = spec.commandLine().getOut();

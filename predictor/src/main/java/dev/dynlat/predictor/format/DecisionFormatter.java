@@ -7,7 +7,7 @@ import dev.dynlat.predictor.distribution.Histogram;
 import dev.dynlat.predictor.distribution.LatencyDistribution;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.BarComponent;
-import dev.dynlat.reports.chart.StackedBarChartSpec;
+import dev.dynlat.reports.chart.StepChartSpec;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.CsvTableWriter;
 import dev.dynlat.reports.table.MarkdownTableWriter;
@@ -158,17 +158,15 @@ public final class DecisionFormatter {
         return new CsvTableWriter().render(t.build());
     }
 
-    /** The histogram of per-input latency at batch 1 as a bar chart. */
-    public static StackedBarChartSpec histogramChart(String title, DecisionReport r) {
-        Histogram h = r.perInput().histogram(BINS);
-        List<String> labels = new ArrayList<>();
-        double[] pct = new double[h.bins()];
-        for (int i = 0; i < h.bins(); i++) {
-            labels.add(h.widthMs() == 0 ? String.format(Locale.ROOT, "%.3f", h.lowMs())
-                    : String.format(Locale.ROOT, "%.3f-%.3f", h.lowerEdgeMs(i), h.upperEdgeMs(i)));
-            pct[i] = 100 * h.probability()[i];
-        }
-        return new StackedBarChartSpec(title, new Axis("latency per input", "ms"), new Axis("inputs", "%"), labels,
-                List.of(new BarComponent("inputs", pct)));
+    /**
+     * Per-input latency at batch 1 where it falls: a stem at each latency that occurs (an exit,
+     * a policy) as tall as its share of inputs, under the cumulative share. Equal-width bins named
+     * by their edges would spread a few exit latencies over many empty bins.
+     */
+    public static StepChartSpec distributionChart(String title, DecisionReport r) {
+        List<LatencyDistribution.Atom> atoms = r.perInput().atoms();
+        double[] values = atoms.stream().mapToDouble(LatencyDistribution.Atom::latencyMs).toArray();
+        double[] shares = atoms.stream().mapToDouble(LatencyDistribution.Atom::probability).toArray();
+        return new StepChartSpec(title, new Axis("latency per input", "ms"), values, shares);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dynlat.predictor.request;
 
 import dev.dynlat.predictor.distribution.DecisionReport;
+import dev.dynlat.predictor.format.DisplayNames;
 import dev.dynlat.predictor.format.PredictionSummary;
 
 /**
@@ -9,8 +10,9 @@ import dev.dynlat.predictor.format.PredictionSummary;
  * inside are milliseconds per batch.
  */
 public record PredictionResult(PredictionSummary summary, DecisionReport report) {
-    /** The title of the per-input latency histogram. */
+    /** The title of the per-input latency chart, in readable names; parts joined by ", ". */
     public String chartTitle() {
-        return summary.prediction().model() + " on " + summary.prediction().device() + ": per-input latency at batch 1";
+        return DisplayNames.model(summary.prediction().model()) + " on "
+                + DisplayNames.device(summary.prediction().device()) + ", per-input latency at batch 1";
     }
 }

@@ -2,6 +2,7 @@ package dev.dynlat.predictor.request;
 
 import dev.dynlat.predictor.sweep.SweepResults;
 import dev.dynlat.reports.chart.ChartFormat;
+import dev.dynlat.reports.chart.FigureStyle;
 import dev.dynlat.reports.io.OutputDirectory;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -15,9 +16,10 @@ import java.util.Set;
  * Every flag rule is checked when the record is built, before anything is read or written.
  *
  * @param out the directory the figures and tables go to (created; an existing file is refused)
+ * @param figure the size (its resolution taken from {@code dpi}), typeface and title of every figure
  */
 public record ReportRequest(Path from, Path out, Set<ChartFormat> formats, int dpi, SweepResults.Selection selection,
-                            String paradigm, double rate, Path accuracy, Path measured) {
+                            String paradigm, double rate, Path accuracy, Path measured, FigureStyle figure) {
     public static final int MIN_DPI = 36;
     public static final int MAX_DPI = 1200;
 
@@ -31,6 +33,14 @@ public record ReportRequest(Path from, Path out, Set<ChartFormat> formats, int d
         if (selection.batch() != null && selection.batch() <= 0) {
             throw new IllegalArgumentException("batch: must be a positive integer, got " + selection.batch());
         }
+        figure = figure == null ? FigureStyle.DEFAULT : figure;
+        figure = figure.withSize(figure.size().withDpi(dpi));
+    }
+
+    /** Figures in the default style (one column, serif, titled). */
+    public ReportRequest(Path from, Path out, Set<ChartFormat> formats, int dpi, SweepResults.Selection selection,
+                         String paradigm, double rate, Path accuracy, Path measured) {
+        this(from, out, formats, dpi, selection, paradigm, rate, accuracy, measured, FigureStyle.DEFAULT);
     }
 
     /** Figure formats as typed ({@code png,svg,pdf}), in the order given. */

@@ -4,7 +4,9 @@ import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.BarComponent;
 import dev.dynlat.reports.chart.HeatmapChartSpec;
 import dev.dynlat.reports.chart.HistogramChartSpec;
+import dev.dynlat.predictor.format.DisplayNames;
 import dev.dynlat.reports.chart.LineChartSpec;
+import dev.dynlat.reports.chart.PanelChartSpec;
 import dev.dynlat.reports.chart.ReferenceLine;
 import dev.dynlat.reports.chart.Series;
 import dev.dynlat.reports.chart.StackedBarChartSpec;
@@ -26,6 +28,8 @@ import java.util.TreeSet;
  */
 public final class SweepFigures {
     private static final int MAX_CURVES = 6;
+    /** The envelope series: the fastest configuration at each rate. */
+    static final String BEST = "best per stage";
     private final SweepResults results;
     private final String paradigm;
     private final List<SweepResults.Row> rows;
@@ -71,8 +75,10 @@ public final class SweepFigures {
         return paradigm.equals("spatial") ? "S" : paradigm.equals("channel") ? "G" : "";
     }
 
+    /** The target in readable names; titles join their parts with ", " and break only there. */
     private String subject() {
-        return results.model() + ", " + results.device() + ", batch " + results.batch();
+        return DisplayNames.model(results.model()) + " on " + DisplayNames.device(results.device()) + ", batch "
+                + results.batch();
     }
 
     private double perImage(double ms) {
@@ -85,6 +91,15 @@ public final class SweepFigures {
      * network as a reference line.
      */
     public LineChartSpec latencyVsRate() {
+        return curves(1, "latency per image", "ms", perImage(results.staticRow().latencyMs()), "static")
+                .withTitle(subject() + ", " + paradigm);
+    }
+
+    /**
+     * The curves of {@link #latencyVsRate()} scaled by {@code 1 / divisor} of the per-image
+     * latency, with the static network as a reference line at {@code reference}.
+     */
+    private LineChartSpec curves(double divisor, String yLabel, String yUnit, double reference, String refLabel) {
         Map<String, List<SweepResults.Row>> byOption = new LinkedHashMap<>();
         for (SweepResults.Row r : rows) {
             byOption.computeIfAbsent(r.option(), k -> new ArrayList<>()).add(r);
@@ -92,22 +107,41 @@ public final class SweepFigures {
         List<Series> series = new ArrayList<>();
         for (String option : curveOptions(byOption.keySet())) {
             List<SweepResults.Row> rs = byOption.get(option);
-            series.add(Series.of(what().isEmpty() ? option : option, rs.stream().mapToDouble(SweepResults.Row::rate)
-                    .toArray(), rs.stream().mapToDouble(r -> perImage(r.latencyMs())).toArray()));
+            series.add(Series.of(option, rs.stream().mapToDouble(SweepResults.Row::rate)
+                    .toArray(), rs.stream().mapToDouble(r -> perImage(r.latencyMs()) / divisor).toArray()));
         }
         if (byOption.size() > 1) {
             double[] best = new double[rates.length];
             for (int i = 0; i < rates.length; i++) {
                 double at = rates[i];
                 best[i] = perImage(rows.stream().filter(r -> r.rate() == at).mapToDouble(SweepResults.Row::latencyMs)
-                        .min().orElseThrow());
+                        .min().orElseThrow()) / divisor;
             }
-            series.add(Series.of("best per stage", rates, best));
+            series.add(Series.of(BEST, rates, best));
         }
-        return LineChartSpec.of(subject() + ", " + paradigm, new Axis("activation rate", ""),
-                new Axis("latency per image", "ms"), series)
-                .withReferenceLine(new ReferenceLine(perImage(results.staticRow().latencyMs()), "static"))
+        LineChartSpec spec = LineChartSpec.of("", new Axis("activation rate", ""), new Axis(yLabel, yUnit), series)
+                .withReferenceLine(new ReferenceLine(reference, refLabel))
                 .withLegendTitle(what().isEmpty() ? paradigm : what() + " per stage");
+        return byOption.size() > 1 ? spec.withEnvelopes(Set.of(BEST)) : spec;
+    }
+
+    /**
+     * Latency relative to the static network against rate, one panel per target (e.g. device),
+     * side by side on one axis: where a dynamic network pays off differs between devices.
+     *
+     * @param targets the figures of each target, same paradigm; panels in this order
+     */
+    public static PanelChartSpec relativeLatencyAcross(List<SweepFigures> targets) {
+        List<LineChartSpec> panels = new ArrayList<>();
+        for (SweepFigures f : targets) {
+            double staticPerImage = f.perImage(f.results.staticRow().latencyMs());
+            panels.add(f.curves(staticPerImage, "latency / static", "", 1, "static")
+                    .withTitle(DisplayNames.device(f.results.device()) + ", batch " + f.results.batch()));
+        }
+        SweepFigures first = targets.get(0);
+        return new PanelChartSpec(DisplayNames.model(first.results.model()) + ", " + first.paradigm,
+                new Axis("latency / static", ""), panels, first.what().isEmpty() ? first.paradigm
+                : first.what() + " per stage");
     }
 
     private List<String> curveOptions(Set<String> options) {
@@ -220,6 +254,20 @@ public final class SweepFigures {
         return new HistogramChartSpec(subject() + ", all configurations", new Axis("latency per image", "ms"),
                 samples, bins, List.of(new ReferenceLine(perImage(results.staticRow().latencyMs()), "static")),
                 "paradigm");
+    }
+
+    /**
+     * {@link #summary()} narrowed to one column of a paper: rate, the fastest configuration, its
+     * latency and its speedup.
+     */
+    public Table summaryColumn() {
+        Table full = summary();
+        List<Column> keep = full.columns().subList(0, 4);
+        Table.Builder t = Table.builder().columns(keep.toArray(new Column[0]));
+        for (int r = 0; r < full.rowCount(); r++) {
+            t.row(full.row(r).subList(0, 4));
+        }
+        return t.build();
     }
 
     /** Per rate: the fastest configuration, its latency and speedup, and the fastest uniform one. */

@@ -161,6 +161,41 @@ public record SweepResults(String model, String device, String variant, int batc
         return new SweepResults(model, device, variant, batch, rows, stageCount, roles);
     }
 
+    /**
+     * The devices that hold rows of {@code model} and {@code variant}, in file order, each with
+     * the first batch the file holds for it, e.g. to draw the same figure for every device.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    public static List<Selection> devices(Path file, String model, String variant) {
+        Map<String, Selection> out = new java.util.LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            List<String> header = null;
+            while ((line = in.readLine()) != null) {
+                if (header == null) {
+                    if (!line.startsWith("#")) {
+                        header = Arrays.asList(line.split(",", -1));
+                    }
+                    continue;
+                }
+                String[] c = line.split(",", -1);
+                if (c.length != header.size()) {
+                    continue;
+                }
+                String m = c[header.indexOf("model")];
+                String v = c[header.indexOf("variant")];
+                String d = c[header.indexOf("device")];
+                if (m.equals(model) && v.equals(variant) && !out.containsKey(d)) {
+                    out.put(d, new Selection(m, d, v, Integer.parseInt(c[header.indexOf("batch")])));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalArgumentException("from: cannot read the devices of '" + file + "': " + e.getMessage());
+        }
+        return List.copyOf(out.values());
+    }
+
     private static boolean sameTarget(String[] c, Map<String, Integer> col, String model, String device,
                                       String variant, Integer batch) {
         return c[col.get("model")].equals(model) && c[col.get("device")].equals(device)

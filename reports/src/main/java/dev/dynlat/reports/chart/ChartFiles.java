@@ -31,8 +31,13 @@ public final class ChartFiles {
      * @throws IOException              with a one-line message naming {@code target}
      */
     public static void write(ChartSpec spec, Path target, ChartSize size) throws IOException {
+        write(spec, target, FigureStyle.DEFAULT.withSize(size));
+    }
+
+    /** Renders {@code spec} in {@code style} (size, typeface, title) and writes it to {@code target}. */
+    public static void write(ChartSpec spec, Path target, FigureStyle style) throws IOException {
         Objects.requireNonNull(spec, "spec");
-        write(PaperCharts.create(spec), target, size);
+        write(PaperCharts.create(spec, style), target, style.size());
     }
 
     /** Writes an already built (possibly customised) chart; see {@link #write(ChartSpec, Path, ChartSize)}. */
@@ -47,8 +52,13 @@ public final class ChartFiles {
      * ({@link OutputSet#prepare}); the format follows from {@code target}'s extension.
      */
     public static OutputBody body(ChartSpec spec, Path target, ChartSize size) {
+        return body(spec, target, FigureStyle.DEFAULT.withSize(size));
+    }
+
+    /** The content of a chart file in {@code style}; see {@link #body(ChartSpec, Path, ChartSize)}. */
+    public static OutputBody body(ChartSpec spec, Path target, FigureStyle style) {
         Objects.requireNonNull(spec, "spec");
-        return body(PaperCharts.create(spec), target, size);
+        return body(PaperCharts.create(spec, style), target, style.size());
     }
 
     private static OutputBody body(JFreeChart chart, Path target, ChartSize size) {

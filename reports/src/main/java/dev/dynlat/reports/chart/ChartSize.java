@@ -15,11 +15,20 @@ public record ChartSize(int width, int height, int dpi) {
     /** PNG resolution for print. */
     public static final int PRINT_DPI = 300;
 
-    /** One column of a two-column paper: 3.5 × 2.5 inches. */
-    public static final ChartSize COLUMN = new ChartSize(252, 180);
+    /** Points per inch. */
+    public static final double POINTS_PER_INCH = 72;
+
+    /**
+     * One column of a two-column paper: 3.25 × 2.3 inches. 3.25 in is the narrowest common
+     * column (CVPR 3.25 in, ICML 3.25 in, ACM 3.33 in), so the figure never overflows one.
+     */
+    public static final ChartSize COLUMN = new ChartSize(234, 166);
+
+    /** The full text width of a two-column paper: 6.75 × 2.75 inches. */
+    public static final ChartSize FULL = new ChartSize(486, 198);
 
     /** A square plot for predicted-vs-measured charts, one column wide. */
-    public static final ChartSize SQUARE = new ChartSize(252, 252);
+    public static final ChartSize SQUARE = COLUMN.squared();
 
     /** The size used when none is given: {@link #COLUMN}. */
     public static final ChartSize DEFAULT = COLUMN;
@@ -45,6 +54,45 @@ public record ChartSize(int width, int height, int dpi) {
     /** This size at another PNG resolution. */
     public ChartSize withDpi(int newDpi) {
         return new ChartSize(width, height, newDpi);
+    }
+
+    /** A square of this size's width, e.g. for predicted-vs-measured plots (y = x at 45 degrees). */
+    public ChartSize squared() {
+        return new ChartSize(width, width, dpi);
+    }
+
+    /**
+     * A size as users type it: {@code column} (3.25 in wide), {@code full} (6.75 in) or
+     * {@code WxH} in inches, e.g. {@code 3.3x2.2}.
+     *
+     * @throws IllegalArgumentException naming the field {@code size} and the value
+     */
+    public static ChartSize parse(String text) {
+        String key = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (key.equals("column")) {
+            return COLUMN;
+        }
+        if (key.equals("full")) {
+            return FULL;
+        }
+        String[] parts = key.split("x", -1);
+        String expected = "; expected column, full or WxH in inches (e.g. 3.3x2.2)";
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("size: unknown size '" + text + "'" + expected);
+        }
+        double w;
+        double h;
+        try {
+            w = Double.parseDouble(parts[0]);
+            h = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("size: unknown size '" + text + "'" + expected);
+        }
+        // A figure under half an inch has no room for a label; over 20 in is no paper page.
+        if (!(w >= 0.5 && w <= 20 && h >= 0.5 && h <= 20)) {
+            throw new IllegalArgumentException("size: '" + text + "' must be 0.5 to 20 inches on each side");
+        }
+        return new ChartSize((int) Math.round(w * POINTS_PER_INCH), (int) Math.round(h * POINTS_PER_INCH));
     }
 
     /** PNG width in pixels. */

@@ -17,9 +17,12 @@ import java.util.Set;
  * @param referenceLines horizontal lines, possibly none; the y range always includes them
  * @param legendTitle    what the series are, e.g. {@code S per stage}; empty for none
  * @param markersOnly    names of series drawn as markers without joining lines
+ * @param envelopes      names of series that bound the others (e.g. the best per stage at each
+ *                       rate), drawn apart from every curve: thick, black, long-dashed, no markers
  */
 public record LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> series,
-                            List<ReferenceLine> referenceLines, String legendTitle, Set<String> markersOnly)
+                            List<ReferenceLine> referenceLines, String legendTitle, Set<String> markersOnly,
+                            Set<String> envelopes)
         implements ChartSpec {
 
     /** Validates and copies. */
@@ -31,6 +34,18 @@ public record LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> s
         referenceLines = referenceLines == null ? List.of() : List.copyOf(referenceLines);
         legendTitle = Specs.title(legendTitle);
         markersOnly = markersOnly == null ? Set.of() : Set.copyOf(markersOnly);
+        envelopes = envelopes == null ? Set.of() : Set.copyOf(envelopes);
+        for (String name : envelopes) {
+            if (series.stream().noneMatch(s -> s.name().equals(name))) {
+                throw new IllegalArgumentException("Envelope names no series of the chart: '" + name + "'");
+            }
+        }
+    }
+
+    /** Without envelopes. */
+    public LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> series,
+                         List<ReferenceLine> referenceLines, String legendTitle, Set<String> markersOnly) {
+        this(title, xAxis, yAxis, series, referenceLines, legendTitle, markersOnly, Set.of());
     }
 
     /** Lines for every series, no legend title. */
@@ -75,16 +90,26 @@ public record LineChartSpec(String title, Axis xAxis, Axis yAxis, List<Series> s
     public LineChartSpec withReferenceLine(ReferenceLine line) {
         List<ReferenceLine> lines = new ArrayList<>(referenceLines);
         lines.add(line);
-        return new LineChartSpec(title, xAxis, yAxis, series, lines, legendTitle, markersOnly);
+        return new LineChartSpec(title, xAxis, yAxis, series, lines, legendTitle, markersOnly, envelopes);
     }
 
     /** This chart with a legend title saying what the series are. */
     public LineChartSpec withLegendTitle(String text) {
-        return new LineChartSpec(title, xAxis, yAxis, series, referenceLines, text, markersOnly);
+        return new LineChartSpec(title, xAxis, yAxis, series, referenceLines, text, markersOnly, envelopes);
     }
 
     /** This chart with the named series drawn as markers only. */
     public LineChartSpec withMarkersOnly(Set<String> names) {
-        return new LineChartSpec(title, xAxis, yAxis, series, referenceLines, legendTitle, names);
+        return new LineChartSpec(title, xAxis, yAxis, series, referenceLines, legendTitle, names, envelopes);
+    }
+
+    /** This chart with the named series drawn as envelopes. */
+    public LineChartSpec withEnvelopes(Set<String> names) {
+        return new LineChartSpec(title, xAxis, yAxis, series, referenceLines, legendTitle, markersOnly, names);
+    }
+
+    /** This chart with another title. */
+    public LineChartSpec withTitle(String text) {
+        return new LineChartSpec(text, xAxis, yAxis, series, referenceLines, legendTitle, markersOnly, envelopes);
     }
 }

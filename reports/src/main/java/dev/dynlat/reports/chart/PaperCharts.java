@@ -50,14 +50,29 @@ public final class PaperCharts {
     /** Room above the data for reference-line labels, as a fraction of the value range. */
     private static final double LABEL_HEADROOM = 0.14;
     private static final Color MISSING_CELL = new Color(0xE4E4E4);
+    /** The most values a step chart draws stems for; more are shown by the cumulative line only. */
+    static final int MAX_STEMS = 40;
+    /** The largest factor a ratio chart's axis shows either way before it leaves points out. */
+    static final double RATIO_CLIP = 10;
 
     private PaperCharts() {
     }
 
-    /** Builds the chart for any spec. */
+    /** Builds the chart for any spec in the {@link FigureStyle#DEFAULT} style. */
     public static JFreeChart create(ChartSpec spec) {
+        return create(spec, FigureStyle.DEFAULT);
+    }
+
+    /** Builds the chart for any spec, laid out for the style's size and set in its typeface. */
+    public static JFreeChart create(ChartSpec spec, FigureStyle style) {
+        JFreeChart chart = build(spec, style);
+        PaperStyle.compactLegend(chart, style.size());
+        return FigureFinish.apply(chart, style);
+    }
+
+    private static JFreeChart build(ChartSpec spec, FigureStyle style) {
         if (spec instanceof LineChartSpec line) {
-            return lineChart(line);
+            return lineChart(line, style);
         }
         if (spec instanceof ScatterChartSpec scatter) {
             return scatterChart(scatter);
@@ -68,6 +83,15 @@ public final class PaperCharts {
         if (spec instanceof HeatmapChartSpec heat) {
             return heatmap(heat);
         }
+        if (spec instanceof StepChartSpec step) {
+            return stepChart(step, style);
+        }
+        if (spec instanceof PanelChartSpec panels) {
+            return panelChart(panels, style);
+        }
+        if (spec instanceof RatioChartSpec ratio) {
+            return ratioChart(ratio, style);
+        }
         return histogram((HistogramChartSpec) spec);
     }
 
@@ -76,13 +100,49 @@ public final class PaperCharts {
      * range always includes every reference line, with headroom so its label is never clipped.
      */
     public static JFreeChart lineChart(LineChartSpec spec) {
+        return lineChart(spec, FigureStyle.DEFAULT);
+    }
+
+    /**
+     * A line chart for a given figure size: hollow markers, so markers of curves that coincide
+     * all stay visible; envelopes (e.g. the best per stage) as a thick black long dash without
+     * markers, drawn first, beneath the curves it bounds; a legend that takes at most
+     * {@link PaperStyle#MAX_LEGEND_SHARE} of the height (else it moves to the right).
+     */
+    public static JFreeChart lineChart(LineChartSpec spec, FigureStyle style) {
+        JFreeChart chart = PaperStyle.chart(spec.title(), linePlot(spec), true);
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        PaperStyle.compactLegend(chart, style.size());
+        return chart;
+    }
+
+    /** The plot of a line chart, shared by single charts and panels. */
+    static XYPlot linePlot(LineChartSpec spec) {
         XYSeriesCollection dataset = dataset(spec.series());
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         styleSeries(renderer, spec.series().size(), true);
+        int curve = 0;
         for (int i = 0; i < spec.series().size(); i++) {
-            if (spec.markersOnly().contains(spec.series().get(i).name())) {
+            String name = spec.series().get(i).name();
+            if (spec.markersOnly().contains(name)) {
                 renderer.setSeriesLinesVisible(i, false);
             }
+            if (spec.envelopes().contains(name)) {
+                renderer.setSeriesPaint(i, PaperStyle.ENVELOPE);
+                renderer.setSeriesStroke(i, PaperStyle.envelopeStroke());
+                renderer.setSeriesShapesVisible(i, false);
+            } else {
+                // Curves keep their palette slot counted over curves only, so the envelope takes none.
+                renderer.setSeriesPaint(i, PaperStyle.paint(curve));
+                renderer.setSeriesShape(i, PaperStyle.marker(curve));
+                renderer.setSeriesStroke(i, PaperStyle.lineStroke(curve));
+                curve++;
+            }
+        }
+        // Hollow markers: where curves coincide, each marker's outline still shows.
+        renderer.setDefaultShapesFilled(false);
+        for (int i = 0; i < spec.series().size(); i++) {
+            renderer.setSeriesShapesFilled(i, spec.markersOnly().contains(spec.series().get(i).name()));
         }
         double[] yRange = yRange(spec.series());
         double minY = yRange[0];
@@ -103,9 +163,9 @@ public final class PaperCharts {
             yAxis.setAutoRange(false);
             yAxis.setRange(lo, hi + (hi - lo) * LABEL_HEADROOM);
         }
-        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
-        PaperStyle.titleLegend(chart, spec.legendTitle());
-        return chart;
+        // The envelope is drawn first (beneath): with FORWARD order later series paint on top.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        return plot;
     }
 
     /**
@@ -135,6 +195,12 @@ public final class PaperCharts {
         pointRenderer.setErrorStroke(PaperStyle.guideStroke(false));
         pointRenderer.setCapLength(3);
         styleSeries(pointRenderer, spec.series().size(), false);
+        // Small, hollow and translucent: dense clouds of points stay readable where they overlap.
+        for (int i = 0; i < spec.series().size(); i++) {
+            pointRenderer.setSeriesPaint(i, PaperStyle.translucent(PaperStyle.paint(i), PaperStyle.POINT_ALPHA));
+            pointRenderer.setSeriesShape(i, PaperStyle.smallMarker(i));
+            pointRenderer.setSeriesShapesFilled(i, false);
+        }
 
         double[] range = dataRange(spec.series(), spec.spreads());
         if (spec.logLog()) {
@@ -186,12 +252,135 @@ public final class PaperCharts {
             }
             // One legend entry describes both band lines.
             guideRenderer.setSeriesVisibleInLegend(2, false);
+            guideRenderer.addAnnotation(bandArea(range, factor), Layer.BACKGROUND);
         }
         plot.setDataset(1, guides);
         plot.setRenderer(1, guideRenderer);
         JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
         PaperStyle.titleLegend(chart, spec.legendTitle());
         return chart;
+    }
+
+    /**
+     * The ±band between its two lines as a shaded polygon: y = (1 ± f) x is straight in log-log
+     * space too, so the straight edges between the corners are exact on either scale. Shaded,
+     * the band stays visible where its two lines nearly merge over many decades.
+     */
+    private static org.jfree.chart.annotations.XYPolygonAnnotation bandArea(double[] range, double factor) {
+        double lo = range[0];
+        double hi = range[1];
+        return new org.jfree.chart.annotations.XYPolygonAnnotation(new double[] {
+            lo, lo * (1 + factor),
+            hi / (1 + factor), hi,
+            hi, hi,
+            hi, hi * (1 - factor),
+            lo / (1 - factor), lo,
+            lo, lo,
+        }, null, null, PaperStyle.BAND);
+    }
+
+    /**
+     * Predicted / measured against measured on log axes, hollow translucent markers over a shaded
+     * band from 1 - f to 1 + f and a line at 1. The ratio axis spans the data and the band, in
+     * whole decades once it covers more than one.
+     */
+    public static JFreeChart ratioChart(RatioChartSpec spec) {
+        return ratioChart(spec, FigureStyle.DEFAULT);
+    }
+
+    /**
+     * The ratio chart for a figure size. Ratios beyond {@link #RATIO_CLIP} (a factor of ten
+     * either way) are left out, and counted in a note in the plot, once the data reach there: a
+     * few wild outliers would otherwise stretch the axis until the band is a hairline again.
+     */
+    public static JFreeChart ratioChart(RatioChartSpec spec, FigureStyle style) {
+        double f = spec.bandPercent() / 100.0;
+        double lo = 1 - f;
+        double hi = 1 + f;
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = 0;
+        int above = 0;
+        int below = 0;
+        List<Series> shown = new java.util.ArrayList<>();
+        for (Series s : spec.ratios()) {
+            double[] x = s.x();
+            double[] y = s.y();
+            List<double[]> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                xlo = Math.min(xlo, x[i]);
+                xhi = Math.max(xhi, x[i]);
+                if (y[i] > RATIO_CLIP) {
+                    above++;
+                } else if (y[i] < 1 / RATIO_CLIP) {
+                    below++;
+                } else {
+                    kept.add(new double[] {x[i], y[i]});
+                    lo = Math.min(lo, y[i]);
+                    hi = Math.max(hi, y[i]);
+                }
+            }
+            shown.add(Series.of(s.name(), kept.stream().mapToDouble(p -> p[0]).toArray(),
+                    kept.stream().mapToDouble(p -> p[1]).toArray()));
+        }
+        if (above + below > 0) {
+            lo = 1 / RATIO_CLIP;
+            hi = RATIO_CLIP;
+        } else {
+            lo /= 1.05;
+            hi *= 1.05;
+        }
+        xlo = Math.pow(10, Math.floor(Math.log10(xlo)));
+        xhi = Math.pow(10, Math.ceil(Math.log10(xhi)));
+        if (xhi <= xlo) {
+            xhi = xlo * 10;
+        }
+        org.jfree.chart.axis.LogAxis xAxis = PaperStyle.logAxis(spec.measuredAxis());
+        xAxis.setRange(xlo / 1.001, xhi * 1.001);
+        PaperStyle.decadeTicks(xAxis, xlo, xhi);
+        org.jfree.chart.axis.LogAxis yAxis = PaperStyle.logAxis(new Axis("predicted / measured", ""));
+        yAxis.setRange(lo / 1.001, hi * 1.001);
+        // Labels at 0.1, 1 and 10 (or just 1 within a decade): the band sits at the middle one.
+        yAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < shown.size(); i++) {
+            renderer.setSeriesPaint(i, PaperStyle.translucent(PaperStyle.paint(i), PaperStyle.POINT_ALPHA));
+            renderer.setSeriesShape(i, PaperStyle.smallMarker(i));
+            renderer.setSeriesShapesFilled(i, false);
+        }
+        XYPlot plot = new XYPlot(dataset(shown), xAxis, yAxis, renderer);
+        styleGrid(plot);
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(1 - f, 1 + f,
+                PaperStyle.BAND);
+        band.setLabel("\u00B1" + formatPercent(spec.bandPercent()) + "%");
+        band.setLabelFont(PaperStyle.REFERENCE_FONT);
+        band.setLabelPaint(Color.BLACK);
+        // The default grey label box looks like a UI widget in print.
+        band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        band.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        band.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        plot.addRangeMarker(band, Layer.BACKGROUND);
+        plot.addRangeMarker(new ValueMarker(1, Color.BLACK, PaperStyle.guideStroke(false)), Layer.BACKGROUND);
+        // Room for the last x label, centred on the plot's right edge.
+        plot.setInsets(new RectangleInsets(3, 3, 3, 12));
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        plot.setInsets(new RectangleInsets(3, 3, 3, 12));
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        if (above + below > 0) {
+            // Below the plot, not in it, where it would cover points.
+            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(String.format(
+                    java.util.Locale.ROOT, "not shown: %d above %s, %d below %s", above, plain(RATIO_CLIP), below,
+                    plain(1 / RATIO_CLIP)), PaperStyle.TICK_FONT);
+            note.setPaint(PaperStyle.GUIDE);
+            note.setPosition(RectangleEdge.BOTTOM);
+            chart.addSubtitle(0, note);
+        }
+        PaperStyle.compactLegend(chart, style.size());
+        return chart;
+    }
+
+    private static String plain(double v) {
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** Vertical stacked bars with flat fills and thin black outlines. */
@@ -204,14 +393,16 @@ public final class PaperCharts {
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
+        List<AreaFill> fills = RolePalette.fills(spec.components().stream().map(BarComponent::name).toList());
+        renderer.setBarPainter(new HatchedBarPainter(fills.stream().map(AreaFill::hatch).toList()));
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(true);
         renderer.setMaximumBarWidth(0.12);
         for (int i = 0; i < spec.components().size(); i++) {
-            renderer.setSeriesPaint(i, PaperStyle.paint(i));
+            renderer.setSeriesPaint(i, fills.get(i).colour());
             renderer.setSeriesOutlinePaint(i, Color.BLACK);
             renderer.setSeriesOutlineStroke(i, PaperStyle.guideStroke(false));
+            renderer.setLegendShape(i, HatchedBarPainter.legendKey(fills.get(i).hatch()));
         }
         CategoryAxis categoryAxis = new CategoryAxis(spec.categoryAxis().text());
         PaperStyle.styleAxis(categoryAxis);
@@ -356,6 +547,112 @@ public final class PaperCharts {
         return chart;
     }
 
+    /**
+     * Stems at the values (the share of inputs at each, in percent) under the cumulative share as
+     * a step line, on one numeric value axis: a discrete distribution drawn where its values are.
+     */
+    public static JFreeChart stepChart(StepChartSpec spec, FigureStyle style) {
+        double[] values = spec.values();
+        double[] shares = spec.shares();
+        double[] cumulative = spec.cumulative();
+        double span = values[values.length - 1] - values[0];
+        double pad = span > 0 ? span * 0.06 : Math.max(Math.abs(values[0]) * 0.05, 1e-3);
+        double lo = values[0] - pad;
+        double hi = values[values.length - 1] + pad;
+
+        XYIntervalSeriesCollection stems = new XYIntervalSeriesCollection();
+        XYIntervalSeries stem = new XYIntervalSeries("share at the value", false, true);
+        for (int i = 0; i < values.length; i++) {
+            stem.add(values[i], values[i], values[i], 100 * shares[i], 0, 100 * shares[i]);
+        }
+        stems.addSeries(stem);
+        XYErrorRenderer stemRenderer = new XYErrorRenderer();
+        stemRenderer.setDefaultLinesVisible(false);
+        stemRenderer.setDrawXError(false);
+        stemRenderer.setDrawYError(true);
+        stemRenderer.setCapLength(0);
+        stemRenderer.setErrorStroke(new java.awt.BasicStroke(1.2f));
+        stemRenderer.setErrorPaint(PaperStyle.paint(0));
+        stemRenderer.setSeriesPaint(0, PaperStyle.paint(0));
+        stemRenderer.setSeriesShape(0, PaperStyle.marker(0));
+        stemRenderer.setSeriesShapesFilled(0, true);
+
+        XYSeriesCollection steps = new XYSeriesCollection();
+        XYSeries cdf = new XYSeries("cumulative share", false, true);
+        cdf.add(lo, 0);
+        for (int i = 0; i < values.length; i++) {
+            cdf.add(values[i], 100 * cumulative[i]);
+        }
+        cdf.add(hi, 100);
+        steps.addSeries(cdf);
+        org.jfree.chart.renderer.xy.XYStepRenderer stepRenderer = new org.jfree.chart.renderer.xy.XYStepRenderer();
+        stepRenderer.setSeriesPaint(0, PaperStyle.paint(5));
+        stepRenderer.setSeriesStroke(0, PaperStyle.lineStroke(1));
+        stepRenderer.setDefaultShapesVisible(false);
+        stepRenderer.setLegendLine(new Line2D.Double(-6, 0, 6, 0));
+
+        NumberAxis xAxis = PaperStyle.numberAxis(spec.valueAxis(), false);
+        xAxis.setAutoRange(false);
+        xAxis.setRange(lo, hi);
+        NumberAxis yAxis = PaperStyle.numberAxis(new Axis("inputs", "%"), true);
+        yAxis.setAutoRange(false);
+        yAxis.setRange(0, 105);
+        XYPlot plot = new XYPlot(steps, xAxis, yAxis, stepRenderer);
+        // Stems show a few discrete values (exits); hundreds of them would only hatch the plot.
+        if (values.length <= MAX_STEMS) {
+            plot.setDataset(1, stems);
+            plot.setRenderer(1, stemRenderer);
+        }
+        styleGrid(plot);
+        JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        PaperStyle.compactLegend(chart, style.size());
+        return chart;
+    }
+
+    /**
+     * Line charts side by side on one shared y axis, each panel's title as its x axis label and
+     * one legend for all (series of one name share one style across panels).
+     */
+    public static JFreeChart panelChart(PanelChartSpec spec, FigureStyle style) {
+        NumberAxis shared = PaperStyle.numberAxis(spec.yAxis(), true);
+        org.jfree.chart.plot.CombinedRangeXYPlot combined = new org.jfree.chart.plot.CombinedRangeXYPlot(shared);
+        combined.setGap(6);
+        java.util.Map<String, Integer> slot = new java.util.LinkedHashMap<>();
+        for (LineChartSpec panel : spec.panels()) {
+            for (Series s : panel.series()) {
+                slot.putIfAbsent(s.name(), slot.size());
+            }
+        }
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        java.util.Set<String> inLegend = new java.util.HashSet<>();
+        for (LineChartSpec panel : spec.panels()) {
+            LineChartSpec named = new LineChartSpec("", new Axis(panel.title(), ""), spec.yAxis(), panel.series(),
+                    panel.referenceLines(), "", panel.markersOnly(), panel.envelopes());
+            XYPlot plot = linePlot(named);
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+            // One style per series name across panels: restyle by the name's slot.
+            for (int i = 0; i < panel.series().size(); i++) {
+                String name = panel.series().get(i).name();
+                if (!panel.envelopes().contains(name)) {
+                    int k = slot.get(name);
+                    r.setSeriesPaint(i, PaperStyle.paint(k));
+                    r.setSeriesShape(i, PaperStyle.marker(k));
+                    r.setSeriesStroke(i, PaperStyle.lineStroke(k));
+                }
+                if (inLegend.add(name)) {
+                    legend.add(r.getLegendItem(0, i));
+                }
+            }
+            PaperStyle.stylePlot(plot);
+            combined.add(plot, 1);
+        }
+        combined.setFixedLegendItems(legend);
+        JFreeChart chart = PaperStyle.chart(spec.title(), combined, true);
+        PaperStyle.titleLegend(chart, spec.legendTitle());
+        PaperStyle.compactLegend(chart, style.size());
+        return chart;
+    }
+
     /** Vermillion below the neutral value, white at it, blue above (Okabe–Ito end points). */
     static final class DivergingScale implements PaintScale {
         private static final Color LOW = new Color(0xD55E00);
@@ -429,7 +726,7 @@ public final class PaperCharts {
             }
         }
         renderer.setDrawSeriesLineAsPath(true);
-        renderer.setLegendLine(new Line2D.Double(-8, 0, 8, 0));
+        renderer.setLegendLine(new Line2D.Double(-6, 0, 6, 0));
     }
 
     private static void styleGrid(XYPlot plot) {

@@ -54,6 +54,14 @@ final class PaperStyle {
 
     static final Color GRID = new Color(0xDDDDDD);
     static final Color GUIDE = new Color(0x555555);
+    /** The shaded error band: light enough that points over it keep their colour. */
+    static final Color BAND = new Color(0, 0, 0, 28);
+    /** Envelopes (a best-of curve over the others) are black, apart from every palette colour. */
+    static final Color ENVELOPE = Color.BLACK;
+    /** Opacity of scatter markers (0-255). */
+    static final int POINT_ALPHA = 190;
+    /** The most of a figure's height a legend below the plot may take before it moves right. */
+    static final double MAX_LEGEND_SHARE = 0.2;
 
     /** Okabe–Ito, ordered so that neighbours also differ in lightness. */
     private static final Color[] COLORS = {
@@ -85,6 +93,21 @@ final class PaperStyle {
 
     static Paint paint(int series) {
         return COLORS[series % COLORS.length];
+    }
+
+    /** A thick long dash, unlike any curve's stroke. */
+    static Stroke envelopeStroke() {
+        return new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 2.5f}, 0f);
+    }
+
+    static Color translucent(Paint paint, int alpha) {
+        Color c = (Color) paint;
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    /** {@link #marker(int)} at two thirds of the size, for scatter clouds. */
+    static Shape smallMarker(int series) {
+        return java.awt.geom.AffineTransform.getScaleInstance(2 / 3.0, 2 / 3.0).createTransformedShape(marker(series));
     }
 
     static Stroke lineStroke(int series) {
@@ -181,26 +204,18 @@ final class PaperStyle {
 
     /**
      * Labels at most five decades of a log axis spanning [lo, hi] (every second or third decade
-     * on wide ranges, so labels never collide), in one notation for the whole axis: plain numbers
-     * while every label lies in [0.001, 10000], otherwise powers of ten written as 1e-6.
+     * on wide ranges, at most four where labels are long, so labels never collide), always as
+     * plain numbers (0.001, 0.1, 10, 1000):
+     * readers of a latency plot read milliseconds, not exponents.
      */
     static void decadeTicks(LogAxis axis, double lo, double hi) {
         int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
         int last = (int) Math.floor(Math.log10(hi) + 1e-9);
-        int step = Math.max(1, (int) Math.ceil((last - first + 1) / 5.0));
+        // Plain labels below 0.001 are long ("0.000001"): four of them fill a column's axis.
+        int maxLabels = first < -3 || last > 5 ? 4 : 5;
+        int step = Math.max(1, (int) Math.ceil((last - first + 1) / (double) maxLabels));
         axis.setTickUnit(new NumberTickUnit(step), false, false);
         axis.setMinorTickCount(step == 1 ? 9 : step);
-        if (first < -3 || last > 4) {
-            axis.setNumberFormatOverride(powersOfTen());
-        }
-    }
-
-    private static NumberFormat powersOfTen() {
-        DecimalFormat format = new DecimalFormat("0E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        DecimalFormatSymbols symbols = format.getDecimalFormatSymbols();
-        symbols.setExponentSeparator("e");
-        format.setDecimalFormatSymbols(symbols);
-        return format;
     }
 
     private static NumberFormat plainNumbers() {
@@ -247,6 +262,45 @@ final class PaperStyle {
             legendTitle.setPosition(RectangleEdge.BOTTOM);
         }
         return chart;
+    }
+
+    /**
+     * Keeps the legend small: short line keys, tight items, and, where the items below the plot
+     * would take more than {@link #MAX_LEGEND_SHARE} of the figure's height, one column at the
+     * right instead.
+     */
+    static void compactLegend(JFreeChart chart, ChartSize size) {
+        LegendTitle legend = chart.getLegend();
+        if (legend == null || legend.getPosition() != RectangleEdge.BOTTOM) {
+            return;
+        }
+        legend.setItemLabelPadding(new RectangleInsets(1, 1, 1, 3));
+        legend.setLegendItemGraphicPadding(new RectangleInsets(1, 2, 1, 0));
+        if (legendHeight(legend, size.width()) > MAX_LEGEND_SHARE * size.height()) {
+            legend.setPosition(RectangleEdge.RIGHT);
+            BlockContainer wrapper = legend.getWrapper();
+            if (wrapper != null) {
+                // The legend title goes above the column of items, not beside it.
+                BlockContainer column = new BlockContainer(new BorderArrangement());
+                for (Object block : wrapper.getBlocks()) {
+                    column.add((org.jfree.chart.block.Block) block,
+                            block instanceof LabelBlock ? RectangleEdge.TOP : null);
+                }
+                legend.setWrapper(column);
+            }
+        }
+    }
+
+    /** The height the legend takes below the plot at a figure width, in points. */
+    static double legendHeight(LegendTitle legend, double width) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g2 = image.createGraphics();
+        try {
+            return legend.arrange(g2, new org.jfree.chart.block.RectangleConstraint(width - 4, new org.jfree.data.Range(0, 10_000))).getHeight();
+        } finally {
+            g2.dispose();
+        }
     }
 
     /**
