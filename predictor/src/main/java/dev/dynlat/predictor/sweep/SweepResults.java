@@ -170,19 +170,11 @@ public record SweepResults(String model, String device, String variant, int batc
     public static List<Selection> devices(Path file, String model, String variant) {
         Map<String, Selection> out = new java.util.LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            List<String> header = null;
-            while ((line = in.readLine()) != null) {
-                if (header == null) {
-                    if (!line.startsWith("#")) {
-                        header = Arrays.asList(line.split(",", -1));
-                    }
-                    continue;
-                }
-                String[] c = line.split(",", -1);
-                if (c.length != header.size()) {
-                    continue;
-                }
+            // The same reader as read(): the sweep's CSV or its JSON Lines.
+            ResultCells cells = ResultCells.open(in, file.toString());
+            List<String> header = cells.header();
+            String[] c;
+            while ((c = cells.next()) != null) {
                 String m = c[header.indexOf("model")];
                 String v = c[header.indexOf("variant")];
                 String d = c[header.indexOf("device")];
