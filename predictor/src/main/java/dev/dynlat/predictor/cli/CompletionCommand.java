@@ -4,6 +4,8 @@ import dev.dynlat.reports.io.OutputSet;
 import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -47,6 +49,28 @@ final class CompletionCommand implements Callable<Integer> {
 
     /** The script for the full command tree (every subcommand registered, not only this one). */
     static String script() {
-        return AutoComplete.bash("dynlat", DynlatCli.commandLine());
+        CommandLine cl = DynlatCli.commandLine();
+        distinctCandidateLabels(cl);
+        return AutoComplete.bash("dynlat", cl);
+    }
+
+    /**
+     * Picocli names a command's array of candidates after the option's parameter label, so
+     * {@code --model NAME|FILE} and {@code --device NAME|FILE} would share one array and the
+     * device names would be offered for {@code --model}. In this model only (help texts and error
+     * messages keep their labels), each option with candidates is labelled after its own name.
+     */
+    private static void distinctCandidateLabels(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        for (CommandLine.Model.OptionSpec option : List.copyOf(spec.options())) {
+            if (option.completionCandidates() != null && !option.inherited()) {
+                String label = option.longestName().replaceFirst("^-+", "").toUpperCase(Locale.ROOT);
+                spec.remove(option);
+                spec.addOption(option.toBuilder().paramLabel(label).build());
+            }
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            distinctCandidateLabels(sub);
+        }
     }
 }
