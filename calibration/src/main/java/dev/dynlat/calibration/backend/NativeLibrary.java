@@ -30,8 +30,14 @@ public final class NativeLibrary {
         this.missing = missing;
     }
 
-    /** Loads {@code lib<name>.so} once; never throws. */
+    /**
+     * Loads {@code lib<name>.so} once; never throws. Every dynlat library but the one that sets it links
+     * OpenMP, so the OpenMP spin bound ({@link OpenMpWaiting}) is set before the first of them loads.
+     */
     public static NativeLibrary load(String name) {
+        if (!name.equals(OpenMpWaiting.LIBRARY)) {
+            OpenMpWaiting.bound();
+        }
         return LOADED.computeIfAbsent(name, NativeLibrary::tryLoad);
     }
 

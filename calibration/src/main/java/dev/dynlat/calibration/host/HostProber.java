@@ -44,8 +44,9 @@ public final class HostProber {
             cache = Math.max(cache, backend.streamBandwidth(StreamPattern.READ, 512L << 10, 500));
             call = Math.min(call, backend.emptyCallSeconds(quick ? 50_000 : 200_000));
         }
+        double effectiveCacheMiB = EffectiveCache.mib(backend, dram, info.cacheMiB(), quick);
         return new PeakProbes(info.model(), isa(description), cores, info.clockMHz().orElse(NOMINAL_CLOCK_MHZ), flops,
-                dram, cache, call, info.memoryGiB(), info.cacheMiB());
+                dram, cache, call, info.memoryGiB(), effectiveCacheMiB, info.cacheMiB());
     }
 
     /** OpenMP thread count from a description like "cpu avx2, 2 OpenMP threads"; the JVM's count otherwise. */

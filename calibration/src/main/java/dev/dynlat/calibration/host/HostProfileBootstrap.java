@@ -37,10 +37,20 @@ public final class HostProfileBootstrap {
                 ISSUE_DEPTH, TRANSACTION_ELEMENTS, launchUs, 1, LatencyMode.ADD);
         Datasheet sheet = new Datasheet(p.cores(), nominalLanes(p.isa(), lanes), p.clockMHz(), dramGBps,
                 p.memoryGiB() > 0 ? p.memoryGiB() : 1, p.lastLevelCacheMiB(),
-                "peak probes on this host (" + (p.isa().isEmpty() ? "cpu" : p.isa()) + ")");
+                "peak probes on this host (" + (p.isa().isEmpty() ? "cpu" : p.isa()) + ")"
+                        + cacheNote(p));
         String display = p.cpuModel() + " (" + p.cores() + " cores)";
         return new DeviceProfile(name, display, DeviceKind.CPU, sheet, constants, Optional.empty(),
                 "bootstrapped from the dynlat peak probes: FMA rate, stream bandwidth, empty-call overhead");
+    }
+
+    /** How the cache size was obtained, where the probe and the OS disagree. */
+    static String cacheNote(PeakProbes p) {
+        if (p.lastLevelCacheMiB() == p.sysfsCacheMiB()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; last-level cache %.0f MiB as measured by stream rate over"
+                + " growing footprints, sysfs reports %.0f MiB", p.lastLevelCacheMiB(), p.sysfsCacheMiB());
     }
 
     /**

@@ -12,11 +12,21 @@ package dev.dynlat.calibration.host;
  * @param cacheBytesPerS      streaming read bandwidth over a cache-resident buffer, bytes/s (0: not probed)
  * @param emptyCallS          mean cost of one empty native call, seconds
  * @param memoryGiB           installed memory, GiB (0 if unknown)
- * @param lastLevelCacheMiB   last-level cache size, MiB (0 if unknown)
+ * @param lastLevelCacheMiB   last-level cache size the model uses, MiB: measured ({@link EffectiveCache}) where
+ *                            probed, else what the OS reports (0 if unknown)
+ * @param sysfsCacheMiB       last-level cache size the OS reports, MiB (0 if unknown), kept beside the measured one
  */
 public record PeakProbes(String cpuModel, String isa, int cores, double clockMHz, double fmaFlopsPerS,
                          double dramBytesPerS, double cacheBytesPerS, double emptyCallS, double memoryGiB,
-                         double lastLevelCacheMiB) {
+                         double lastLevelCacheMiB, double sysfsCacheMiB) {
+
+    /** Probes whose cache size is the OS's figure (nothing measured). */
+    public PeakProbes(String cpuModel, String isa, int cores, double clockMHz, double fmaFlopsPerS,
+                      double dramBytesPerS, double cacheBytesPerS, double emptyCallS, double memoryGiB,
+                      double lastLevelCacheMiB) {
+        this(cpuModel, isa, cores, clockMHz, fmaFlopsPerS, dramBytesPerS, cacheBytesPerS, emptyCallS, memoryGiB,
+                lastLevelCacheMiB, lastLevelCacheMiB);
+    }
 
     public PeakProbes {
         if (cores < 1) {
@@ -25,7 +35,8 @@ public record PeakProbes(String cpuModel, String isa, int cores, double clockMHz
         positive("clockMHz", clockMHz);
         positive("fmaFlopsPerS", fmaFlopsPerS);
         positive("dramBytesPerS", dramBytesPerS);
-        if (!(cacheBytesPerS >= 0) || !(emptyCallS >= 0) || !(memoryGiB >= 0) || !(lastLevelCacheMiB >= 0)) {
+        if (!(cacheBytesPerS >= 0) || !(emptyCallS >= 0) || !(memoryGiB >= 0) || !(lastLevelCacheMiB >= 0)
+                || !(sysfsCacheMiB >= 0)) {
             throw new IllegalArgumentException("cache bandwidth, call overhead, memory and cache size must be >= 0");
         }
     }

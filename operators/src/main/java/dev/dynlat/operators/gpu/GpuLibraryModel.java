@@ -35,6 +35,8 @@ public final class GpuLibraryModel {
     /** Split-K factors cuBLAS uses (the grid depths seen in its launches). */
     private static final int[] SPLITS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64};
     private static final double FLOAT_BYTES = 4;
+    /** The most waves of thread blocks a split-K launch has (the recorded split launches stay under 4 per SM). */
+    static final double MAX_SPLIT_WAVES = 4;
 
     private final GpuDatasheet gpu;
     private final GpuLibraryCoefficients k;
@@ -73,18 +75,20 @@ public final class GpuLibraryModel {
 
     /**
      * {@code batches} GEMMs of one kernel's grid over {@code tiles} (each at its efficiency), the
-     * fastest tile and split-K factor: cuBLAS splits the reduction only when the output's blocks
-     * cannot fill the SMs once.
+     * fastest tile and split-K factor. Which grids a family splits is the family's
+     * ({@link KernelFamily#splitsFilledGrids}); a split never launches more than
+     * {@link #MAX_SPLIT_WAVES} waves of blocks (the launches recorded with split-K stay under it).
      */
     private KernelTime splitGemm(List<GemmTile> tiles, double[] efficiency, double overhead, double batches,
                                  double cols, double rows, double reduction) {
         KernelTime best = null;
         for (int i = 0; i < tiles.size(); i++) {
             GemmTile t = tiles.get(i);
-            boolean fillsTheGpu = batches * Math.ceil(cols / t.cols()) * Math.ceil(rows / t.rows())
-                    >= gpu.streamingMultiprocessors();
+            double outputBlocks = batches * Math.ceil(cols / t.cols()) * Math.ceil(rows / t.rows());
+            boolean maySplit = k.family().splitsFilledGrids() || outputBlocks < gpu.streamingMultiprocessors();
             for (int split : SPLITS) {
-                if (split > 1 && (fillsTheGpu || split > reduction / 16)) {
+                if (split > 1 && (!maySplit || split > reduction / 16
+                        || outputBlocks * split > MAX_SPLIT_WAVES * gpu.streamingMultiprocessors())) {
                     break;
                 }
                 best = KernelTime.faster(best, tile(t, efficiency[i], overhead, batches, cols, rows, reduction, split));

@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 public final class InputFiles {
     /** Largest input accepted, in bytes; larger files are refused rather than read into memory. */
-    public static final long MAX_BYTES = 64L << 20;
+    public static final long MAX_BYTES = InputBounds.FILE_BYTES;
 
     private InputFiles() {
     }

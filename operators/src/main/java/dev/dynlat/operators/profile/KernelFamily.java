@@ -14,13 +14,13 @@ import java.util.Locale;
  */
 public enum KernelFamily {
     /** Pascal (sm_60, sm_61): {@code maxwell_sgemm_*}. */
-    MAXWELL(tiles("128x32", "32x128", "64x64"), tiles("128x64"), tiles("128x32", "32x128", "64x64")),
+    MAXWELL(tiles("128x32", "32x128", "64x64"), tiles("128x64"), tiles("128x32", "32x128", "64x64"), true),
     /** Volta and Turing (sm_70, sm_75): {@code volta_sgemm_*}. */
     VOLTA(tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32"),
             tiles("128x64", "128x32", "32x128", "64x64"),
-            tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32")),
+            tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32"), true),
     /** Ampere, Ada and Hopper (sm_80 and later): {@code ampere_sgemm_*}. */
-    AMPERE(tiles("128x128", "128x64", "128x32", "32x128", "64x32", "32x32"), tiles("128x128"), tiles("128x128"));
+    AMPERE(tiles("128x128", "128x64", "128x32", "32x128", "64x32", "32x32"), tiles("128x128"), tiles("128x128"), false);
 
     /** Tiles of cuDNN's implicit-GEMM convolution kernels (columns over output channels, 128 pixels). */
     public static final List<GemmTile> IMPLICIT_CONV_TILES = tiles("128x128", "64x128", "32x128");
@@ -28,11 +28,23 @@ public enum KernelFamily {
     private final List<GemmTile> gemmTiles;
     private final List<GemmTile> batchedGemmTiles;
     private final List<GemmTile> winogradGemmTiles;
+    private final boolean splitsFilledGrids;
 
-    KernelFamily(List<GemmTile> gemmTiles, List<GemmTile> batchedGemmTiles, List<GemmTile> winogradGemmTiles) {
+    KernelFamily(List<GemmTile> gemmTiles, List<GemmTile> batchedGemmTiles, List<GemmTile> winogradGemmTiles,
+                 boolean splitsFilledGrids) {
         this.gemmTiles = gemmTiles;
         this.batchedGemmTiles = batchedGemmTiles;
         this.winogradGemmTiles = winogradGemmTiles;
+        this.splitsFilledGrids = splitsFilledGrids;
+    }
+
+    /**
+     * Whether cuBLAS may split the reduction of a GEMM whose output blocks already fill the SMs (to even
+     * out the last wave): Pascal, Volta and Turing do (a fifth to a third of their linear rows launch a
+     * split grid over a filled output); Ampere splits only outputs that cannot fill the SMs once.
+     */
+    public boolean splitsFilledGrids() {
+        return splitsFilledGrids;
     }
 
     /**

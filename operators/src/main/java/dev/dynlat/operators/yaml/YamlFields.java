@@ -1,5 +1,6 @@
 package dev.dynlat.operators.yaml;
 
+import dev.dynlat.operators.input.DecimalText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -144,13 +145,11 @@ public final class YamlFields {
             problems.add(n, "expected a number, found " + describe(n));
             return Optional.empty();
         }
-        double v;
-        try {
-            v = Double.parseDouble(s.text());
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(s.text())) {
             problems.add(n, "expected a number, found '" + s.text() + "'");
             return Optional.empty();
         }
+        double v = Double.parseDouble(s.text());
         if (!Double.isFinite(v)) {
             problems.add(n, "expected a finite number, found " + s.text());
             return Optional.empty();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.dynlat.operators.input.InputFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML into {@link YamlNode}s with line numbers. Jackson's tree model drops locations, so
@@ -19,7 +21,18 @@ import java.util.Map;
  */
 public final class YamlParser {
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+
+    /**
+     * The YAML reader's own limits set to ours: SnakeYAML stops at 3 MiB of code points by
+     * default, under the {@link InputFiles#MAX_BYTES} (64 MiB) every input file is allowed.
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit((int) InputFiles.MAX_BYTES);
+        return o;
+    }
 
     private YamlParser() {
     }
@@ -69,6 +82,12 @@ public final class YamlParser {
     private static YamlNode read(JsonParser p, String path, String source) throws IOException {
         JsonToken t = p.currentToken();
         int line = line(p.currentTokenLocation());
+        // The streaming parser hands an alias over as the anchor's name, which would be read as
+        // text ('display_name: *prov' as "prov"): refused, so a value never silently changes.
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw new YamlException(List.of(source + ":" + line + " " + (path.isEmpty() ? "(document)" : path)
+                    + ": YAML aliases are not supported (*" + p.getText() + "); write the value out"));
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();

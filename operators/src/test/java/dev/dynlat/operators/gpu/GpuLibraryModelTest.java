@@ -19,6 +19,7 @@ import dev.dynlat.operators.spec.MatmulSpec;
 import dev.dynlat.operators.spec.SpatialConvSpec;
 import dev.dynlat.operators.spec.TensorShape;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,34 @@ class GpuLibraryModelTest {
         // 64 × 64 outputs are one or two blocks on 80 SMs: cuBLAS splits the 50,000-long reduction.
         assertTrue(model.gemm(64, 64, 50_000).kernel().contains("split"), model.gemm(64, 64, 50_000).kernel());
         assertFalse(model.gemm(4096, 4096, 4096).kernel().contains("split"), model.gemm(4096, 4096, 4096).kernel());
+    }
+
+    @Test
+    void voltaSplitsSomeFilledGridsAmpereNeverAndNoSplitLaunchesMoreThanFourWaves() {
+        GpuLibraryModel ampere = new GpuLibraryModel(V100, coefficients(KernelFamily.AMPERE, 20));
+        int voltaFilledSplits = 0;
+        for (int cols = 256; cols <= 4096; cols *= 2) {
+            for (int rows = 96; rows <= 3000; rows = rows * 3 / 2) {
+                for (int reduction : new int[] {256, 4096, 32768}) {
+                    for (GpuLibraryModel m : List.of(model, ampere)) {
+                        KernelTime t = m.gemm(cols, rows, reduction);
+                        if (!t.kernel().contains("split")) {
+                            continue;
+                        }
+                        assertTrue(t.blocks() <= GpuLibraryModel.MAX_SPLIT_WAVES * V100.streamingMultiprocessors(),
+                                t.kernel() + ": " + t.blocks() + " blocks");
+                        // The smallest output blocks of any tile: 128 × 128 outputs per block.
+                        boolean filled = Math.ceil(cols / 128.0) * Math.ceil(rows / 128.0) >= 80;
+                        if (m == ampere) {
+                            assertFalse(filled, "Ampere split a filled grid: " + cols + "x" + rows + " " + t.kernel());
+                        } else if (filled) {
+                            voltaFilledSplits++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(voltaFilledSplits > 0, "Volta evens out a ragged last wave by splitting some filled grids");
     }
 
     @Test

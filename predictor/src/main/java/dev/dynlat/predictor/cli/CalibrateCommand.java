@@ -41,6 +41,10 @@ import picocli.CommandLine.Option;
 public final class CalibrateCommand implements Callable<Integer> {
     static final int USAGE_ERROR = 2;
     static final int RUN_ERROR = 1;
+    /** Other processes kept the machine busy: nothing was timed, or what was timed is not this machine's. */
+    static final int MACHINE_BUSY = 3;
+    /** How long a measuring run waits for a busy machine to settle before refusing, milliseconds. */
+    static final long BUSY_WAIT_MS = 60_000;
     static final int MAX_FIT_ROWS_PER_CLASS = 100_000;
 
     @Option(names = "--backend", paramLabel = "cpu|cuda", description = "Backend to measure on.")
@@ -100,6 +104,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Write the profile even from a poor or unconverged fit (marked forced).")
     boolean force;
 
+    @Option(names = "--allow-busy", description = "With --backend cpu: measure even while other processes keep a core"
+            + " busy (by default calibrate waits up to 60 s for the machine to settle, then refuses with exit code 3).")
+    boolean allowBusy;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -107,6 +115,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     public PrintStream err = System.err;
     /** Called after each persisted measurement; tests use it to interrupt a run. */
     public MeasurementListener listener = MeasurementListener.NONE;
+    /** Reads other processes' load before and after a cpu measurement; tests substitute their own. */
+    public dev.dynlat.calibration.host.QuietMachine quietMachine =
+            dev.dynlat.calibration.host.QuietMachine.ofThisMachine(BUSY_WAIT_MS);
     /** The suite to run; null picks quick or full from {@link #quick}. */
     public CalibrationSuite suite;
     /** Backend lookup; tests substitute a fake backend. */
@@ -158,6 +169,20 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quickWithBlocks()
                 : CalibrationSuite.fullWithBlocks();
+        boolean guarded = !allowBusy && b instanceof dev.dynlat.calibration.backend.CpuBackend;
+        if (guarded) {
+            try {
+                quietMachine.awaitQuiet("dynlat calibrate", Runtime.getRuntime().availableProcessors(),
+                        new java.io.PrintWriter(err, true));
+            } catch (dev.dynlat.calibration.host.MachineBusyException e) {
+                return fail(e.getMessage(), MACHINE_BUSY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fail("interrupted while waiting for the machine to settle", RUN_ERROR);
+            }
+        }
+        java.util.Optional<dev.dynlat.calibration.host.BackgroundLoad.Snapshot> loadAtStart =
+                dev.dynlat.calibration.host.BackgroundLoad.snapshot();
         long t0 = System.nanoTime();
         try {
             CalibrationOutcome o = new CalibrationRun(b, s, settings, quick,
@@ -169,6 +194,14 @@ public final class CalibrateCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) * 1e-9, stat(o, false, true), stat(o, false, false), stat(o, true, true),
                     stat(o, true, false), out, report);
             err.println("speed reference: " + o.measurements().speed().describe());
+            java.util.Optional<String> busy = guarded && loadAtStart.isPresent()
+                    ? dev.dynlat.calibration.host.BackgroundLoad.snapshot()
+                            .flatMap(end -> dev.dynlat.calibration.host.QuietMachine.busyDuring(loadAtStart.get(), end))
+                    : java.util.Optional.empty();
+            if (busy.isPresent()) {
+                return fail(busy.get() + "; the profile and report were written but describe a loaded machine:"
+                        + " rerun when it is idle", MACHINE_BUSY);
+            }
             return 0;
         } catch (IllegalArgumentException e) {
             // An output that changed between the check and the run, or a raw-sample file of another layout.

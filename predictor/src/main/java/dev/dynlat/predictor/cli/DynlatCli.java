@@ -1,8 +1,12 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.operators.input.DecimalText;
+import dev.dynlat.operators.input.EchoedText;
+import dev.dynlat.operators.yaml.YamlException;
 import dev.dynlat.reports.io.OutputSet;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -86,21 +90,30 @@ public final class DynlatCli implements Runnable {
     }
 
     private static CommandLine configured(CommandLine cl) {
+        // Decimal options in the strict syntax (no 0.5d, no hexadecimal, no blanks); see DecimalText.
+        CommandLine.ITypeConverter<Double> decimal = text -> {
+            if (!DecimalText.isDecimal(text)) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a decimal number");
+            }
+            return Double.parseDouble(text);
+        };
+        cl.registerConverter(Double.class, decimal);
+        cl.registerConverter(Double.TYPE, decimal);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + EchoedText.line(ex.getMessage())
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             String name = c.getCommandSpec().qualifiedName();
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
-                c.getErr().println(name + ": " + ex.getMessage());
+                c.getErr().println(name + ": " + echoed(ex));
                 return BAD_INPUT;
             }
             if (ex instanceof OutputSet.OutputWriteException) {
                 // The paths were fine but the write failed (a full disk or device): one line, no trace.
-                c.getErr().println(name + ": " + ex.getMessage());
+                c.getErr().println(name + ": " + echoed(ex));
                 return WRITE_FAILED;
             }
             c.getErr().println(name + ": internal error: " + ex);
@@ -108,5 +121,16 @@ public final class DynlatCli implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * The message as printed: one line through {@link EchoedText}, except the problems of a YAML
+     * file, one line each.
+     */
+    static String echoed(Exception ex) {
+        if (ex instanceof YamlException y) {
+            return y.problems().stream().map(EchoedText::line).collect(Collectors.joining(System.lineSeparator()));
+        }
+        return EchoedText.line(ex.getMessage());
     }
 }

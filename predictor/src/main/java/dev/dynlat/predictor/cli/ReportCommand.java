@@ -8,12 +8,12 @@ import dev.dynlat.reports.chart.ChartFiles;
 import dev.dynlat.reports.chart.ChartFormat;
 import dev.dynlat.reports.chart.ChartSize;
 import dev.dynlat.reports.chart.ChartSpec;
+import dev.dynlat.reports.io.OutputBody;
 import dev.dynlat.reports.table.Table;
-import dev.dynlat.reports.table.TableFiles;
 import dev.dynlat.reports.table.TableFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,21 +97,19 @@ public final class ReportCommand implements Callable<Integer> {
             sizes.put("predicted-vs-measured", ChartSize.SQUARE);
         }
         Table summary = figures.summary();
-        Files.createDirectories(req.out());
-        List<Path> written = new ArrayList<>();
+        Map<String, OutputBody> files = new LinkedHashMap<>();
         for (Map.Entry<String, ChartSpec> e : charts.entrySet()) {
             ChartSize size = sizes.getOrDefault(e.getKey(), ChartSize.COLUMN).withDpi(req.dpi());
             for (ChartFormat f : req.formats()) {
-                Path p = req.out().resolve(e.getKey() + f.extension());
-                ChartFiles.write(e.getValue(), p, size);
-                written.add(p);
+                String name = e.getKey() + f.extension();
+                files.put(name, ChartFiles.body(e.getValue(), Path.of(name), size));
             }
         }
         for (TableFormat f : TableFormat.values()) {
-            Path p = req.out().resolve("summary" + f.extension());
-            TableFiles.write(summary, p);
-            written.add(p);
+            String text = f.writer().render(summary);
+            files.put("summary" + f.extension(), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         }
+        List<Path> written = DirectoryOutputs.write("--out", req.out(), files);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "report: %s on %s (%s, batch %d), %s; heatmap and breakdown at rate %.2f%n",
                 results.model(), results.device(), results.variant(), results.batch(), figures.paradigm(),

@@ -72,6 +72,11 @@ public final class SweepCommand implements Callable<Integer> {
             return new SpecSweep(specFile, out, chart, target.request().anyGiven() || mode != null, threads)
                     .run(spec.commandLine().getErr());
         }
+        if (threads != null) {
+            // The flag-form sweep runs on the calling thread: a --threads it would ignore is refused.
+            throw new IllegalArgumentException("threads: --threads " + threads + " applies to spec sweeps (--spec FILE)"
+                    + " only; the flag-form sweep runs on one thread");
+        }
         try {
             if (out != null) {
                 TableFormat.fromPath(out);

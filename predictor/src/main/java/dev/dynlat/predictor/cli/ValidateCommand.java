@@ -47,6 +47,14 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer configurations (held-out: 30, development: 25) and two rounds.")
     boolean quick;
 
+    @Option(names = "--allow-busy", description = "Time even while other processes keep a core busy (by default"
+            + " validate waits up to 60 s for the machine to settle, then refuses with exit code 3).")
+    boolean allowBusy;
+
+    /** Reads other processes' load before and after the run; tests substitute their own. */
+    public dev.dynlat.calibration.host.QuietMachine quietMachine =
+            dev.dynlat.calibration.host.QuietMachine.ofThisMachine(60_000);
+
     @Option(names = "--set", paramLabel = "SET", defaultValue = "held-out",
             description = "held-out: the test set (40 network configurations, quick 30, and 38 held-out operators),"
                     + " never looked at to change the model; development: the first set (60, quick 25, and the first"
@@ -126,6 +134,21 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println("dynlat validate: " + cpu.unavailableReason());
             return 1;
         }
+        if (!allowBusy) {
+            try {
+                quietMachine.awaitQuiet("dynlat validate", Runtime.getRuntime().availableProcessors(),
+                        new java.io.PrintWriter(err, true));
+            } catch (dev.dynlat.calibration.host.MachineBusyException e) {
+                err.println("dynlat validate: " + e.getMessage());
+                return 3;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("dynlat validate: interrupted while waiting for the machine to settle");
+                return 1;
+            }
+        }
+        java.util.Optional<dev.dynlat.calibration.host.BackgroundLoad.Snapshot> loadAtStart =
+                dev.dynlat.calibration.host.BackgroundLoad.snapshot();
         List<ValidationCase> chosen = heldOut ? quick ? ValidationSet.heldOutQuick() : ValidationSet.heldOut()
                 : quick ? ValidationSet.quick() : ValidationSet.full();
         List<ValidationCase> cases = chosen.stream().filter(this::executable).toList();
@@ -155,6 +178,15 @@ public final class ValidateCommand implements Callable<Integer> {
         err.println("speed reference: " + o.runSpeed().describe() + "; " + o.correctionBasis());
         err.printf(Locale.ROOT, "validated in %.0f s; report %s%n", o.seconds(), out.resolve("report.md"));
         boolean failed = o.networks().stream().anyMatch(c -> !c.checkPassed());
+        java.util.Optional<String> busy = !allowBusy && loadAtStart.isPresent()
+                ? dev.dynlat.calibration.host.BackgroundLoad.snapshot()
+                        .flatMap(end -> dev.dynlat.calibration.host.QuietMachine.busyDuring(loadAtStart.get(), end))
+                : java.util.Optional.empty();
+        if (busy.isPresent()) {
+            err.println("dynlat validate: " + busy.get() + "; the report was written but describes a loaded machine:"
+                    + " rerun when it is idle");
+            return 3;
+        }
         return failed ? 1 : 0;
     }
 

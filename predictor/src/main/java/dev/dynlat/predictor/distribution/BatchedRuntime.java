@@ -2,7 +2,6 @@ package dev.dynlat.predictor.distribution;
 
 import dev.dynlat.predictor.dynamic.DecisionDynamics;
 import dev.dynlat.predictor.engine.PathCosts;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -37,21 +36,22 @@ public final class BatchedRuntime {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("decisions: no inputs");
         }
-        List<LatencyDistribution.Atom> atoms = new ArrayList<>();
+        AtomTally tally = new AtomTally();
         int groups = 0;
-        for (int from = 0; from < inputs.size(); from += batch) {
-            List<InputDecision> group = inputs.subList(from, Math.min(from + batch, inputs.size()));
-            atoms.add(new LatencyDistribution.Atom(batchLatencyMs(group) / group.size(),
-                    (double) group.size() / inputs.size()));
+        for (long from = 0; from < inputs.size(); from += batch) {
+            List<InputDecision> group = inputs.subList((int) from, (int) Math.min(from + batch, inputs.size()));
+            tally.add(batchLatencyMs(group) / group.size(), group.size());
             groups++;
         }
-        return new LatencyDistribution(atoms, "batched runtime over " + groups + " batches of up to " + batch
+        return new LatencyDistribution(tally.atoms(), "batched runtime over " + groups + " batches of up to " + batch
                 + " inputs (per image)");
     }
 
     /** Latency of one batch of inputs, milliseconds. */
-    public double batchLatencyMs(List<InputDecision> group) {
-        PathCosts shape = costs.apply(group.size());
+    public double batchLatencyMs(List<InputDecision> inputs) {
+        // Built once: a compact list makes each input on every get, and the loops below revisit them.
+        InputDecision[] group = inputs.toArray(new InputDecision[0]);
+        PathCosts shape = costs.apply(group.length);
         int segments = shape.exits() == 0 ? 1 : shape.exits();
         double sum = 0;
         for (int s = 0; s < segments; s++) {
@@ -82,19 +82,33 @@ public final class BatchedRuntime {
     /**
      * Expected latency of one batch of {@code batch} independent inputs under exit proportions and
      * keep probabilities: segment s runs at n ~ Binomial(batch, reach_s) present inputs, and a
-     * decided block runs with probability 1 − (1 − k)^n. Exact up to dropping counts whose
-     * probability is below {@value #NEGLIGIBLE} of the most likely one (renormalised).
+     * decided block runs with probability 1 − (1 − k)^n. Exact over the counts whose probability is
+     * at least {@value #NEGLIGIBLE} of the most likely one ({@link BinomialWindow}: the neglected
+     * tails hold less than {@link BinomialWindow#neglectedMass()} of the mass, renormalised). The
+     * work and memory grow with the window (about 13 standard deviations wide), not with the batch.
+     *
+     * @throws IllegalArgumentException when a window holds more than
+     *     {@link dev.dynlat.operators.input.InputBounds#BATCH_SIZES_COSTED} batch sizes (each is a
+     *     costing of the network), naming the batch, the count and the limit
      */
     public double expectedBatchMs(DecisionDynamics d, int exits, int batch) {
         int segments = Math.max(exits, 1);
+        BinomialWindow[] windows = new BinomialWindow[segments];
+        for (int s = 0; s < segments; s++) {
+            windows[s] = BinomialWindow.of(batch, d.reach(s), NEGLIGIBLE);
+            windows[s].checkCosted("batch");
+        }
         double sum = 0;
         for (int s = 0; s < segments; s++) {
-            double r = d.reach(s);
-            double[] pmf = binomial(batch, r);
+            BinomialWindow w = windows[s];
             double total = 0;
             double part = 0;
-            for (int n = 1; n <= batch; n++) {
-                if (pmf[n] <= 0) {
+            double[] weights = w.weights();
+            // Indexed by position: counting n up to hi would overflow at hi = 2^31 - 1.
+            for (int i = 0; i < weights.length; i++) {
+                int n = w.lo() + i;
+                double mass = weights[i];
+                if (n == 0 || mass <= 0) {
                     continue;
                 }
                 PathCosts c = costs.apply(n);
@@ -104,48 +118,13 @@ public final class BatchedRuntime {
                         v += (1 - Math.pow(1 - d.keep(b), n)) * c.branchMs(b);
                     }
                 }
-                part += pmf[n] * v;
-                total += pmf[n];
+                part += mass * v;
+                total += mass;
             }
-            // pmf[0] (nobody present) costs nothing; the kept mass is renormalised to 1 - P(0).
-            double kept = 1 - binomialZero(batch, r);
+            // Nobody present (n = 0) costs nothing; the kept mass is renormalised to 1 - P(0).
+            double kept = 1 - Math.pow(1 - d.reach(s), batch);
             sum += total > 0 ? part / total * kept : 0;
         }
         return sum;
-    }
-
-    private static double binomialZero(int n, double p) {
-        return Math.pow(1 - p, n);
-    }
-
-    /** Binomial(n, p) probabilities, with negligible counts zeroed. */
-    static double[] binomial(int n, double p) {
-        double[] out = new double[n + 1];
-        if (p <= 0) {
-            out[0] = 1;
-            return out;
-        }
-        if (p >= 1) {
-            out[n] = 1;
-            return out;
-        }
-        double[] log = new double[n + 1];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k <= n; k++) {
-            log[k] = logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p);
-            max = Math.max(max, log[k]);
-        }
-        for (int k = 0; k <= n; k++) {
-            out[k] = log[k] - max < Math.log(NEGLIGIBLE) ? 0 : Math.exp(log[k]);
-        }
-        return out;
-    }
-
-    private static double logChoose(int n, int k) {
-        double s = 0;
-        for (int i = 1; i <= k; i++) {
-            s += Math.log(n - k + i) - Math.log(i);
-        }
-        return s;
     }
 }

@@ -1,13 +1,15 @@
 package dev.dynlat.predictor.distribution;
 
+import dev.dynlat.operators.input.DecimalText;
+import dev.dynlat.operators.input.InputBounds;
+import dev.dynlat.operators.input.TextLines;
 import dev.dynlat.predictor.workload.Network;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per-input decisions from files, one input per row, checked against the network:
@@ -32,61 +34,103 @@ public final class DecisionsFile {
      * A decisions file read: either exits/policies per input, or activation rates per input (one
      * per dynamic residual block, {@link RateDecisions#blockIds} order); the other is null.
      */
-    public record Parsed(List<InputDecision> inputs, List<double[]> rates) {
+    public record Parsed(List<InputDecision> inputs, RateRows rates) {
     }
 
     /**
      * Reads a decisions CSV: columns {@code exit} and/or {@code policy}, or per-input activation
      * rates in [0, 1]: a column {@code rate} (every dynamic block) and/or columns named by block
      * ids (those blocks; a block id column overrides {@code rate}, blocks in neither run at 1).
+     * The file is read line by line: memory grows by about 12 bytes per input for exits and
+     * policies, and with the distinct rows for rates.
      */
     public static Parsed read(Path file, Network net) {
-        Lines lines = Lines.of(file, "decisions");
-        String[] header = lines.isEmpty() ? null : lines.cells(0);
-        boolean rates = header != null && Arrays.stream(header).anyMatch(h -> !h.equals("exit") && !h.equals("policy"))
-                && Arrays.stream(header).noneMatch(h -> h.equals("exit") || h.equals("policy"));
-        return rates ? new Parsed(null, rates(lines, file, net)) : new Parsed(decisions(lines, file, net), null);
+        try (Rows rows = Rows.open(file, "--decisions")) {
+            String[] header = rows.next() ? rows.cells() : null;
+            boolean rates = header != null && Arrays.stream(header).anyMatch(h -> !h.equals("exit") && !h.equals("policy"))
+                    && Arrays.stream(header).noneMatch(h -> h.equals("exit") || h.equals("policy"));
+            return rates ? new Parsed(null, rates(rows, header, file, net))
+                    : new Parsed(decisions(rows, header, file, net), null);
+        }
     }
 
     /**
-     * The lines of a file that hold data (blank lines and {@code #} comments dropped), stripped,
-     * with their 1-based line numbers for error messages.
+     * The lines of a file that hold data (blank lines and {@code #} comments skipped), one at a
+     * time, stripped, with the line number of the current one for error messages.
      */
-    private record Lines(List<String> texts, List<Integer> numbers) {
-        static Lines of(Path file, String field) {
-            List<String> texts = new ArrayList<>();
-            List<Integer> numbers = new ArrayList<>();
-            int line = 0;
-            for (String raw : read(file, field)) {
-                line++;
-                String text = raw.strip();
-                if (!text.isEmpty() && !text.startsWith("#")) {
-                    texts.add(text);
-                    numbers.add(line);
+    private static final class Rows implements AutoCloseable {
+        private final TextLines lines;
+        private String text;
+        private int dataRows;
+
+        private Rows(TextLines lines) {
+            this.lines = lines;
+        }
+
+        static Rows open(Path file, String option) {
+            return new Rows(TextLines.open(option, file));
+        }
+
+        /** Moves to the next data line; false at the end of the file. */
+        boolean next() {
+            for (String raw = lines.next(); raw != null; raw = lines.next()) {
+                String t = raw.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    text = t;
+                    dataRows++;
+                    return true;
                 }
             }
-            return new Lines(texts, numbers);
+            return false;
         }
 
-        boolean isEmpty() {
-            return texts.isEmpty();
+        String text() {
+            return text;
         }
 
-        int size() {
-            return texts.size();
+        /** The current line as comma-separated cells, each stripped. */
+        String[] cells() {
+            int n = 1;
+            for (int i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+                n++;
+            }
+            String[] out = new String[n];
+            int from = 0;
+            for (int c = 0; c < n; c++) {
+                int to = c == n - 1 ? text.length() : text.indexOf(',', from);
+                out[c] = text.substring(from, to).strip();
+                from = to + 1;
+            }
+            return out;
         }
 
-        /** Line {@code i} as comma-separated cells, each stripped. */
-        String[] cells(int i) {
-            return Arrays.stream(texts.get(i).split(",", -1)).map(String::strip).toArray(String[]::new);
+        /** "row R (line L)", R counting data lines after the first (the header, in a CSV). */
+        String at(int firstRow) {
+            return "row " + (dataRows - 1 + firstRow) + " (line " + lines.lineNumber() + ")";
+        }
+
+        @Override
+        public void close() {
+            lines.close();
         }
     }
 
-    /** Per-input rates; {@code lines} holds a header (the caller checked) and the rows. */
-    private static List<double[]> rates(Lines lines, Path file, Network net) {
+    /**
+     * Per-input activation rates, equal rows counted once: each distinct row is predicted on its
+     * own, so at most {@link InputBounds#DISTINCT_RATE_ROWS} are accepted.
+     *
+     * @param counts how many inputs have each distinct row (rates in {@link RateDecisions#blockIds}
+     *     order), in order of first appearance
+     * @param inputs the number of inputs (rows of the file)
+     * @param meanRate the mean rate over inputs and blocks
+     */
+    public record RateRows(Map<List<Double>, Long> counts, long inputs, double meanRate) {
+    }
+
+    /** Per-input rates; the header is read (the caller checked it), the rows follow. */
+    private static RateRows rates(Rows rows, String[] header, Path file, Network net) {
         String where = "decisions: " + file;
         List<String> ids = RateDecisions.blockIds(net);
-        String[] header = lines.cells(0);
         if (ids.isEmpty()) {
             String first = Arrays.stream(header).filter(h -> !h.equals("rate")).findFirst().orElse(null);
             throw new IllegalArgumentException(where + " header: " + (first == null
@@ -102,10 +146,13 @@ public final class DecisionsFile {
                         + ids.get(0) + ")");
             }
         }
-        List<double[]> out = new ArrayList<>();
-        for (int row = 1; row < lines.size(); row++) {
-            String[] cells = lines.cells(row);
-            String at = where + " row " + row + " (line " + lines.numbers().get(row) + ")";
+        Map<List<Double>, Long> counts = new LinkedHashMap<>();
+        DoubleSummaryStatistics mean = new DoubleSummaryStatistics();
+        long inputs = 0;
+        int limit = InputBounds.DISTINCT_RATE_ROWS.max();
+        while (rows.next()) {
+            String[] cells = rows.cells();
+            String at = where + " " + rows.at(0);
             if (cells.length != header.length) {
                 throw new IllegalArgumentException(at + ": expected " + header.length + " fields, got " + cells.length);
             }
@@ -125,21 +172,28 @@ public final class DecisionsFile {
                     }
                 }
             }
-            out.add(r);
+            for (double v : r) {
+                mean.accept(v);
+            }
+            List<Double> key = Arrays.stream(r).boxed().toList();
+            if (!counts.containsKey(key) && counts.size() == limit) {
+                throw new IllegalArgumentException(at + ": more than " + limit + " distinct rate rows (each is"
+                        + " predicted on its own; the limit is InputBounds.DISTINCT_RATE_ROWS)");
+            }
+            counts.merge(key, 1L, Long::sum);
+            inputs++;
         }
-        if (out.isEmpty()) {
+        if (inputs == 0) {
             throw new IllegalArgumentException(where + ": no rows after the header");
         }
-        return out;
+        return new RateRows(counts, inputs, mean.getAverage());
     }
 
     private static double rate(String where, String cell) {
-        double v;
-        try {
-            v = Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(cell)) {
             throw new IllegalArgumentException(where + ": '" + cell + "' is not a number");
         }
+        double v = Double.parseDouble(cell);
         if (!(v >= 0 && v <= 1)) {
             throw new IllegalArgumentException(where + ": rate must be in [0, 1], got " + cell);
         }
@@ -148,12 +202,13 @@ public final class DecisionsFile {
 
     /** Reads a decisions CSV of exits and/or policies. */
     public static List<InputDecision> decisions(Path file, Network net) {
-        return decisions(Lines.of(file, "decisions"), file, net);
+        try (Rows rows = Rows.open(file, "--decisions")) {
+            return decisions(rows, rows.next() ? rows.cells() : null, file, net);
+        }
     }
 
-    private static List<InputDecision> decisions(Lines lines, Path file, Network net) {
+    private static List<InputDecision> decisions(Rows rows, String[] header, Path file, Network net) {
         String where = "decisions: " + file;
-        String[] header = lines.isEmpty() ? null : lines.cells(0);
         if (header == null) {
             throw new IllegalArgumentException(where + ": empty file; expected a header with exit and/or policy");
         }
@@ -174,21 +229,21 @@ public final class DecisionsFile {
             throw new IllegalArgumentException(where + " header: column policy, but " + net.name()
                     + " has no policy-decided blocks");
         }
-        if (lines.size() < 2) {
-            throw new IllegalArgumentException(where + ": no rows after the header");
-        }
-        List<InputDecision> out = new ArrayList<>(lines.size() - 1);
+        InputDecisions out = new InputDecisions(policyCol < 0 ? 0 : net.decidedBlocks().size());
         int lastExit = Math.max(net.exits().size() - 1, 0);
-        for (int row = 1; row < lines.size(); row++) {
-            String[] cells = lines.cells(row);
-            String at = where + " row " + row + " (line " + lines.numbers().get(row) + ")";
+        while (rows.next()) {
+            String[] cells = rows.cells();
+            String at = where + " " + rows.at(0);
             if (cells.length != header.length) {
                 throw new IllegalArgumentException(at + ": expected " + header.length + " fields, got " + cells.length);
             }
             int exit = exitCol < 0 ? lastExit : exitIndex(at, cells[exitCol], net.exits().size());
             boolean[] keep = policyCol < 0 ? null : bits(at + ", field policy", cells[policyCol],
                     net.decidedBlocks().size());
-            out.add(new InputDecision(exit, keep));
+            out.append(exit, keep);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(where + ": no rows after the header");
         }
         return out;
     }
@@ -199,12 +254,12 @@ public final class DecisionsFile {
         if (blocks == 0) {
             throw new IllegalArgumentException("policies: " + net.name() + " has no policy-decided blocks");
         }
-        List<InputDecision> out = new ArrayList<>();
+        InputDecisions out = new InputDecisions(blocks);
         int lastExit = Math.max(net.exits().size() - 1, 0);
-        Lines lines = Lines.of(file, "policies");
-        for (int row = 0; row < lines.size(); row++) {
-            out.add(new InputDecision(lastExit, bits("policies: " + file + " row " + (row + 1) + " (line "
-                    + lines.numbers().get(row) + ")", lines.texts().get(row), blocks)));
+        try (Rows rows = Rows.open(file, "--policies")) {
+            while (rows.next()) {
+                out.append(lastExit, bits("policies: " + file + " " + rows.at(1), rows.text(), blocks));
+            }
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("policies: " + file + " holds no policy");
@@ -245,16 +300,5 @@ public final class DecisionsFile {
 
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
-    }
-
-    private static List<String> read(Path file, String field) {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(field + ": '" + file + "' is a directory");
-        }
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(field + ": cannot read '" + file + "': " + e.getMessage());
-        }
     }
 }

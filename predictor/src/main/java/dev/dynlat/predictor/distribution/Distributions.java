@@ -61,11 +61,11 @@ public final class Distributions {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("decisions: no inputs");
         }
-        List<LatencyDistribution.Atom> atoms = new ArrayList<>(inputs.size());
+        AtomTally tally = new AtomTally();
         for (InputDecision in : inputs) {
-            atoms.add(new LatencyDistribution.Atom(c.latencyMs(in.exit(), in.keep()), 1.0 / inputs.size()));
+            tally.add(c.latencyMs(in.exit(), in.keep()), 1);
         }
-        return new LatencyDistribution(atoms, "empirical over " + inputs.size() + " inputs");
+        return new LatencyDistribution(tally.atoms(), "empirical over " + inputs.size() + " inputs");
     }
 
     private static double[] lastExitOnly(PathCosts c) {

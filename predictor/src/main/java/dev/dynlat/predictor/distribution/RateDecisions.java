@@ -9,7 +9,6 @@ import dev.dynlat.predictor.workload.ResidualBlock;
 import dev.dynlat.predictor.workload.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,21 +49,22 @@ public final class RateDecisions {
         return new CnnDynamics(base.paradigm(), stages);
     }
 
-    /** The report over input rows; {@code base} supplies the paradigm and per-stage options. */
-    public static DecisionReport report(Predictor device, Network net, CnnDynamics base, List<double[]> rows) {
+    /**
+     * The report over input rows ({@link DecisionsFile.RateRows}: each distinct row predicted once
+     * and weighed by its count); {@code base} supplies the paradigm and per-stage options.
+     */
+    public static DecisionReport report(Predictor device, Network net, CnnDynamics base, DecisionsFile.RateRows rows) {
         Predictor one = device.atBatch(1);
-        Map<List<Double>, double[]> cache = new HashMap<>();
         List<LatencyDistribution.Atom> atoms = new ArrayList<>();
         double ownPath = 0;
-        for (double[] row : rows) {
-            double[] ms = cache.computeIfAbsent(Arrays.stream(row).boxed().toList(), k -> {
-                Workload w = new Workload(net, withRates(base, net, row));
-                return new double[] {one.predict(w).latencyMs(), device.predict(w).latencyPerImageMs()};
-            });
-            atoms.add(new LatencyDistribution.Atom(ms[0], 1.0 / rows.size()));
-            ownPath += ms[1] / rows.size();
+        for (Map.Entry<List<Double>, Long> e : rows.counts().entrySet()) {
+            double[] row = e.getKey().stream().mapToDouble(Double::doubleValue).toArray();
+            Workload w = new Workload(net, withRates(base, net, row));
+            double share = (double) e.getValue() / rows.inputs();
+            atoms.add(new LatencyDistribution.Atom(one.predict(w).latencyMs(), share));
+            ownPath += device.predict(w).latencyPerImageMs() * share;
         }
-        LatencyDistribution dist = new LatencyDistribution(atoms, "empirical over " + rows.size()
+        LatencyDistribution dist = new LatencyDistribution(atoms, "empirical over " + rows.inputs()
                 + " inputs (each predicted with its own rates)");
         Workload dense = Workload.dense(net);
         int b = device.batch();

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.request;
 
+import dev.dynlat.operators.input.DecimalText;
 import dev.dynlat.predictor.distribution.DecisionAnalysis;
 import dev.dynlat.predictor.distribution.DecisionReport;
 import dev.dynlat.predictor.distribution.DecisionsFile;
@@ -36,7 +37,7 @@ public final class DecisionOptions {
     }
 
     /** The decisions of a run: expected dynamics (null: none given) and, for files, the inputs. */
-    public record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs, List<double[]> rates) {
+    public record Resolved(DecisionDynamics dynamics, List<InputDecision> inputs, DecisionsFile.RateRows rates) {
         Resolved(DecisionDynamics dynamics, List<InputDecision> inputs) {
             this(dynamics, inputs, null);
         }
@@ -52,7 +53,7 @@ public final class DecisionOptions {
 
         /** The mean rate over inputs and blocks (the expected breakdown's uniform rate). */
         public double meanRate() {
-            return rates.stream().flatMapToDouble(Arrays::stream).average().orElse(1);
+            return rates.meanRate();
         }
 
         public DecisionReport report(Predictor predictor, Workload workload) {
@@ -141,11 +142,10 @@ public final class DecisionOptions {
         double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].strip();
-            try {
-                out[i] = Double.parseDouble(p);
-            } catch (NumberFormatException e) {
+            if (!DecimalText.isDecimal(p)) {
                 throw new IllegalArgumentException(field + ": value " + (i + 1) + " '" + p + "' is not a number");
             }
+            out[i] = Double.parseDouble(p);
             if (!Double.isFinite(out[i])) {
                 throw new IllegalArgumentException(field + ": value " + (i + 1) + " '" + p + "' is not finite");
             }

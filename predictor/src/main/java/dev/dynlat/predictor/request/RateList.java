@@ -1,12 +1,14 @@
 package dev.dynlat.predictor.request;
 
+import dev.dynlat.operators.input.DecimalText;
+import dev.dynlat.operators.input.InputBounds;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Activation rates as typed: a list ({@code 0.25,0.5}) or a range ({@code start:stop:step}), each in [0, 1]. */
 public final class RateList {
     /** The most rates one range may give: a bound on the work one request can ask for. */
-    public static final int MAX_RATES = 10_000;
+    public static final int MAX_RATES = InputBounds.RATES.max();
 
     private RateList() {
     }
@@ -58,10 +60,9 @@ public final class RateList {
     }
 
     private static double number(String s) {
-        try {
-            return Double.parseDouble(s.strip());
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(s.strip())) {
             throw new IllegalArgumentException("rates: '" + s.strip() + "' is not a number");
         }
+        return Double.parseDouble(s.strip());
     }
 }

@@ -2,7 +2,7 @@ package dev.dynlat.predictor.request;
 
 import dev.dynlat.predictor.sweep.SweepResults;
 import dev.dynlat.reports.chart.ChartFormat;
-import java.nio.file.Files;
+import dev.dynlat.reports.io.OutputDirectory;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -27,9 +27,7 @@ public record ReportRequest(Path from, Path out, Set<ChartFormat> formats, int d
             throw new IllegalArgumentException("dpi: must be " + MIN_DPI + " to " + MAX_DPI + ", got " + dpi);
         }
         RateList.check("rate", rate);
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("out: '" + out + "' exists and is not a directory");
-        }
+        OutputDirectory.check("--out", out);
         if (selection.batch() != null && selection.batch() <= 0) {
             throw new IllegalArgumentException("batch: must be a positive integer, got " + selection.batch());
         }

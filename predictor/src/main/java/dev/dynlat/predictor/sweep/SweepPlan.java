@@ -23,12 +23,20 @@ import java.util.Map;
  * @param paradigms the swept paradigms, in spec order
  * @param rates activation rates, in spec order
  * @param stageColumns the number of per-stage column sets (the most stages of any model)
+ * @param inputsDigest SHA-256 of the contents of every file the plan was read from (the spec,
+ *     network files, profile files), so that an edited file is a different plan
  */
-public record SweepPlan(List<Target> targets, List<ParadigmAxis> paradigms, double[] rates, int stageColumns) {
+public record SweepPlan(List<Target> targets, List<ParadigmAxis> paradigms, double[] rates, int stageColumns,
+                        String inputsDigest) {
     public SweepPlan {
         targets = List.copyOf(targets);
         paradigms = List.copyOf(paradigms);
         rates = rates.clone();
+    }
+
+    /** A plan whose inputs are all named in it (zoo models, built-in devices): no file digest. */
+    public SweepPlan(List<Target> targets, List<ParadigmAxis> paradigms, double[] rates, int stageColumns) {
+        this(targets, paradigms, rates, stageColumns, "");
     }
 
     /**
@@ -103,11 +111,15 @@ public record SweepPlan(List<Target> targets, List<ParadigmAxis> paradigms, doub
     }
 
     /**
-     * A fingerprint of everything that decides the rows (profiles included), so a resumed sweep
-     * can tell that an existing output was written by the same plan.
+     * A fingerprint of everything that decides the rows (profiles included, and the contents of
+     * every file read, {@link #inputsDigest}), so a resumed sweep can tell that an existing output
+     * was written by the same plan from the same files.
      */
     public String fingerprint() {
         StringBuilder sb = new StringBuilder("dynlat-sweep-v1\n");
+        if (!inputsDigest.isEmpty()) {
+            sb.append("files ").append(inputsDigest).append('\n');
+        }
         for (Target t : targets) {
             sb.append(t.model().name()).append('|').append(t.device()).append('|').append(t.variant())
                     .append('|').append(t.batch()).append('\n');

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.sweep;
 
+import dev.dynlat.operators.input.DecimalText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -200,13 +201,11 @@ public record SweepResults(String model, String device, String variant, int batc
     }
 
     private static double number(String text, String source, int line, String field) {
-        try {
+        if (DecimalText.isDecimal(text)) {
             double v = Double.parseDouble(text);
             if (Double.isFinite(v)) {
                 return v;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         throw new IllegalArgumentException("from: " + source + ":" + line + ": " + field + " '" + text
                 + "' is not a finite number");

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.sweep;
 
+import dev.dynlat.operators.input.InputBounds;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
@@ -42,7 +43,7 @@ import java.util.TreeSet;
  * {@code exit_proportions} is reserved for multi-exit models and rejected while none exists.
  */
 public final class SweepSpecLoader {
-    static final int MAX_RATES = 10_000;
+    static final int MAX_RATES = InputBounds.RATES.max();
     private static final int MAX_BATCH = 1 << 20;
 
     private SweepSpecLoader() {
@@ -90,6 +91,8 @@ public final class SweepSpecLoader {
         }
         f.finish();
         problems.throwIfAny();
+        checkSize(source, (long) models.size() * devices.size() * variants.size() * batches.size(), paradigms.size(),
+                rates.length);
         List<SweepPlan.Target> targets = new ArrayList<>();
         for (SweepModel m : models) {
             for (DeviceProfile d : devices) {
@@ -101,11 +104,41 @@ public final class SweepSpecLoader {
             }
         }
         int stageColumns = models.stream().mapToInt(m -> m.stages().size()).max().orElse(0);
-        SweepPlan plan = new SweepPlan(targets, paradigms, rates, stageColumns);
-        if (plan.rowCount() == Long.MAX_VALUE) {
-            throw new IllegalArgumentException(source + ": the sweep has more than " + Long.MAX_VALUE + " rows");
+        SweepPlan plan = new SweepPlan(targets, paradigms, rates, stageColumns,
+                InputDigest.of(names(f.node(), "models"), names(f.node(), "devices")));
+        long rows = plan.rowCount();
+        if (rows > InputBounds.SWEEP_ROWS) {
+            throw new IllegalArgumentException(source + ": the sweep has " + (rows == Long.MAX_VALUE
+                    ? "more than " + Long.MAX_VALUE : Long.toString(rows)) + " rows, more than the limit of "
+                    + InputBounds.SWEEP_ROWS + " (InputBounds.SWEEP_ROWS); split it into several specs");
         }
         return plan;
+    }
+
+    /**
+     * Refuses a cross product of more than {@link InputBounds#SWEEP_GROUPS} groups (target ×
+     * paradigm × rate, each held in the plan) before any is built.
+     */
+    private static void checkSize(String source, long targets, int paradigms, int rates) {
+        long perTarget = 1 + (long) paradigms * rates;
+        long groups = targets > Long.MAX_VALUE / perTarget ? Long.MAX_VALUE : targets * perTarget;
+        if (groups > InputBounds.SWEEP_GROUPS.max()) {
+            throw new IllegalArgumentException(source + ": the sweep has " + groups + " groups (" + targets
+                    + " targets x (1 + " + paradigms + " paradigms x " + rates + " rates)), more than the limit of "
+                    + InputBounds.SWEEP_GROUPS.max() + " (InputBounds.SWEEP_GROUPS); split it into several specs");
+        }
+    }
+
+    /** The texts of a validated list of names (models or devices). */
+    private static List<String> names(YamlNode.Mapping root, String key) {
+        YamlNode n = root.entries().get(key);
+        List<String> out = new ArrayList<>();
+        if (n instanceof YamlNode.Sequence seq) {
+            for (YamlNode item : seq.items()) {
+                out.add(((YamlNode.Scalar) item).text());
+            }
+        }
+        return out;
     }
 
     private static ModelVariant defaultVariant(DeviceProfile d) {

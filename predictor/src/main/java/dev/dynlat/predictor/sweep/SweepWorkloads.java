@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.sweep;
 
+import dev.dynlat.predictor.workload.NetworkZoo;
 import dev.dynlat.predictor.dynamic.CnnDynamics;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Workload;
@@ -26,7 +27,11 @@ public final class SweepWorkloads {
      * @throws IllegalArgumentException naming the model if it is unknown or has no residual blocks
      */
     public static SweepModel model(String name) {
-        return model(Models.resolve(name, (InputShape.Size) null), name);
+        SweepModel m = model(Models.resolve(name, (InputShape.Size) null), name);
+        // A file is labelled by its path as given: its network: name may be a zoo model's or another
+        // file's, and two targets must never share a label (rows and option spaces are keyed by it).
+        boolean file = NetworkZoo.isFile(name) || Models.isOnnx(name);
+        return file ? new SweepModel(name, m.stages(), m.exits(), m.network()) : m;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.workload;
 
+import dev.dynlat.operators.yaml.YamlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,15 @@ public final class NetworkZoo {
             throw new IllegalArgumentException("model: unknown model '" + name + "'; known models: "
                     + String.join(", ", NAMES) + " (or a network YAML file)");
         }
-        return DESCRIPTIONS.computeIfAbsent(name, n -> NetworkLoader.parse(text(n + ".yaml"), "zoo/" + n + ".yaml"));
+        NetworkDescription known = DESCRIPTIONS.get(name);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: parsing a model that includes another (its node count is checked at
+        // parse time) looks that one up here, and a map may not be updated from inside an update.
+        NetworkDescription parsed = NetworkLoader.parse(text(name + ".yaml"), "zoo/" + name + ".yaml");
+        NetworkDescription raced = DESCRIPTIONS.putIfAbsent(name, parsed);
+        return raced == null ? parsed : raced;
     }
 
     /** A zoo model at its own input size. */
@@ -63,7 +72,18 @@ public final class NetworkZoo {
     /** A zoo model resized to {@code size} (null: its own input). */
     public static Network get(String name, InputShape.Size size) {
         NetworkDescription d = description(name);
-        return NetworkResolver.resolve(d, size == null ? d.input() : d.input().resized(size), "zoo/" + name + ".yaml");
+        if (size == null) {
+            return NetworkResolver.resolve(d, d.input(), "zoo/" + name + ".yaml");
+        }
+        try {
+            return NetworkResolver.resolve(d, d.input().resized(size), "zoo/" + name + ".yaml");
+        } catch (YamlException e) {
+            // The zoo's own files are not the user's to fix: one line about the --input they gave.
+            String first = e.problems().get(0).replaceFirst("^\\S+:\\d+ ", "");
+            int more = e.problems().size() - 1;
+            throw new IllegalArgumentException("--input: " + size.text() + " does not fit " + name + " (" + first
+                    + (more > 0 ? "; " + more + " more problem" + (more > 1 ? "s" : "") : "") + ")");
+        }
     }
 
     /** Whether a {@code --model} value names a file rather than a zoo model. */

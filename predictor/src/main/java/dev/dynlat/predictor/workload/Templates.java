@@ -194,7 +194,8 @@ final class Templates {
     /** Nodes a description becomes once expanded (saturating); templates must be acyclic. */
     private static long count(NodeDescription n, Map<String, TemplateDescription> byName, Map<String, Long> memo) {
         return switch (n.form()) {
-            case OP, INCLUDE -> 1;
+            case OP -> 1;
+            case INCLUDE -> included(n, memo);
             case BLOCK -> n.repeat();
             case TEMPLATE -> {
                 TemplateDescription t = byName.get(n.kind());
@@ -211,6 +212,40 @@ final class Templates {
             case STEPS -> Math.min(1 + times(n.intParam("steps"), countAll(n.children(), byName, memo)), SATURATED);
             case EXIT, POLICY -> Math.min(1 + countAll(n.children(), byName, memo), SATURATED);
         };
+    }
+
+    /**
+     * Nodes of an included zoo model (its own templates), so that an include repeated inside
+     * steps counts what it expands to; an unknown name counts 1 (the resolver reports it).
+     */
+    private static long included(NodeDescription n, Map<String, Long> memo) {
+        String name = (String) n.params().get("include");
+        String until = (String) n.params().get("until");
+        String key = "include " + name + " until " + until;
+        Long known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        memo.put(key, 1L); // a zoo model that included itself would count once, not loop
+        long c = 1;
+        if (NetworkZoo.NAMES.contains(name)) {
+            NetworkDescription inc = NetworkZoo.description(name);
+            Map<String, TemplateDescription> own = new LinkedHashMap<>();
+            inc.templates().forEach(t -> own.put(t.name(), t));
+            Map<String, Long> ownMemo = new HashMap<>();
+            c = 0;
+            for (NetworkDescription.StageDescription st : inc.stages()) {
+                for (NodeDescription node : st.nodes()) {
+                    c = Math.min(c + count(node, own, ownMemo), SATURATED);
+                    if (node.id().equals(until)) {
+                        memo.put(key, c);
+                        return c;
+                    }
+                }
+            }
+        }
+        memo.put(key, c);
+        return c;
     }
 
     private static long countAll(List<NodeDescription> nodes, Map<String, TemplateDescription> byName,

@@ -92,6 +92,24 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void aMachineThatStaysBusyIsRefusedWithExitThreeBeforeTheRealCpuBackendTimesAnything() {
+        Path out = tmp.resolve("p.yaml");
+        Path report = tmp.resolve("r");
+        CalibrateCommand c = command(new FakeBackend(true));
+        c.backends = name -> new dev.dynlat.calibration.backend.CpuBackend();
+        c.quietMachine = new dev.dynlat.calibration.host.QuietMachine(ms -> java.util.Optional.of(1.0), 2_000);
+        assertEquals(3, run(c, "--backend", "cpu", "--quick", "--out", out.toString(), "--report", report.toString()),
+                stderr());
+        List<String> lines = stderr().lines().toList();
+        assertEquals(2, lines.size(), stderr());
+        assertTrue(lines.get(0).contains("machine busy: other processes use 1.00 of"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("dynlat calibrate: machine busy: other processes used 1.00 of"), lines.get(1));
+        assertTrue(lines.get(1).contains("--allow-busy"), lines.get(1));
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(report));
+    }
+
+    @Test
     void negativeRunCountsAreUsageErrors() {
         Path out = tmp.resolve("p.yaml");
         assertEquals(2, run(command(new FakeBackend(true)), "--backend", "cpu", "--runs", "-5", "--out",

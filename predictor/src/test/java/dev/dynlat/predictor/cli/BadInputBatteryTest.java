@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +18,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +75,7 @@ class BadInputBatteryTest {
     @Test
     void theBatteryHasAtLeastSixtyCasesWithDistinctNames() throws IOException {
         List<Case> all = cases();
-        assertTrue(all.size() >= 60, "cases: " + all.size());
+        assertTrue(all.size() >= 130, "cases: " + all.size());
         assertEquals(all.size(), all.stream().map(Case::name).distinct().count(), "case names must be unique");
         for (String command : List.of("predict", "sweep", "calibrate", "devices")) {
             assertTrue(all.stream().anyMatch(c -> c.command().startsWith(command + " ")), command);
@@ -88,7 +93,8 @@ class BadInputBatteryTest {
         }
         Map<String, byte[]> before = snapshot(dir);
 
-        String[] args = c.command().replace("{d}", dir.toString()).split("\\s+");
+        String[] args = Arrays.stream(c.command().replace("{d}", dir.toString()).split("\\s+"))
+                .map(BadInputBatteryTest::argument).toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = DynlatCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -111,9 +117,69 @@ class BadInputBatteryTest {
         }
     }
 
-    /** Creates one file of a case: NAME=TEXT, dir:NAME, ro:NAME=TEXT, link:NAME=TARGET, profile:NAME=BUILTIN~edits. */
+    /**
+     * One argument of a case's command line: {@code {rep:TEXT:N}} is TEXT repeated N times (a long
+     * value), and the escapes {@code \n}, {@code \t}, {@code \xHH} and {@code \}{@code uHHHH} stand for
+     * the characters (control characters and invisible ones in option values).
+     */
+    private static String argument(String raw) {
+        Matcher m = Pattern.compile("\\{rep:([^:}]*):(\\d+)}").matcher(raw);
+        StringBuilder expanded = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(expanded, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
+        }
+        m.appendTail(expanded);
+        String s = expanded.toString();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < s.length()) {
+                char next = s.charAt(i + 1);
+                if (next == 'n' || next == 't') {
+                    out.append(next == 'n' ? '\n' : '\t');
+                    i++;
+                    continue;
+                }
+                if (next == 'x' && i + 3 < s.length()) {
+                    out.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
+                    i += 3;
+                    continue;
+                }
+                if (next == 'u' && i + 5 < s.length()) {
+                    out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+                    i += 5;
+                    continue;
+                }
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Creates one file of a case: NAME=TEXT, dir:NAME, ro:NAME=TEXT, link:NAME=TARGET,
+     * profile:NAME=BUILTIN~edits, rep:NAME=HEAD~UNIT~COUNT~TAIL (UNIT repeated COUNT times between
+     * HEAD and TAIL), seq:NAME=HEAD~LINE~COUNT (HEAD, then COUNT lines of LINE with {i} the line's
+     * index from 0).
+     */
     private void create(String spec) throws IOException {
         String s = spec.replace("{d}", dir.toString());
+        if (s.startsWith("rep:") || s.startsWith("seq:")) {
+            int eq = s.indexOf('=');
+            String[] p = s.substring(eq + 1).split("~", -1);
+            Path file = dir.resolve(s.substring(4, eq));
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                out.write(bytes(p[0]));
+                int count = Integer.parseInt(p[2]);
+                for (int i = 0; i < count; i++) {
+                    out.write(s.startsWith("rep:") ? bytes(p[1]) : bytes(p[1].replace("{i}", Integer.toString(i)) + "\\n"));
+                }
+                if (s.startsWith("rep:")) {
+                    out.write(bytes(p[3]));
+                }
+            }
+            return;
+        }
         if (s.startsWith("dir:")) {
             Files.createDirectories(dir.resolve(s.substring(4)));
             return;

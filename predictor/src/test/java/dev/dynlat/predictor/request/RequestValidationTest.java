@@ -114,8 +114,8 @@ class RequestValidationTest {
         assertEquals("rate: must be in [0, 1], got 1.5",
                 message(() -> new ReportRequest(missing, out, formats, 300, all, null, 1.5, null, null)));
         java.nio.file.Files.writeString(out, "a file");
-        assertTrue(message(() -> new ReportRequest(missing, out, formats, 300, all, null, 0.5, null, null))
-                .startsWith("out: '"));
+        assertEquals("--out: cannot write '" + out + "': it is a file, not a directory",
+                message(() -> new ReportRequest(missing, out, formats, 300, all, null, 0.5, null, null)));
         assertEquals("batch: must be a positive integer, got 0", message(() -> new ReportRequest(missing,
                 tmp.resolve("dir"), formats, 300, new dev.dynlat.predictor.sweep.SweepResults.Selection(null, null,
                 null, 0), null, 0.5, null, null)));

@@ -69,7 +69,7 @@ class GenericBlockErrorsTest {
                         + "  b:\n    nodes:\n      - {id: y, template: a, repeat: 1000}\n"
                         + "  c:\n    nodes:\n      - {id: z, template: b, repeat: 1000}\n",
                         "      - {id: u, template: c, repeat: 1000}\n"),
-                        "u: template: 'c' repeated 1000 times expands to 1000000000 nodes, more than the limit of 100000"),
+                        "u: template: 'c' repeated 1000 times expands to 1000000000 nodes, more than the limit of 200000"),
                 bad("operator not allowed in a body", block("", "        body:\n"
                         + "          - {op: conv, out: 16, kernel: 3}\n          - {op: max-pool, kernel: 2}\n"),
                         "body[1].op: 'max-pool' cannot be a layer of a residual body; expected one of conv, layer-norm"),

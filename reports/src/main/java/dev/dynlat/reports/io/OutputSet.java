@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,7 +34,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ol>
  *
  * {@link #close()} deletes temporary files that were never committed, so a command that fails
- * (or throws) between prepare and commit leaves nothing behind.
+ * (or throws) between prepare and commit leaves nothing behind; a shutdown hook, held from the
+ * first temporary file to {@link #close()}, does the same when the JVM is stopped by a signal
+ * (SIGTERM, SIGINT) in the middle of a prepare.
  */
 public final class OutputSet implements AutoCloseable {
     /** Receives the bytes meant for standard output. */
@@ -44,6 +48,9 @@ public final class OutputSet implements AutoCloseable {
     private final List<OutputTarget> targets = new ArrayList<>();
     private final Map<OutputTarget, Path> temporaryFiles = new LinkedHashMap<>();
     private final Map<OutputTarget, byte[]> buffered = new LinkedHashMap<>();
+    /** Temporary files on disk, from creation (before they are written) until moved or deleted. */
+    private final Set<Path> onDisk = ConcurrentHashMap.newKeySet();
+    private Thread onSignal;
     private boolean committed;
 
     /** A set with one output: {@link #add} then the usual steps. */
@@ -138,6 +145,8 @@ public final class OutputSet implements AutoCloseable {
             return;
         }
         Path temp = createTemporary(target);
+        onDisk.add(temp);
+        removeOnSignal();
         boolean written = false;
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
@@ -156,6 +165,7 @@ public final class OutputSet implements AutoCloseable {
                 temporaryFiles.put(target, temp);
             } else {
                 Files.deleteIfExists(temp);
+                onDisk.remove(temp);
             }
         }
     }
@@ -189,6 +199,7 @@ public final class OutputSet implements AutoCloseable {
         for (Map.Entry<OutputTarget, Path> e : temporaryFiles.entrySet()) {
             try {
                 moveIntoPlace(e.getValue(), e.getKey().resolved());
+                onDisk.remove(e.getValue());
             } catch (IOException ex) {
                 throw failure(e.getKey(), ex);
             }
@@ -199,14 +210,39 @@ public final class OutputSet implements AutoCloseable {
     /** Deletes the temporary files of outputs that were not committed. */
     @Override
     public void close() {
-        for (Path temp : temporaryFiles.values()) {
+        deleteTemporaries();
+        temporaryFiles.clear();
+        if (onSignal != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: the JVM is exiting.
+            }
+            onSignal = null;
+        }
+    }
+
+    private void deleteTemporaries() {
+        for (Path temp : onDisk) {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
                 // Best effort: a hidden temporary file is the only trace left.
             }
+            onDisk.remove(temp);
         }
-        temporaryFiles.clear();
+    }
+
+    /** Registers, once per set, the hook that removes its temporary files when the JVM is stopped. */
+    private void removeOnSignal() {
+        if (onSignal == null) {
+            onSignal = new Thread(this::deleteTemporaries, "dynlat-output-cleanup");
+            try {
+                Runtime.getRuntime().addShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                onSignal = null;
+            }
+        }
     }
 
     private static Path createTemporary(OutputTarget target) throws IOException {
@@ -249,7 +285,7 @@ public final class OutputSet implements AutoCloseable {
     public static final class OutputWriteException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        OutputWriteException(String message, IOException cause) {
+        public OutputWriteException(String message, IOException cause) {
             super(message, cause);
         }
     }

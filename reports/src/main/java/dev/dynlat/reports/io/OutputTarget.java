@@ -100,8 +100,16 @@ public final class OutputTarget {
                     + MAX_NAME_BYTES + " are allowed");
         }
         Path parent = p.getParent();
-        if (!Files.exists(parent)) {
+        try {
+            // Files.exists would call a path the system cannot even look up (a path over PATH_MAX,
+            // say) missing; asking the file system gives its own reason.
+            parent.getFileSystem().provider().checkAccess(parent);
+        } catch (java.nio.file.NoSuchFileException e) {
             throw new OutputPathException(option, given, "directory '" + parent + "' does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            // Exists but cannot be searched: the checks below give the precise reason.
+        } catch (IOException e) {
+            throw new OutputPathException(option, given, reason(e).toLowerCase(java.util.Locale.ROOT));
         }
         if (!Files.isDirectory(parent)) {
             throw new OutputPathException(option, given, "'" + parent + "' is not a directory");
