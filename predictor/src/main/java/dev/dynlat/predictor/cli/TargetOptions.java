@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** What to predict on: model, device, batch, variant and schedule (shared by predict and sweep). */
 final class TargetOptions {
     // Not required at parse time: 'sweep --spec' takes models and devices from its spec file.
-    @Option(names = "--model", paramLabel = "NAME|FILE",
+    @Option(names = "--model", paramLabel = "NAME|FILE", completionCandidates = CompletionNames.Models.class,
             description = "A zoo model (see 'dynlat models'), a network YAML file (src/docs/networks.md) or an"
                     + " ONNX file (imported as 'dynlat models import' does).")
     String model;
@@ -18,7 +18,7 @@ final class TargetOptions {
                     + " model's own.")
     String input;
 
-    @Option(names = "--device", paramLabel = "NAME|FILE",
+    @Option(names = "--device", paramLabel = "NAME|FILE", completionCandidates = CompletionNames.Devices.class,
             description = "Built-in device (see 'dynlat devices') or a profile YAML file.")
     String device;
 
