@@ -45,13 +45,39 @@ final class ServeOperations {
         return new JsonLinesServer(ops);
     }
 
+    /** How much of a prediction an answer carries: every stage and operator, or the network's totals only. */
+    enum Detail {
+        FULL, SUMMARY;
+
+        /** The request's {@code detail} field (removed from the fields), {@code full} when absent. */
+        static Detail take(ObjectNode fields) {
+            JsonNode d = fields.remove("detail");
+            if (d == null) {
+                return FULL;
+            }
+            for (Detail v : values()) {
+                if (d.isTextual() && d.asText().equals(v.name().toLowerCase(java.util.Locale.ROOT))) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("detail: must be full or summary, got " + d);
+        }
+    }
+
     private static JsonNode predict(Workspace ws, ObjectNode fields, List<String> warnings) {
+        // A summary leaves out the per-stage and per-operator rows (28 KB of a ResNet-50's 29 KB):
+        // what a loop over thousands of configurations reads.
+        Detail detail = Detail.take(fields);
         PredictCommand cmd = JsonFlags.parse("predict", PredictCommand.class, fields, Set.of("out", "chart", "format"));
         cmd.format = ResultFormat.JSON.id();
         PredictionResult r = PredictionRun.run(cmd.request(), ws, profile -> HostCheck.otherHost(profile)
                 .ifPresent(why -> warnings.add(profile.name() + " was " + why
                         + "; its calibrated figures describe that machine")));
-        return PredictionOutput.json(r);
+        JsonNode out = PredictionOutput.json(r);
+        if (detail == Detail.SUMMARY && out instanceof ObjectNode o) {
+            o.remove("stages");
+        }
+        return out;
     }
 
     private static JsonNode sweep(Workspace ws, ObjectNode fields) {

@@ -89,6 +89,22 @@ class ServeTest {
     }
 
     @Test
+    void aSummaryIsTheFullAnswerWithoutItsStagesAndABadDetailIsAnError() throws IOException {
+        String req = "{\"op\": \"predict\", \"id\": %d, \"model\": \"resnet50\", \"device\": \"v100\","
+                + " \"mode\": \"channel\", \"channel_group\": 2, \"rate\": 0.5%s}";
+        List<JsonNode> a = serve(new Workspace(), String.format(req, 1, ""),
+                String.format(req, 2, ", \"detail\": \"summary\""), String.format(req, 3, ", \"detail\": \"some\""),
+                String.format(req, 4, ", \"detail\": \"full\""));
+        com.fasterxml.jackson.databind.node.ObjectNode full = (com.fasterxml.jackson.databind.node.ObjectNode)
+                a.get(0).get("result").deepCopy();
+        assertTrue(full.has("stages"));
+        full.remove("stages");
+        assertEquals(full, a.get(1).get("result"), "every total, no stage rows");
+        assertEquals("detail: must be full or summary, got \"some\"", a.get(2).get("error").asText());
+        assertEquals(a.get(0).get("result"), a.get(3).get("result"));
+    }
+
+    @Test
     void warmRequestsReuseOnePredictorAndGiveTheSameAnswer() throws IOException {
         Workspace ws = new Workspace();
         String req = "{\"op\": \"predict\", \"model\": \"resnet50\", \"device\": \"tx2\", \"mode\": \"layer\","
