@@ -30,14 +30,8 @@ public final class NativeLibrary {
         this.missing = missing;
     }
 
-    /**
-     * Loads {@code lib<name>.so} once; never throws. Every dynlat library but the one that sets it links
-     * OpenMP, so the OpenMP spin bound ({@link OpenMpWaiting}) is set before the first of them loads.
-     */
+    /** Loads {@code lib<name>.so} once; never throws. */
     public static NativeLibrary load(String name) {
-        if (!name.equals(OpenMpWaiting.LIBRARY)) {
-            OpenMpWaiting.bound();
-        }
         return LOADED.computeIfAbsent(name, NativeLibrary::tryLoad);
     }
 
