@@ -43,6 +43,10 @@ public final class GpuLibraryModel {
     private final double[] gemmEff;
     private final double[] batchedEff;
     private final double[] convEff;
+    /** The non-fused Winograd's GEMM efficiency, one entry per tile of {@link KernelFamily#winogradGemmTiles}. */
+    private final double[] winogradGemmEff;
+    /** The mean of {@link #gemmEff}: the compute fraction of {@link #roofline}. */
+    private final double meanGemmEff;
     private final List<GemmTile> gemmTiles;
     private final List<GemmTile> batchedTiles;
 
@@ -55,6 +59,9 @@ public final class GpuLibraryModel {
         this.batchedEff = batchedTiles.stream().mapToDouble(t -> k.gemmEfficiency().get(t.id())).toArray();
         this.convEff = KernelFamily.IMPLICIT_CONV_TILES.stream().mapToDouble(t -> k.convEfficiency().get(t.id()))
                 .toArray();
+        this.winogradGemmEff = new double[k.family().winogradGemmTiles().size()];
+        java.util.Arrays.fill(winogradGemmEff, k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD_GEMM));
+        this.meanGemmEff = mean(gemmEff);
     }
 
     public GpuDatasheet datasheet() {
@@ -101,7 +108,8 @@ public final class GpuLibraryModel {
     public KernelTime batchedGemm(double batches, double cols, double rows, double reduction) {
         KernelTime best = null;
         for (int i = 0; i < batchedTiles.size(); i++) {
-            best = KernelTime.faster(best, tile(batchedTiles.get(i), batchedEff[i], batches, cols, rows, reduction, 1));
+            best = KernelTime.faster(best, tile(batchedTiles.get(i), batchedEff[i], k.reductionOverhead(), batches,
+                    cols, rows, reduction, 1));
         }
         return best;
     }
@@ -113,11 +121,6 @@ public final class GpuLibraryModel {
      * panel re-reads from L2, or from DRAM for the part of the resident blocks' working set that
      * does not fit in L2.
      */
-    KernelTime tile(GemmTile t, double efficiency, double batches, double cols, double rows, double reduction,
-                    int split) {
-        return tile(t, efficiency, k.reductionOverhead(), batches, cols, rows, reduction, split);
-    }
-
     private KernelTime tile(GemmTile t, double efficiency, double overhead, double batches, double cols, double rows,
                             double reduction, int split) {
         double perBlockReduction = Math.ceil(reduction / split);
@@ -147,7 +150,7 @@ public final class GpuLibraryModel {
 
     /** Work priced by its MACs and bytes alone: the roofline through the fitted peak fractions (one kernel). */
     public KernelTime roofline(double macs, double bytes, String name) {
-        double compute = macs / (gpu.smMacsPerS() * gpu.streamingMultiprocessors() * meanGemmEfficiency());
+        double compute = macs / (gpu.smMacsPerS() * gpu.streamingMultiprocessors() * meanGemmEff);
         double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
         return new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 0, name, 0);
     }
@@ -170,8 +173,7 @@ public final class GpuLibraryModel {
         // channels (an RGB stem) is still an implicit GEMM, only with a short reduction.
         if (groups > 1 && cinPerGroup < 8) {
             double macs = pixels * cout * cinPerGroup * kernelArea;
-            KernelTime direct = roofline(macs, mapBytes + FLOAT_BYTES * cout * cinPerGroup * kernelArea, "direct conv");
-            return direct;
+            return roofline(macs, mapBytes + FLOAT_BYTES * cout * cinPerGroup * kernelArea, "direct conv");
         }
         KernelTime best = null;
         for (int i = 0; i < convEff.length; i++) {
@@ -212,13 +214,10 @@ public final class GpuLibraryModel {
      */
     KernelTime winograd4x4(Conv2dSpec c, int batch, double cin, double cout) {
         double tiles = (double) batch * Math.ceil(c.outHeight() / 4.0) * Math.ceil(c.outWidth() / 4.0);
-        List<GemmTile> gemmTilesOfWinograd = k.family().winogradGemmTiles();
-        double[] efficiency = new double[gemmTilesOfWinograd.size()];
-        java.util.Arrays.fill(efficiency, k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD_GEMM));
         // The 36 products are cuBLAS kernels over a grid of depth 36, split-K included (the rows name
         // sgemm tiles with grids such as 3 × 6 × 36 for 38 tiles of 326 channels).
-        KernelTime gemm = cudnn(splitGemm(gemmTilesOfWinograd, efficiency, k.convReductionOverhead(), 36, cout,
-                tiles, cin));
+        KernelTime gemm = cudnn(splitGemm(k.family().winogradGemmTiles(), winogradGemmEff, k.convReductionOverhead(),
+                36, cout, tiles, cin));
         double transform = k.streamFactor(GpuLibraryCoefficients.WINOGRAD_TRANSFORM);
         KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin),
                 transform, "winograd data");
@@ -262,11 +261,11 @@ public final class GpuLibraryModel {
                 Tiling.libraryKernel(t.kernel(), t.blocks()), macs, dramBytes);
     }
 
-    private double meanGemmEfficiency() {
+    private static double mean(double[] values) {
         double sum = 0;
-        for (double e : gemmEff) {
+        for (double e : values) {
             sum += e;
         }
-        return sum / gemmEff.length;
+        return sum / values.length;
     }
 }

@@ -50,6 +50,11 @@ final class BlockParts {
         return ops;
     }
 
+    /** The tensor the maskers read: the block input, or the latest output of the body layer the plan names. */
+    static int maskerInput(OperatorGraph.Builder g, BodyPlan plan) {
+        return plan.maskerReads().equals("input") ? g.input() : g.latestOutputOf(plan.maskerReads());
+    }
+
     /** Number of shortcut operators {@code composition} lists for {@code b}. */
     static int shortcutSize(BlockDescription b, Composition composition) {
         return shortcutParts(b, composition).size();

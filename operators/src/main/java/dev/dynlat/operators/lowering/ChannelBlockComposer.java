@@ -32,10 +32,9 @@ final class ChannelBlockComposer implements BlockComposer {
             String kept = i < from ? "" : i == from ? " (kept out)" : i == last ? " (kept in)" : " (kept in/out)";
             cur = graph.add(b.convName(i) + kept, BlockRole.CONV, i < from ? c : c.withDensities(in, out, g), 1, cur);
             if (i == from) {
-                int reads = b.plan().maskerReads().equals("input") ? graph.input()
-                        : graph.latestOutputOf(b.plan().maskerReads());
                 graph.add("channel masker", BlockRole.CHANNEL_MASKER,
-                        composition.channelMasker(b, g, schedule.channelMaskerLayers()), 1, reads);
+                        composition.channelMasker(b, g, schedule.channelMaskerLayers()), 1,
+                        BlockParts.maskerInput(graph, b.plan()));
             }
             if (out == 1) {
                 cur = BlockParts.densePointwise(graph, b, i + 1, 1, cur);

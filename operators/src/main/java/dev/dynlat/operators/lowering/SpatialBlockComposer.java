@@ -3,7 +3,6 @@ package dev.dynlat.operators.lowering;
 import dev.dynlat.operators.graph.BlockRole;
 import dev.dynlat.operators.graph.OperatorGraph;
 import dev.dynlat.operators.spec.Conv2dSpec;
-import dev.dynlat.operators.spec.ElementwiseSpec;
 import dev.dynlat.operators.spec.GatherSpec;
 import dev.dynlat.operators.spec.PatchGrid;
 import dev.dynlat.operators.spec.ScatterSpec;
@@ -45,9 +44,8 @@ final class SpatialBlockComposer implements BlockComposer {
             cur = BlockParts.seHook(g, b, 0, cur, se);
         } else {
             MapShape m = plan.maskerInput();
-            int reads = plan.maskerReads().equals("input") ? g.input() : g.latestOutputOf(plan.maskerReads());
             g.add("masker 1x1 on " + plan.maskerReads(), BlockRole.SPATIAL_MASKER,
-                    Conv2dSpec.dense(m.channels(), 2, m.height(), m.width(), 1, 1, 1), 1, reads);
+                    Conv2dSpec.dense(m.channels(), 2, m.height(), m.width(), 1, 1, 1), 1, BlockParts.maskerInput(g, plan));
             cur = BlockParts.densePointwise(g, b, 0, 1, g.input());
             for (int i = 0; i < gatherAt; i++) {
                 cur = g.add(b.convName(i), BlockRole.CONV, body.get(i), 1, cur);
@@ -95,8 +93,7 @@ final class SpatialBlockComposer implements BlockComposer {
         } else {
             int scattered = g.add("scatter", BlockRole.SCATTER,
                     new ScatterSpec(b.outChannels(), b.outHeight(), b.outWidth(), s, rate, false), 1, cur);
-            out = g.add("residual add", BlockRole.RESIDUAL_ADD,
-                    new ElementwiseSpec(b.outChannels(), b.outHeight(), b.outWidth()), 1, scattered, shortcut);
+            out = g.add("residual add", BlockRole.RESIDUAL_ADD, BlockParts.residualAdd(b), 1, scattered, shortcut);
         }
         BlockParts.shortcut(g, b, composition, shortcut);
         if (b.hasSe()) {
