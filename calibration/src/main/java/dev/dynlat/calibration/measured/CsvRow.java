@@ -35,30 +35,25 @@ public record CsvRow(Path file, long line, List<String> header, List<String> fie
 
     /** A positive integer cell. */
     public int positiveInt(String name) {
-        String t = text(name);
-        try {
-            int v = Integer.parseInt(t);
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the column and value
-        }
-        throw new MeasurementInputException(where(name) + ": expected a positive integer, got '" + t + "'");
+        return intAtLeast(name, 1, "a positive integer");
     }
 
     /** A non-negative integer cell. */
     public int nonNegativeInt(String name) {
+        return intAtLeast(name, 0, "a non-negative integer");
+    }
+
+    private int intAtLeast(String name, int least, String expected) {
         String t = text(name);
         try {
             int v = Integer.parseInt(t);
-            if (v >= 0) {
+            if (v >= least) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // reported below with the column and value
         }
-        throw new MeasurementInputException(where(name) + ": expected a non-negative integer, got '" + t + "'");
+        throw new MeasurementInputException(where(name) + ": expected " + expected + ", got '" + t + "'");
     }
 
     /** A finite, positive number. */

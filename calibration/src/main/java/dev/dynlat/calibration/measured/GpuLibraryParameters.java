@@ -107,10 +107,15 @@ public final class GpuLibraryParameters {
         return new Term(new ParameterSpec(name, unit, initial, lo, hi), usedBy);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** The values of {@code v} named {@code prefix + key}, by key, for the keys that have one (in key order). */
+    private static Map<String, Double> present(Map<String, Double> v, String prefix, List<String> keys) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String c : keys) {
+            if (v.containsKey(prefix + c)) {
+                m.put(c, v.get(prefix + c));
+            }
+        }
+        return m;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -162,18 +167,9 @@ public final class GpuLibraryParameters {
         conv.put(GpuLibraryCoefficients.WINOGRAD, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD, 0.5));
         conv.put(GpuLibraryCoefficients.WINOGRAD_GEMM, v.getOrDefault(CONV + GpuLibraryCoefficients.WINOGRAD_GEMM,
                 DEFAULT_EFFICIENCY));
-        Map<String, Double> stream = new LinkedHashMap<>();
-        for (String c : concat(ROW_WISE, WINOGRAD_STREAMS)) {
-            if (v.containsKey(STREAM + c)) {
-                stream.put(c, v.get(STREAM + c));
-            }
-        }
-        Map<String, Double> rowGaps = new LinkedHashMap<>();
-        for (String c : REDUCING) {
-            if (v.containsKey(ROW_GAP + c)) {
-                rowGaps.put(c, v.get(ROW_GAP + c));
-            }
-        }
+        Map<String, Double> stream = present(v, STREAM, ROW_WISE);
+        stream.putAll(present(v, STREAM, WINOGRAD_STREAMS));
+        Map<String, Double> rowGaps = present(v, ROW_GAP, REDUCING);
         Map<String, Double> floors = new LinkedHashMap<>();
         for (String c : floorClasses) {
             floors.put(c, v.getOrDefault(FLOOR + c, DEFAULT_FLOOR_US));
