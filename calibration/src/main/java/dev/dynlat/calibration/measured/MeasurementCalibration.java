@@ -87,14 +87,7 @@ public final class MeasurementCalibration {
                     new MappedOperator(m.spec(), m.batch()), m.latencyMs() * 1e-3, 0);
             (ShapeFamily.heldOut(m) ? heldAll : fitAll).add(o);
         }
-        if (fitAll.isEmpty()) {
-            throw new IllegalArgumentException("measurements: every one of the " + rows.size()
-                    + " rows is in a held-out shape family; nothing to fit");
-        }
-        if (heldAll.isEmpty()) {
-            throw new IllegalArgumentException("measurements: none of the " + rows.size()
-                    + " rows is in a held-out shape family; the fit could not be judged");
-        }
+        requireBothSides(rows.size(), fitAll.size(), heldAll.size());
         List<Observation<MappedOperator>> fitSet = capPerClass(fitAll);
         List<Observation<MappedOperator>> heldSet = capPerClass(heldAll);
         HeldOutSplit<MappedOperator> split = new HeldOutSplit<>(fitSet, heldSet,
@@ -117,6 +110,18 @@ public final class MeasurementCalibration {
                 fitSet.size(), t0);
     }
 
+    /** Refuses a split that leaves nothing to fit or nothing to judge the fit by. */
+    private static void requireBothSides(int rows, int fit, int held) {
+        if (fit == 0) {
+            throw new IllegalArgumentException("measurements: every one of the " + rows
+                    + " rows is in a held-out shape family; nothing to fit");
+        }
+        if (held == 0) {
+            throw new IllegalArgumentException("measurements: none of the " + rows
+                    + " rows is in a held-out shape family; the fit could not be judged");
+        }
+    }
+
     /**
      * Fits the GPU library model ({@link GpuLibraryFit}) to the rows outside held-out families: the
      * calibrated model of a GPU profile. The kernel family comes from the base profile's library terms
@@ -127,14 +132,7 @@ public final class MeasurementCalibration {
         long t0 = System.nanoTime();
         List<MeasuredOperator> fitRows = rows.stream().filter(m -> !ShapeFamily.heldOut(m)).toList();
         List<MeasuredOperator> heldRows = rows.stream().filter(ShapeFamily::heldOut).toList();
-        if (fitRows.isEmpty()) {
-            throw new IllegalArgumentException("measurements: every one of the " + rows.size()
-                    + " rows is in a held-out shape family; nothing to fit");
-        }
-        if (heldRows.isEmpty()) {
-            throw new IllegalArgumentException("measurements: none of the " + rows.size()
-                    + " rows is in a held-out shape family; the fit could not be judged");
-        }
+        requireBothSides(rows.size(), fitRows.size(), heldRows.size());
         Optional<GpuLibraryCoefficients> prior = base.calibrated().flatMap(CalibratedCoefficients::gpuLibrary);
         KernelFamily family = prior.map(GpuLibraryCoefficients::family).or(() -> KernelFamilies.named(rows))
                 .orElseThrow(() -> new IllegalArgumentException("kernel family: the measurements name no cuBLAS"
