@@ -169,20 +169,16 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         CalibrationSuite s = suite != null ? suite : quick ? CalibrationSuite.quickWithBlocks()
                 : CalibrationSuite.fullWithBlocks();
-        boolean guarded = !allowBusy && b instanceof dev.dynlat.calibration.backend.CpuBackend;
-        if (guarded) {
-            try {
-                quietMachine.awaitQuiet("dynlat calibrate", Runtime.getRuntime().availableProcessors(),
-                        new java.io.PrintWriter(err, true));
-            } catch (dev.dynlat.calibration.host.MachineBusyException e) {
-                return fail(e.getMessage(), MACHINE_BUSY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return fail("interrupted while waiting for the machine to settle", RUN_ERROR);
-            }
+        BusyGuard guard;
+        try {
+            guard = BusyGuard.start(!allowBusy && b instanceof dev.dynlat.calibration.backend.CpuBackend,
+                    quietMachine, "dynlat calibrate", err);
+        } catch (dev.dynlat.calibration.host.MachineBusyException e) {
+            return fail(e.getMessage(), MACHINE_BUSY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while waiting for the machine to settle", RUN_ERROR);
         }
-        java.util.Optional<dev.dynlat.calibration.host.BackgroundLoad.Snapshot> loadAtStart =
-                dev.dynlat.calibration.host.BackgroundLoad.snapshot();
         long t0 = System.nanoTime();
         try {
             CalibrationOutcome o = new CalibrationRun(b, s, settings, quick,
@@ -194,10 +190,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) * 1e-9, stat(o, false, true), stat(o, false, false), stat(o, true, true),
                     stat(o, true, false), out, report);
             err.println("speed reference: " + o.measurements().speed().describe());
-            java.util.Optional<String> busy = guarded && loadAtStart.isPresent()
-                    ? dev.dynlat.calibration.host.BackgroundLoad.snapshot()
-                            .flatMap(end -> dev.dynlat.calibration.host.QuietMachine.busyDuring(loadAtStart.get(), end))
-                    : java.util.Optional.empty();
+            java.util.Optional<String> busy = guard.busySinceStart();
             if (busy.isPresent()) {
                 return fail(busy.get() + "; the profile and report were written but describe a loaded machine:"
                         + " rerun when it is idle", MACHINE_BUSY);

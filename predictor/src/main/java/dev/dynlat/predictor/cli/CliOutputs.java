@@ -5,6 +5,7 @@ import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Where a command's {@code -} or {@code /dev/stdout} output goes: the command line's own output writer. */
@@ -24,6 +25,24 @@ final class CliOutputs {
         } else {
             outputs.prepareText(target, text);
             outputs.commit(stdout(spec));
+        }
+    }
+
+    /** A command's one text output, computed once its {@code --out} file has been accepted. */
+    @FunctionalInterface
+    interface Text {
+        String get() throws IOException;
+    }
+
+    /**
+     * A command with one text output: accepts {@code --out} FILE (standard output when null) before
+     * computing {@code text}, then writes it as {@link #emit(CommandLine.Model.CommandSpec, OutputSet,
+     * OutputTarget, String)} does.
+     */
+    static void emit(CommandLine.Model.CommandSpec spec, Path out, Text text) throws IOException {
+        try (OutputSet outputs = new OutputSet()) {
+            OutputTarget target = out == null ? null : outputs.add("--out", out);
+            emit(spec, outputs, target, text.get());
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.dynlat.predictor.cli;
 
-import dev.dynlat.reports.io.OutputSet;
-import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,10 +38,7 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (OutputSet outputs = new OutputSet()) {
-            OutputTarget target = out == null ? null : outputs.add("--out", out);
-            CliOutputs.emit(spec, outputs, target, script());
-        }
+        CliOutputs.emit(spec, out, CompletionCommand::script);
         return 0;
     }
 

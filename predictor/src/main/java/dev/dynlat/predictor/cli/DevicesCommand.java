@@ -15,8 +15,6 @@ import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
 import dev.dynlat.reports.table.Table;
 import dev.dynlat.operators.profile.ProfileWriter;
-import dev.dynlat.reports.io.OutputSet;
-import dev.dynlat.reports.io.OutputTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,11 +106,10 @@ public final class DevicesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             String fmt = ResultFormat.parse(format, ResultFormat.TEXT, ResultFormat.YAML).id();
-            try (OutputSet outputs = new OutputSet()) {
-                OutputTarget target = outFile == null ? null : outputs.add("--out", outFile);
+            CliOutputs.emit(spec, outFile, () -> {
                 DeviceProfile p = DeviceCatalog.load("DEVICE", device);
-                CliOutputs.emit(spec, outputs, target, fmt.equals("yaml") ? ProfileWriter.toYaml(p) : text(p));
-            }
+                return fmt.equals("yaml") ? ProfileWriter.toYaml(p) : text(p);
+            });
             return 0;
         }
 

@@ -14,8 +14,6 @@ import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.predictor.workload.NetworkNode;
 import dev.dynlat.predictor.workload.NetworkWriter;
 import dev.dynlat.predictor.workload.NetworkZoo;
-import dev.dynlat.reports.io.OutputSet;
-import dev.dynlat.reports.io.OutputTarget;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
@@ -187,13 +185,11 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            try (OutputSet outputs = new OutputSet()) {
-                OutputTarget target = out == null ? null : outputs.add("--out", out);
+            CliOutputs.emit(spec, out, () -> {
                 Network n = model.network();
-                String text = "# exported by dynlat models export " + model.model + "\n"
+                return "# exported by dynlat models export " + model.model + "\n"
                         + NetworkWriter.write(n.description(), n.input());
-                CliOutputs.emit(spec, outputs, target, text);
-            }
+            });
             return 0;
         }
     }
@@ -241,8 +237,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            try (OutputSet outputs = new OutputSet()) {
-                OutputTarget target = out == null ? null : outputs.add("--out", out);
+            CliOutputs.emit(spec, out, () -> {
                 OnnxImporter.Result r = OnnxImporter.importFile(file, InputDims.parse(input));
                 // Load it back before writing: what is written must be a valid network file.
                 Models.load(r, file.toString());
@@ -250,8 +245,8 @@ public final class ModelsCommand implements Callable<Integer> {
                         + "\n");
                 r.notes().forEach(n -> text.append("# note: ").append(n).append('\n'));
                 text.append(NetworkWriter.write(r.description(), r.description().input()));
-                CliOutputs.emit(spec, outputs, target, text.toString());
-            }
+                return text.toString();
+            });
             return 0;
         }
     }

@@ -1,6 +1,5 @@
 package dev.dynlat.predictor.cli;
 
-import dev.dynlat.predictor.request.RateList;
 import dev.dynlat.predictor.request.SweepRequest;
 import dev.dynlat.predictor.request.SweepResult;
 import dev.dynlat.predictor.request.SweepRun;
@@ -135,10 +134,5 @@ public final class SweepCommand implements Callable<Integer> {
         }
         stdout.print(new MarkdownTableWriter().render(r.best()));
         stdout.flush();
-    }
-
-    /** "0.25,0.5" or "start:stop:step" (inclusive, rounded to 1e-9 so 0.1 steps land on 1.0). */
-    static double[] parseRates(String text) {
-        return RateList.parse(text);
     }
 }

@@ -134,21 +134,17 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println("dynlat validate: " + cpu.unavailableReason());
             return 1;
         }
-        if (!allowBusy) {
-            try {
-                quietMachine.awaitQuiet("dynlat validate", Runtime.getRuntime().availableProcessors(),
-                        new java.io.PrintWriter(err, true));
-            } catch (dev.dynlat.calibration.host.MachineBusyException e) {
-                err.println("dynlat validate: " + e.getMessage());
-                return 3;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                err.println("dynlat validate: interrupted while waiting for the machine to settle");
-                return 1;
-            }
+        BusyGuard guard;
+        try {
+            guard = BusyGuard.start(!allowBusy, quietMachine, "dynlat validate", err);
+        } catch (dev.dynlat.calibration.host.MachineBusyException e) {
+            err.println("dynlat validate: " + e.getMessage());
+            return 3;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("dynlat validate: interrupted while waiting for the machine to settle");
+            return 1;
         }
-        java.util.Optional<dev.dynlat.calibration.host.BackgroundLoad.Snapshot> loadAtStart =
-                dev.dynlat.calibration.host.BackgroundLoad.snapshot();
         List<ValidationCase> chosen = heldOut ? quick ? ValidationSet.heldOutQuick() : ValidationSet.heldOut()
                 : quick ? ValidationSet.quick() : ValidationSet.full();
         List<ValidationCase> cases = chosen.stream().filter(this::executable).toList();
@@ -178,10 +174,7 @@ public final class ValidateCommand implements Callable<Integer> {
         err.println("speed reference: " + o.runSpeed().describe() + "; " + o.correctionBasis());
         err.printf(Locale.ROOT, "validated in %.0f s; report %s%n", o.seconds(), out.resolve("report.md"));
         boolean failed = o.networks().stream().anyMatch(c -> !c.checkPassed());
-        java.util.Optional<String> busy = !allowBusy && loadAtStart.isPresent()
-                ? dev.dynlat.calibration.host.BackgroundLoad.snapshot()
-                        .flatMap(end -> dev.dynlat.calibration.host.QuietMachine.busyDuring(loadAtStart.get(), end))
-                : java.util.Optional.empty();
+        java.util.Optional<String> busy = guard.busySinceStart();
         if (busy.isPresent()) {
             err.println("dynlat validate: " + busy.get() + "; the report was written but describes a loaded machine:"
                     + " rerun when it is idle");

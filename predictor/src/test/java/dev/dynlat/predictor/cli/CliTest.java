@@ -37,6 +37,16 @@ public class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Writes {@code specYaml} to {@code dir/spec.yaml} and sweeps it into {@code dir/outName}, which must succeed. */
+    public static Path sweep(Path dir, String specYaml, String outName) throws IOException {
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, specYaml);
+        Path out = dir.resolve(outName);
+        Result r = run("sweep", "--spec", spec.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        return out;
+    }
+
     @Test
     void staticPredictionJsonMatchesLibrary() throws IOException {
         Result r = run("predict", "--model", "resnet101", "--device", "v100", "--format", "json");

@@ -15,8 +15,6 @@ import dev.dynlat.predictor.engine.Workload;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.workload.NetworkZoo;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,10 +28,8 @@ class GpuDeviceRunCliTest {
     Path tmp;
 
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DynlatCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {Integer.toString(code), err.toString(), out.toString()};
+        CliTest.Result r = CliTest.run(args);
+        return new String[] {Integer.toString(r.code()), r.err(), r.out()};
     }
 
     private static void assertOneLineError(String[] r, String fragment) {

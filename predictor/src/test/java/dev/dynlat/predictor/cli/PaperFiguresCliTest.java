@@ -24,17 +24,13 @@ class PaperFiguresCliTest {
 
     @BeforeEach
     void sweep() throws IOException {
-        Path spec = tmp.resolve("spec.yaml");
-        Files.writeString(spec, """
+        results = CliTest.sweep(tmp, """
                 models: [resnet50]
                 devices: [tx2, v100]
                 paradigms:
                   spatial: {granularity: [1, 2, 4]}
                 rates: [0.25, 0.5, 1.0]
-                """);
-        results = tmp.resolve("results.csv");
-        CliTest.Result r = CliTest.run("sweep", "--spec", spec.toString(), "--out", results.toString());
-        assertEquals(0, r.code(), r.err());
+                """, "results.csv");
     }
 
     private static double svgWidthPt(Path svg) throws IOException {

@@ -19,19 +19,14 @@ class ReportFromJsonlTest {
     Path tmp;
 
     private Path sweep(String name) throws IOException {
-        Path spec = tmp.resolve("spec.yaml");
-        Files.writeString(spec, """
+        return CliTest.sweep(tmp, """
                 models: [resnet50]
                 devices: [tx2, nano]
                 paradigms:
                   spatial: {granularity: [1, 4]}
                   channel: {channel_group: [2]}
                 rates: [0.25, 0.75]
-                """);
-        Path out = tmp.resolve(name);
-        CliTest.Result r = CliTest.run("sweep", "--spec", spec.toString(), "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
-        return out;
+                """, name);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.request.RateList;
 import dev.dynlat.predictor.schedule.Schedule;
 import dev.dynlat.predictor.sweep.RateSweep;
 import dev.dynlat.predictor.sweep.SweepPoint;
@@ -40,9 +41,9 @@ class SweepCommandTest {
 
     @Test
     void rateGridsParse() {
-        assertArrayEquals(new double[] {0.1, 0.2, 0.3}, SweepCommand.parseRates("0.1:0.3:0.1"), 1e-12);
-        assertEquals(10, SweepCommand.parseRates("0.1:1:0.1").length, "0.1 steps land on 1.0");
-        assertArrayEquals(new double[] {0.25, 0.75}, SweepCommand.parseRates("0.25, 0.75"), 0);
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3}, RateList.parse("0.1:0.3:0.1"), 1e-12);
+        assertEquals(10, RateList.parse("0.1:1:0.1").length, "0.1 steps land on 1.0");
+        assertArrayEquals(new double[] {0.25, 0.75}, RateList.parse("0.25, 0.75"), 0);
     }
 
     @Test
