@@ -49,10 +49,8 @@ public final class DeviceCatalog {
      */
     public static DeviceProfile load(String option, String nameOrPath) {
         Path asPath = Path.of(nameOrPath);
-        boolean looksLikeFile = nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml")
-                || nameOrPath.contains("/");
-        boolean builtIn = !looksLikeFile && builtInNames().contains(nameOrPath);
-        if (looksLikeFile || (!builtIn && Files.exists(asPath))) {
+        boolean builtIn = isBuiltIn(nameOrPath);
+        if (looksLikeFile(nameOrPath) || (!builtIn && Files.exists(asPath))) {
             return ProfileLoader.load(option, asPath);
         }
         String yaml = resource(nameOrPath + ".yaml");
@@ -61,6 +59,18 @@ public final class DeviceCatalog {
                     + String.join(", ", builtInNames()) + " (or a path to a profile .yaml)");
         }
         return ProfileLoader.parse(yaml, "profile " + nameOrPath + ".yaml");
+    }
+
+    /**
+     * Whether a {@code --device} value names a built-in profile rather than a file: not a path by its
+     * form and one of {@link #builtInNames()}.
+     */
+    public static boolean isBuiltIn(String nameOrPath) {
+        return !looksLikeFile(nameOrPath) && builtInNames().contains(nameOrPath);
+    }
+
+    private static boolean looksLikeFile(String nameOrPath) {
+        return nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml") || nameOrPath.contains("/");
     }
 
     /**

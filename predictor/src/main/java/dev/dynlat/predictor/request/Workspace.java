@@ -41,9 +41,7 @@ public final class Workspace {
 
     /** The profile a {@code --device} value names; {@code option} is named in messages about a file. */
     public DeviceProfile profile(String option, String device) {
-        boolean builtIn = !device.endsWith(".yaml") && !device.endsWith(".yml") && !device.contains("/")
-                && DeviceCatalog.builtInNames().contains(device);
-        return builtIn ? cached(profiles, device, k -> DeviceCatalog.load(option, device))
+        return DeviceCatalog.isBuiltIn(device) ? cached(profiles, device, k -> DeviceCatalog.load(option, device))
                 : DeviceCatalog.load(option, device);
     }
 
