@@ -148,8 +148,7 @@ public final class GpuNetworkComparison {
         }
         Set<String> devices = new LinkedHashSet<>();
         rows.forEach(c -> devices.add(c.measured().device()));
-        double[] abs = rows.stream().mapToDouble(c -> Math.abs(c.errorPct())).sorted().toArray();
-        double mdape = abs.length % 2 == 1 ? abs[abs.length / 2] : (abs[abs.length / 2 - 1] + abs[abs.length / 2]) / 2;
+        double mdape = CaseResult.median(rows.stream().mapToDouble(c -> Math.abs(c.errorPct())).toArray());
         return String.format(Locale.ROOT, "# Whole networks: measured on the GPU vs predicted%n%n"
                 + "Measured on %s (PyTorch, FP32, TF32 off, random weights; median of the timed passes, milliseconds"
                 + " per batch). Predicted by `dynlat predict` on profile `%s` (%s, variant %s), static networks at the"

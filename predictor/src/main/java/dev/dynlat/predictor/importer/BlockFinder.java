@@ -50,15 +50,7 @@ final class BlockFinder {
                 invertedResidual(d);
             }
         }
-        List<Draft> out = new ArrayList<>();
-        for (Draft d : drafts) {
-            if (replacements.containsKey(d)) {
-                out.add(replacements.get(d));
-            } else if (!removed.contains(d)) {
-                out.add(d);
-            }
-        }
-        return out;
+        return DraftIndex.rewritten(drafts, replacements, removed);
     }
 
     private int readerCount(String id) {

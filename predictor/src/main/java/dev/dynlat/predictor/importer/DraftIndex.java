@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The drafts of an imported graph by id, and the drafts that read each tensor: what the block and
@@ -30,5 +31,21 @@ final class DraftIndex {
     /** The drafts that read a tensor (empty when none does). */
     List<Draft> readersOf(String tensor) {
         return readers.getOrDefault(tensor, List.of());
+    }
+
+    /**
+     * {@code drafts} in order with each replaced draft swapped for its replacement and each removed
+     * one left out: what a finder returns once it has matched its blocks.
+     */
+    static List<Draft> rewritten(List<Draft> drafts, Map<Draft, Draft> replacements, Set<Draft> removed) {
+        List<Draft> out = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (replacements.containsKey(d)) {
+                out.add(replacements.get(d));
+            } else if (!removed.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 }

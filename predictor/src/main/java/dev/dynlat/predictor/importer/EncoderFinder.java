@@ -2,7 +2,6 @@ package dev.dynlat.predictor.importer;
 
 import dev.dynlat.predictor.workload.NodeDescription.Form;
 import dev.dynlat.predictor.workload.Shape.Sequence;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,15 +44,7 @@ final class EncoderFinder {
                 }
             }
         }
-        List<Draft> out = new ArrayList<>();
-        for (Draft d : drafts) {
-            if (replacements.containsKey(d)) {
-                out.add(replacements.get(d));
-            } else if (!removed.contains(d)) {
-                out.add(d);
-            }
-        }
-        return out;
+        return DraftIndex.rewritten(drafts, replacements, removed);
     }
 
     /** A recognised layer: its drafts, the last of them, and the block that replaces them. */

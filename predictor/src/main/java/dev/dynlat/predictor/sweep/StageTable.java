@@ -3,6 +3,8 @@ package dev.dynlat.predictor.sweep;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The engine's totals for every candidate option of every stage at one rate, milliseconds per
@@ -29,6 +31,10 @@ public record StageTable(StageTotals[][] stages, double fixedMs) {
         // Stages are paired with the prediction's by position: a stage of backbone blocks that no
         // option changes (MobileNetV2's first, without a shortcut) is fixed cost like the stem.
         int[] at = SweepWorkloads.stagePositions(model);
+        Set<Integer> swept = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            swept.add(at[i]);
+        }
         double fixed = 0;
         for (int j = 0; j < widest; j++) {
             Prediction p;
@@ -41,16 +47,15 @@ public record StageTable(StageTotals[][] stages, double fixedMs) {
                 }
                 p = predictor.predict(SweepWorkloads.workload(model, paradigm, perStage, rate));
             }
-            java.util.Set<Integer> swept = new java.util.HashSet<>();
             for (int i = 0; i < n; i++) {
-                swept.add(at[i]);
                 if (j < stages[i].length) {
                     stages[i][j] = StageTotals.of(p.stages().get(at[i]));
                 }
             }
-            fixed = 0;
-            for (int k = 0; k < p.stages().size(); k++) {
-                fixed += swept.contains(k) ? 0 : p.stages().get(k).latencyMs();
+            if (j == widest - 1) {
+                for (int k = 0; k < p.stages().size(); k++) {
+                    fixed += swept.contains(k) ? 0 : p.stages().get(k).latencyMs();
+                }
             }
         }
         return new StageTable(stages, fixed);

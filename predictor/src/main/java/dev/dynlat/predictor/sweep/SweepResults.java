@@ -173,13 +173,17 @@ public record SweepResults(String model, String device, String variant, int batc
             // The same reader as read(): the sweep's CSV or its JSON Lines.
             ResultCells cells = ResultCells.open(in, file.toString());
             List<String> header = cells.header();
+            int modelAt = header.indexOf("model");
+            int variantAt = header.indexOf("variant");
+            int deviceAt = header.indexOf("device");
+            int batchAt = header.indexOf("batch");
             String[] c;
             while ((c = cells.next()) != null) {
-                String m = c[header.indexOf("model")];
-                String v = c[header.indexOf("variant")];
-                String d = c[header.indexOf("device")];
+                String m = c[modelAt];
+                String v = c[variantAt];
+                String d = c[deviceAt];
                 if (m.equals(model) && v.equals(variant) && !out.containsKey(d)) {
-                    out.put(d, new Selection(m, d, v, Integer.parseInt(c[header.indexOf("batch")])));
+                    out.put(d, new Selection(m, d, v, Integer.parseInt(c[batchAt])));
                 }
             }
         } catch (IOException | NumberFormatException e) {

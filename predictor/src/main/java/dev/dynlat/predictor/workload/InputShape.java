@@ -112,6 +112,11 @@ public sealed interface InputShape permits InputShape.Image, InputShape.Tokens {
             return !text.matches(".*[xX×].*");
         }
 
+        /** The value {@code N} for a side of {@code side}; null when {@code side} ≤ 0 (the model's own). */
+        static Size ofSide(int side) {
+            return side > 0 ? new Size(side, side, "" + side) : null;
+        }
+
         /**
          * Parses an {@code --input} value; null (not given) gives null.
          *

@@ -36,7 +36,7 @@ public final class NetworkLoader {
 
     /** As {@link #load(Path, int)}; {@code option} names the file in messages about an unusable file. */
     public static Network load(String option, Path file, int inputSize) {
-        return load(option, file, inputSize > 0 ? new InputShape.Size(inputSize, inputSize, "" + inputSize) : null);
+        return load(option, file, InputShape.Size.ofSide(inputSize));
     }
 
     /** Loads and resolves a network file at its own input, or resized to {@code size} when not null. */

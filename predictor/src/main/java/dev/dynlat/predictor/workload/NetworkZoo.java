@@ -66,7 +66,7 @@ public final class NetworkZoo {
 
     /** A zoo model at a square {@code inputSize} (≤ 0: its own). */
     public static Network get(String name, int inputSize) {
-        return get(name, inputSize > 0 ? new InputShape.Size(inputSize, inputSize, "" + inputSize) : null);
+        return get(name, InputShape.Size.ofSide(inputSize));
     }
 
     /** A zoo model resized to {@code size} (null: its own input). */
@@ -93,7 +93,7 @@ public final class NetworkZoo {
 
     /** A zoo name or a network file, resolved at a square {@code inputSize} (≤ 0: the model's own). */
     public static Network resolve(String model, int inputSize) {
-        return resolve(model, inputSize > 0 ? new InputShape.Size(inputSize, inputSize, "" + inputSize) : null);
+        return resolve(model, InputShape.Size.ofSide(inputSize));
     }
 
     /** A zoo name or a network file, resized to an {@code --input} value (null: the model's own input). */

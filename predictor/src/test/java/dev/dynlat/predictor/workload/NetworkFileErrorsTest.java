@@ -1,13 +1,11 @@
 package dev.dynlat.predictor.workload;
 
+import static dev.dynlat.predictor.workload.NetworkFileRuns.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dynlat.predictor.cli.DynlatCli;
+import dev.dynlat.predictor.workload.NetworkFileRuns.Run;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,31 +84,10 @@ class NetworkFileErrorsTest {
         return Arguments.of(name, text, List.of(fragments));
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DynlatCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rejectedWithEveryProblemAndNoOutput(String name, String text, List<String> fragments) throws IOException {
-        Path file = tmp.resolve("net.yaml");
-        Files.writeString(file, text);
-        Path out = tmp.resolve("out.json");
-        Run r = cli("predict", "--model", file.toString(), "--device", "v100", "--format", "json", "--out",
-                out.toString());
-        assertEquals(2, r.code(), name + ": " + r.err());
-        for (String f : fragments) {
-            assertTrue(r.err().contains(f), name + ": expected '" + f + "' in: " + r.err());
-        }
-        assertTrue(r.err().contains(file + ":"), name + ": the message names the file: " + r.err());
-        assertFalse(r.err().contains("\tat "), name + ": no stack trace");
-        assertFalse(Files.exists(out), name + ": no output written");
+        NetworkFileRuns.assertRejectedWithNoOutput(tmp, name, text, fragments);
     }
 
     @Test

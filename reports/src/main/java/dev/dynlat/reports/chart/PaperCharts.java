@@ -361,9 +361,9 @@ public final class PaperCharts {
         band.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
         plot.addRangeMarker(band, Layer.BACKGROUND);
         plot.addRangeMarker(new ValueMarker(1, Color.BLACK, PaperStyle.guideStroke(false)), Layer.BACKGROUND);
-        // Room for the last x label, centred on the plot's right edge.
-        plot.setInsets(new RectangleInsets(3, 3, 3, 12));
         JFreeChart chart = PaperStyle.chart(spec.title(), plot, true);
+        // Room for the last x label, centred on the plot's right edge (after chart(), whose
+        // stylePlot sets the common insets).
         plot.setInsets(new RectangleInsets(3, 3, 3, 12));
         PaperStyle.titleLegend(chart, spec.legendTitle());
         if (above + below > 0) {
