@@ -22,12 +22,15 @@ final class PointwiseTiles {
 
     static BestTiling search(int c, long h, int w, DeviceModel d, TileOrder order, MemoryTerm memoryTerm) {
         int batch = d.batch();
+        // Enumerated once: each lookup is a map access, and the inner loops run thousands of times.
+        int[] rowTiles = order.tileSizes(TileSpace.searchExtent(h));
+        int[] colTiles = order.tileSizes(w);
         BestTiling best = new BestTiling();
         for (int ct : order.tileSizes(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : order.tileSizes(TileSpace.searchExtent(h))) {
+            for (int ht : rowTiles) {
                 long nH = Efficiency.ceilDiv(h, ht);
-                for (int wt : order.tileSizes(w)) {
+                for (int wt : colTiles) {
                     double tiles = (double) nC * nH * Efficiency.ceilDiv(w, wt);
                     double tileSize = (double) ct * ht * wt;
                     double memory = memoryTerm.seconds(ct, ht, wt, tiles);
