@@ -77,6 +77,10 @@ final class ConvTileSearch {
                     double outputPerTile = channelRows * wt;
                     double onChip = (weightPerTile + inputPerTile * ic * batch + outputPerTile * oc * batch) * tiles;
                     double memory = dramS + onChip / colOnChipRate[j];
+                    if (!(memory < best.latencyS())) {
+                        // Compute time only adds to memory time (or overlaps it): no faster than the best.
+                        continue;
+                    }
                     double tileMacs = outputPerTile * cinPerGroup * k * k * batch;
                     double unscaledS = d.macSeconds(tileMacs) * ic;
                     double laneUse = Efficiency.ceilEfficiency(v.laneOutputs(outputPerTile, batch),
