@@ -2,7 +2,7 @@
 """Predictions through one warm engine (the Python client) against one ``./dynlat predict`` per prediction.
 
     src/tools/client-vs-cli.py [--cli-calls 50] [--predictions 1000] [--repeats 3] [--seed 18]
-                               [--dynlat LAUNCHER] [--detail summary] [--requests FILE]
+                               [--dynlat LAUNCHER] [--detail summary] [--many] [--requests FILE]
 
 A mix of varied configurations is drawn from a seeded RNG before anything is timed: models, devices
 (built-in and the calibrated host-cpu profile), modes static/spatial/channel/layer with rates in
@@ -14,7 +14,8 @@ counted: it is paid once per session). It prints each repeat, then the median an
 repeats of the CLI's time per call, the client's total, and the ratio (CLI per call x predictions) /
 client total. ``--dynlat`` names the launcher both run (default this checkout's ``./dynlat``; another
 build's, to compare two builds in one sitting). ``--detail summary`` asks the client for totals only (the
-CLI calls are the same). ``--requests FILE`` also writes the mix as JSON lines for ``./dynlat serve`` (to
+CLI calls are the same); ``--many`` sends the whole mix with one ``predict_many`` call (requests
+written while answers are read) instead of a ``predict`` call each. ``--requests FILE`` also writes the mix as JSON lines for ``./dynlat serve`` (to
 profile the engine on it) and exits. Run it on a quiet machine after the build (``./dynlat``
 builds on first use) and report the CPU and load average it prints beside the figures.
 """
@@ -84,13 +85,17 @@ def time_cli(launcher, mix, calls):
     return (time.perf_counter() - start) / calls
 
 
-def time_client(launcher, mix, detail):
-    """Seconds for all of the mix through one fresh engine, its start not counted."""
+def time_client(launcher, mix, detail, many):
+    """Seconds for all of the mix through one fresh engine, its start not counted: one ``predict``
+    call per configuration, or with ``many`` one ``predict_many`` call for the whole mix."""
     with dynlat.Engine(command=[launcher], frames=False) as engine:
         engine.version()
         start = time.perf_counter()
-        for config in mix:
-            engine.predict(detail=detail, **config)
+        if many:
+            engine.predict_many(mix, detail=detail)
+        else:
+            for config in mix:
+                engine.predict(detail=detail, **config)
         return time.perf_counter() - start
 
 
@@ -118,6 +123,8 @@ def main():
     parser.add_argument("--dynlat", metavar="LAUNCHER", default=str(ROOT / "dynlat"),
                         help="the dynlat launcher to time (default this checkout's ./dynlat)")
     parser.add_argument("--detail", choices=("summary",), help="client answers with totals only (default: full)")
+    parser.add_argument("--many", action="store_true",
+                        help="the client sends the mix with one predict_many call (default: a predict call each)")
     parser.add_argument("--requests", metavar="FILE", help="write the mix as JSON lines for ./dynlat serve and exit")
     a = parser.parse_args()
     for name in ("cli_calls", "predictions", "repeats"):
@@ -140,12 +147,13 @@ def main():
 
     print("CPU: %s; load average before: %s; %s" % (cpu_model(), " ".join("%.2f" % x for x in os.getloadavg()),
                                                      time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
-    print("launcher: %s; mix: %d predictions (seed %d), detail %s; %d predict calls per repeat" % (
-        a.dynlat, a.predictions, a.seed, a.detail or "full", a.cli_calls))
+    print("launcher: %s; mix: %d predictions (seed %d), detail %s, client %s; %d predict calls per repeat" % (
+        a.dynlat, a.predictions, a.seed, a.detail or "full", "predict_many" if a.many else "a predict call each",
+        a.cli_calls))
     cli, client, ratios = [], [], []
     for r in range(1, a.repeats + 1):
         per_call = time_cli(a.dynlat, mix, a.cli_calls)
-        total = time_client(a.dynlat, mix, a.detail)
+        total = time_client(a.dynlat, mix, a.detail, a.many)
         cli.append(per_call)
         client.append(total)
         ratios.append(per_call * a.predictions / total)
