@@ -45,7 +45,7 @@ public final class GpuLibraryParameters {
     static final List<String> ROW_WISE = List.of("activation", "softmax", "layernorm");
     /** The non-fused Winograd's transform kernels: streaming at an efficiency of their own. */
     static final List<String> WINOGRAD_STREAMS = List.of(GpuLibraryCoefficients.WINOGRAD_TRANSFORM,
-            GpuLibraryCoefficients.WINOGRAD_FILTER);
+            GpuLibraryCoefficients.WINOGRAD_OUTPUT, GpuLibraryCoefficients.WINOGRAD_FILTER);
     /** Streaming classes that reduce each row before streaming it: a device-side gap of their own. */
     static final List<String> REDUCING = List.of("softmax", "layernorm");
 

@@ -56,10 +56,16 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
     /** Key of {@link #convEfficiency} for the 36 batched GEMMs of cuDNN's non-fused Winograd. */
     public static final String WINOGRAD_GEMM = "winograd-gemm";
     /**
-     * Key of {@link #streamEfficiency} for the data and output transforms of cuDNN's non-fused Winograd
-     * (scattered 6×6 windows gathered and 36 planes written: not the elementwise pass's access pattern).
+     * Key of {@link #streamEfficiency} for the data transform of cuDNN's non-fused Winograd (overlapping
+     * 6×6 windows gathered and 36 planes written: not the elementwise pass's access pattern).
      */
     public static final String WINOGRAD_TRANSFORM = "winograd-transform";
+    /**
+     * Key of {@link #streamEfficiency} for its output transform (36 planes read, 4×4 tiles written: the
+     * measured rows stream it about twice as fast as the data transform). A profile without it
+     * streams the output transform at {@link #WINOGRAD_TRANSFORM}'s rate.
+     */
+    public static final String WINOGRAD_OUTPUT = "winograd-output";
     /** Key of {@link #streamEfficiency} for the non-fused Winograd's filter transform. */
     public static final String WINOGRAD_FILTER = "winograd-filter";
     /** Key of {@link #hostFloorUs} for operator classes without a floor of their own. */
