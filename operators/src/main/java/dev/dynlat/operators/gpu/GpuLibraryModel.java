@@ -267,7 +267,7 @@ public final class GpuLibraryModel {
     public OperatorCost finish(KernelTime t, String operatorClass, double macs, double dramBytes) {
         // The power limit lowers the SM clock: compute slows, streaming barely does.
         double compute = Math.min(t.computeS(), t.deviceS());
-        double throttled = t.deviceS() + compute * k.throttleBeta() * Math.log1p(compute / (k.throttleTauMs() * 1e-3));
+        double throttled = t.deviceS() - compute + k.throttledComputeS(operatorClass, compute);
         double gaps = (t.kernels() - t.libraryKernels()) * k.streamGapS(operatorClass)
                 + t.libraryKernels() * k.libraryGapUs() * 1e-6;
         double device = throttled + gaps;

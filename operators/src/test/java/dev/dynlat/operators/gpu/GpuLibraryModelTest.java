@@ -38,7 +38,7 @@ class GpuLibraryModelTest {
         }
         conv.put(GpuLibraryCoefficients.WINOGRAD, 0.6);
         conv.put(GpuLibraryCoefficients.WINOGRAD_GEMM, 0.7);
-        return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, gemm, conv, Map.of("softmax", 0.6), Map.of(),
+        return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, 0, 10, gemm, conv, Map.of("softmax", 0.6), Map.of(),
                 Map.of("elementwise", floorUs, GpuLibraryCoefficients.OTHER, floorUs, "conv", floorUs), "test");
     }
 
@@ -177,7 +177,7 @@ class GpuLibraryModelTest {
         GpuLibraryCoefficients base = coefficients(KernelFamily.VOLTA, 20);
         GpuLibraryCoefficients slowSetUp = new GpuLibraryCoefficients(base.family(), base.dramEfficiency(),
                 base.l2BandwidthRatio(), base.kernelGapUs(), base.libraryGapUs(), base.convSetupUs() + 50,
-                base.reductionOverhead(), base.convReductionOverhead(), base.throttleBeta(), base.throttleTauMs(),
+                base.reductionOverhead(), base.convReductionOverhead(), base.throttleBeta(), base.throttleTauMs(), base.convThrottleBeta(), base.convThrottleTauMs(),
                 base.gemmEfficiency(), base.convEfficiency(), base.streamEfficiency(), base.rowKernelGapUs(),
                 base.hostFloorUs(), base.source());
         KernelTime early = new GpuLibraryModel(V100, base).winograd4x4(c, 1, 64, 64);
@@ -223,10 +223,27 @@ class GpuLibraryModelTest {
         assertEquals(expected, slow.deviceS() - plain.deviceS(), expected * 1e-9);
     }
 
+    @Test
+    void convolutionsSlowDownUnderThePowerLimitByTheirOwnTerms() {
+        GpuLibraryCoefficients c = new GpuLibraryCoefficients(KernelFamily.VOLTA, 0.85, 3, 5, 5, 5, 16, 16, 0.5, 1,
+                0, 1, coefficients(KernelFamily.VOLTA, 0).gemmEfficiency(),
+                coefficients(KernelFamily.VOLTA, 0).convEfficiency(), Map.of(), Map.of(), Map.of("other", 0.0), "test");
+        // 10 ms of compute: a GEMM is 0.5 · ln(11) longer, a convolution (cuDNN's β = 0) not at all.
+        assertEquals(10e-3 * (1 + 0.5 * Math.log(11)), c.throttledComputeS("fc", 10e-3), 1e-12);
+        assertEquals(10e-3, c.throttledComputeS(GpuLibraryCoefficients.CONV_CLASS, 10e-3), 1e-15);
+        OperatorCost conv = new GpuLibraryCosts(new GpuLibraryModel(V100, c))
+                .cost(Conv2dSpec.padded(512, 512, 56, 56, 3, 1, 1, 1), 64).orElseThrow();
+        OperatorCost throttledConv = new GpuLibraryCosts(new GpuLibraryModel(V100, new GpuLibraryCoefficients(
+                KernelFamily.VOLTA, 0.85, 3, 5, 5, 5, 16, 16, 0.5, 1, 0.5, 1, c.gemmEfficiency(), c.convEfficiency(),
+                Map.of(), Map.of(), Map.of("other", 0.0), "test"))).cost(Conv2dSpec.padded(512, 512, 56, 56, 3, 1, 1, 1),
+                64).orElseThrow();
+        assertTrue(throttledConv.latencyS() > 1.5 * conv.latencyS(), conv.latencyS() + " vs " + throttledConv.latencyS());
+    }
+
     private static GpuLibraryCoefficients with(GpuLibraryCoefficients c, Map<String, Double> stream) {
         return new GpuLibraryCoefficients(c.family(), c.dramEfficiency(), c.l2BandwidthRatio(), c.kernelGapUs(),
                 c.libraryGapUs(), c.convSetupUs(), c.reductionOverhead(), c.convReductionOverhead(), c.throttleBeta(),
-                c.throttleTauMs(), c.gemmEfficiency(), c.convEfficiency(), stream, c.rowKernelGapUs(), c.hostFloorUs(),
+                c.throttleTauMs(), c.convThrottleBeta(), c.convThrottleTauMs(), c.gemmEfficiency(), c.convEfficiency(), stream, c.rowKernelGapUs(), c.hostFloorUs(),
                 c.source());
     }
 
@@ -268,10 +285,10 @@ class GpuLibraryModelTest {
         Map<String, Double> gemm = new LinkedHashMap<>(ok.gemmEfficiency());
         gemm.put("128x128", 1.2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(
-                KernelFamily.AMPERE, 0.9, 2, 5, 5, 5, 16, 16, 0, 10, gemm, ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
+                KernelFamily.AMPERE, 0.9, 2, 5, 5, 5, 16, 16, 0, 10, 0, 10, gemm, ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
         assertTrue(e.getMessage().contains("gemm_efficiency.128x128"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 1.1, 2, 5,
-                5, 5, 16, 16, 0, 10, ok.gemmEfficiency(), ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
+                5, 5, 16, 16, 0, 10, 0, 10, ok.gemmEfficiency(), ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
     }
 
     @Test
@@ -280,6 +297,6 @@ class GpuLibraryModelTest {
         // Maxwell's tiles are a subset of Volta's, Ampere's 128x128 is not Maxwell's: the other way round fails.
         GpuLibraryCoefficients maxwell = coefficients(KernelFamily.MAXWELL, 10);
         assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 0.9, 2, 5,
-                5, 5, 16, 16, 0, 10, maxwell.gemmEfficiency(), volta.convEfficiency(), Map.of(), Map.of(), volta.hostFloorUs(), ""));
+                5, 5, 16, 16, 0, 10, 0, 10, maxwell.gemmEfficiency(), volta.convEfficiency(), Map.of(), Map.of(), volta.hostFloorUs(), ""));
     }
 }
