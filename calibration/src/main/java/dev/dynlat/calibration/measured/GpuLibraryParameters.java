@@ -27,6 +27,8 @@ public final class GpuLibraryParameters {
     static final String CONV_REDUCTION = "conv_reduction_overhead";
     static final String BETA = "throttle_beta";
     static final String TAU = "throttle_tau_ms";
+    static final String CONV_BETA = "conv_throttle_beta";
+    static final String CONV_TAU = "conv_throttle_tau_ms";
     static final String GEMM = "gemm_efficiency.";
     static final String CONV = "conv_efficiency.";
     static final String STREAM = "stream_efficiency.";
@@ -45,7 +47,7 @@ public final class GpuLibraryParameters {
     static final List<String> ROW_WISE = List.of("activation", "softmax", "layernorm");
     /** The non-fused Winograd's transform kernels: streaming at an efficiency of their own. */
     static final List<String> WINOGRAD_STREAMS = List.of(GpuLibraryCoefficients.WINOGRAD_TRANSFORM,
-            GpuLibraryCoefficients.WINOGRAD_FILTER);
+            GpuLibraryCoefficients.WINOGRAD_OUTPUT, GpuLibraryCoefficients.WINOGRAD_FILTER);
     /** Streaming classes that reduce each row before streaming it: a device-side gap of their own. */
     static final List<String> REDUCING = List.of("softmax", "layernorm");
 
@@ -78,8 +80,10 @@ public final class GpuLibraryParameters {
         t.add(term(CONV_REDUCTION, "1", 16, 0.01, 1024, CONVS));
         t.add(term(L2, "1", 2.5, 1, 16, library));
         t.add(term(REDUCTION, "1", 16, 0.01, 1024, GEMMS));
-        t.add(term(BETA, "1", 0.05, 1e-6, 4, library));
-        t.add(term(TAU, "ms", 10, 1e-3, 1e5, library));
+        t.add(term(BETA, "1", 0.05, 1e-6, 4, GEMMS));
+        t.add(term(TAU, "ms", 10, 1e-3, 1e5, GEMMS));
+        t.add(term(CONV_BETA, "1", 0.05, 1e-6, 4, CONVS));
+        t.add(term(CONV_TAU, "ms", 10, 1e-3, 1e5, CONVS));
         for (GemmTile g : family.allGemmTiles()) {
             t.add(term(GEMM + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, GEMMS));
         }
@@ -146,6 +150,8 @@ public final class GpuLibraryParameters {
         v.put(REDUCTION, c.reductionOverhead());
         v.put(BETA, c.throttleBeta());
         v.put(TAU, c.throttleTauMs());
+        v.put(CONV_BETA, c.convThrottleBeta());
+        v.put(CONV_TAU, c.convThrottleTauMs());
         c.gemmEfficiency().forEach((k, x) -> v.put(GEMM + k, x));
         c.convEfficiency().forEach((k, x) -> v.put(CONV + k, x));
         c.streamEfficiency().forEach((k, x) -> v.put(STREAM + k, x));
@@ -186,6 +192,7 @@ public final class GpuLibraryParameters {
         return new GpuLibraryCoefficients(family, v.getOrDefault(DRAM, 0.8), v.getOrDefault(L2, 2.5),
                 v.getOrDefault(GAP, 5.0), v.getOrDefault(LIBRARY_GAP, 20.0), v.getOrDefault(SETUP, 20.0),
                 v.getOrDefault(REDUCTION, 16.0), v.getOrDefault(CONV_REDUCTION, 16.0),
-                v.getOrDefault(BETA, 0.0), v.getOrDefault(TAU, 10.0), gemm, conv, stream, rowGaps, floors, source);
+                v.getOrDefault(BETA, 0.0), v.getOrDefault(TAU, 10.0), v.getOrDefault(CONV_BETA, 0.0),
+                v.getOrDefault(CONV_TAU, 10.0), gemm, conv, stream, rowGaps, floors, source);
     }
 }

@@ -32,7 +32,8 @@ public final class GpuLibraryTransfer {
                 + " the same fractions of this GPU's peaks, " + target.id() + " kernels";
         return new GpuLibraryCoefficients(target, source.dramEfficiency(), source.l2BandwidthRatio(),
                 source.kernelGapUs(), source.libraryGapUs(), source.convSetupUs(), source.reductionOverhead(),
-                source.convReductionOverhead(), source.throttleBeta(), source.throttleTauMs(), gemm,
+                source.convReductionOverhead(), source.throttleBeta(), source.throttleTauMs(), source.convThrottleBeta(),
+                source.convThrottleTauMs(), gemm,
                 source.convEfficiency(), source.streamEfficiency(), source.rowKernelGapUs(), source.hostFloorUs(), how);
     }
 }

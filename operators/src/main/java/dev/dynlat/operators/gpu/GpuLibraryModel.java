@@ -106,10 +106,15 @@ public final class GpuLibraryModel {
 
     /** {@code batches} independent GEMMs in one strided-batched call ({@code bmm}). */
     public KernelTime batchedGemm(double batches, double cols, double rows, double reduction) {
+        return unsplitGemm(batchedTiles, batchedEff, k.reductionOverhead(), batches, cols, rows, reduction);
+    }
+
+    /** {@code batches} GEMMs of one kernel's grid, never split: the fastest of {@code tiles}. */
+    private KernelTime unsplitGemm(List<GemmTile> tiles, double[] efficiency, double overhead, double batches,
+                                   double cols, double rows, double reduction) {
         KernelTime best = null;
-        for (int i = 0; i < batchedTiles.size(); i++) {
-            best = KernelTime.faster(best, tile(batchedTiles.get(i), batchedEff[i], k.reductionOverhead(), batches,
-                    cols, rows, reduction, 1));
+        for (int i = 0; i < tiles.size(); i++) {
+            best = KernelTime.faster(best, tile(tiles.get(i), efficiency[i], overhead, batches, cols, rows, reduction, 1));
         }
         return best;
     }
@@ -195,7 +200,7 @@ public final class GpuLibraryModel {
      * 8 × 16 patch of one image (its launch grid is {@code batch·⌈C_out/32⌉ × ⌈H/8⌉ × ⌈W/16⌉}), so
      * small maps waste most of a block: that quantisation is what decides against it on small maps.
      */
-    private KernelTime fusedWinograd(Conv2dSpec c, int batch, double cin, double cout) {
+    KernelTime fusedWinograd(Conv2dSpec c, int batch, double cin, double cout) {
         double blocks = batch * Math.ceil(cout / 32) * Math.ceil(c.outHeight() / 8.0) * Math.ceil(c.outWidth() / 16.0);
         double waves = Math.ceil(blocks / gpu.streamingMultiprocessors());
         double compute = waves * 32 * 128 * (4 * cin + k.convReductionOverhead())
@@ -205,7 +210,11 @@ public final class GpuLibraryModel {
         double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
         KernelTime main = new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 0, "winograd fused",
                 (long) blocks);
-        return offsets().then(main, "winograd fused 2x2");
+        // Its first kernel transforms the filters into 4 × 4 Winograd tiles (9 floats read, 16 written
+        // per filter): a streaming kernel like the non-fused filter transform, after cuDNN's set-up.
+        KernelTime filter = stream(FLOAT_BYTES * cout * cin * (9 + 16),
+                k.streamFactor(GpuLibraryCoefficients.WINOGRAD_FILTER), "winograd tiles");
+        return hostSetup().then(filter, "").then(main, "winograd fused 2x2");
     }
 
     /**
@@ -214,18 +223,21 @@ public final class GpuLibraryModel {
      */
     KernelTime winograd4x4(Conv2dSpec c, int batch, double cin, double cout) {
         double tiles = (double) batch * Math.ceil(c.outHeight() / 4.0) * Math.ceil(c.outWidth() / 4.0);
-        // The 36 products are cuBLAS kernels over a grid of depth 36, split-K included (the rows name
-        // sgemm tiles with grids such as 3 × 6 × 36 for 38 tiles of 326 channels).
-        KernelTime gemm = cudnn(splitGemm(k.family().winogradGemmTiles(), winogradGemmEff, k.convReductionOverhead(),
-                36, cout, tiles, cin));
+        // The 36 products are one sgemm kernel over a grid of depth exactly 36 (never split): its columns
+        // run over the Winograd tiles and its rows over the output channels (3 × 6 × 36 for 152 tiles of
+        // 326 channels with 64×64; 6 × 13 × 36 for 188 tiles of 1,622 channels with 32×128).
+        KernelTime gemm = cudnn(unsplitGemm(k.family().winogradGemmTiles(), winogradGemmEff,
+                k.convReductionOverhead(), 36, tiles, cout, cin));
         double transform = k.streamFactor(GpuLibraryCoefficients.WINOGRAD_TRANSFORM);
         KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin),
                 transform, "winograd data");
         KernelTime filter = stream(FLOAT_BYTES * (cout * cin * 9 + 36 * cout * cin),
                 k.streamFactor(GpuLibraryCoefficients.WINOGRAD_FILTER), "winograd filter");
+        double outputFactor = k.streamEfficiency().getOrDefault(GpuLibraryCoefficients.WINOGRAD_OUTPUT, transform);
         KernelTime output = stream(FLOAT_BYTES * (36 * tiles * cout + batch * cout * c.outHeight() * c.outWidth()),
-                transform, "winograd output");
-        return data.then(filter, "").then(gemm, "").then(output, "winograd 4x4 (" + gemm.kernel() + ")");
+                outputFactor, "winograd output");
+        return hostSetup().then(data, "").then(filter, "").then(gemm, "").then(output,
+                "winograd 4x4 (" + gemm.kernel() + ")");
     }
 
     /**
@@ -235,6 +247,11 @@ public final class GpuLibraryModel {
     private static KernelTime cudnn(KernelTime t) {
         return new KernelTime(t.deviceS(), t.computeS(), t.memoryS(), t.dramBytes(), t.kernels(), 0, t.kernel(),
                 t.blocks());
+    }
+
+    /** cuDNN's set-up before a non-fused Winograd call: the same fitted time, with no kernel of its own. */
+    private KernelTime hostSetup() {
+        return new KernelTime(k.convSetupUs() * 1e-6, 0, 0, 0, 0, 0, "set-up", 0);
     }
 
     /** cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd kernel: a fitted fixed time. */
@@ -250,7 +267,7 @@ public final class GpuLibraryModel {
     public OperatorCost finish(KernelTime t, String operatorClass, double macs, double dramBytes) {
         // The power limit lowers the SM clock: compute slows, streaming barely does.
         double compute = Math.min(t.computeS(), t.deviceS());
-        double throttled = t.deviceS() + compute * k.throttleBeta() * Math.log1p(compute / (k.throttleTauMs() * 1e-3));
+        double throttled = t.deviceS() - compute + k.throttledComputeS(operatorClass, compute);
         double gaps = (t.kernels() - t.libraryKernels()) * k.streamGapS(operatorClass)
                 + t.libraryKernels() * k.libraryGapUs() * 1e-6;
         double device = throttled + gaps;

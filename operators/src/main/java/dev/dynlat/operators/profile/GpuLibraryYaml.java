@@ -28,6 +28,9 @@ final class GpuLibraryYaml {
         var convReduction = f.number("conv_reduction_overhead", true, 0, 4096);
         var beta = f.number("throttle_beta", true, 0, 4);
         var tau = f.number("throttle_tau_ms", true, 1e-6, 1e6);
+        // Profiles written before convolutions had a throttle of their own throttle them as the GEMMs.
+        var convBeta = f.number("conv_throttle_beta", false, 0, 4);
+        var convTau = f.number("conv_throttle_tau_ms", false, 1e-6, 1e6);
         Map<String, Double> gemm = numbers(f, "gemm_efficiency", true, 1e-6, 1);
         Map<String, Double> conv = numbers(f, "conv_efficiency", true, 1e-6, 1);
         Map<String, Double> stream = numbers(f, "stream_efficiency", false, 1e-6, 1);
@@ -42,7 +45,7 @@ final class GpuLibraryYaml {
         try {
             return Optional.of(new GpuLibraryCoefficients(KernelFamily.parse(family.get()), dram.get(), l2.get(),
                     gap.get(), libraryGap.get(), setup.get(), reduction.get(), convReduction.get(), beta.get(), tau.get(),
-                    gemm, conv, stream, rowGaps, floors, source.orElse("")));
+                    convBeta.orElse(beta.get()), convTau.orElse(tau.get()), gemm, conv, stream, rowGaps, floors, source.orElse("")));
         } catch (IllegalArgumentException e) {
             f.problems().add(f.node(), e.getMessage());
             return Optional.empty();
@@ -73,6 +76,8 @@ final class GpuLibraryYaml {
         line(sb, "conv_reduction_overhead", g.convReductionOverhead());
         line(sb, "throttle_beta", g.throttleBeta());
         line(sb, "throttle_tau_ms", g.throttleTauMs());
+        line(sb, "conv_throttle_beta", g.convThrottleBeta());
+        line(sb, "conv_throttle_tau_ms", g.convThrottleTauMs());
         map(sb, "gemm_efficiency", g.gemmEfficiency());
         map(sb, "conv_efficiency", g.convEfficiency());
         if (!g.streamEfficiency().isEmpty()) {
