@@ -80,17 +80,12 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
 
     public GpuLibraryCoefficients {
         Objects.requireNonNull(family, "family");
-        fraction("dram_efficiency", dramEfficiency);
-        within("l2_bandwidth_ratio", l2BandwidthRatio, 1, 16);
-        within("kernel_gap_us", kernelGapUs, 0, 1000);
-        within("library_gap_us", libraryGapUs, 0, 1000);
-        within("conv_setup_us", convSetupUs, 0, 1000);
-        within("reduction_overhead", reductionOverhead, 0, 4096);
-        within("conv_reduction_overhead", convReductionOverhead, 0, 4096);
-        within("throttle_beta", throttleBeta, 0, 4);
-        within("throttle_tau_ms", throttleTauMs, 1e-6, 1e6);
-        within("conv_throttle_beta", convThrottleBeta, 0, 4);
-        within("conv_throttle_tau_ms", convThrottleTauMs, 1e-6, 1e6);
+        // In GpuLibraryScalar's order (of() maps the table onto these parameters).
+        double[] scalars = {dramEfficiency, l2BandwidthRatio, kernelGapUs, libraryGapUs, convSetupUs,
+            reductionOverhead, convReductionOverhead, throttleBeta, throttleTauMs, convThrottleBeta, convThrottleTauMs};
+        for (GpuLibraryScalar s : GpuLibraryScalar.values()) {
+            s.checked(scalars[s.ordinal()]);
+        }
         gemmEfficiency = fractions("gemm_efficiency", gemmEfficiency);
         convEfficiency = fractions("conv_efficiency", convEfficiency);
         streamEfficiency = fractions("stream_efficiency", streamEfficiency);
@@ -129,6 +124,23 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
         double beta = conv ? convThrottleBeta : throttleBeta;
         double tauS = (conv ? convThrottleTauMs : throttleTauMs) * 1e-3;
         return computeS * (1 + beta * Math.log1p(computeS / tauS));
+    }
+
+    /** The terms from a table of every {@link GpuLibraryScalar} and the per-key tables. */
+    public static GpuLibraryCoefficients of(KernelFamily family, Map<GpuLibraryScalar, Double> scalars,
+                                            Map<String, Double> gemmEfficiency, Map<String, Double> convEfficiency,
+                                            Map<String, Double> streamEfficiency, Map<String, Double> rowKernelGapUs,
+                                            Map<String, Double> hostFloorUs, String source) {
+        double[] v = new double[GpuLibraryScalar.values().length];
+        for (GpuLibraryScalar s : GpuLibraryScalar.values()) {
+            Double x = scalars.get(s);
+            if (x == null) {
+                throw new IllegalArgumentException(s.key() + ": missing");
+            }
+            v[s.ordinal()] = x;
+        }
+        return new GpuLibraryCoefficients(family, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+                gemmEfficiency, convEfficiency, streamEfficiency, rowKernelGapUs, hostFloorUs, source);
     }
 
     /** The host floor of an operator class, seconds ({@code other}'s when the class has none). */
