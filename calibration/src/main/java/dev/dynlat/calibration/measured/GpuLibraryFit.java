@@ -12,6 +12,7 @@ import dev.dynlat.operators.gpu.GpuDatasheet;
 import dev.dynlat.operators.profile.GpuLibraryCoefficients;
 import dev.dynlat.operators.gpu.GpuLibraryCosts;
 import dev.dynlat.operators.gpu.GpuLibraryModel;
+import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.KernelFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,6 +179,16 @@ public final class GpuLibraryFit {
                 .latencyS();
     }
 
+    /**
+     * The prediction a fit compares with a row: a convolution priced by the cuDNN algorithm the row
+     * ran (its kernel names say which), so that each algorithm's terms come from its own rows and a
+     * wrong choice of algorithm does not pull them; every other row as {@link #predictS}.
+     */
+    static double fitPredictS(GpuLibraryCosts costs, MeasuredOperator m) {
+        return RanAlgorithm.of(m).flatMap(a -> costs.cost(m.spec(), m.batch(), a))
+                .map(OperatorCost::latencyS).orElseGet(() -> predictS(costs, m));
+    }
+
     private static List<Map<String, Double>> starts() {
         return List.of(
                 Map.of(GpuLibraryParameters.DRAM, 0.6, GpuLibraryParameters.LIBRARY_GAP, 50.0,
@@ -249,7 +260,7 @@ public final class GpuLibraryFit {
                 }
                 lastCosts = new GpuLibraryCosts(new GpuLibraryModel(gpu, parameters.coefficients(v, "fit")));
             }
-            return predictS(lastCosts, payload);
+            return fitPredictS(lastCosts, payload);
         }
     }
 

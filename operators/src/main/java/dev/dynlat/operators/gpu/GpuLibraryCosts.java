@@ -110,6 +110,18 @@ public final class GpuLibraryCosts {
                 t.dramBytes()));
     }
 
+    /**
+     * The cost of a convolution run by a given cuDNN algorithm (a fit prices each measured row with
+     * the algorithm it ran); empty for other specs and for shapes the algorithm cannot run.
+     */
+    public Optional<OperatorCost> cost(OperatorSpec spec, int batch, ConvAlgorithm algorithm) {
+        if (!(spec instanceof Conv2dSpec c)) {
+            return Optional.empty();
+        }
+        return model.conv(c, batch, algorithm).map(t -> model.finish(t, floorClass(spec.kind()),
+                spec.executedMacsPerSample() * batch, t.dramBytes()));
+    }
+
     /** A kind the library model has no kernel description for: its analytic MACs and bytes at the fitted rates. */
     public OperatorCost roofline(OperatorSpec spec, OperatorCost analytic) {
         return model.finish(model.roofline(analytic.macs(), analytic.dramBytes(), spec.kind()),

@@ -166,6 +166,21 @@ public final class GpuLibraryModel {
      * channels per group (depthwise) are a direct kernel bound by their maps.
      */
     public KernelTime conv(Conv2dSpec c, int batch) {
+        return conv(c, batch, java.util.EnumSet.allOf(ConvAlgorithm.class));
+    }
+
+    /**
+     * The convolution run by {@code algorithm} (its fastest tile), or empty when cuDNN cannot run the
+     * shape that way. Depthwise convolutions run their direct kernel whatever is asked.
+     */
+    public java.util.Optional<KernelTime> conv(Conv2dSpec c, int batch, ConvAlgorithm algorithm) {
+        if (!algorithm.applies(c.kernel(), c.stride(), c.groups())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(conv(c, batch, java.util.EnumSet.of(algorithm)));
+    }
+
+    private KernelTime conv(Conv2dSpec c, int batch, java.util.Set<ConvAlgorithm> algorithms) {
         int groups = c.groups();
         double cin = Math.max(1, Math.ceil(c.inChannels() * c.inDensity()));
         double cout = Math.max(1, Math.ceil(c.outChannels() * c.outDensity()));
@@ -181,14 +196,20 @@ public final class GpuLibraryModel {
             return roofline(macs, mapBytes + FLOAT_BYTES * cout * cinPerGroup * kernelArea, "direct conv");
         }
         KernelTime best = null;
-        for (int i = 0; i < convEff.length; i++) {
-            GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
-            KernelTime main = cudnn(tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
-                    cinPerGroup * kernelArea, 1));
-            best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
+        if (algorithms.contains(ConvAlgorithm.IMPLICIT_GEMM)) {
+            for (int i = 0; i < convEff.length; i++) {
+                GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
+                KernelTime main = cudnn(tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
+                        cinPerGroup * kernelArea, 1));
+                best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
+            }
         }
-        if (c.kernel() == 3 && c.stride() == 1 && groups == 1) {
+        if (algorithms.contains(ConvAlgorithm.FUSED_WINOGRAD)
+                && ConvAlgorithm.FUSED_WINOGRAD.applies(c.kernel(), c.stride(), groups)) {
             best = KernelTime.faster(best, fusedWinograd(c, batch, cin, cout));
+        }
+        if (algorithms.contains(ConvAlgorithm.NONFUSED_WINOGRAD)
+                && ConvAlgorithm.NONFUSED_WINOGRAD.applies(c.kernel(), c.stride(), groups)) {
             best = KernelTime.faster(best, winograd4x4(c, batch, cin, cout));
         }
         return best;
