@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -185,8 +186,12 @@ public final class GpuLibraryFit {
      * wrong choice of algorithm does not pull them; every other row as {@link #predictS}.
      */
     static double fitPredictS(GpuLibraryCosts costs, MeasuredOperator m) {
-        return RanAlgorithm.of(m).flatMap(a -> costs.cost(m.spec(), m.batch(), a))
-                .map(OperatorCost::latencyS).orElseGet(() -> predictS(costs, m));
+        Optional<OperatorCost> ran = switch (group(m)) {
+            case "conv" -> RanAlgorithm.of(m).flatMap(a -> costs.cost(m.spec(), m.batch(), a));
+            case "fc", "matmul" -> RanAlgorithm.tile(m).flatMap(t -> costs.cost(m.spec(), m.batch(), t));
+            default -> Optional.empty();
+        };
+        return ran.map(OperatorCost::latencyS).orElseGet(() -> predictS(costs, m));
     }
 
     private static List<Map<String, Double>> starts() {

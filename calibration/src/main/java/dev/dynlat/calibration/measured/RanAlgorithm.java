@@ -14,12 +14,27 @@ final class RanAlgorithm {
     private RanAlgorithm() {
     }
 
-    static Optional<ConvAlgorithm> of(MeasuredOperator m) {
+    private static String kernels(MeasuredOperator m) {
         String kernels = m.columns().getOrDefault("Kernels", "");
         if (kernels.isBlank()) {
             kernels = m.columns().getOrDefault("Kernel Name", "");
         }
-        String k = kernels.toLowerCase(Locale.ROOT);
+        return kernels.toLowerCase(Locale.ROOT);
+    }
+
+    private static final java.util.regex.Pattern SGEMM = java.util.regex.Pattern.compile("sgemm_(\\d+x\\d+)");
+
+    /**
+     * The cuBLAS tile a measured GEMM ran: {@code volta_sgemm_128x64_tn} is 128 columns by 64 rows
+     * ({@code _sliced1x4} variants included); empty when its main kernel names none.
+     */
+    static Optional<dev.dynlat.operators.profile.GemmTile> tile(MeasuredOperator m) {
+        java.util.regex.Matcher t = SGEMM.matcher(m.columns().getOrDefault("Kernel Name", ""));
+        return t.find() ? Optional.of(dev.dynlat.operators.profile.GemmTile.parse(t.group(1))) : Optional.empty();
+    }
+
+    static Optional<ConvAlgorithm> of(MeasuredOperator m) {
+        String k = kernels(m);
         if (k.contains("fft")) {
             return Optional.empty();
         }

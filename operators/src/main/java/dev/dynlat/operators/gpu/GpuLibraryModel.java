@@ -81,6 +81,23 @@ public final class GpuLibraryModel {
     }
 
     /**
+     * The single GEMM run with a given tile (its split-K still the fastest), as a measured row that
+     * names its kernel ran it; the fastest tile when the family has no such tile.
+     */
+    public KernelTime gemm(double cols, double rows, double reduction, GemmTile tile) {
+        int i = gemmTiles.indexOf(tile);
+        return i < 0 ? gemm(cols, rows, reduction) : splitGemm(List.of(tile), new double[] {gemmEff[i]},
+                k.reductionOverhead(), 1, cols, rows, reduction);
+    }
+
+    /** The strided-batched GEMM run with a given tile; the fastest tile when the family's batched kernels lack it. */
+    public KernelTime batchedGemm(double batches, double cols, double rows, double reduction, GemmTile tile) {
+        int i = batchedTiles.indexOf(tile);
+        return i < 0 ? batchedGemm(batches, cols, rows, reduction) : unsplitGemm(List.of(tile),
+                new double[] {batchedEff[i]}, k.reductionOverhead(), batches, cols, rows, reduction);
+    }
+
+    /**
      * {@code batches} GEMMs of one kernel's grid over {@code tiles} (each at its efficiency), the
      * fastest tile and split-K factor. Which grids a family splits is the family's
      * ({@link KernelFamily#splitsFilledGrids}); a split never launches more than
