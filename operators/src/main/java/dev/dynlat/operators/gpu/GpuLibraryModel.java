@@ -81,6 +81,23 @@ public final class GpuLibraryModel {
     }
 
     /**
+     * The single GEMM run with a given tile (its split-K still the fastest), as a measured row that
+     * names its kernel ran it; the fastest tile when the family has no such tile.
+     */
+    public KernelTime gemm(double cols, double rows, double reduction, GemmTile tile) {
+        int i = gemmTiles.indexOf(tile);
+        return i < 0 ? gemm(cols, rows, reduction) : splitGemm(List.of(tile), new double[] {gemmEff[i]},
+                k.reductionOverhead(), 1, cols, rows, reduction);
+    }
+
+    /** The strided-batched GEMM run with a given tile; the fastest tile when the family's batched kernels lack it. */
+    public KernelTime batchedGemm(double batches, double cols, double rows, double reduction, GemmTile tile) {
+        int i = batchedTiles.indexOf(tile);
+        return i < 0 ? batchedGemm(batches, cols, rows, reduction) : unsplitGemm(List.of(tile),
+                new double[] {batchedEff[i]}, k.reductionOverhead(), batches, cols, rows, reduction);
+    }
+
+    /**
      * {@code batches} GEMMs of one kernel's grid over {@code tiles} (each at its efficiency), the
      * fastest tile and split-K factor. Which grids a family splits is the family's
      * ({@link KernelFamily#splitsFilledGrids}); a split never launches more than
@@ -166,6 +183,21 @@ public final class GpuLibraryModel {
      * channels per group (depthwise) are a direct kernel bound by their maps.
      */
     public KernelTime conv(Conv2dSpec c, int batch) {
+        return conv(c, batch, java.util.EnumSet.allOf(ConvAlgorithm.class));
+    }
+
+    /**
+     * The convolution run by {@code algorithm} (its fastest tile), or empty when cuDNN cannot run the
+     * shape that way. Depthwise convolutions run their direct kernel whatever is asked.
+     */
+    public java.util.Optional<KernelTime> conv(Conv2dSpec c, int batch, ConvAlgorithm algorithm) {
+        if (!algorithm.applies(c.kernel(), c.stride(), c.groups())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(conv(c, batch, java.util.EnumSet.of(algorithm)));
+    }
+
+    private KernelTime conv(Conv2dSpec c, int batch, java.util.Set<ConvAlgorithm> algorithms) {
         int groups = c.groups();
         double cin = Math.max(1, Math.ceil(c.inChannels() * c.inDensity()));
         double cout = Math.max(1, Math.ceil(c.outChannels() * c.outDensity()));
@@ -181,14 +213,20 @@ public final class GpuLibraryModel {
             return roofline(macs, mapBytes + FLOAT_BYTES * cout * cinPerGroup * kernelArea, "direct conv");
         }
         KernelTime best = null;
-        for (int i = 0; i < convEff.length; i++) {
-            GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
-            KernelTime main = cudnn(tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
-                    cinPerGroup * kernelArea, 1));
-            best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
+        if (algorithms.contains(ConvAlgorithm.IMPLICIT_GEMM)) {
+            for (int i = 0; i < convEff.length; i++) {
+                GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
+                KernelTime main = cudnn(tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
+                        cinPerGroup * kernelArea, 1));
+                best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
+            }
         }
-        if (c.kernel() == 3 && c.stride() == 1 && groups == 1) {
+        if (algorithms.contains(ConvAlgorithm.FUSED_WINOGRAD)
+                && ConvAlgorithm.FUSED_WINOGRAD.applies(c.kernel(), c.stride(), groups)) {
             best = KernelTime.faster(best, fusedWinograd(c, batch, cin, cout));
+        }
+        if (algorithms.contains(ConvAlgorithm.NONFUSED_WINOGRAD)
+                && ConvAlgorithm.NONFUSED_WINOGRAD.applies(c.kernel(), c.stride(), groups)) {
             best = KernelTime.faster(best, winograd4x4(c, batch, cin, cout));
         }
         return best;
