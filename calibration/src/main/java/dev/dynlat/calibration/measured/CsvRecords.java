@@ -1,5 +1,6 @@
 package dev.dynlat.calibration.measured;
 
+import dev.dynlat.operators.input.Utf8Text;
 import java.io.BufferedReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class CsvRecords implements AutoCloseable {
         try {
             return read();
         } catch (CharacterCodingException e) {
-            throw new MeasurementInputException(file + ":" + line + ": not UTF-8 text");
+            throw new MeasurementInputException(file + ": " + Utf8Text.notUtf8(line));
         } catch (IOException e) {
             throw new MeasurementInputException(file + ":" + line + ": cannot read: " + e.getMessage());
         }
