@@ -142,8 +142,10 @@ public record SweepResults(String model, String device, String variant, int batc
                     roleMs[s][r] = idx == null ? 0 : number(c[idx], source, number, "role");
                 }
             }
-            rows.add(new Row(c[col.get("paradigm")], option(c[col.get("option")], source, number), number(c[col.get("rate")], source, number,
-                    "rate"), number(c[col.get("latency_ms")], source, number, "latency_ms"),
+            String paradigm = c[col.get("paradigm")];
+            rows.add(new Row(paradigm, option(paradigm, c[col.get("option")], source, number),
+                    number(c[col.get("rate")], source, number, "rate"),
+                    number(c[col.get("latency_ms")], source, number, "latency_ms"),
                     number(c[col.get("static_latency_ms")], source, number, "static_latency_ms"), stageMs, roleMs));
         }
         if (rows.isEmpty()) {
@@ -210,8 +212,10 @@ public record SweepResults(String model, String device, String variant, int batc
         return !option.isEmpty() && option.charAt(0) >= '0' && option.charAt(0) <= '9';
     }
 
-    private static String option(String text, String source, int line) {
-        if (perStage(text)) {
+    /** The option of a row; spatial and channel rows (and any that starts like a number) hold S or G per stage. */
+    private static String option(String paradigm, String text, String source, int line) {
+        boolean numeric = !text.isEmpty() && Character.isDigit(text.codePointAt(0));
+        if (numeric || paradigm.equals("spatial") || paradigm.equals("channel")) {
             for (String part : text.split("-", -1)) {
                 if (!DecimalText.isInteger(part) || part.startsWith("+")) {
                     throw new IllegalArgumentException("from: " + source + ":" + line + ": option '" + text
