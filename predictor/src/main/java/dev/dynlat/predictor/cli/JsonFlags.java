@@ -28,7 +28,8 @@ final class JsonFlags {
      * @throws IllegalArgumentException naming the field for an unknown field or a value picocli rejects
      */
     static <T> T parse(String op, Class<T> type, ObjectNode fields, Set<String> excluded) {
-        CommandLine cl = new CommandLine(type);
+        // The CLI's number syntax: a field "0.5d" or "0x10" is refused as --rate 0.5d is.
+        CommandLine cl = StrictNumberOptions.register(new CommandLine(type));
         CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
         List<String> args = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
