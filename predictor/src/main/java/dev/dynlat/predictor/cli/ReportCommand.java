@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.predictor.provenance.Sidecar;
+import dev.dynlat.predictor.provenance.ToolVersion;
 import dev.dynlat.predictor.request.AccuracyTable;
 import dev.dynlat.predictor.request.ReportRequest;
 import dev.dynlat.predictor.sweep.SweepFigures;
@@ -128,6 +130,8 @@ public final class ReportCommand implements Callable<Integer> {
         for (TableFormat f : List.of(TableFormat.CSV, TableFormat.MARKDOWN)) {
             files.put("summary" + f.extension(), text(f.writer().render(summary)));
         }
+        files.put(Sidecar.of(Path.of("summary" + TableFormat.CSV.extension())).toString(),
+                text(Sidecar.content(ToolVersion.current())));
         // LaTeX for the page: the narrow table fits one column, the full one a table* float.
         files.put("summary.tex", text(new PaperLatexTableWriter(PageWidth.COLUMN).render(figures.summaryColumn())));
         files.put("summary-full.tex", text(new PaperLatexTableWriter(PageWidth.FULL).render(summary)));
