@@ -123,20 +123,22 @@ public final class SweepFigures {
     }
 
     /**
-     * Latency relative to the static network against rate, one panel per target (e.g. device),
-     * side by side on one axis: where a dynamic network pays off differs between devices.
+     * Latency relative to the static network against rate, one panel per target, side by side on
+     * one axis: where a dynamic network pays off differs between devices, and between models.
      *
-     * @param targets the figures of each target, same paradigm; panels in this order
+     * @param facet   what differs between the panels: the device or the model
+     * @param targets the figures of each target, same paradigm, same model (device facet) or
+     *                device (model facet); panels in this order
      */
-    public static PanelChartSpec relativeLatencyAcross(List<SweepFigures> targets) {
+    public static PanelChartSpec relativeLatencyAcross(SweepFacet facet, List<SweepFigures> targets) {
         List<LineChartSpec> panels = new ArrayList<>();
         for (SweepFigures f : targets) {
             double staticPerImage = f.perImage(f.results.staticRow().latencyMs());
             panels.add(f.curves(staticPerImage, "latency / static", "", 1, "static")
-                    .withTitle(DisplayNames.device(f.results.device()) + ", batch " + f.results.batch()));
+                    .withTitle(facet.panelTitle(f.results)));
         }
         SweepFigures first = targets.get(0);
-        return new PanelChartSpec(DisplayNames.model(first.results.model()) + ", " + first.paradigm,
+        return new PanelChartSpec(facet.sharedTitle(first.results) + ", " + first.paradigm,
                 new Axis("latency / static", ""), panels, first.what().isEmpty() ? first.paradigm
                 : first.what() + " per stage");
     }
