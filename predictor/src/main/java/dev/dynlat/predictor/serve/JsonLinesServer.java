@@ -19,9 +19,10 @@ import java.util.Map;
  * {@code {"op": "predict", "id": 7, ...fields}}, and each gets exactly one output line, either
  * {@code {"id": 7, "result": ...}} or {@code {"id": 7, "error": "field: message"}} (with
  * {@code "warnings"} when there were any), and last the build that answered
- * ({@code "tool_version"}, {@code "git_commit"}): a result kept on its own can be traced. The id is echoed as given and omitted when absent.
- * A bad request never ends the loop; end of input does. Operations are found in a registry by
- * name. Answers in order, one request at a time (the engine behind is not thread-safe).
+ * ({@code "tool_version"}, {@code "git_commit"}), so that an answer kept on its own can be traced.
+ * The id is echoed as given and omitted when absent. A bad request never ends the loop; end of
+ * input does. Operations are found in a registry by name. Answers in order, one request at a time
+ * (the engine behind is not thread-safe).
  */
 public final class JsonLinesServer {
     private static final ObjectMapper MAPPER = new ObjectMapper();

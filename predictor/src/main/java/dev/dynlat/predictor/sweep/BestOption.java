@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * depends on the order candidates were swept or read in.
  */
 public final class BestOption {
-    /** Options compared value by value, stage by stage ({@code 2-8} before {@code 4-1}, {@code 2} before {@code 10}). */
+    /** Options compared value by value, stage by stage: {@code 2-8} before {@code 4-1}, {@code 2} before {@code 10}. */
     static final Comparator<String> OPTION_ORDER = BestOption::compareOptions;
 
     private BestOption() {
