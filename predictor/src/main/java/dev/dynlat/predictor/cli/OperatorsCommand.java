@@ -72,7 +72,7 @@ public final class OperatorsCommand implements Callable<Integer> {
         ModelVariant v = variant == null ? null : ModelVariant.parse(variant);
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget target = out == null ? null : outputs.add("--out", out);
-            CsvSidecar sidecar = CsvSidecar.beside(outputs, target);
+            CsvSidecar sidecar = CsvSidecar.beside(outputs, target, spec.commandLine().getErr());
             PrintWriter err = spec.commandLine().getErr();
             List<MeasuredOperator> rows = MeasurementSources.read(in);
             if (rows.isEmpty()) {

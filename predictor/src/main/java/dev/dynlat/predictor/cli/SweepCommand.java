@@ -103,7 +103,8 @@ public final class SweepCommand implements Callable<Integer> {
             OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
             OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
             CsvSidecar sidecar = CsvSidecar.beside(outputs,
-                    out != null && TableFormat.fromPath(out) == TableFormat.CSV ? outTarget : null);
+                    out != null && TableFormat.fromPath(out) == TableFormat.CSV ? outTarget : null,
+                    spec.commandLine().getErr());
             write(SweepRun.run(req, new Workspace()), outputs, outTarget, chartTarget, style, sidecar);
         }
         return 0;
