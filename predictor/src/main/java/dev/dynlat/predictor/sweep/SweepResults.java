@@ -156,28 +156,30 @@ public record SweepResults(String model, String device, String variant, int batc
     }
 
     /**
-     * The devices that hold rows of {@code model} and {@code variant}, in file order, each with
-     * the first batch the file holds for it, e.g. to draw the same figure for every device.
+     * The targets beside {@code drawn} along {@code facet}, {@code drawn}'s own included: every
+     * device that holds rows of its model (or every model with rows on its device) and variant, in
+     * file order, each with the first batch the file holds for it, e.g. to draw the same figure for
+     * each of them side by side.
      *
      * @throws IllegalArgumentException naming the file when it cannot be read
      */
-    public static List<Selection> devices(Path file, String model, String variant) {
+    public static List<Selection> across(Path file, SweepFacet facet, SweepResults drawn) {
         Map<String, Selection> out = new java.util.LinkedHashMap<>();
         try (TextLines in = TextLines.open("--from", file)) {
             // The same reader as read(): the sweep's CSV or its JSON Lines.
             ResultCells cells = ResultCells.open(in, file.toString());
             List<String> header = cells.header();
-            int modelAt = header.indexOf("model");
+            int valueAt = header.indexOf(facet.column());
+            int fixedAt = header.indexOf(facet.fixedColumn());
             int variantAt = header.indexOf("variant");
-            int deviceAt = header.indexOf("device");
             int batchAt = header.indexOf("batch");
+            String fixed = facet.fixedValueOf(drawn);
             String[] c;
             while ((c = cells.next()) != null) {
-                String m = c[modelAt];
-                String v = c[variantAt];
-                String d = c[deviceAt];
-                if (m.equals(model) && v.equals(variant) && !out.containsKey(d)) {
-                    out.put(d, new Selection(m, d, v, integer(c[batchAt], file.toString(), cells.line(), "batch")));
+                String value = c[valueAt];
+                if (c[fixedAt].equals(fixed) && c[variantAt].equals(drawn.variant()) && !out.containsKey(value)) {
+                    out.put(value, facet.select(drawn, value, integer(c[batchAt], file.toString(), cells.line(),
+                            "batch")));
                 }
             }
         }
