@@ -11,8 +11,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 "$dynlat" sweep --spec "$here/sweep.yaml" --out "$work/results.csv" >/dev/null
+# No --model and no --device: the first target (ResNet-101 on V100) is drawn, and beside it every
+# device of that model (latency-vs-rate-by-device) and every model on that device (-by-model).
 "$dynlat" report --from "$work/results.csv" --out "$here" --format svg,pdf,png --dpi 150 \
-    --model resnet101 --paradigm spatial \
+    --paradigm spatial \
     --accuracy "$here/accuracy-illustrative.csv" \
     --measured "$here/predicted-vs-measured-quick-calibration.csv"
 # Per-input latency of a network with five early exits.

@@ -1,5 +1,6 @@
 package dev.dynlat.calibration.measured;
 
+import dev.dynlat.operators.input.Utf8Text;
 import java.io.BufferedReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -53,12 +54,7 @@ public final class CsvRecords implements AutoCloseable {
             throw new MeasurementInputException(file + ": is a directory, not a measurement file");
         }
         try {
-            InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            raw.mark(2);
-            int b1 = raw.read();
-            int b2 = raw.read();
-            raw.reset();
-            InputStream body = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2 ? new GZIPInputStream(raw, 1 << 16) : raw;
+            InputStream body = body(file);
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             return new CsvRecords(file, new BufferedReader(new InputStreamReader(body, decoder), 1 << 16));
@@ -67,6 +63,16 @@ public final class CsvRecords implements AutoCloseable {
         } catch (IOException e) {
             throw new MeasurementInputException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** The file's bytes, decompressed when it is gzipped. */
+    private static InputStream body(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b1 = raw.read();
+        int b2 = raw.read();
+        raw.reset();
+        return b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2 ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
     /** The file being read, for messages. */
@@ -84,9 +90,18 @@ public final class CsvRecords implements AutoCloseable {
         try {
             return read();
         } catch (CharacterCodingException e) {
-            throw new MeasurementInputException(file + ":" + line + ": not UTF-8 text");
+            // The reader decodes ahead of the record being read: the byte is found by reading again.
+            throw new MeasurementInputException(file + ": " + notUtf8Reason());
         } catch (IOException e) {
             throw new MeasurementInputException(file + ":" + line + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private String notUtf8Reason() {
+        try (InputStream again = body(file)) {
+            return Utf8Text.firstProblem(again).orElse("cannot read: it changed while it was read");
+        } catch (IOException e) {
+            return "cannot read: " + e.getMessage();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dynlat.calibration.measured;
 
+import dev.dynlat.operators.input.DecimalText;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +46,11 @@ public record CsvRow(Path file, long line, List<String> header, List<String> fie
 
     private int intAtLeast(String name, int least, String expected) {
         String t = text(name);
-        try {
-            int v = Integer.parseInt(t);
-            if (v >= least) {
-                return v;
+        if (DecimalText.isInteger(t)) {
+            long v = DecimalText.parseLong(t);
+            if (v >= least && v <= Integer.MAX_VALUE) {
+                return (int) v;
             }
-        } catch (NumberFormatException e) {
-            // reported below with the column and value
         }
         throw new MeasurementInputException(where(name) + ": expected " + expected + ", got '" + t + "'");
     }
@@ -59,13 +58,11 @@ public record CsvRow(Path file, long line, List<String> header, List<String> fie
     /** A finite, positive number. */
     public double positiveNumber(String name) {
         String t = text(name);
-        try {
-            double v = Double.parseDouble(t);
+        if (DecimalText.isDecimal(t)) {
+            double v = DecimalText.parse(t);
             if (v > 0 && Double.isFinite(v)) {
                 return v;
             }
-        } catch (NumberFormatException e) {
-            // reported below with the column and value
         }
         throw new MeasurementInputException(where(name) + ": expected a positive number, got '" + t + "'");
     }

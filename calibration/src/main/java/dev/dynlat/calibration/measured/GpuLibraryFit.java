@@ -12,12 +12,14 @@ import dev.dynlat.operators.gpu.GpuDatasheet;
 import dev.dynlat.operators.profile.GpuLibraryCoefficients;
 import dev.dynlat.operators.gpu.GpuLibraryCosts;
 import dev.dynlat.operators.gpu.GpuLibraryModel;
+import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.KernelFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -178,6 +180,20 @@ public final class GpuLibraryFit {
                 .latencyS();
     }
 
+    /**
+     * The prediction a fit compares with a row: a convolution priced by the cuDNN algorithm the row
+     * ran (its kernel names say which), so that each algorithm's terms come from its own rows and a
+     * wrong choice of algorithm does not pull them; every other row as {@link #predictS}.
+     */
+    static double fitPredictS(GpuLibraryCosts costs, MeasuredOperator m) {
+        Optional<OperatorCost> ran = switch (group(m)) {
+            case "conv" -> RanAlgorithm.of(m).flatMap(a -> costs.cost(m.spec(), m.batch(), a));
+            case "fc", "matmul" -> RanAlgorithm.tile(m).flatMap(t -> costs.cost(m.spec(), m.batch(), t));
+            default -> Optional.empty();
+        };
+        return ran.map(OperatorCost::latencyS).orElseGet(() -> predictS(costs, m));
+    }
+
     private static List<Map<String, Double>> starts() {
         return List.of(
                 Map.of(GpuLibraryParameters.DRAM, 0.6, GpuLibraryParameters.LIBRARY_GAP, 50.0,
@@ -249,7 +265,7 @@ public final class GpuLibraryFit {
                 }
                 lastCosts = new GpuLibraryCosts(new GpuLibraryModel(gpu, parameters.coefficients(v, "fit")));
             }
-            return predictS(lastCosts, payload);
+            return fitPredictS(lastCosts, payload);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dynlat.calibration.measured;
 import dev.dynlat.calibration.fit.ParameterSpec;
 import dev.dynlat.operators.profile.GemmTile;
 import dev.dynlat.operators.profile.GpuLibraryCoefficients;
+import dev.dynlat.operators.profile.GpuLibraryScalar;
 import dev.dynlat.operators.profile.KernelFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,15 +19,17 @@ import java.util.TreeSet;
  * {@link GpuLibraryCoefficients}.
  */
 public final class GpuLibraryParameters {
-    static final String DRAM = "dram_efficiency";
-    static final String L2 = "l2_bandwidth_ratio";
-    static final String GAP = "kernel_gap_us";
-    static final String LIBRARY_GAP = "library_gap_us";
-    static final String REDUCTION = "reduction_overhead";
-    static final String SETUP = "conv_setup_us";
-    static final String CONV_REDUCTION = "conv_reduction_overhead";
-    static final String BETA = "throttle_beta";
-    static final String TAU = "throttle_tau_ms";
+    static final String DRAM = GpuLibraryScalar.DRAM_EFFICIENCY.key();
+    static final String L2 = GpuLibraryScalar.L2_BANDWIDTH_RATIO.key();
+    static final String GAP = GpuLibraryScalar.KERNEL_GAP_US.key();
+    static final String LIBRARY_GAP = GpuLibraryScalar.LIBRARY_GAP_US.key();
+    static final String REDUCTION = GpuLibraryScalar.REDUCTION_OVERHEAD.key();
+    static final String SETUP = GpuLibraryScalar.CONV_SETUP_US.key();
+    static final String CONV_REDUCTION = GpuLibraryScalar.CONV_REDUCTION_OVERHEAD.key();
+    static final String BETA = GpuLibraryScalar.THROTTLE_BETA.key();
+    static final String TAU = GpuLibraryScalar.THROTTLE_TAU_MS.key();
+    static final String CONV_BETA = GpuLibraryScalar.CONV_THROTTLE_BETA.key();
+    static final String CONV_TAU = GpuLibraryScalar.CONV_THROTTLE_TAU_MS.key();
     static final String GEMM = "gemm_efficiency.";
     static final String CONV = "conv_efficiency.";
     static final String STREAM = "stream_efficiency.";
@@ -45,7 +48,7 @@ public final class GpuLibraryParameters {
     static final List<String> ROW_WISE = List.of("activation", "softmax", "layernorm");
     /** The non-fused Winograd's transform kernels: streaming at an efficiency of their own. */
     static final List<String> WINOGRAD_STREAMS = List.of(GpuLibraryCoefficients.WINOGRAD_TRANSFORM,
-            GpuLibraryCoefficients.WINOGRAD_FILTER);
+            GpuLibraryCoefficients.WINOGRAD_OUTPUT, GpuLibraryCoefficients.WINOGRAD_FILTER);
     /** Streaming classes that reduce each row before streaming it: a device-side gap of their own. */
     static final List<String> REDUCING = List.of("softmax", "layernorm");
 
@@ -78,8 +81,10 @@ public final class GpuLibraryParameters {
         t.add(term(CONV_REDUCTION, "1", 16, 0.01, 1024, CONVS));
         t.add(term(L2, "1", 2.5, 1, 16, library));
         t.add(term(REDUCTION, "1", 16, 0.01, 1024, GEMMS));
-        t.add(term(BETA, "1", 0.05, 1e-6, 4, library));
-        t.add(term(TAU, "ms", 10, 1e-3, 1e5, library));
+        t.add(term(BETA, "1", 0.05, 1e-6, 4, GEMMS));
+        t.add(term(TAU, "ms", 10, 1e-3, 1e5, GEMMS));
+        t.add(term(CONV_BETA, "1", 0.05, 1e-6, 4, CONVS));
+        t.add(term(CONV_TAU, "ms", 10, 1e-3, 1e5, CONVS));
         for (GemmTile g : family.allGemmTiles()) {
             t.add(term(GEMM + g.id(), "1", DEFAULT_EFFICIENCY, 0.02, 1, GEMMS));
         }
@@ -137,15 +142,7 @@ public final class GpuLibraryParameters {
     /** The named values of coefficients (the inverse of {@link #coefficients}), for a prior or a transfer. */
     static Map<String, Double> values(GpuLibraryCoefficients c) {
         Map<String, Double> v = new LinkedHashMap<>();
-        v.put(DRAM, c.dramEfficiency());
-        v.put(GAP, c.kernelGapUs());
-        v.put(LIBRARY_GAP, c.libraryGapUs());
-        v.put(SETUP, c.convSetupUs());
-        v.put(CONV_REDUCTION, c.convReductionOverhead());
-        v.put(L2, c.l2BandwidthRatio());
-        v.put(REDUCTION, c.reductionOverhead());
-        v.put(BETA, c.throttleBeta());
-        v.put(TAU, c.throttleTauMs());
+        GpuLibraryScalar.all(c).forEach((s, x) -> v.put(s.key(), x));
         c.gemmEfficiency().forEach((k, x) -> v.put(GEMM + k, x));
         c.convEfficiency().forEach((k, x) -> v.put(CONV + k, x));
         c.streamEfficiency().forEach((k, x) -> v.put(STREAM + k, x));
@@ -183,9 +180,10 @@ public final class GpuLibraryParameters {
         // Operator kinds never measured pay a framework's least dispatch: the elementwise floor where known.
         floors.put(GpuLibraryCoefficients.OTHER, floors.getOrDefault("elementwise",
                 floors.values().stream().mapToDouble(Double::doubleValue).min().orElse(DEFAULT_FLOOR_US)));
-        return new GpuLibraryCoefficients(family, v.getOrDefault(DRAM, 0.8), v.getOrDefault(L2, 2.5),
-                v.getOrDefault(GAP, 5.0), v.getOrDefault(LIBRARY_GAP, 20.0), v.getOrDefault(SETUP, 20.0),
-                v.getOrDefault(REDUCTION, 16.0), v.getOrDefault(CONV_REDUCTION, 16.0),
-                v.getOrDefault(BETA, 0.0), v.getOrDefault(TAU, 10.0), gemm, conv, stream, rowGaps, floors, source);
+        Map<GpuLibraryScalar, Double> scalars = new java.util.EnumMap<>(GpuLibraryScalar.class);
+        for (GpuLibraryScalar s : GpuLibraryScalar.values()) {
+            scalars.put(s, v.getOrDefault(s.key(), s.unfitted()));
+        }
+        return GpuLibraryCoefficients.of(family, scalars, gemm, conv, stream, rowGaps, floors, source);
     }
 }

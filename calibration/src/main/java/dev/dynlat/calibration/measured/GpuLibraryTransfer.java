@@ -2,6 +2,7 @@ package dev.dynlat.calibration.measured;
 
 import dev.dynlat.operators.profile.GemmTile;
 import dev.dynlat.operators.profile.GpuLibraryCoefficients;
+import dev.dynlat.operators.profile.GpuLibraryScalar;
 import dev.dynlat.operators.profile.KernelFamily;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +31,7 @@ public final class GpuLibraryTransfer {
         }
         String how = "transferred from " + sourceName + " (" + source.family().id() + " kernels) through the datasheet:"
                 + " the same fractions of this GPU's peaks, " + target.id() + " kernels";
-        return new GpuLibraryCoefficients(target, source.dramEfficiency(), source.l2BandwidthRatio(),
-                source.kernelGapUs(), source.libraryGapUs(), source.convSetupUs(), source.reductionOverhead(),
-                source.convReductionOverhead(), source.throttleBeta(), source.throttleTauMs(), gemm,
-                source.convEfficiency(), source.streamEfficiency(), source.rowKernelGapUs(), source.hostFloorUs(), how);
+        return GpuLibraryCoefficients.of(target, GpuLibraryScalar.all(source), gemm, source.convEfficiency(),
+                source.streamEfficiency(), source.rowKernelGapUs(), source.hostFloorUs(), how);
     }
 }

@@ -199,8 +199,10 @@ public final class MeasurementCalibration {
                 held.size() >= 5 ? band.ratioP10() : 0,
                 held.size() >= 5 ? band.ratioP90() : 0, 0);
         DeviceProfile calibrated = base.withCalibration(Optional.of(coefficients.apply(record)),
-                base.provenance() + "; calibrated by dynlat calibrate --from-measurements (" + rows.size() + " rows of "
-                        + String.join(", ", fileNames(sources)) + "; held-out shape families never fitted)");
+                dev.dynlat.operators.profile.CalibrationProvenance.after(base.provenance(),
+                        "; calibrated by dynlat calibrate --from-measurements (" + rows.size() + " rows of "
+                        + String.join(", ", fileNames(sources)) + "; held-out shape families never fitted; terms no"
+                        + " row determines kept from the base profile)"));
         return new MeasurementOutcome(base, calibrated, modelName, fit, evaluated, sources, fitRows,
                 (System.nanoTime() - t0) * 1e-9);
     }

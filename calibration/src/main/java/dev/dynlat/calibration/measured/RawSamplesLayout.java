@@ -1,6 +1,5 @@
 package dev.dynlat.calibration.measured;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,10 +21,6 @@ final class RawSamplesLayout implements MeasurementSource {
 
     @Override
     public List<MeasuredOperator> read(Path file) {
-        try {
-            return RawSamplesSource.read(file);
-        } catch (IOException e) {
-            throw new MeasurementInputException(file + ": cannot read: " + e.getMessage());
-        }
+        return RawSamplesSource.read(file);
     }
 }

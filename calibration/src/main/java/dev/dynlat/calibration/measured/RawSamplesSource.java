@@ -4,9 +4,8 @@ import dev.dynlat.calibration.model.MappedOperator;
 import dev.dynlat.calibration.plan.PlanKind;
 import dev.dynlat.calibration.plan.PlanShape;
 import dev.dynlat.calibration.protocol.SampleStats;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.dynlat.operators.input.DecimalText;
+import dev.dynlat.operators.input.InputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ public final class RawSamplesSource {
     }
 
     /** The usable operators of {@code file}; see {@link #readAll(Path)} for the flagged cases. */
-    public static List<MeasuredOperator> read(Path file) throws IOException {
+    public static List<MeasuredOperator> read(Path file) {
         return readAll(file).operators();
     }
 
@@ -58,8 +57,8 @@ public final class RawSamplesSource {
      * @throws IllegalArgumentException as {@code file:line: message} for a wrong header, a malformed row,
      *                                  or a case whose kind, shape or device changes between rows
      */
-    public static Result readAll(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    public static Result readAll(Path file) {
+        List<String> lines = InputFiles.readUtf8("--from-measurements", file).lines().toList();
         String source = file.toString();
         if (lines.isEmpty() || !recognizes(lines.get(0))) {
             throw new IllegalArgumentException(source + ":1: header '" + (lines.isEmpty() ? "" : lines.get(0))
@@ -160,17 +159,23 @@ public final class RawSamplesSource {
             if (!(ms > 0) || Double.isInfinite(ms)) {
                 throw new IllegalArgumentException("latency_ms: must be a positive number, got " + f.get(8));
             }
-            int round = (int) number("round", f.get(5));
+            int round = integer("round", f.get(5));
             return new Row(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), round, ms, flag("reported", f.get(10)),
                     flag("flagged", f.get(11)));
         }
 
         private static double number(String column, String value) {
-            try {
-                return Double.parseDouble(value);
-            } catch (NumberFormatException e) {
+            if (!DecimalText.isDecimal(value)) {
                 throw new IllegalArgumentException(column + ": not a number: '" + value + "'");
             }
+            return DecimalText.parse(value);
+        }
+
+        private static int integer(String column, String value) {
+            if (!DecimalText.isInteger(value)) {
+                throw new IllegalArgumentException(column + ": not an integer: '" + value + "'");
+            }
+            return DecimalText.parseInt(column, value);
         }
 
         private static boolean flag(String column, String value) {

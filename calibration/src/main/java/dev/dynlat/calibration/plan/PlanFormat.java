@@ -1,6 +1,7 @@
 package dev.dynlat.calibration.plan;
 
 import dev.dynlat.calibration.protocol.ProtocolSettings;
+import dev.dynlat.operators.input.DecimalText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class PlanFormat {
                                 PlanShape.integer("attempts", need(kv, "attempts")),
                                 number("max_spread", need(kv, "max_spread")));
                         rounds = PlanShape.integer("rounds", need(kv, "rounds"));
-                        seed = Long.parseLong(need(kv, "seed"));
+                        seed = DecimalText.parseLong("seed", need(kv, "seed"));
                     }
                     case "kind" -> checkKind(t);
                     case "case" -> {
@@ -200,10 +201,9 @@ public final class PlanFormat {
     }
 
     private static double number(String name, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(value)) {
             throw new IllegalArgumentException(name + ": not a number: '" + value + "'");
         }
+        return DecimalText.parse(value);
     }
 }

@@ -5,6 +5,7 @@ import dev.dynlat.calibration.kernel.PatchConvKernel;
 import dev.dynlat.calibration.model.KernelSpecMapper;
 import dev.dynlat.calibration.model.MappedOperator;
 import dev.dynlat.calibration.suite.OperatorCase;
+import dev.dynlat.operators.input.DecimalText;
 import dev.dynlat.operators.spec.SpatialConvSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -175,11 +176,10 @@ public record PlanShape(PlanKind kind, Map<String, Integer> params, Map<String, 
     }
 
     static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isInteger(value)) {
             throw new IllegalArgumentException(name + ": not an integer: '" + value + "'");
         }
+        return DecimalText.parseInt(name, value);
     }
 
     /**

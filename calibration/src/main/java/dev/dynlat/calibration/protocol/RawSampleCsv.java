@@ -1,6 +1,6 @@
 package dev.dynlat.calibration.protocol;
 
-import java.io.BufferedReader;
+import dev.dynlat.operators.input.TextLines;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,13 +89,14 @@ public final class RawSampleCsv implements Closeable {
         long rows = 0;
         Set<String> runs = new LinkedHashSet<>();
         if (hasContent) {
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String existing = r.readLine();
+            // The report's own file, but edited or damaged ones are refused with the one reason.
+            try (TextLines r = TextLines.open("--report", file)) {
+                String existing = r.next();
                 if (!headerLine.equals(existing)) {
                     throw new IllegalArgumentException("existing file " + file + " has header '" + existing
                             + "', expected '" + headerLine + "'");
                 }
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                for (String line = r.next(); line != null; line = r.next()) {
                     rows++;
                     if (runId != null) {
                         runs.add(line.substring(0, Math.max(0, line.indexOf(','))));

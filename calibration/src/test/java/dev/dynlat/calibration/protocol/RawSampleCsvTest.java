@@ -1,6 +1,7 @@
 package dev.dynlat.calibration.protocol;
 
 import static dev.dynlat.calibration.protocol.ScriptedTimer.batch;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,18 @@ class RawSampleCsvTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RawSampleCsv.open(file, List.of("op", "shape")));
         assertTrue(e.getMessage().contains("header"), e.getMessage());
+    }
+
+    @Test
+    void anExistingFileThatIsNotUtf8IsRefusedNamingTheByteAndLeftAsItWas() throws IOException {
+        Path file = dir.resolve("raw.csv");
+        byte[] bytes = "op,shape,attempt,sample,seconds\nc\u00e9,s,1,1,1\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, bytes);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RawSampleCsv.open(file, List.of("op", "shape")));
+        assertEquals("--report: cannot read '" + file + "': not UTF-8 text (byte 0xE9 at offset 33, line 2)",
+                e.getMessage());
+        assertArrayEquals(bytes, Files.readAllBytes(file));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dynlat.operators.gpu;
 
+import dev.dynlat.operators.profile.GemmTile;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
@@ -106,6 +107,36 @@ public final class GpuLibraryCosts {
             return Optional.empty();
         }
         KernelTime t = k.time(spec, batch, model);
+        return Optional.of(model.finish(t, floorClass(spec.kind()), spec.executedMacsPerSample() * batch,
+                t.dramBytes()));
+    }
+
+    /**
+     * The cost of a convolution run by a given cuDNN algorithm (a fit prices each measured row with
+     * the algorithm it ran); empty for other specs and for shapes the algorithm cannot run.
+     */
+    public Optional<OperatorCost> cost(OperatorSpec spec, int batch, ConvAlgorithm algorithm) {
+        if (!(spec instanceof Conv2dSpec c)) {
+            return Optional.empty();
+        }
+        return model.conv(c, batch, algorithm).map(t -> model.finish(t, floorClass(spec.kind()),
+                spec.executedMacsPerSample() * batch, t.dramBytes()));
+    }
+
+    /**
+     * The cost of a linear layer or matmul run with a given cuBLAS tile (a fit prices each measured
+     * row with the tile its kernel name carries); empty for other specs.
+     */
+    public Optional<OperatorCost> cost(OperatorSpec spec, int batch, GemmTile tile) {
+        KernelTime t;
+        if (spec instanceof LinearSpec l) {
+            t = model.gemm(l.outFeatures(), batch, l.inFeatures(), tile);
+        } else if (spec instanceof MatmulSpec s) {
+            t = s.batches() == 1 ? model.gemm(s.cols(), (double) s.rows() * batch, s.inner(), tile)
+                    : model.batchedGemm((double) s.batches() * batch, s.cols(), s.rows(), s.inner(), tile);
+        } else {
+            return Optional.empty();
+        }
         return Optional.of(model.finish(t, floorClass(spec.kind()), spec.executedMacsPerSample() * batch,
                 t.dramBytes()));
     }

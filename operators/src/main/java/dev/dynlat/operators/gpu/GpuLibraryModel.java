@@ -81,6 +81,23 @@ public final class GpuLibraryModel {
     }
 
     /**
+     * The single GEMM run with a given tile (its split-K still the fastest), as a measured row that
+     * names its kernel ran it; the fastest tile when the family has no such tile.
+     */
+    public KernelTime gemm(double cols, double rows, double reduction, GemmTile tile) {
+        int i = gemmTiles.indexOf(tile);
+        return i < 0 ? gemm(cols, rows, reduction) : splitGemm(List.of(tile), new double[] {gemmEff[i]},
+                k.reductionOverhead(), 1, cols, rows, reduction);
+    }
+
+    /** The strided-batched GEMM run with a given tile; the fastest tile when the family's batched kernels lack it. */
+    public KernelTime batchedGemm(double batches, double cols, double rows, double reduction, GemmTile tile) {
+        int i = batchedTiles.indexOf(tile);
+        return i < 0 ? batchedGemm(batches, cols, rows, reduction) : unsplitGemm(List.of(tile),
+                new double[] {batchedEff[i]}, k.reductionOverhead(), batches, cols, rows, reduction);
+    }
+
+    /**
      * {@code batches} GEMMs of one kernel's grid over {@code tiles} (each at its efficiency), the
      * fastest tile and split-K factor. Which grids a family splits is the family's
      * ({@link KernelFamily#splitsFilledGrids}); a split never launches more than
@@ -106,10 +123,15 @@ public final class GpuLibraryModel {
 
     /** {@code batches} independent GEMMs in one strided-batched call ({@code bmm}). */
     public KernelTime batchedGemm(double batches, double cols, double rows, double reduction) {
+        return unsplitGemm(batchedTiles, batchedEff, k.reductionOverhead(), batches, cols, rows, reduction);
+    }
+
+    /** {@code batches} GEMMs of one kernel's grid, never split: the fastest of {@code tiles}. */
+    private KernelTime unsplitGemm(List<GemmTile> tiles, double[] efficiency, double overhead, double batches,
+                                   double cols, double rows, double reduction) {
         KernelTime best = null;
-        for (int i = 0; i < batchedTiles.size(); i++) {
-            best = KernelTime.faster(best, tile(batchedTiles.get(i), batchedEff[i], k.reductionOverhead(), batches,
-                    cols, rows, reduction, 1));
+        for (int i = 0; i < tiles.size(); i++) {
+            best = KernelTime.faster(best, tile(tiles.get(i), efficiency[i], overhead, batches, cols, rows, reduction, 1));
         }
         return best;
     }
@@ -161,6 +183,21 @@ public final class GpuLibraryModel {
      * channels per group (depthwise) are a direct kernel bound by their maps.
      */
     public KernelTime conv(Conv2dSpec c, int batch) {
+        return conv(c, batch, java.util.EnumSet.allOf(ConvAlgorithm.class));
+    }
+
+    /**
+     * The convolution run by {@code algorithm} (its fastest tile), or empty when cuDNN cannot run the
+     * shape that way. Depthwise convolutions run their direct kernel whatever is asked.
+     */
+    public java.util.Optional<KernelTime> conv(Conv2dSpec c, int batch, ConvAlgorithm algorithm) {
+        if (!algorithm.applies(c.kernel(), c.stride(), c.groups())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(conv(c, batch, java.util.EnumSet.of(algorithm)));
+    }
+
+    private KernelTime conv(Conv2dSpec c, int batch, java.util.Set<ConvAlgorithm> algorithms) {
         int groups = c.groups();
         double cin = Math.max(1, Math.ceil(c.inChannels() * c.inDensity()));
         double cout = Math.max(1, Math.ceil(c.outChannels() * c.outDensity()));
@@ -176,14 +213,20 @@ public final class GpuLibraryModel {
             return roofline(macs, mapBytes + FLOAT_BYTES * cout * cinPerGroup * kernelArea, "direct conv");
         }
         KernelTime best = null;
-        for (int i = 0; i < convEff.length; i++) {
-            GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
-            KernelTime main = cudnn(tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
-                    cinPerGroup * kernelArea, 1));
-            best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
+        if (algorithms.contains(ConvAlgorithm.IMPLICIT_GEMM)) {
+            for (int i = 0; i < convEff.length; i++) {
+                GemmTile t = KernelFamily.IMPLICIT_CONV_TILES.get(i);
+                KernelTime main = cudnn(tile(t, convEff[i], k.convReductionOverhead(), groups, coutPerGroup, pixels,
+                        cinPerGroup * kernelArea, 1));
+                best = KernelTime.faster(best, offsets().then(main, "implicit gemm " + t.id()));
+            }
         }
-        if (c.kernel() == 3 && c.stride() == 1 && groups == 1) {
+        if (algorithms.contains(ConvAlgorithm.FUSED_WINOGRAD)
+                && ConvAlgorithm.FUSED_WINOGRAD.applies(c.kernel(), c.stride(), groups)) {
             best = KernelTime.faster(best, fusedWinograd(c, batch, cin, cout));
+        }
+        if (algorithms.contains(ConvAlgorithm.NONFUSED_WINOGRAD)
+                && ConvAlgorithm.NONFUSED_WINOGRAD.applies(c.kernel(), c.stride(), groups)) {
             best = KernelTime.faster(best, winograd4x4(c, batch, cin, cout));
         }
         return best;
@@ -195,7 +238,7 @@ public final class GpuLibraryModel {
      * 8 × 16 patch of one image (its launch grid is {@code batch·⌈C_out/32⌉ × ⌈H/8⌉ × ⌈W/16⌉}), so
      * small maps waste most of a block: that quantisation is what decides against it on small maps.
      */
-    private KernelTime fusedWinograd(Conv2dSpec c, int batch, double cin, double cout) {
+    KernelTime fusedWinograd(Conv2dSpec c, int batch, double cin, double cout) {
         double blocks = batch * Math.ceil(cout / 32) * Math.ceil(c.outHeight() / 8.0) * Math.ceil(c.outWidth() / 16.0);
         double waves = Math.ceil(blocks / gpu.streamingMultiprocessors());
         double compute = waves * 32 * 128 * (4 * cin + k.convReductionOverhead())
@@ -205,7 +248,11 @@ public final class GpuLibraryModel {
         double memory = bytes / (gpu.dramBytesPerS() * k.dramEfficiency());
         KernelTime main = new KernelTime(Math.max(compute, memory), compute, memory, bytes, 1, 0, "winograd fused",
                 (long) blocks);
-        return offsets().then(main, "winograd fused 2x2");
+        // Its first kernel transforms the filters into 4 × 4 Winograd tiles (9 floats read, 16 written
+        // per filter): a streaming kernel like the non-fused filter transform, after cuDNN's set-up.
+        KernelTime filter = stream(FLOAT_BYTES * cout * cin * (9 + 16),
+                k.streamFactor(GpuLibraryCoefficients.WINOGRAD_FILTER), "winograd tiles");
+        return hostSetup().then(filter, "").then(main, "winograd fused 2x2");
     }
 
     /**
@@ -214,18 +261,21 @@ public final class GpuLibraryModel {
      */
     KernelTime winograd4x4(Conv2dSpec c, int batch, double cin, double cout) {
         double tiles = (double) batch * Math.ceil(c.outHeight() / 4.0) * Math.ceil(c.outWidth() / 4.0);
-        // The 36 products are cuBLAS kernels over a grid of depth 36, split-K included (the rows name
-        // sgemm tiles with grids such as 3 × 6 × 36 for 38 tiles of 326 channels).
-        KernelTime gemm = cudnn(splitGemm(k.family().winogradGemmTiles(), winogradGemmEff, k.convReductionOverhead(),
-                36, cout, tiles, cin));
+        // The 36 products are one sgemm kernel over a grid of depth exactly 36 (never split): its columns
+        // run over the Winograd tiles and its rows over the output channels (3 × 6 × 36 for 152 tiles of
+        // 326 channels with 64×64; 6 × 13 × 36 for 188 tiles of 1,622 channels with 32×128).
+        KernelTime gemm = cudnn(unsplitGemm(k.family().winogradGemmTiles(), winogradGemmEff,
+                k.convReductionOverhead(), 36, tiles, cout, cin));
         double transform = k.streamFactor(GpuLibraryCoefficients.WINOGRAD_TRANSFORM);
         KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin),
                 transform, "winograd data");
         KernelTime filter = stream(FLOAT_BYTES * (cout * cin * 9 + 36 * cout * cin),
                 k.streamFactor(GpuLibraryCoefficients.WINOGRAD_FILTER), "winograd filter");
+        double outputFactor = k.streamEfficiency().getOrDefault(GpuLibraryCoefficients.WINOGRAD_OUTPUT, transform);
         KernelTime output = stream(FLOAT_BYTES * (36 * tiles * cout + batch * cout * c.outHeight() * c.outWidth()),
-                transform, "winograd output");
-        return data.then(filter, "").then(gemm, "").then(output, "winograd 4x4 (" + gemm.kernel() + ")");
+                outputFactor, "winograd output");
+        return hostSetup().then(data, "").then(filter, "").then(gemm, "").then(output,
+                "winograd 4x4 (" + gemm.kernel() + ")");
     }
 
     /**
@@ -235,6 +285,11 @@ public final class GpuLibraryModel {
     private static KernelTime cudnn(KernelTime t) {
         return new KernelTime(t.deviceS(), t.computeS(), t.memoryS(), t.dramBytes(), t.kernels(), 0, t.kernel(),
                 t.blocks());
+    }
+
+    /** cuDNN's set-up before a non-fused Winograd call: the same fitted time, with no kernel of its own. */
+    private KernelTime hostSetup() {
+        return new KernelTime(k.convSetupUs() * 1e-6, 0, 0, 0, 0, 0, "set-up", 0);
     }
 
     /** cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd kernel: a fitted fixed time. */
@@ -250,7 +305,7 @@ public final class GpuLibraryModel {
     public OperatorCost finish(KernelTime t, String operatorClass, double macs, double dramBytes) {
         // The power limit lowers the SM clock: compute slows, streaming barely does.
         double compute = Math.min(t.computeS(), t.deviceS());
-        double throttled = t.deviceS() + compute * k.throttleBeta() * Math.log1p(compute / (k.throttleTauMs() * 1e-3));
+        double throttled = t.deviceS() - compute + k.throttledComputeS(operatorClass, compute);
         double gaps = (t.kernels() - t.libraryKernels()) * k.streamGapS(operatorClass)
                 + t.libraryKernels() * k.libraryGapUs() * 1e-6;
         double device = throttled + gaps;

@@ -2,12 +2,6 @@ package dev.dynlat.operators.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -47,30 +41,8 @@ public final class InputFiles {
         if (bytes.length > MAX_BYTES) {
             throw new InputFileException(option, path, "larger than " + (MAX_BYTES >> 20) + " MiB");
         }
-        String text = decode(option, path, bytes);
+        String text = Utf8Text.decode(option, path, bytes, 0, bytes.length, 0, 1);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static String decode(String option, Path path, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = decoder.decode(in, out, true);
-        if (r.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new InputFileException(option, path, String.format(Locale.ROOT,
-                    "not UTF-8 text (byte 0x%02X at offset %d, line %d)", bytes[at] & 0xff, at, line));
-        }
-        decoder.flush(out);
-        out.flip();
-        return out.toString();
     }
 
     /** The operating system's reason, without Java's exception class names. */

@@ -4,17 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Reads a UTF-8 text file one line at a time, for inputs that may be far larger than memory
@@ -28,8 +21,6 @@ public final class TextLines implements Closeable {
     private final String option;
     private final Path path;
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] line = new byte[256];
     private long offset;
     private int number;
@@ -107,18 +98,7 @@ public final class TextLines implements Closeable {
             // The common case, one allocation: a file of millions of short lines makes little garbage.
             return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
         }
-        ByteBuffer bytes = ByteBuffer.wrap(line, from, to - from);
-        decoder.reset();
-        try {
-            CharBuffer chars = decoder.decode(bytes);
-            return chars.toString();
-        } catch (MalformedInputException e) {
-            int at = bytes.position();
-            throw new InputFileException(option, path, String.format(Locale.ROOT,
-                    "not UTF-8 text (byte 0x%02X at offset %d, line %d)", line[at] & 0xff, start + at, number));
-        } catch (CharacterCodingException e) {
-            throw new InputFileException(option, path, "not UTF-8 text (line " + number + ")");
-        }
+        return Utf8Text.decode(option, path, line, from, to, start, number);
     }
 
     @Override

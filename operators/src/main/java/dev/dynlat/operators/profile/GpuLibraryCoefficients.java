@@ -26,6 +26,10 @@ import java.util.TreeMap;
  * @param throttleBeta slow-down per e-fold of a kernel's duration over {@code throttleTauMs} as the clock
  *     falls under the power and thermal limit (0: no throttling)
  * @param throttleTauMs kernel duration at which the power limit starts to lower the clock, milliseconds
+ * @param convThrottleBeta {@code throttleBeta} of cuDNN's convolution kernels: fitted apart, because the
+ *     convolution rows do not slow down with their duration as the GEMM rows do (on the T4, a 70 W card,
+ *     the GEMMs' term overpriced every long convolution)
+ * @param convThrottleTauMs {@code throttleTauMs} of cuDNN's convolution kernels, milliseconds
  * @param gemmEfficiency fraction of the FP32 peak each GEMM tile reaches (key: tile id, e.g. {@code 128x64})
  * @param convEfficiency fraction of the FP32 peak each cuDNN convolution kernel reaches (keys: implicit-GEMM
  *     tile ids such as {@code 64x128}, {@code winograd} for the fused Winograd kernel and {@code winograd-gemm}
@@ -46,7 +50,8 @@ import java.util.TreeMap;
 public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency, double l2BandwidthRatio,
                                      double kernelGapUs, double libraryGapUs, double convSetupUs,
                                      double reductionOverhead, double convReductionOverhead, double throttleBeta,
-                                     double throttleTauMs, Map<String, Double> gemmEfficiency,
+                                     double throttleTauMs, double convThrottleBeta, double convThrottleTauMs,
+                                     Map<String, Double> gemmEfficiency,
                                      Map<String, Double> convEfficiency, Map<String, Double> streamEfficiency,
                                      Map<String, Double> rowKernelGapUs, Map<String, Double> hostFloorUs,
                                      String source) {
@@ -56,26 +61,31 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
     /** Key of {@link #convEfficiency} for the 36 batched GEMMs of cuDNN's non-fused Winograd. */
     public static final String WINOGRAD_GEMM = "winograd-gemm";
     /**
-     * Key of {@link #streamEfficiency} for the data and output transforms of cuDNN's non-fused Winograd
-     * (scattered 6×6 windows gathered and 36 planes written: not the elementwise pass's access pattern).
+     * Key of {@link #streamEfficiency} for the data transform of cuDNN's non-fused Winograd (overlapping
+     * 6×6 windows gathered and 36 planes written: not the elementwise pass's access pattern).
      */
     public static final String WINOGRAD_TRANSFORM = "winograd-transform";
+    /**
+     * Key of {@link #streamEfficiency} for its output transform (36 planes read, 4×4 tiles written: the
+     * measured rows stream it about twice as fast as the data transform). A profile without it
+     * streams the output transform at {@link #WINOGRAD_TRANSFORM}'s rate.
+     */
+    public static final String WINOGRAD_OUTPUT = "winograd-output";
     /** Key of {@link #streamEfficiency} for the non-fused Winograd's filter transform. */
     public static final String WINOGRAD_FILTER = "winograd-filter";
+    /** The operator class of convolutions (its throttle is {@link #convThrottleBeta}'s). */
+    public static final String CONV_CLASS = "conv";
     /** Key of {@link #hostFloorUs} for operator classes without a floor of their own. */
     public static final String OTHER = "other";
 
     public GpuLibraryCoefficients {
         Objects.requireNonNull(family, "family");
-        fraction("dram_efficiency", dramEfficiency);
-        within("l2_bandwidth_ratio", l2BandwidthRatio, 1, 16);
-        within("kernel_gap_us", kernelGapUs, 0, 1000);
-        within("library_gap_us", libraryGapUs, 0, 1000);
-        within("conv_setup_us", convSetupUs, 0, 1000);
-        within("reduction_overhead", reductionOverhead, 0, 4096);
-        within("conv_reduction_overhead", convReductionOverhead, 0, 4096);
-        within("throttle_beta", throttleBeta, 0, 4);
-        within("throttle_tau_ms", throttleTauMs, 1e-6, 1e6);
+        // In GpuLibraryScalar's order (of() maps the table onto these parameters).
+        double[] scalars = {dramEfficiency, l2BandwidthRatio, kernelGapUs, libraryGapUs, convSetupUs,
+            reductionOverhead, convReductionOverhead, throttleBeta, throttleTauMs, convThrottleBeta, convThrottleTauMs};
+        for (GpuLibraryScalar s : GpuLibraryScalar.values()) {
+            s.checked(scalars[s.ordinal()]);
+        }
         gemmEfficiency = fractions("gemm_efficiency", gemmEfficiency);
         convEfficiency = fractions("conv_efficiency", convEfficiency);
         streamEfficiency = fractions("stream_efficiency", streamEfficiency);
@@ -105,6 +115,34 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
         source = source == null ? "" : source;
     }
 
+    /**
+     * A kernel's compute time once the power limit has lowered the clock: {@code β · ln(1 + t/τ)} longer,
+     * with cuDNN's terms for convolutions ({@code conv}) and cuBLAS's for every other class.
+     */
+    public double throttledComputeS(String operatorClass, double computeS) {
+        boolean conv = CONV_CLASS.equals(operatorClass);
+        double beta = conv ? convThrottleBeta : throttleBeta;
+        double tauS = (conv ? convThrottleTauMs : throttleTauMs) * 1e-3;
+        return computeS * (1 + beta * Math.log1p(computeS / tauS));
+    }
+
+    /** The terms from a table of every {@link GpuLibraryScalar} and the per-key tables. */
+    public static GpuLibraryCoefficients of(KernelFamily family, Map<GpuLibraryScalar, Double> scalars,
+                                            Map<String, Double> gemmEfficiency, Map<String, Double> convEfficiency,
+                                            Map<String, Double> streamEfficiency, Map<String, Double> rowKernelGapUs,
+                                            Map<String, Double> hostFloorUs, String source) {
+        double[] v = new double[GpuLibraryScalar.values().length];
+        for (GpuLibraryScalar s : GpuLibraryScalar.values()) {
+            Double x = scalars.get(s);
+            if (x == null) {
+                throw new IllegalArgumentException(s.key() + ": missing");
+            }
+            v[s.ordinal()] = x;
+        }
+        return new GpuLibraryCoefficients(family, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+                gemmEfficiency, convEfficiency, streamEfficiency, rowKernelGapUs, hostFloorUs, source);
+    }
+
     /** The host floor of an operator class, seconds ({@code other}'s when the class has none). */
     public double hostFloorS(String operatorClass) {
         Double us = hostFloorUs.get(operatorClass);
@@ -125,7 +163,7 @@ public record GpuLibraryCoefficients(KernelFamily family, double dramEfficiency,
     public GpuLibraryCoefficients withSource(String newSource) {
         return new GpuLibraryCoefficients(family, dramEfficiency, l2BandwidthRatio, kernelGapUs, libraryGapUs,
                 convSetupUs, reductionOverhead, convReductionOverhead,
-                throttleBeta, throttleTauMs, gemmEfficiency, convEfficiency, streamEfficiency, rowKernelGapUs, hostFloorUs,
+                throttleBeta, throttleTauMs, convThrottleBeta, convThrottleTauMs, gemmEfficiency, convEfficiency, streamEfficiency, rowKernelGapUs, hostFloorUs,
                 newSource);
     }
 

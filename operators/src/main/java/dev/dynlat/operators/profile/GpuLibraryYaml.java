@@ -2,6 +2,7 @@ package dev.dynlat.operators.profile;
 
 import dev.dynlat.operators.yaml.YamlFields;
 import dev.dynlat.operators.yaml.YamlNode;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,20 +15,23 @@ import java.util.Optional;
  * become problems at the section.
  */
 final class GpuLibraryYaml {
+    /** Terms a profile may leave out, and the term whose value they then take. */
+    private static final Map<GpuLibraryScalar, GpuLibraryScalar> OPTIONAL = Map.of(
+            GpuLibraryScalar.CONV_THROTTLE_BETA, GpuLibraryScalar.THROTTLE_BETA,
+            GpuLibraryScalar.CONV_THROTTLE_TAU_MS, GpuLibraryScalar.THROTTLE_TAU_MS);
+
     private GpuLibraryYaml() {
     }
 
     static Optional<GpuLibraryCoefficients> read(YamlFields f) {
         var family = f.string("kernel_family", true);
-        var dram = f.number("dram_efficiency", true, 1e-6, 1);
-        var l2 = f.number("l2_bandwidth_ratio", true, 1, 16);
-        var gap = f.number("kernel_gap_us", true, 0, 1000);
-        var libraryGap = f.number("library_gap_us", true, 0, 1000);
-        var setup = f.number("conv_setup_us", true, 0, 1000);
-        var reduction = f.number("reduction_overhead", true, 0, 4096);
-        var convReduction = f.number("conv_reduction_overhead", true, 0, 4096);
-        var beta = f.number("throttle_beta", true, 0, 4);
-        var tau = f.number("throttle_tau_ms", true, 1e-6, 1e6);
+        Map<GpuLibraryScalar, Double> scalars = new EnumMap<>(GpuLibraryScalar.class);
+        boolean complete = true;
+        for (GpuLibraryScalar t : GpuLibraryScalar.values()) {
+            Optional<Double> v = f.number(t.key(), !OPTIONAL.containsKey(t), t.min(), t.max());
+            v.ifPresent(x -> scalars.put(t, x));
+            complete &= v.isPresent() || OPTIONAL.containsKey(t);
+        }
         Map<String, Double> gemm = numbers(f, "gemm_efficiency", true, 1e-6, 1);
         Map<String, Double> conv = numbers(f, "conv_efficiency", true, 1e-6, 1);
         Map<String, Double> stream = numbers(f, "stream_efficiency", false, 1e-6, 1);
@@ -35,14 +39,14 @@ final class GpuLibraryYaml {
         Map<String, Double> floors = numbers(f, "host_floor_us", true, 0, 1e5);
         var source = f.string("source", false);
         f.finish();
-        if (family.isEmpty() || dram.isEmpty() || l2.isEmpty() || gap.isEmpty() || reduction.isEmpty()
-                || beta.isEmpty() || tau.isEmpty() || libraryGap.isEmpty() || setup.isEmpty() || convReduction.isEmpty()) {
+        if (family.isEmpty() || !complete) {
             return Optional.empty();
         }
+        // Profiles written before convolutions had a throttle of their own throttle them as the GEMMs.
+        OPTIONAL.forEach((t, from) -> scalars.putIfAbsent(t, scalars.get(from)));
         try {
-            return Optional.of(new GpuLibraryCoefficients(KernelFamily.parse(family.get()), dram.get(), l2.get(),
-                    gap.get(), libraryGap.get(), setup.get(), reduction.get(), convReduction.get(), beta.get(), tau.get(),
-                    gemm, conv, stream, rowGaps, floors, source.orElse("")));
+            return Optional.of(GpuLibraryCoefficients.of(KernelFamily.parse(family.get()), scalars, gemm, conv, stream,
+                    rowGaps, floors, source.orElse("")));
         } catch (IllegalArgumentException e) {
             f.problems().add(f.node(), e.getMessage());
             return Optional.empty();
@@ -64,15 +68,9 @@ final class GpuLibraryYaml {
     static void write(StringBuilder sb, GpuLibraryCoefficients g) {
         sb.append("  gpu_library:\n");
         sb.append("    kernel_family: ").append(g.family().id()).append('\n');
-        line(sb, "dram_efficiency", g.dramEfficiency());
-        line(sb, "l2_bandwidth_ratio", g.l2BandwidthRatio());
-        line(sb, "kernel_gap_us", g.kernelGapUs());
-        line(sb, "library_gap_us", g.libraryGapUs());
-        line(sb, "conv_setup_us", g.convSetupUs());
-        line(sb, "reduction_overhead", g.reductionOverhead());
-        line(sb, "conv_reduction_overhead", g.convReductionOverhead());
-        line(sb, "throttle_beta", g.throttleBeta());
-        line(sb, "throttle_tau_ms", g.throttleTauMs());
+        for (GpuLibraryScalar t : GpuLibraryScalar.values()) {
+            line(sb, t.key(), t.of(g));
+        }
         map(sb, "gemm_efficiency", g.gemmEfficiency());
         map(sb, "conv_efficiency", g.convEfficiency());
         if (!g.streamEfficiency().isEmpty()) {

@@ -14,11 +14,11 @@ import java.util.Locale;
  */
 public enum KernelFamily {
     /** Pascal (sm_60, sm_61): {@code maxwell_sgemm_*}. */
-    MAXWELL(tiles("128x32", "32x128", "64x64"), tiles("128x64"), tiles("128x32", "32x128", "64x64"), true),
+    MAXWELL(tiles("128x32", "32x128", "64x64"), tiles("128x64"), tiles("32x128", "64x64"), true),
     /** Volta and Turing (sm_70, sm_75): {@code volta_sgemm_*}. */
     VOLTA(tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32"),
             tiles("128x64", "128x32", "32x128", "64x64"),
-            tiles("128x128", "128x64", "128x32", "32x128", "64x64", "64x32", "32x32"), true),
+            tiles("64x64", "32x128", "128x64", "128x32"), true),
     /** Ampere, Ada and Hopper (sm_80 and later): {@code ampere_sgemm_*}. */
     AMPERE(tiles("128x128", "128x64", "128x32", "32x128", "64x32", "32x32"), tiles("128x128"), tiles("128x128"), false);
 

@@ -145,11 +145,13 @@ public final class YamlFields {
             problems.add(n, "expected a number, found " + describe(n));
             return Optional.empty();
         }
-        if (!DecimalText.isDecimal(s.text())) {
+        double v;
+        try {
+            v = DecimalText.parse(s.text());
+        } catch (IllegalArgumentException e) {
             problems.add(n, "expected a number, found '" + s.text() + "'");
             return Optional.empty();
         }
-        double v = Double.parseDouble(s.text());
         if (!Double.isFinite(v)) {
             problems.add(n, "expected a finite number, found " + s.text());
             return Optional.empty();
@@ -169,8 +171,8 @@ public final class YamlFields {
         }
         int v;
         try {
-            v = Integer.parseInt(s.text());
-        } catch (NumberFormatException e) {
+            v = DecimalText.parseInt(s.text());
+        } catch (IllegalArgumentException e) {
             problems.add(n, "expected an integer, found '" + s.text() + "'");
             return Optional.empty();
         }

@@ -38,7 +38,7 @@ class GpuLibraryModelTest {
         }
         conv.put(GpuLibraryCoefficients.WINOGRAD, 0.6);
         conv.put(GpuLibraryCoefficients.WINOGRAD_GEMM, 0.7);
-        return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, gemm, conv, Map.of("softmax", 0.6), Map.of(),
+        return new GpuLibraryCoefficients(family, 0.85, 3, 5, 5, 5, 16, 16, 0, 10, 0, 10, gemm, conv, Map.of("softmax", 0.6), Map.of(),
                 Map.of("elementwise", floorUs, GpuLibraryCoefficients.OTHER, floorUs, "conv", floorUs), "test");
     }
 
@@ -144,16 +144,46 @@ class GpuLibraryModelTest {
     }
 
     @Test
-    void theNonFusedWinogradRunsItsFamilysGemmTilesAndSplitsADeepReductionOverFewTiles() {
-        // Volta: the single-GEMM tiles, split-K when 36 × the output's blocks cannot fill the SMs.
-        // 36 products of one 4 × 4 tile and 32 channels: 36 blocks on 80 SMs, a reduction of 2048.
-        assertTrue(nonFusedGemm(model, 1, 2048, 32).contains("split"), nonFusedGemm(model, 1, 2048, 32));
-        assertFalse(nonFusedGemm(model, 64, 1024, 1024).contains("split"), nonFusedGemm(model, 64, 1024, 1024));
+    void theNonFusedWinogradRunsOneUnsplitGridOfDepth36OfItsFamilysTiles() {
+        // The rows' launches: grid z is exactly 36 in every non-fused row of every GPU, even when 36 ×
+        // the output's blocks cannot fill the SMs (one 4 × 4 tile, 32 channels, a reduction of 2048).
+        for (int[] shape : new int[][] {{1, 2048, 32}, {64, 1024, 1024}, {8, 64, 1622}}) {
+            String k = nonFusedGemm(model, shape[0], shape[1], shape[2]);
+            assertFalse(k.contains("split"), k);
+            String tile = k.replaceAll(".*sgemm (\\d+x\\d+).*", "$1");
+            assertTrue(KernelFamily.VOLTA.winogradGemmTiles().contains(GemmTile.parse(tile)), k);
+        }
         // Ampere: always its 128x128 kernel.
         GpuLibraryModel ampere = new GpuLibraryModel(V100, coefficients(KernelFamily.AMPERE, 20));
         for (int batch : new int[] {1, 8, 64}) {
             assertTrue(nonFusedGemm(ampere, batch, 512, 512).contains("128x128"), nonFusedGemm(ampere, batch, 512, 512));
         }
+    }
+
+    @Test
+    void theNonFusedWinogradGemmTilesRunAlongTheWinogradTilesThenTheOutputChannels() {
+        // A 32x128 block covers 32 Winograd tiles by 128 output channels (V100: 188 tiles of 1,622
+        // channels launch 6 × 13 × 36): with few tiles and many channels 32x128 quantises best, and
+        // with the roles swapped 128x32 does. Pascal's family has only 32x128 and 64x64 of the two.
+        GpuLibraryModel pascal = new GpuLibraryModel(V100, coefficients(KernelFamily.MAXWELL, 20));
+        assertTrue(nonFusedGemm(model, 2, 64, 1536).contains("32x128"), nonFusedGemm(model, 2, 64, 1536));
+        assertTrue(nonFusedGemm(model, 512, 64, 32).contains("128x32"), nonFusedGemm(model, 512, 64, 32));
+        assertFalse(nonFusedGemm(pascal, 512, 64, 32).contains("128x32"), nonFusedGemm(pascal, 512, 64, 32));
+    }
+
+    @Test
+    void theNonFusedWinogradPaysCudnnsSetUpWithoutAKernelOfItsOwn() {
+        Conv2dSpec c = Conv2dSpec.padded(64, 64, 4, 4, 3, 1, 1, 1);
+        GpuLibraryCoefficients base = coefficients(KernelFamily.VOLTA, 20);
+        GpuLibraryCoefficients slowSetUp = new GpuLibraryCoefficients(base.family(), base.dramEfficiency(),
+                base.l2BandwidthRatio(), base.kernelGapUs(), base.libraryGapUs(), base.convSetupUs() + 50,
+                base.reductionOverhead(), base.convReductionOverhead(), base.throttleBeta(), base.throttleTauMs(), base.convThrottleBeta(), base.convThrottleTauMs(),
+                base.gemmEfficiency(), base.convEfficiency(), base.streamEfficiency(), base.rowKernelGapUs(),
+                base.hostFloorUs(), base.source());
+        KernelTime early = new GpuLibraryModel(V100, base).winograd4x4(c, 1, 64, 64);
+        KernelTime late = new GpuLibraryModel(V100, slowSetUp).winograd4x4(c, 1, 64, 64);
+        assertEquals(50e-6, late.deviceS() - early.deviceS(), 1e-12);
+        assertEquals(4, late.kernels(), "data, filter, GEMM and output kernels: " + late);
     }
 
     @Test
@@ -170,12 +200,50 @@ class GpuLibraryModelTest {
         assertTrue(transforms > plain && filter > plain, plain + " " + transforms + " " + filter);
         // At batch 64 the data and output planes outweigh the filter's: slow transforms cost more.
         assertTrue(transforms - plain > filter - plain, (transforms - plain) + " vs " + (filter - plain));
+        // The output transform has a rate of its own; without one it streams at the data transform's.
+        Map<String, Double> slowOutput = new LinkedHashMap<>(slowTransforms);
+        slowOutput.put(GpuLibraryCoefficients.WINOGRAD_OUTPUT, 0.1);
+        double output = new GpuLibraryModel(V100, with(base, slowOutput)).winograd4x4(c, 64, 64, 64).deviceS();
+        assertTrue(output > transforms, output + " vs " + transforms);
+    }
+
+    @Test
+    void theFusedWinogradTransformsItsFiltersInAStreamingKernelFirst() {
+        // Its launches: generateWinogradTilesKernel, then the fused kernel. The first streams the
+        // filters at the filter transform's rate, so it weighs with C_in × C_out, not with the batch.
+        Conv2dSpec c = Conv2dSpec.padded(512, 512, 8, 8, 3, 1, 1, 1);
+        GpuLibraryCoefficients base = coefficients(KernelFamily.VOLTA, 0);
+        Map<String, Double> slowFilter = new LinkedHashMap<>(base.streamEfficiency());
+        slowFilter.put(GpuLibraryCoefficients.WINOGRAD_FILTER, 0.05);
+        KernelTime plain = new GpuLibraryModel(V100, base).fusedWinograd(c, 1, 512, 512);
+        KernelTime slow = new GpuLibraryModel(V100, with(base, slowFilter)).fusedWinograd(c, 1, 512, 512);
+        assertEquals(2, plain.kernels(), plain.toString());
+        double filterBytes = 4.0 * 512 * 512 * (9 + 16);
+        double expected = filterBytes / (V100.dramBytesPerS() * base.dramEfficiency()) * (1 / 0.05 - 1);
+        assertEquals(expected, slow.deviceS() - plain.deviceS(), expected * 1e-9);
+    }
+
+    @Test
+    void convolutionsSlowDownUnderThePowerLimitByTheirOwnTerms() {
+        GpuLibraryCoefficients c = new GpuLibraryCoefficients(KernelFamily.VOLTA, 0.85, 3, 5, 5, 5, 16, 16, 0.5, 1,
+                0, 1, coefficients(KernelFamily.VOLTA, 0).gemmEfficiency(),
+                coefficients(KernelFamily.VOLTA, 0).convEfficiency(), Map.of(), Map.of(), Map.of("other", 0.0), "test");
+        // 10 ms of compute: a GEMM is 0.5 · ln(11) longer, a convolution (cuDNN's β = 0) not at all.
+        assertEquals(10e-3 * (1 + 0.5 * Math.log(11)), c.throttledComputeS("fc", 10e-3), 1e-12);
+        assertEquals(10e-3, c.throttledComputeS(GpuLibraryCoefficients.CONV_CLASS, 10e-3), 1e-15);
+        OperatorCost conv = new GpuLibraryCosts(new GpuLibraryModel(V100, c))
+                .cost(Conv2dSpec.padded(512, 512, 56, 56, 3, 1, 1, 1), 64).orElseThrow();
+        OperatorCost throttledConv = new GpuLibraryCosts(new GpuLibraryModel(V100, new GpuLibraryCoefficients(
+                KernelFamily.VOLTA, 0.85, 3, 5, 5, 5, 16, 16, 0.5, 1, 0.5, 1, c.gemmEfficiency(), c.convEfficiency(),
+                Map.of(), Map.of(), Map.of("other", 0.0), "test"))).cost(Conv2dSpec.padded(512, 512, 56, 56, 3, 1, 1, 1),
+                64).orElseThrow();
+        assertTrue(throttledConv.latencyS() > 1.5 * conv.latencyS(), conv.latencyS() + " vs " + throttledConv.latencyS());
     }
 
     private static GpuLibraryCoefficients with(GpuLibraryCoefficients c, Map<String, Double> stream) {
         return new GpuLibraryCoefficients(c.family(), c.dramEfficiency(), c.l2BandwidthRatio(), c.kernelGapUs(),
                 c.libraryGapUs(), c.convSetupUs(), c.reductionOverhead(), c.convReductionOverhead(), c.throttleBeta(),
-                c.throttleTauMs(), c.gemmEfficiency(), c.convEfficiency(), stream, c.rowKernelGapUs(), c.hostFloorUs(),
+                c.throttleTauMs(), c.convThrottleBeta(), c.convThrottleTauMs(), c.gemmEfficiency(), c.convEfficiency(), stream, c.rowKernelGapUs(), c.hostFloorUs(),
                 c.source());
     }
 
@@ -217,10 +285,10 @@ class GpuLibraryModelTest {
         Map<String, Double> gemm = new LinkedHashMap<>(ok.gemmEfficiency());
         gemm.put("128x128", 1.2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(
-                KernelFamily.AMPERE, 0.9, 2, 5, 5, 5, 16, 16, 0, 10, gemm, ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
+                KernelFamily.AMPERE, 0.9, 2, 5, 5, 5, 16, 16, 0, 10, 0, 10, gemm, ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
         assertTrue(e.getMessage().contains("gemm_efficiency.128x128"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 1.1, 2, 5,
-                5, 5, 16, 16, 0, 10, ok.gemmEfficiency(), ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
+                5, 5, 16, 16, 0, 10, 0, 10, ok.gemmEfficiency(), ok.convEfficiency(), Map.of(), Map.of(), ok.hostFloorUs(), ""));
     }
 
     @Test
@@ -229,6 +297,6 @@ class GpuLibraryModelTest {
         // Maxwell's tiles are a subset of Volta's, Ampere's 128x128 is not Maxwell's: the other way round fails.
         GpuLibraryCoefficients maxwell = coefficients(KernelFamily.MAXWELL, 10);
         assertThrows(IllegalArgumentException.class, () -> new GpuLibraryCoefficients(KernelFamily.AMPERE, 0.9, 2, 5,
-                5, 5, 16, 16, 0, 10, maxwell.gemmEfficiency(), volta.convEfficiency(), Map.of(), Map.of(), volta.hostFloorUs(), ""));
+                5, 5, 16, 16, 0, 10, 0, 10, maxwell.gemmEfficiency(), volta.convEfficiency(), Map.of(), Map.of(), volta.hostFloorUs(), ""));
     }
 }

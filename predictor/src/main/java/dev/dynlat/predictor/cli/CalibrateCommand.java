@@ -280,9 +280,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                     target.cudaName().orElse(target.name()), "transfer", from.samples(), from.heldOutMedianApePct(),
                     "", from.configurations(), List.of(), "", from.intervalLow(), from.intervalHigh(), 0);
             DeviceProfile written = target.withCalibration(java.util.Optional.of(
-                    CalibratedCoefficients.ofGpuLibrary(transferred, record)), target.provenance()
-                    + "; GPU library terms transferred from " + sourceName + " by dynlat calibrate --transfer-from"
-                    + " (never measured: held_out_median_ape_pct is the source's)");
+                    CalibratedCoefficients.ofGpuLibrary(transferred, record)),
+                    dev.dynlat.operators.profile.CalibrationProvenance.after(target.provenance(),
+                            "; GPU library terms transferred from " + sourceName + " by dynlat calibrate --transfer-from"
+                            + " (never measured: held_out_median_ape_pct is the source's)"));
             OutputTarget.of("--out", out);
             dev.dynlat.reports.io.OutputSet.write("--out", out, o -> o.write(
                     dev.dynlat.operators.profile.ProfileWriter.toYaml(written)

@@ -9,6 +9,7 @@ import dev.dynlat.operators.profile.AnalyticConstants;
 import dev.dynlat.operators.profile.Datasheet;
 import dev.dynlat.operators.profile.DeviceCatalog;
 import dev.dynlat.operators.profile.DeviceProfile;
+import dev.dynlat.predictor.provenance.ToolVersion;
 import dev.dynlat.predictor.request.ResultFormat;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Parameters;
         description = "List built-in device profiles, or show one: dynlat devices show v100",
         subcommands = {DevicesCommand.Show.class})
 public final class DevicesCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table or json. Default: ${DEFAULT-VALUE}.")
     String format;
@@ -41,8 +44,10 @@ public final class DevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (ResultFormat.parse(format, ResultFormat.TABLE, ResultFormat.JSON) == ResultFormat.JSON) {
-            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(json()));
+            // An object, not the bare list, so that the output can name the build that wrote it.
+            ObjectNode listed = ToolVersion.current().addTo(JsonNodeFactory.instance.objectNode());
+            listed.set("devices", json());
+            spec.commandLine().getOut().println(JSON.writeValueAsString(listed));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -66,23 +71,29 @@ public final class DevicesCommand implements Callable<Integer> {
     static ArrayNode json() {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         for (DeviceProfile p : DeviceCatalog.builtIns()) {
-            AnalyticConstants c = p.laudnet();
-            ObjectNode o = list.addObject();
-            o.put("name", p.name());
-            o.put("device", p.displayName());
-            o.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
-            o.put("engines", c.processingEngines());
-            o.put("lanes_per_engine", c.fp32LanesPerEngine());
-            o.put("clock_mhz", c.clockMHz());
-            o.put("dram_bandwidth_gbps", c.dramBandwidthGBps());
-            o.put("batch", c.defaultBatch());
-            ArrayNode variants = o.putArray("variants");
-            variants.add("laudnet");
-            if (p.calibrated().isPresent()) {
-                variants.add("calibrated");
-            }
+            list.add(json(p));
         }
         return list;
+    }
+
+    /** One profile's model constants as JSON (the row of {@code devices --format json}). */
+    static ObjectNode json(DeviceProfile p) {
+        AnalyticConstants c = p.laudnet();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", p.name());
+        o.put("device", p.displayName());
+        o.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
+        o.put("engines", c.processingEngines());
+        o.put("lanes_per_engine", c.fp32LanesPerEngine());
+        o.put("clock_mhz", c.clockMHz());
+        o.put("dram_bandwidth_gbps", c.dramBandwidthGBps());
+        o.put("batch", c.defaultBatch());
+        ArrayNode variants = o.putArray("variants");
+        variants.add("laudnet");
+        if (p.calibrated().isPresent()) {
+            variants.add("calibrated");
+        }
+        return o;
     }
 
     /** {@code dynlat devices show NAME}. */
@@ -93,8 +104,9 @@ public final class DevicesCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DEVICE", description = "Built-in name or path to a profile YAML.")
         String device;
 
-        @Option(names = "--format", paramLabel = "text|yaml", defaultValue = "text",
-                description = "text (with units) or yaml (a loadable profile). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--format", paramLabel = "text|yaml|json", defaultValue = "text",
+                description = "text (with units), yaml (a loadable profile) or json (the model constants of"
+                        + " 'devices --format json' and the build). Default: ${DEFAULT-VALUE}.")
         String format;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -105,10 +117,14 @@ public final class DevicesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            String fmt = ResultFormat.parse(format, ResultFormat.TEXT, ResultFormat.YAML).id();
+            ResultFormat fmt = ResultFormat.parse(format, ResultFormat.TEXT, ResultFormat.YAML, ResultFormat.JSON);
             CliOutputs.emit(spec, outFile, () -> {
                 DeviceProfile p = DeviceCatalog.load("DEVICE", device);
-                return fmt.equals("yaml") ? ProfileWriter.toYaml(p) : text(p);
+                return switch (fmt) {
+                    case YAML -> ProfileWriter.toYaml(p);
+                    case JSON -> JSON.writeValueAsString(ToolVersion.current().addTo(json(p))) + "\n";
+                    default -> text(p);
+                };
             });
             return 0;
         }

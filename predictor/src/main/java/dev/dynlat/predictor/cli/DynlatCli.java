@@ -1,6 +1,5 @@
 package dev.dynlat.predictor.cli;
 
-import dev.dynlat.operators.input.DecimalText;
 import dev.dynlat.operators.input.EchoedText;
 import dev.dynlat.operators.yaml.YamlException;
 import dev.dynlat.reports.io.OutputSet;
@@ -90,15 +89,7 @@ public final class DynlatCli implements Runnable {
     }
 
     private static CommandLine configured(CommandLine cl) {
-        // Decimal options in the strict syntax (no 0.5d, no hexadecimal, no blanks); see DecimalText.
-        CommandLine.ITypeConverter<Double> decimal = text -> {
-            if (!DecimalText.isDecimal(text)) {
-                throw new CommandLine.TypeConversionException("'" + text + "' is not a decimal number");
-            }
-            return Double.parseDouble(text);
-        };
-        cl.registerConverter(Double.class, decimal);
-        cl.registerConverter(Double.TYPE, decimal);
+        StrictNumberOptions.register(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + EchoedText.line(ex.getMessage())

@@ -37,7 +37,8 @@ final class JsonFlags {
         Parser(String op, Class<T> type, Set<String> excluded) {
             this.op = op;
             this.excluded = Set.copyOf(excluded);
-            this.commandLines = ThreadLocal.withInitial(() -> new CommandLine(type));
+            // The CLI's number syntax: a field "0.5d" or "0x10" is refused as --rate 0.5d is.
+            this.commandLines = ThreadLocal.withInitial(() -> StrictNumberOptions.register(new CommandLine(type)));
         }
 
         T parse(ObjectNode fields) {

@@ -1,11 +1,10 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.operators.input.DecimalText;
+import dev.dynlat.operators.input.InputFiles;
 import dev.dynlat.reports.chart.Axis;
 import dev.dynlat.reports.chart.ScatterChartSpec;
 import dev.dynlat.reports.chart.Series;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,15 +22,7 @@ final class MeasuredChart {
     }
 
     static ScatterChartSpec load(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("measured: '" + file + "' is not UTF-8 text");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("measured: cannot read '" + file + "': " + (Files.isDirectory(file)
-                    ? "it is a directory" : Files.exists(file) ? e.getMessage() : "no such file"));
-        }
+        List<String> lines = InputFiles.readUtf8("--measured", file).lines().toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("measured: '" + file + "' is empty");
         }
@@ -92,13 +83,11 @@ final class MeasuredChart {
     }
 
     private static double positive(String text, String where, String field) {
-        try {
-            double v = Double.parseDouble(text);
+        if (DecimalText.isDecimal(text)) {
+            double v = DecimalText.parse(text);
             if (v > 0 && Double.isFinite(v)) {
                 return v;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         throw new IllegalArgumentException("measured: " + where + ": " + field + " must be a positive number, got '"
                 + text + "'");

@@ -47,8 +47,10 @@ public final class ModelsCommand implements Callable<Integer> {
         String fmt = ResultFormat.parse(format, ResultFormat.TABLE, ResultFormat.JSON).id();
         var out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
-            ArrayNode list = zooJson();
-            out.println(MAPPER.writeValueAsString(list));
+            // An object, not the bare list, so that the output can name the build that wrote it.
+            ObjectNode listed = ToolVersion.current().addTo(MAPPER.createObjectNode());
+            listed.set("models", zooJson());
+            out.println(MAPPER.writeValueAsString(listed));
             out.flush();
             return 0;
         }

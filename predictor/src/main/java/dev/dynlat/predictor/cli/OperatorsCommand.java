@@ -72,6 +72,7 @@ public final class OperatorsCommand implements Callable<Integer> {
         ModelVariant v = variant == null ? null : ModelVariant.parse(variant);
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget target = out == null ? null : outputs.add("--out", out);
+            CsvSidecar sidecar = CsvSidecar.beside(outputs, target, spec.commandLine().getErr());
             PrintWriter err = spec.commandLine().getErr();
             List<MeasuredOperator> rows = MeasurementSources.read(in);
             if (rows.isEmpty()) {
@@ -90,6 +91,7 @@ public final class OperatorsCommand implements Callable<Integer> {
                 }
             }
             String csv = new CsvTableWriter().render(table(rows, predictedMs, kernels));
+            sidecar.prepare();
             CliOutputs.emit(spec, outputs, target, csv);
             err.print(OperatorsSummary.render(rows, predictedMs, pricers::label));
             err.flush();

@@ -114,9 +114,12 @@ public final class PredictCommand implements Callable<Integer> {
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
             OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
+            CsvSidecar sidecar = CsvSidecar.beside(outputs, req.format() == ResultFormat.CSV ? outTarget : null,
+                    spec.commandLine().getErr());
             PredictionResult r = PredictionRun.run(req, new Workspace(),
                     profile -> HostCheck.warnIfOtherHost(profile, spec.commandLine().getErr()));
             String text = PredictionOutput.text(r, req.format(), req.detail());
+            sidecar.prepare();
             if (chartTarget != null) {
                 outputs.prepare(chartTarget, ChartFiles.body(DecisionFormatter.distributionChart(r.chartTitle(),
                         r.report()), chart, style));

@@ -1,7 +1,10 @@
 package dev.dynlat.predictor.cli;
 
+import dev.dynlat.predictor.provenance.Sidecar;
+import dev.dynlat.predictor.provenance.ToolVersion;
 import dev.dynlat.predictor.request.AccuracyTable;
 import dev.dynlat.predictor.request.ReportRequest;
+import dev.dynlat.predictor.sweep.SweepFacet;
 import dev.dynlat.predictor.sweep.SweepFigures;
 import dev.dynlat.predictor.sweep.SweepResults;
 import dev.dynlat.reports.chart.ChartFiles;
@@ -94,12 +97,14 @@ public final class ReportCommand implements Callable<Integer> {
         Map<String, ChartSize> sizes = new LinkedHashMap<>();
         ChartSize size = req.figure().size();
         charts.put("latency-vs-rate", figures.latencyVsRate());
-        List<SweepFigures> devices = otherDevices(req, results, figures);
-        if (devices.size() > 1) {
-            charts.put("latency-vs-rate-by-device", SweepFigures.relativeLatencyAcross(devices));
-            // Panels side by side need the page's width; a custom size is taken as given.
-            sizes.put("latency-vs-rate-by-device", size.width() == ChartSize.COLUMN.width()
-                    ? ChartSize.FULL.withDpi(req.dpi()) : size);
+        for (SweepFacet facet : SweepFacet.values()) {
+            List<SweepFigures> panels = sideBySide(req, results, figures, facet);
+            if (panels.size() > 1) {
+                charts.put(facet.figureName(), SweepFigures.relativeLatencyAcross(facet, panels));
+                // Panels side by side need the page's width; a custom size is taken as given.
+                sizes.put(facet.figureName(), size.width() == ChartSize.COLUMN.width()
+                        ? ChartSize.FULL.withDpi(req.dpi()) : size);
+            }
         }
         if (!figures.paradigm().equals("layer")) {
             charts.put("speedup-heatmap", figures.speedupHeatmap());
@@ -128,6 +133,8 @@ public final class ReportCommand implements Callable<Integer> {
         for (TableFormat f : List.of(TableFormat.CSV, TableFormat.MARKDOWN)) {
             files.put("summary" + f.extension(), text(f.writer().render(summary)));
         }
+        files.put(Sidecar.of(Path.of("summary" + TableFormat.CSV.extension())).toString(),
+                text(Sidecar.content(ToolVersion.current())));
         // LaTeX for the page: the narrow table fits one column, the full one a table* float.
         files.put("summary.tex", text(new PaperLatexTableWriter(PageWidth.COLUMN).render(figures.summaryColumn())));
         files.put("summary-full.tex", text(new PaperLatexTableWriter(PageWidth.FULL).render(summary)));
@@ -155,17 +162,20 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * The figures of every device the file holds for the drawn model and variant (the drawn
-     * target's batch where one is given, else each device's first), when {@code --device} names
-     * none: the panels of the side-by-side figure. One device gives one figure, so none is drawn.
+     * The panels of a side-by-side figure along {@code facet}: the figures of every device the
+     * file holds for the drawn model and variant, or of every model it holds for the drawn device
+     * and variant (the given batch where one is given, else each target's first), when
+     * {@code --device} (or {@code --model}) names none. One target gives one figure, so none is drawn.
      */
-    private static List<SweepFigures> otherDevices(ReportRequest req, SweepResults drawn, SweepFigures figures) {
-        if (req.selection().device() != null) {
+    private static List<SweepFigures> sideBySide(ReportRequest req, SweepResults drawn, SweepFigures figures,
+                                                 SweepFacet facet) {
+        if (facet.namedIn(req.selection())) {
             return List.of();
         }
         List<SweepFigures> out = new ArrayList<>();
-        for (SweepResults.Selection s : SweepResults.devices(req.from(), drawn.model(), drawn.variant())) {
-            SweepResults r = s.device().equals(drawn.device()) ? drawn : SweepResults.read(req.from(),
+        for (SweepResults.Selection s : SweepResults.across(req.from(), facet, drawn)) {
+            boolean isDrawn = s.model().equals(drawn.model()) && s.device().equals(drawn.device());
+            SweepResults r = isDrawn ? drawn : SweepResults.read(req.from(),
                     new SweepResults.Selection(s.model(), s.device(), s.variant(), req.selection().batch()));
             if (r.paradigms().contains(figures.paradigm())) {
                 out.add(r == drawn ? figures : new SweepFigures(r, figures.paradigm(), req.rate()));

@@ -46,7 +46,7 @@ final class ServeOperations {
             Catalog.noFields("version", fields);
             return ToolVersion.current().addTo(JsonNodeFactory.instance.objectNode());
         });
-        return new JsonLinesServer(ops);
+        return new JsonLinesServer(ops, ToolVersion.current());
     }
 
     /** How much of a prediction an answer carries: every stage and operator, or the network's totals only. */

@@ -102,14 +102,17 @@ public final class SweepCommand implements Callable<Integer> {
         try (OutputSet outputs = new OutputSet()) {
             OutputTarget outTarget = out == null ? null : outputs.add("--out", out);
             OutputTarget chartTarget = chart == null ? null : outputs.add("--chart", chart);
-            write(SweepRun.run(req, new Workspace()), outputs, outTarget, chartTarget, style);
+            CsvSidecar sidecar = CsvSidecar.beside(outputs,
+                    out != null && TableFormat.fromPath(out) == TableFormat.CSV ? outTarget : null,
+                    spec.commandLine().getErr());
+            write(SweepRun.run(req, new Workspace()), outputs, outTarget, chartTarget, style, sidecar);
         }
         return 0;
     }
 
     /** Prepares both outputs, then commits them together and prints the summary. */
     private void write(SweepResult r, OutputSet outputs, OutputTarget outTarget, OutputTarget chartTarget,
-                       FigureStyle style) throws IOException {
+                       FigureStyle style, CsvSidecar sidecar) throws IOException {
         if (outTarget != null) {
             TableFormat format = TableFormat.fromPath(out);
             // CSV and Markdown keep every point for tools; LaTeX gets the page-sized summary.
@@ -126,6 +129,7 @@ public final class SweepCommand implements Callable<Integer> {
                     .withLegendTitle(r.paradigm().id().equals("spatial") ? "S" : r.paradigm().id().equals("channel")
                             ? "G" : "option"), chart, style));
         }
+        sidecar.prepare();
         outputs.commit(CliOutputs.stdout(spec));
         var stdout = spec.commandLine().getOut();
         if (out == null) {

@@ -193,7 +193,7 @@ public final class DecisionsFile {
         if (!DecimalText.isDecimal(cell)) {
             throw new IllegalArgumentException(where + ": '" + cell + "' is not a number");
         }
-        double v = Double.parseDouble(cell);
+        double v = DecimalText.parse(cell);
         if (!(v >= 0 && v <= 1)) {
             throw new IllegalArgumentException(where + ": rate must be in [0, 1], got " + cell);
         }
@@ -287,8 +287,8 @@ public final class DecisionsFile {
     private static int exitIndex(String where, String cell, int exits) {
         int e;
         try {
-            e = Integer.parseInt(cell);
-        } catch (NumberFormatException ex) {
+            e = DecimalText.parseInt(cell);
+        } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException(where + ", field exit: '" + cell + "' is not an exit number (1.."
                     + exits + ")");
         }

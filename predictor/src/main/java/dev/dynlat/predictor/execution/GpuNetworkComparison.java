@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.execution;
 
+import dev.dynlat.operators.input.DecimalText;
+import dev.dynlat.operators.input.InputFiles;
 import dev.dynlat.operators.model.ModelVariant;
 import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.engine.Predictor;
@@ -11,9 +13,6 @@ import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.MarkdownTableWriter;
 import dev.dynlat.reports.table.Precision;
 import dev.dynlat.reports.table.Table;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,8 +66,8 @@ public final class GpuNetworkComparison {
      * @throws IllegalArgumentException as {@code file:line: message} for a wrong header, a malformed row or a
      *                                  model that is not in the zoo
      */
-    public static List<Measured> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    public static List<Measured> read(Path file) {
+        List<String> lines = InputFiles.readUtf8("--gpu-networks", file).lines().toList();
         if (lines.isEmpty() || !Arrays.asList(lines.get(0).split(",", -1)).subList(0,
                 Math.min(COLUMNS.size(), lines.get(0).split(",", -1).length)).equals(COLUMNS)) {
             throw new IllegalArgumentException(file + ":1: header '" + (lines.isEmpty() ? "" : lines.get(0))
@@ -89,14 +88,13 @@ public final class GpuNetworkComparison {
                 throw new IllegalArgumentException(at + "model: '" + f[1] + "' is not in the zoo (dynlat models)");
             }
             try {
-                Measured m = new Measured(f[0], f[1], Integer.parseInt(f[2]), f[3], positive(f[4], "median_ms"),
-                        positive(f[5], "p10_ms"), positive(f[6], "p90_ms"), Integer.parseInt(f[7]));
+                Measured m = new Measured(f[0], f[1], DecimalText.parseInt("batch", f[2]), f[3],
+                        positive(f[4], "median_ms"), positive(f[5], "p10_ms"), positive(f[6], "p90_ms"),
+                        DecimalText.parseInt("repeats", f[7]));
                 if (m.batch() < 1) {
                     throw new IllegalArgumentException("batch: must be >= 1, got " + m.batch());
                 }
                 rows.add(m);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(at + "batch/repeats: not an integer (" + e.getMessage() + ")");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(at + e.getMessage());
             }
@@ -108,12 +106,10 @@ public final class GpuNetworkComparison {
     }
 
     private static double positive(String text, String column) {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(text)) {
             throw new IllegalArgumentException(column + ": not a number: '" + text + "'");
         }
+        double v = DecimalText.parse(text);
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(column + ": must be a positive number of ms, got " + text);
         }

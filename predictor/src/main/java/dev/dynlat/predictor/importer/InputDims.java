@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.importer;
 
+import dev.dynlat.operators.input.DecimalText;
 import java.util.Arrays;
 
 /**
@@ -23,8 +24,8 @@ public record InputDims(long[] sizes) {
         long[] v = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
-                v[i] = Long.parseLong(parts[i].strip());
-            } catch (NumberFormatException e) {
+                v[i] = DecimalText.parseLong(parts[i].strip());
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--input: '" + text + "' is not a size (224), HxW (800x1333) or a"
                         + " full shape (1x3x224x224)");
             }

@@ -1,8 +1,7 @@
 package dev.dynlat.predictor.request;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
+import dev.dynlat.operators.input.DecimalText;
+import dev.dynlat.operators.input.InputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,16 +40,7 @@ public final class AccuracyTable {
     }
 
     public static List<Entry> load(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("accuracy: '" + file + "' is not UTF-8 text");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("accuracy: cannot read '" + file + "': "
-                    + (Files.isDirectory(file) ? "it is a directory" : Files.exists(file) ? e.getMessage()
-                    : "no such file"));
-        }
+        List<String> lines = InputFiles.readUtf8("--accuracy", file).lines().toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("accuracy: '" + file + "' is empty");
         }
@@ -71,12 +61,14 @@ public final class AccuracyTable {
                         + " fields, got " + c.length);
             }
             String option = c[opt].strip();
-            int[] values;
-            try {
-                values = Arrays.stream(option.split("-", -1)).mapToInt(Integer::parseInt).toArray();
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("accuracy: " + where + ": option '" + option
-                        + "' is not S or G per stage like 4-4-2-1");
+            String[] parts = option.split("-", -1);
+            int[] values = new int[parts.length];
+            for (int p = 0; p < parts.length; p++) {
+                if (!DecimalText.isInteger(parts[p])) {
+                    throw new IllegalArgumentException("accuracy: " + where + ": option '" + option
+                            + "' is not S or G per stage like 4-4-2-1");
+                }
+                values[p] = DecimalText.parseInt("accuracy: " + where + ": option", parts[p]);
             }
             out.add(new Entry(option, number(c[rate], 0, 1, "rate", where), number(c[acc], 0, 100, "accuracy_pct",
                     where), values));
@@ -97,13 +89,11 @@ public final class AccuracyTable {
     }
 
     private static double number(String text, double min, double max, String field, String where) {
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(text.strip())) {
             throw new IllegalArgumentException("accuracy: " + where + ": " + field + " '" + text.strip()
                     + "' is not a number");
         }
+        double v = DecimalText.parse(text.strip());
         if (!(v >= min && v <= max)) {
             throw new IllegalArgumentException("accuracy: " + where + ": " + field + " must be in [" + (int) min + ", "
                     + (int) max + "], got " + text.strip());

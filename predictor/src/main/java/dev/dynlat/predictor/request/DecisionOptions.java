@@ -145,7 +145,7 @@ public final class DecisionOptions {
             if (!DecimalText.isDecimal(p)) {
                 throw new IllegalArgumentException(field + ": value " + (i + 1) + " '" + p + "' is not a number");
             }
-            out[i] = Double.parseDouble(p);
+            out[i] = DecimalText.parse(p);
             if (!Double.isFinite(out[i])) {
                 throw new IllegalArgumentException(field + ": value " + (i + 1) + " '" + p + "' is not finite");
             }

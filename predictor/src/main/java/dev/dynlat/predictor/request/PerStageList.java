@@ -1,5 +1,7 @@
 package dev.dynlat.predictor.request;
 
+import dev.dynlat.operators.input.DecimalText;
+
 /** A per-stage integer option as typed: {@code 4,4,2,1}, or one value for every stage. */
 public final class PerStageList {
     private PerStageList() {
@@ -15,12 +17,10 @@ public final class PerStageList {
         int[] out = new int[stages];
         for (int i = 0; i < stages; i++) {
             String p = parts[parts.length == 1 ? 0 : i].strip();
-            int v;
-            try {
-                v = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
+            if (!DecimalText.isInteger(p)) {
                 throw new IllegalArgumentException(field + ": '" + p + "' is not a positive integer");
             }
+            int v = DecimalText.parseInt(field, p);
             if (v <= 0) {
                 throw new IllegalArgumentException(field + ": must be a positive integer, got " + v);
             }

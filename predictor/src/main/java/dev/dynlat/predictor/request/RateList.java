@@ -63,6 +63,6 @@ public final class RateList {
         if (!DecimalText.isDecimal(s.strip())) {
             throw new IllegalArgumentException("rates: '" + s.strip() + "' is not a number");
         }
-        return Double.parseDouble(s.strip());
+        return DecimalText.parse(s.strip());
     }
 }

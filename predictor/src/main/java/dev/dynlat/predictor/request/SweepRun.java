@@ -4,13 +4,13 @@ import dev.dynlat.operators.profile.DeviceProfile;
 import dev.dynlat.predictor.dynamic.Paradigm;
 import dev.dynlat.predictor.engine.Prediction;
 import dev.dynlat.predictor.engine.Predictor;
+import dev.dynlat.predictor.sweep.BestOption;
 import dev.dynlat.predictor.sweep.RateSweep;
 import dev.dynlat.predictor.sweep.SweepPoint;
 import dev.dynlat.predictor.workload.Network;
 import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.Precision;
 import dev.dynlat.reports.table.Table;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,8 +66,8 @@ public final class SweepRun {
             rates.add(r);
         }
         for (double r : rates) {
-            SweepPoint uniform = points.stream().filter(p -> p.rate() == r)
-                    .min(Comparator.comparingDouble(SweepPoint::latencyMs)).orElseThrow();
+            SweepPoint uniform = BestOption.of(points.stream().filter(p -> p.rate() == r).toList(),
+                    SweepPoint::latencyMs, SweepPoint::option);
             SweepPoint staged = paradigm == Paradigm.LAYER ? uniform : sweep.bestPerStage(points, r);
             t.row(r, uniform.option(), uniform.latencyMs() / b, staged.option(), staged.latencyMs() / b,
                     dense.latencyMs() / staged.latencyMs());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynlat.predictor.provenance.ToolVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +18,11 @@ import java.util.Map;
  * A request/answer loop over JSON Lines: each non-blank input line is one request object
  * {@code {"op": "predict", "id": 7, ...fields}}, and each gets exactly one output line, either
  * {@code {"id": 7, "result": ...}} or {@code {"id": 7, "error": "field: message"}} (with
- * {@code "warnings"} when there were any). The id is echoed as given and omitted when absent.
- * A bad request never ends the loop; end of input does. Operations are found in a registry by
- * name. Answers in order, one request at a time (the engine behind is not thread-safe).
+ * {@code "warnings"} when there were any), and last the build that answered
+ * ({@code "tool_version"}, {@code "git_commit"}), so that an answer kept on its own can be traced.
+ * The id is echoed as given and omitted when absent. A bad request never ends the loop; end of
+ * input does. Operations are found in a registry by name. Answers in order, one request at a time
+ * (the engine behind is not thread-safe).
  */
 public final class JsonLinesServer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -27,11 +30,16 @@ public final class JsonLinesServer {
 
     private final Map<String, Operation> operations;
     private final List<String> names;
+    private final ToolVersion tool;
 
-    /** A server for these operations, by name (iteration order is the order error messages list them in). */
-    public JsonLinesServer(Map<String, Operation> operations) {
+    /**
+     * A server for these operations, by name (iteration order is the order error messages list them
+     * in), whose answers name {@code tool}.
+     */
+    public JsonLinesServer(Map<String, Operation> operations, ToolVersion tool) {
         this.operations = Map.copyOf(operations);
         this.names = List.copyOf(operations.keySet());
+        this.tool = tool;
     }
 
     /** Answers every request line of {@code in} on {@code out} until end of input. */
@@ -49,6 +57,10 @@ public final class JsonLinesServer {
 
     /** The answer to one request line (one at a time: standard input and an HTTP door may share a server). */
     public synchronized ObjectNode answer(String line) {
+        return tool.addTo(unsigned(line));
+    }
+
+    private ObjectNode unsigned(String line) {
         JsonNode request;
         try {
             request = MAPPER.readTree(line);

@@ -1,18 +1,17 @@
 package dev.dynlat.predictor.sweep;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.dynlat.operators.input.TextLines;
 import java.util.Arrays;
 import java.util.List;
 
 /** A sweep CSV: the first line names the columns; cells hold no commas (names never do). */
 final class CsvResultCells implements ResultCells {
-    private final BufferedReader in;
+    private final TextLines in;
     private final String source;
     private final List<String> header;
     private int line;
 
-    CsvResultCells(BufferedReader in, String source, String headerLine, int headerNumber) {
+    CsvResultCells(TextLines in, String source, String headerLine, int headerNumber) {
         this.in = in;
         this.source = source;
         this.header = headerLine == null ? List.of() : Arrays.asList(headerLine.split(",", -1));
@@ -25,10 +24,10 @@ final class CsvResultCells implements ResultCells {
     }
 
     @Override
-    public String[] next() throws IOException {
+    public String[] next() {
         String text;
         do {
-            text = in.readLine();
+            text = in.next();
             line++;
         } while (text != null && text.isEmpty());
         if (text == null) {

@@ -3,8 +3,7 @@ package dev.dynlat.predictor.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.dynlat.operators.input.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,14 +13,14 @@ import java.util.List;
  */
 final class JsonlResultCells implements ResultCells {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final BufferedReader in;
+    private final TextLines in;
     private final String source;
     private final List<String> header = new ArrayList<>();
     private JsonNode pending;
     private int pendingLine;
     private int line;
 
-    JsonlResultCells(BufferedReader in, String source, String firstLine, int firstNumber) throws IOException {
+    JsonlResultCells(TextLines in, String source, String firstLine, int firstNumber) {
         this.in = in;
         this.source = source;
         this.line = firstNumber;
@@ -48,7 +47,7 @@ final class JsonlResultCells implements ResultCells {
     }
 
     @Override
-    public String[] next() throws IOException {
+    public String[] next() {
         JsonNode row;
         if (pending != null) {
             row = pending;
@@ -77,10 +76,10 @@ final class JsonlResultCells implements ResultCells {
         return line;
     }
 
-    private JsonNode readObject() throws IOException {
+    private JsonNode readObject() {
         String text;
         do {
-            text = in.readLine();
+            text = in.next();
             line++;
         } while (text != null && text.isBlank());
         return text == null ? null : parse(text, line);

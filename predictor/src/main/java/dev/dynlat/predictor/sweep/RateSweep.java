@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
  * Predicts a CNN over a grid of per-stage options (granularity S or channel group G, the same
  * in every stage) and activation rates, reusing one {@link Predictor} so that each point costs
  * little more than the arithmetic. Because residual blocks are costed independently, the best
- * option per stage at a rate is the option with the smallest stage latency, which
- * {@link #bestPerStage} reports.
+ * option per stage at a rate is the option with the smallest stage latency ({@link BestOption},
+ * stage by stage), which {@link #bestPerStage} reports: the configuration a cross-product sweep of
+ * the same values finds as its fastest row.
  */
 public final class RateSweep {
     private final Predictor predictor;
@@ -64,16 +65,11 @@ public final class RateSweep {
         int stages = network.residualStages().size();
         double[] best = new double[stages];
         String[] bestOption = new String[stages];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        for (SweepPoint p : atRate) {
-            String[] parts = p.option().split("-");
-            double[] s = p.stageLatencyMs();
-            for (int i = 0; i < stages; i++) {
-                if (s[i] < best[i]) {
-                    best[i] = s[i];
-                    bestOption[i] = parts[Math.min(i, parts.length - 1)];
-                }
-            }
+        for (int i = 0; i < stages; i++) {
+            int stage = i;
+            SweepPoint fastest = BestOption.of(atRate, p -> p.stageLatencyMs()[stage], p -> stageOption(p, stage));
+            best[i] = fastest.stageLatencyMs()[i];
+            bestOption[i] = stageOption(fastest, i);
         }
         SweepPoint any = atRate.get(0);
         double fixed = any.latencyMs() - any.blocksLatencyMs();
@@ -81,11 +77,15 @@ public final class RateSweep {
         return new SweepPoint(String.join("-", bestOption), rate, fixed + blocks, blocks, best);
     }
 
+    private static String stageOption(SweepPoint p, int stage) {
+        String[] parts = p.option().split("-");
+        return parts[Math.min(stage, parts.length - 1)];
+    }
+
     private int[] perStage(int option) {
         int[] per = new int[network.residualStages().size()];
         for (int i = 0; i < per.length; i++) {
-            // A granularity larger than a stage's map is capped at the map, as LAUDNet's scripts do.
-            per[i] = paradigm == Paradigm.SPATIAL ? Math.min(option, network.residualStages().get(i).outSize()) : option;
+            per[i] = StageOption.inStage(paradigm, option, network.residualStages().get(i).outSize());
         }
         return per;
     }

@@ -1,7 +1,6 @@
 package dev.dynlat.predictor.sweep;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.dynlat.operators.input.TextLines;
 import java.util.List;
 
 /**
@@ -14,16 +13,16 @@ interface ResultCells {
     List<String> header();
 
     /** The next row's cells in header order ("" for an empty cell), or null at the end. */
-    String[] next() throws IOException;
+    String[] next();
 
     /** The 1-based line number of the row {@link #next} returned last. */
     int line();
 
-    static ResultCells open(BufferedReader in, String source) throws IOException {
+    static ResultCells open(TextLines in, String source) {
         String first;
         int number = 0;
         do {
-            first = in.readLine();
+            first = in.next();
             number++;
             // '#' lines: the fingerprint line of CSVs written before the sidecar.
         } while (first != null && (first.startsWith("#") || first.isBlank()));

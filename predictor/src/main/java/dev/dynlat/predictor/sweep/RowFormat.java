@@ -10,7 +10,8 @@ import java.util.Optional;
  * How sweep rows are written: one line per row, so an output can be resumed and never holds a
  * torn row after the last newline. What identifies the sweep (the plan's fingerprint, its row
  * count, the columns, the dynlat version and commit) is the first line of JSON Lines, and for CSV
- * a sidecar {@code <out>.meta.json}, so that the CSV itself is a plain table whose first line is
+ * a {@link dev.dynlat.predictor.provenance.Sidecar} {@code <out>.meta.json}, so that the CSV itself is
+ * a plain table whose first line is
  * the column header (what {@code pandas.read_csv} and spreadsheets expect).
  */
 public enum RowFormat {
@@ -93,9 +94,6 @@ public enum RowFormat {
             sb.append("}\n");
         }
     };
-
-    /** The sidecar file of an output: {@code sweep.csv} → {@code sweep.csv.meta.json}. */
-    public static final String SIDECAR_SUFFIX = ".meta.json";
 
     /** What the output starts with: the CSV header, or the JSON Lines identity line. */
     abstract String preamble(String fingerprint, long rows, List<String> columns, ToolVersion tool);

@@ -14,7 +14,6 @@ import dev.dynlat.reports.table.Column;
 import dev.dynlat.reports.table.Precision;
 import dev.dynlat.reports.table.Table;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,9 +85,9 @@ public final class SweepFigures {
     }
 
     /**
-     * Latency per image against rate: one curve per near-uniform option (every stage at the same
-     * value, or the largest it can take below it), the best per-stage combination, and the static
-     * network as a reference line.
+     * Latency per image against rate: one curve per uniform option (every stage at the same value,
+     * an S capped at a stage's map as the flag-form sweep caps it), the best per-stage combination,
+     * and the static network as a reference line.
      */
     public LineChartSpec latencyVsRate() {
         return curves(1, "latency per image", "ms", perImage(results.staticRow().latencyMs()), "static")
@@ -113,9 +112,7 @@ public final class SweepFigures {
         if (byOption.size() > 1) {
             double[] best = new double[rates.length];
             for (int i = 0; i < rates.length; i++) {
-                double at = rates[i];
-                best[i] = perImage(rows.stream().filter(r -> r.rate() == at).mapToDouble(SweepResults.Row::latencyMs)
-                        .min().orElseThrow()) / divisor;
+                best[i] = perImage(fastestAt(rates[i]).latencyMs()) / divisor;
             }
             series.add(Series.of(BEST, rates, best));
         }
@@ -126,20 +123,22 @@ public final class SweepFigures {
     }
 
     /**
-     * Latency relative to the static network against rate, one panel per target (e.g. device),
-     * side by side on one axis: where a dynamic network pays off differs between devices.
+     * Latency relative to the static network against rate, one panel per target, side by side on
+     * one axis: where a dynamic network pays off differs between devices, and between models.
      *
-     * @param targets the figures of each target, same paradigm; panels in this order
+     * @param facet   what differs between the panels: the device or the model
+     * @param targets the figures of each target, same paradigm, same model (device facet) or
+     *                device (model facet); panels in this order
      */
-    public static PanelChartSpec relativeLatencyAcross(List<SweepFigures> targets) {
+    public static PanelChartSpec relativeLatencyAcross(SweepFacet facet, List<SweepFigures> targets) {
         List<LineChartSpec> panels = new ArrayList<>();
         for (SweepFigures f : targets) {
             double staticPerImage = f.perImage(f.results.staticRow().latencyMs());
             panels.add(f.curves(staticPerImage, "latency / static", "", 1, "static")
-                    .withTitle(DisplayNames.device(f.results.device()) + ", batch " + f.results.batch()));
+                    .withTitle(facet.panelTitle(f.results)));
         }
         SweepFigures first = targets.get(0);
-        return new PanelChartSpec(DisplayNames.model(first.results.model()) + ", " + first.paradigm,
+        return new PanelChartSpec(facet.sharedTitle(first.results) + ", " + first.paradigm,
                 new Axis("latency / static", ""), panels, first.what().isEmpty() ? first.paradigm
                 : first.what() + " per stage");
     }
@@ -162,12 +161,18 @@ public final class SweepFigures {
         List<String> out = new ArrayList<>();
         for (int v : all) {
             StringBuilder sb = new StringBuilder();
-            for (int s = 0; s < n; s++) {
-                Integer pick = perStage.get(s).floor(v);
-                sb.append(s == 0 ? "" : "-").append(pick == null ? perStage.get(s).first() : pick);
+            boolean uniform = true;
+            for (int s = 0; s < n && uniform; s++) {
+                TreeSet<Integer> values = perStage.get(s);
+                // The flag form's uniform option v: v in every stage, an S above a stage's largest
+                // value capped there (its map); a stage that lacks v otherwise has no uniform v.
+                Integer pick = values.contains(v) ? Integer.valueOf(v)
+                        : paradigm.equals("spatial") && v > values.last() ? values.last() : null;
+                uniform = pick != null;
+                sb.append(s == 0 ? "" : "-").append(pick);
             }
             String label = sb.toString();
-            if (options.contains(label) && !out.contains(label) && out.size() < MAX_CURVES) {
+            if (uniform && options.contains(label) && !out.contains(label) && out.size() < MAX_CURVES) {
                 out.add(label);
             }
         }
@@ -216,8 +221,7 @@ public final class SweepFigures {
 
     /** Per-stage latency by operator role of the fastest configuration at {@link #rate()}. */
     public StackedBarChartSpec stageBreakdown() {
-        SweepResults.Row best = rows.stream().filter(r -> r.rate() == rate)
-                .min(Comparator.comparingDouble(SweepResults.Row::latencyMs)).orElseThrow();
+        SweepResults.Row best = fastestAt(rate);
         int n = best.stageMs().length;
         List<String> categories = new ArrayList<>();
         for (int s = 1; s <= n; s++) {
@@ -280,10 +284,11 @@ public final class SweepFigures {
         List<String> uniform = curveOptions(new java.util.HashSet<>(rows.stream().map(SweepResults.Row::option)
                 .toList()));
         for (double at : rates) {
-            SweepResults.Row best = rows.stream().filter(r -> r.rate() == at)
-                    .min(Comparator.comparingDouble(SweepResults.Row::latencyMs)).orElseThrow();
-            SweepResults.Row bestUniform = rows.stream().filter(r -> r.rate() == at && uniform.contains(r.option()))
-                    .min(Comparator.comparingDouble(SweepResults.Row::latencyMs)).orElse(best);
+            SweepResults.Row best = fastestAt(at);
+            List<SweepResults.Row> uniformAt = rows.stream().filter(r -> r.rate() == at
+                    && uniform.contains(r.option())).toList();
+            SweepResults.Row bestUniform = uniformAt.isEmpty() ? best
+                    : BestOption.of(uniformAt, SweepResults.Row::latencyMs, SweepResults.Row::option);
             t.row(at, best.option(), perImage(best.latencyMs()), best.staticLatencyMs() / best.latencyMs(),
                     bestUniform.option(), perImage(bestUniform.latencyMs()));
         }
@@ -321,6 +326,12 @@ public final class SweepFigures {
         return LineChartSpec.of(subject() + ", " + paradigm + ", accuracy: " + source,
                 new Axis("latency per image", "ms"), new Axis("accuracy", "%"), List.of(all, pareto)).withMarkersOnly(Set.of("configurations"))
                 .withLegendTitle("points");
+    }
+
+    /** The best configuration swept at {@code at} ({@link BestOption}: what the flag-form sweep names too). */
+    private SweepResults.Row fastestAt(double at) {
+        return BestOption.of(rows.stream().filter(r -> r.rate() == at).toList(), SweepResults.Row::latencyMs,
+                SweepResults.Row::option);
     }
 
     private void requireOptions(String what) {

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.sweep;
 
+import dev.dynlat.predictor.provenance.Sidecar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -50,11 +51,6 @@ final class SweepOutput implements AutoCloseable {
         }
     }
 
-    /** Where the sidecar of {@code out} lives. */
-    static Path sidecarOf(Path out) {
-        return out.resolveSibling(out.getFileName() + RowFormat.SIDECAR_SUFFIX);
-    }
-
     /**
      * Opens {@code out}, creating it with {@code preamble} (and {@code sidecar} beside it, when
      * present) or resuming it.
@@ -66,7 +62,7 @@ final class SweepOutput implements AutoCloseable {
         try {
             if (!Files.exists(out) || Files.size(out) == 0) {
                 if (sidecar.isPresent()) {
-                    writeSidecar(sidecarOf(out), sidecar.get());
+                    writeSidecar(Sidecar.of(out), sidecar.get());
                 }
                 FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
@@ -96,7 +92,7 @@ final class SweepOutput implements AutoCloseable {
     }
 
     private static void checkSidecar(Path out, String expected) throws IOException {
-        Path sidecar = sidecarOf(out);
+        Path sidecar = Sidecar.of(out);
         if (!Files.isRegularFile(sidecar)) {
             throw new IllegalArgumentException("out: '" + out + "' exists but its sidecar '" + sidecar.getFileName()
                     + "' does not, so it cannot be resumed; delete it or choose another --out");

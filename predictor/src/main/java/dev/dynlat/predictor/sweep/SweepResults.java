@@ -1,11 +1,7 @@
 package dev.dynlat.predictor.sweep;
 
 import dev.dynlat.operators.input.DecimalText;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.dynlat.operators.input.TextLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,10 +45,10 @@ public record SweepResults(String model, String device, String variant, int batc
                       double[] stageMs, double[][] stageRoleMs) {
         /** The option value of one stage (S or G), or 0 for static and layer rows. */
         public int stageOption(int stage) {
-            if (!Character.isDigit(option.charAt(0))) {
+            if (!perStage(option)) {
                 return 0;
             }
-            return Integer.parseInt(option.split("-")[stage]);
+            return DecimalText.parseInt("option", option.split("-")[stage]);
         }
     }
 
@@ -84,17 +80,13 @@ public record SweepResults(String model, String device, String variant, int batc
      * @throws IllegalArgumentException naming the file, line and problem
      */
     public static SweepResults read(Path file, Selection selection) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // Line by line: a spec sweep's results may be far larger than the rows of one target.
+        try (TextLines in = TextLines.open("--from", file)) {
             return read(in, file.toString(), selection);
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("from: '" + file + "' is not UTF-8 text");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("from: cannot read '" + file + "': " + (Files.isDirectory(file)
-                    ? "it is a directory" : Files.exists(file) ? e.getMessage() : "no such file"));
         }
     }
 
-    private static SweepResults read(BufferedReader in, String source, Selection sel) throws IOException {
+    private static SweepResults read(TextLines in, String source, Selection sel) {
         ResultCells cells = ResultCells.open(in, source);
         List<String> header = cells.header();
         if (!header.containsAll(SweepColumns.CONFIG) || !header.containsAll(SweepColumns.TOTALS)) {
@@ -134,7 +126,7 @@ public record SweepResults(String model, String device, String variant, int batc
                 model = c[col.get("model")];
                 device = c[col.get("device")];
                 variant = c[col.get("variant")];
-                batch = (int) number(c[col.get("batch")], source, number, "batch");
+                batch = integer(c[col.get("batch")], source, number, "batch");
                 started = true;
             }
             int n = 0;
@@ -150,8 +142,10 @@ public record SweepResults(String model, String device, String variant, int batc
                     roleMs[s][r] = idx == null ? 0 : number(c[idx], source, number, "role");
                 }
             }
-            rows.add(new Row(c[col.get("paradigm")], c[col.get("option")], number(c[col.get("rate")], source, number,
-                    "rate"), number(c[col.get("latency_ms")], source, number, "latency_ms"),
+            String paradigm = c[col.get("paradigm")];
+            rows.add(new Row(paradigm, option(paradigm, c[col.get("option")], source, number),
+                    number(c[col.get("rate")], source, number, "rate"),
+                    number(c[col.get("latency_ms")], source, number, "latency_ms"),
                     number(c[col.get("static_latency_ms")], source, number, "static_latency_ms"), stageMs, roleMs));
         }
         if (rows.isEmpty()) {
@@ -162,32 +156,32 @@ public record SweepResults(String model, String device, String variant, int batc
     }
 
     /**
-     * The devices that hold rows of {@code model} and {@code variant}, in file order, each with
-     * the first batch the file holds for it, e.g. to draw the same figure for every device.
+     * The targets beside {@code drawn} along {@code facet}, {@code drawn}'s own included: every
+     * device that holds rows of its model (or every model with rows on its device) and variant, in
+     * file order, each with the first batch the file holds for it, e.g. to draw the same figure for
+     * each of them side by side.
      *
      * @throws IllegalArgumentException naming the file when it cannot be read
      */
-    public static List<Selection> devices(Path file, String model, String variant) {
+    public static List<Selection> across(Path file, SweepFacet facet, SweepResults drawn) {
         Map<String, Selection> out = new java.util.LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (TextLines in = TextLines.open("--from", file)) {
             // The same reader as read(): the sweep's CSV or its JSON Lines.
             ResultCells cells = ResultCells.open(in, file.toString());
             List<String> header = cells.header();
-            int modelAt = header.indexOf("model");
+            int valueAt = header.indexOf(facet.column());
+            int fixedAt = header.indexOf(facet.fixedColumn());
             int variantAt = header.indexOf("variant");
-            int deviceAt = header.indexOf("device");
             int batchAt = header.indexOf("batch");
+            String fixed = facet.fixedValueOf(drawn);
             String[] c;
             while ((c = cells.next()) != null) {
-                String m = c[modelAt];
-                String v = c[variantAt];
-                String d = c[deviceAt];
-                if (m.equals(model) && v.equals(variant) && !out.containsKey(d)) {
-                    out.put(d, new Selection(m, d, v, Integer.parseInt(c[batchAt])));
+                String value = c[valueAt];
+                if (c[fixedAt].equals(fixed) && c[variantAt].equals(drawn.variant()) && !out.containsKey(value)) {
+                    out.put(value, facet.select(drawn, value, integer(c[batchAt], file.toString(), cells.line(),
+                            "batch")));
                 }
             }
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalArgumentException("from: cannot read the devices of '" + file + "': " + e.getMessage());
         }
         return List.copyOf(out.values());
     }
@@ -215,9 +209,37 @@ public record SweepResults(String model, String device, String variant, int batc
         return parts.isEmpty() ? "any target" : String.join(", ", parts);
     }
 
+    /** Whether an option names S or G per stage ({@code 4-4-2-1}) rather than a paradigm ({@code static}). */
+    private static boolean perStage(String option) {
+        return !option.isEmpty() && option.charAt(0) >= '0' && option.charAt(0) <= '9';
+    }
+
+    /** The option of a row; spatial and channel rows (and any that starts like a number) hold S or G per stage. */
+    private static String option(String paradigm, String text, String source, int line) {
+        boolean numeric = !text.isEmpty() && Character.isDigit(text.codePointAt(0));
+        if (numeric || paradigm.equals("spatial") || paradigm.equals("channel")) {
+            for (String part : text.split("-", -1)) {
+                if (!DecimalText.isInteger(part) || part.startsWith("+")) {
+                    throw new IllegalArgumentException("from: " + source + ":" + line + ": option '" + text
+                            + "' is not S or G per stage like 4-4-2-1");
+                }
+            }
+        }
+        return text;
+    }
+
+    private static int integer(String text, String source, int line, String field) {
+        try {
+            return DecimalText.parseInt(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("from: " + source + ":" + line + ": " + field + " '" + text
+                    + "' is not an integer");
+        }
+    }
+
     private static double number(String text, String source, int line, String field) {
         if (DecimalText.isDecimal(text)) {
-            double v = Double.parseDouble(text);
+            double v = DecimalText.parse(text);
             if (Double.isFinite(v)) {
                 return v;
             }

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * variants: [laudnet]                     # optional; default: the profile's default variant
  * paradigms:
  *   spatial:
- *     granularity: [1, 2, 4, 8]           # each stage takes every listed S that fits its map
+ *     granularity: [1, 2, 4, 8]           # each stage takes every listed S, capped at its map
  *   channel:
  *     channel_group: all                  # every G valid in the stage
  *   layer: {}
@@ -382,10 +382,11 @@ public final class SweepSpecLoader {
         int[][] c = new int[n][];
         for (int i = 0; i < n; i++) {
             SweepModel.StageShape st = m.stages().get(i);
-            c[i] = uniform
-                    // As the flag form does, a uniform S larger than a stage's map is capped at the map.
-                    ? java.util.Arrays.stream(listed).map(v -> p == Paradigm.SPATIAL ? Math.min(v, st.mapSide()) : v)
-                            .toArray()
+            // As the flag form does, an S larger than a stage's map is capped at the map (uniform:
+            // one value per listed option; cross product: each distinct value once); a G that does
+            // not divide a stage's channels is left out of that stage.
+            c[i] = uniform ? java.util.Arrays.stream(listed).map(v -> StageOption.inStage(p, v, st.mapSide())).toArray()
+                    : p == Paradigm.SPATIAL ? StageOption.inStage(p, listed, st.mapSide())
                     : java.util.Arrays.stream(listed).filter(v -> fits(p, st, v)).toArray();
         }
         return new OptionSpace(c, !uniform);

@@ -1,5 +1,6 @@
 package dev.dynlat.predictor.workload;
 
+import dev.dynlat.operators.input.DecimalText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,7 +138,7 @@ public sealed interface InputShape permits InputShape.Image, InputShape.Tokens {
         }
 
         private static int side(String text, String digits) {
-            long v = Long.parseLong(digits);
+            long v = DecimalText.parseLong(digits);
             if (v < 1 || v > NetworkLoader.MAX_SIZE) {
                 throw new IllegalArgumentException("--input: each side must be in [1, " + NetworkLoader.MAX_SIZE
                         + "], got '" + text + "'");

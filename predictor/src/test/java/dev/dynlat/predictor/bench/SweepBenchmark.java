@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole 44,810-row sweep of {@code src/examples/sweep-10k.yaml} into a fresh CSV, as
+ * The whole 51,210-row sweep of {@code src/examples/sweep-10k.yaml} into a fresh CSV, as
  * {@code dynlat sweep --spec} runs it: new predictors (cold tile searches) every time, all
- * rows formatted and written. Rows per second = 44,810 / the reported seconds per run.
+ * rows formatted and written. Rows per second = 51,210 / the reported seconds per run.
  * Run from the repository root with {@code src/bench/jmh.sh SweepBenchmark}.
  */
 @State(Scope.Benchmark)

@@ -35,6 +35,8 @@ class OperatorsCommandTest {
         Path out = tmp.resolve("out.csv");
         CliTest.Result r = CliTest.run("operators", "--in", in.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
+        ProvenanceFields.assertNamesThisBuild(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                tmp.resolve("out.csv.meta.json").toFile()));
         List<MeasuredOperator> input = MeasurementSources.read(in);
         List<MeasuredOperator> written = MeasurementSources.read(out);
         assertEquals(input.size(), written.size());

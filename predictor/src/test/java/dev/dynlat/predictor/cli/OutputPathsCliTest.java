@@ -85,7 +85,8 @@ class OutputPathsCliTest {
         CliTest.Result r = predictTo(out);
         assertEquals(0, r.code(), r.err());
         assertEquals(expectedCsv(), Files.readString(out));
-        assertEquals(List.of(out), list(tmp), "no temporary file left");
+        assertEquals(List.of(out), list(tmp), "no temporary file left, and no sidecar whose name is too long");
+        assertTrue(r.err().contains("no sidecar naming the dynlat build"), r.err());
     }
 
     /**

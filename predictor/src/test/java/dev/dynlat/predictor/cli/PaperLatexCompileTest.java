@@ -38,7 +38,7 @@ class PaperLatexCompileTest {
         Assumptions.assumeTrue(onPath("pdflatex"), "no pdflatex on PATH: the example paper.tex is not compiled");
         Path spec = tmp.resolve("spec.yaml");
         Files.writeString(spec, """
-                models: [resnet50]
+                models: [resnet50, resnet101]
                 devices: [v100, tx2]
                 paradigms:
                   spatial: {granularity: [1, 2, 4, 8]}

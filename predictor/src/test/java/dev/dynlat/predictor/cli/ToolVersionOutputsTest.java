@@ -12,9 +12,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** JSON outputs name the dynlat that wrote them: the version and commit the build recorded. */
+/**
+ * Every machine-readable output names the dynlat that wrote it, the version and commit the build
+ * recorded: JSON in its own members, a CSV written to a file in its sidecar {@code <file>.meta.json}.
+ */
 class ToolVersionOutputsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,9 +32,11 @@ class ToolVersionOutputsTest {
     }
 
     private static void assertNamesThisBuild(JsonNode o) {
-        assertEquals(ToolVersion.current().version(), o.get("tool_version").asText(), o.toString());
-        assertEquals(ToolVersion.current().commit(), o.get("git_commit").asText(), o.toString());
+        ProvenanceFields.assertNamesThisBuild(o);
     }
+
+    @TempDir
+    Path tmp;
 
     @Test
     void theBuildRecordedItsVersionAndACommitOrUnknown() {
@@ -60,13 +69,82 @@ class ToolVersionOutputsTest {
     }
 
     @Test
-    void serveAnswersWhichBuildItIs() throws IOException {
+    void serveAnswersWhichBuildItIsAndEveryAnswerSaysSoToo() throws IOException {
         StringWriter out = new StringWriter();
         ServeOperations.server(new Workspace()).serve(new BufferedReader(new StringReader(
-                "{\"op\": \"version\", \"id\": 1}\n{\"op\": \"version\", \"id\": 2, \"model\": \"x\"}\n")), out);
+                "{\"op\": \"version\", \"id\": 1}\n{\"op\": \"version\", \"id\": 2, \"model\": \"x\"}\n"
+                        + "{\"op\": \"models\", \"id\": 3}\nnot json\n")), out);
         String[] lines = out.toString().split("\n");
+        assertEquals(4, lines.length, out.toString());
         assertNamesThisBuild(JSON.readTree(lines[0]).get("result"));
         assertTrue(JSON.readTree(lines[1]).get("error").asText().startsWith("model:"), lines[1]);
+        for (String line : lines) {
+            assertNamesThisBuild(JSON.readTree(line));
+        }
+        assertTrue(JSON.readTree(lines[2]).get("result").isArray(), "the result itself is unchanged: " + lines[2]);
+    }
+
+    @Test
+    void predictJsonNamesTheBuildAndItsCsvFileGetsASidecar() throws IOException {
+        String[] args = {"predict", "--model", "resnet50", "--device", "tx2", "--mode", "spatial", "--granularity",
+            "4,4,2,1", "--rate", "0.5"};
+        assertNamesThisBuild(cliJson(concat(args, "--format", "json")));
+        Path csv = tmp.resolve("p.csv");
+        assertEquals(0, CliTest.run(concat(args, "--format", "csv", "--out", csv.toString())).code());
+        assertSidecarNamesThisBuild(csv);
+        Path table = tmp.resolve("p.txt");
+        assertEquals(0, CliTest.run(concat(args, "--out", table.toString())).code());
+        assertFalse(Files.exists(tmp.resolve("p.txt.meta.json")), "a table for people has no sidecar");
+    }
+
+    @Test
+    void modelsAndDevicesListsAreObjectsThatNameTheBuild() throws IOException {
+        JsonNode models = cliJson("models", "--format", "json");
+        assertNamesThisBuild(models);
+        assertEquals("resnet50", models.get("models").get(0).get("name").asText());
+        JsonNode devices = cliJson("devices", "--format", "json");
+        assertNamesThisBuild(devices);
+        assertTrue(devices.get("devices").size() > 3, devices.toString());
+        JsonNode v100 = cliJson("devices", "show", "v100", "--format", "json");
+        assertNamesThisBuild(v100);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) v100).remove(List.of("tool_version", "git_commit"));
+        JsonNode listed = null;
+        for (JsonNode d : devices.get("devices")) {
+            listed = d.get("name").asText().equals("v100") ? d : listed;
+        }
+        assertEquals(listed, v100, "devices show gives the row of the list");
+        assertEquals(80, v100.get("engines").asInt());
+        CliTest.Result bad = CliTest.run("devices", "show", "v100", "--format", "toml");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("format: unknown format 'toml'; expected text, yaml or json"), bad.err());
+    }
+
+    @Test
+    void aFlagFormSweepCsvAndAReportSummaryCsvGetSidecars() throws IOException {
+        Path csv = tmp.resolve("s.csv");
+        assertEquals(0, CliTest.run("sweep", "--model", "resnet50", "--device", "tx2", "--mode", "spatial",
+                "--options", "1,2", "--rates", "0.5", "--out", csv.toString()).code());
+        assertSidecarNamesThisBuild(csv);
+        assertTrue(Files.readString(csv).startsWith("model,"), "the CSV itself stays a plain table");
+
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, "models: [resnet50]\ndevices: [tx2]\nparadigms:\n  spatial: {granularity: [1, 2]}\n"
+                + "rates: [0.5]\n");
+        Path results = tmp.resolve("results.csv");
+        CliTest.Result swept = CliTest.run("sweep", "--spec", spec.toString(), "--out", results.toString());
+        assertEquals(0, swept.code(), swept.err());
+        Path dir = tmp.resolve("report");
+        CliTest.Result report = CliTest.run("report", "--from", results.toString(), "--out", dir.toString(),
+                "--format", "svg");
+        assertEquals(0, report.code(), report.err());
+        assertSidecarNamesThisBuild(dir.resolve("summary.csv"));
+        assertTrue(report.out().contains("summary.csv.meta.json"), report.out());
+    }
+
+    private static void assertSidecarNamesThisBuild(Path csv) throws IOException {
+        Path sidecar = csv.resolveSibling(csv.getFileName() + ".meta.json");
+        assertTrue(Files.isRegularFile(sidecar), sidecar + " missing");
+        assertNamesThisBuild(JSON.readTree(sidecar.toFile()));
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepRunnerTest {
-    /** 1 static row + 3 rates x (2*2*2*1 spatial + 2*2*2*2 channel + 1 layer) = 76 rows per target. */
+    /**
+     * 1 static row + 3 rates x (2*2*2*2 spatial, S=8 capped at 7 in the 7x7 last stage, + 2*2*2*2
+     * channel + 1 layer) = 100 rows per target.
+     */
     static final String SPEC = """
             models: [resnet50]
             devices: [tx2, v100]
@@ -46,6 +49,8 @@ class SweepRunnerTest {
               layer: {}
             rates: [0.3, 0.6, 0.9]
             """;
+
+    static final int ROWS = 2 * 100;
 
     @TempDir
     Path tmp;
@@ -81,12 +86,12 @@ class SweepRunnerTest {
             }
         }));
         long rowsBefore = Files.readAllLines(resumed).size() - 1;
-        assertTrue(rowsBefore > 0 && rowsBefore < 152, "interrupted midway: " + rowsBefore);
+        assertTrue(rowsBefore > 0 && rowsBefore < ROWS, "interrupted midway: " + rowsBefore);
         // A kill in the middle of a write leaves a torn last line; the resume must cut it off.
         Files.writeString(resumed, "resnet50,v100,laudnet,1,spat", StandardOpenOption.APPEND);
         SweepRunner.Result r = run(resumed, 3, rows -> { });
         assertEquals(rowsBefore, r.rowsResumed());
-        assertEquals(152 - rowsBefore, r.rowsWritten());
+        assertEquals(ROWS - rowsBefore, r.rowsWritten());
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(resumed));
         assertEquals(0, run(resumed, 1, rows -> { }).rowsWritten(), "a complete file is left as is");
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(resumed));
@@ -118,11 +123,11 @@ class SweepRunnerTest {
         List<String> columns = SweepColumns.names(plan().stageColumns());
         assertEquals(String.join(",", columns), lines.get(0));
         assertTrue(lines.get(0).startsWith("model,device,variant,batch,paradigm,option,rate,latency_ms,"), lines.get(0));
-        assertEquals(1 + 152, lines.size());
+        assertEquals(1 + ROWS, lines.size());
 
         JsonNode meta = new ObjectMapper().readTree(tmp.resolve("sweep.csv.meta.json").toFile()).get("dynlat_sweep");
         assertEquals(plan().fingerprint(), meta.get("spec_sha256").asText());
-        assertEquals(152, meta.get("rows").asLong());
+        assertEquals(ROWS, meta.get("rows").asLong());
         assertEquals(columns, new ObjectMapper().convertValue(meta.get("columns"), List.class));
         assertEquals("9.9.9", meta.get("tool_version").asText());
         assertEquals("0123456789abcdef0123456789abcdef01234567", meta.get("git_commit").asText());
@@ -180,8 +185,8 @@ class SweepRunnerTest {
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(threeCsv));
         List<String> lines = Files.readAllLines(one);
         List<String> header = Arrays.asList(lines.get(0).split(","));
-        assertEquals(1 + 152, lines.size());
-        assertEquals(1 + 152, Files.readAllLines(three).size());
+        assertEquals(1 + ROWS, lines.size());
+        assertEquals(1 + ROWS, Files.readAllLines(three).size());
 
         Network net = NetworkZoo.get("resnet50");
         List<String> checked = new ArrayList<>();

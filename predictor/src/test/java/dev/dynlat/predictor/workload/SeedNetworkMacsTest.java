@@ -29,7 +29,7 @@ class SeedNetworkMacsTest {
         int code = DynlatCli.run(new String[] {"models", "--format", "json"}, new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true));
         assertEquals(0, code);
-        for (JsonNode m : new ObjectMapper().readTree(out.toString())) {
+        for (JsonNode m : new ObjectMapper().readTree(out.toString()).get("models")) {
             MODELS.put(m.get("name").asText(), m);
         }
     }

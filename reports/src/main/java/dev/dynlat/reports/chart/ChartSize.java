@@ -1,5 +1,7 @@
 package dev.dynlat.reports.chart;
 
+import dev.dynlat.operators.input.DecimalText;
+
 /**
  * The size of a rendered chart in points (1/72 inch), the unit of SVG and PDF pages, and the
  * resolution of PNG renders: a PNG is {@code width × dpi / 72} pixels wide, so every format
@@ -80,14 +82,11 @@ public record ChartSize(int width, int height, int dpi) {
         if (parts.length != 2) {
             throw new IllegalArgumentException("size: unknown size '" + text + "'" + expected);
         }
-        double w;
-        double h;
-        try {
-            w = Double.parseDouble(parts[0]);
-            h = Double.parseDouble(parts[1]);
-        } catch (NumberFormatException e) {
+        if (!DecimalText.isDecimal(parts[0]) || !DecimalText.isDecimal(parts[1])) {
             throw new IllegalArgumentException("size: unknown size '" + text + "'" + expected);
         }
+        double w = DecimalText.parse(parts[0]);
+        double h = DecimalText.parse(parts[1]);
         // A figure under half an inch has no room for a label; over 20 in is no paper page.
         if (!(w >= 0.5 && w <= 20 && h >= 0.5 && h <= 20)) {
             throw new IllegalArgumentException("size: '" + text + "' must be 0.5 to 20 inches on each side");
