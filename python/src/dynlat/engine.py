@@ -114,11 +114,12 @@ class Engine:
         """Many predictions in one exchange: a list of answers, in the order of ``configurations``.
 
         Each configuration is a dict of :meth:`predict`'s keywords; ``common`` keywords apply to all
-        (a configuration's own keys win). The requests are written while the answers are read, so
-        the engine never waits for this process between two predictions: for a loop over thousands
-        of configurations this is several times faster than calling :meth:`predict` in the loop.
-        Every answer is read before anything is raised; the first refused configuration then raises
-        :class:`DynlatError` naming its index and the engine's message.
+        (a configuration's own keys win). The requests are written while the answers are read (the
+        engine never waits for this process between two predictions); the engine's own work is
+        what a prediction costs either way, so this is about as fast as calling :meth:`predict` in a
+        loop (src/docs/performance.md). Every answer is read before anything is raised; the first
+        refused configuration then raises :class:`DynlatError` naming its index and the engine's
+        message, and the engine goes on.
         """
         bodies = []
         for config in configurations:
