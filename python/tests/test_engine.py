@@ -84,6 +84,35 @@ class EngineTest(unittest.TestCase):
         self.assertEqual(latencies[:10], sorted(latencies[:10]))
         self.assertEqual(latencies[:10], latencies[10:20])
 
+    def test_predict_many_answers_in_order_as_predict_does(self):
+        configs = [dict(model=m, mode=mode, rate=r) for m in ("resnet50", "resnet101")
+                   for mode in ("channel", "layer") for r in (0.3, 0.7)]
+        configs += [dict(model=m) for m in ("resnet50", "resnet101")]
+        many = self.engine.predict_many(configs, device="tx2", detail="summary")
+        self.assertEqual(len(many), len(configs))
+        for config, answer in zip(configs, many):
+            self.assertEqual(answer, self.engine.predict(device="tx2", detail="summary", **config))
+        # A configuration's own key wins over the common one.
+        self.assertEqual(self.engine.predict_many([dict(model="resnet50", device="v100")], device="tx2")[0]["device"],
+                         "v100")
+        self.assertEqual(self.engine.predict_many([]), [])
+
+    def test_predict_many_reads_every_answer_before_raising_and_the_engine_goes_on(self):
+        configs = [dict(model="resnet50", rate=0.5, mode="channel"), dict(model="resnet50", rate=1.5, mode="channel"),
+                   dict(model="resnet50", rate=0.2, mode="channel")]
+        with self.assertRaises(dynlat.DynlatError) as e:
+            self.engine.predict_many(configs, device="tx2")
+        self.assertIn("configuration 1", str(e.exception))
+        self.assertIn("rate", str(e.exception))
+        self.assertEqual(self.engine.predict(model="resnet50", device="tx2")["model"], "resnet50")
+
+    def test_predict_many_does_not_deadlock_on_large_answers(self):
+        # 300 full answers (tens of KB each) far exceed both pipes' buffers.
+        many = self.engine.predict_many([dict(rate=0.01 * (i % 100 + 1)) for i in range(300)], model="resnet50",
+                                        device="v100", mode="channel", channel_group=2)
+        self.assertEqual(len(many), 300)
+        self.assertTrue(all("stages" in a or "operators" in a or "latency_ms" in a for a in many))
+
     def test_sweep_gives_one_row_per_option_and_rate(self):
         rows = self.engine.sweep(model="resnet50", device="tx2", mode="spatial", options=[1, 2, 4], rates=[0.25, 0.5])
         self.assertEqual(len(rows), 6)

@@ -42,30 +42,57 @@ final class ConvTileSearch {
         double dramElements = allWeight + allInput + allOutput;
         double dramS = dramElements / d.dramElementsPerS();
 
+        // Enumerated once, with what depends on the column tile alone: the inner loops run thousands of times.
+        int[] rowTiles = v.tileSizes(outH);
+        int[] colTiles = v.tileSizes(outW);
+        long[] colTileCounts = new long[colTiles.length];
+        double[] colOnChipRate = new double[colTiles.length];
+        for (int j = 0; j < colTiles.length; j++) {
+            int wt = colTiles[j];
+            colTileCounts[j] = Efficiency.ceilDiv(outW, wt);
+            colOnChipRate[j] = d.l2ElementsPerS() * Efficiency.coalescing(wt, outW - wt, d.transactionElements());
+        }
+        double densityFloor = TileDensity.lowerBound(stragglerDensity);
         BestTiling best = new BestTiling();
         for (int ct : v.tileSizes(cout)) {
             long nC = Efficiency.ceilDiv(cout, ct);
-            double maxDensity = TileDensity.expectedMaxKeptFraction(nC, ct, stragglerDensity, stragglerGroup);
             double weightPerTile = (double) ct * cinPerGroup * k * k;
             if (batch == 1) {
                 weightPerTile *= ic * oc;
             }
             long groupsTouched = Efficiency.ceilDiv(ct, coutPerGroup);
-            for (int ht : v.tileSizes(outH)) {
+            // The straggler density's expectation costs more than many candidates; it is computed
+            // at the first candidate of this channel tile that could win with it (NaN until then).
+            double maxDensity = Double.NaN;
+            for (int ht : rowTiles) {
                 long nH = Efficiency.ceilDiv(outH, ht);
-                for (int wt : v.tileSizes(outW)) {
-                    long nW = Efficiency.ceilDiv(outW, wt);
-                    double tiles = (double) nC * nH * nW;
-                    double inputPerTile = (double) groupsTouched * cinPerGroup * (ht + k - 1) * s * (wt + k - 1) * s;
-                    double outputPerTile = (double) ct * ht * wt;
+                // Left-to-right prefixes of the products below, so each is the same rounding as written out.
+                double channelRowTiles = (double) nC * nH;
+                double inputRowsPerTile = (double) groupsTouched * cinPerGroup * (ht + k - 1) * s;
+                double channelRows = (double) ct * ht;
+                for (int j = 0; j < colTiles.length; j++) {
+                    int wt = colTiles[j];
+                    double tiles = channelRowTiles * colTileCounts[j];
+                    double inputPerTile = inputRowsPerTile * (wt + k - 1) * s;
+                    double outputPerTile = channelRows * wt;
                     double onChip = (weightPerTile + inputPerTile * ic * batch + outputPerTile * oc * batch) * tiles;
-                    double memory = dramS + onChip / (d.l2ElementsPerS()
-                            * Efficiency.coalescing(wt, outW - wt, d.transactionElements()));
-                    double tileMacs = (double) ct * ht * wt * cinPerGroup * k * k * batch;
-                    double engineS = d.macSeconds(tileMacs) * ic * maxDensity;
-                    double laneUse = Efficiency.ceilEfficiency(v.laneOutputs((double) ct * ht * wt, batch),
+                    double memory = dramS + onChip / colOnChipRate[j];
+                    if (!(memory < best.latencyS())) {
+                        // Compute time only adds to memory time (or overlaps it): no faster than the best.
+                        continue;
+                    }
+                    double tileMacs = outputPerTile * cinPerGroup * k * k * batch;
+                    double unscaledS = d.macSeconds(tileMacs) * ic;
+                    double laneUse = Efficiency.ceilEfficiency(v.laneOutputs(outputPerTile, batch),
                             d.peakParallelism());
-                    double compute = engineS / laneUse * d.waves(tiles);
+                    double waves = d.waves(tiles);
+                    if (Double.isNaN(maxDensity)) {
+                        if (!couldBeat(unscaledS, densityFloor, laneUse, waves, memory, best.latencyS(), d)) {
+                            continue;
+                        }
+                        maxDensity = TileDensity.expectedMaxKeptFraction(nC, ct, stragglerDensity, stragglerGroup);
+                    }
+                    double compute = unscaledS * maxDensity / laneUse * waves;
                     best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);
                 }
             }
@@ -73,5 +100,20 @@ final class ConvTileSearch {
         double macs = c.macsPerSample() * batch * ic * oc;
         return new OperatorCost(best.latencyS() + d.launchS(), best.computeS(), best.memoryS(), d.launchS(),
                 best.tiling(), macs, dramElements * 4);
+    }
+
+    /**
+     * False only when a candidate is certainly no faster than {@code bestS} at any straggler
+     * density of at least {@code densityFloor}: its compute is {@code unscaledS × density / laneUse
+     * × waves}, rounding is monotone, so with non-negative terms its latency at the floor is a lower
+     * bound of its latency at the real density, and a search keeps only strictly faster candidates.
+     * True for NaN terms, which prove nothing.
+     */
+    static boolean couldBeat(double unscaledS, double densityFloor, double laneUse, double waves, double memoryS,
+                             double bestS, DeviceModel d) {
+        if (!(unscaledS >= 0 && laneUse > 0 && waves >= 0)) {
+            return true;
+        }
+        return !(d.mode().combine(unscaledS * densityFloor / laneUse * waves, memoryS) >= bestS);
     }
 }

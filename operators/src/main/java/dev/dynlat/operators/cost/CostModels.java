@@ -3,6 +3,7 @@ package dev.dynlat.operators.cost;
 import dev.dynlat.operators.gpu.GpuDatasheet;
 import dev.dynlat.operators.gpu.GpuLibraryCosts;
 import dev.dynlat.operators.gpu.GpuLibraryModel;
+import dev.dynlat.operators.model.BoundedMemo;
 import dev.dynlat.operators.model.DeviceModel;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.Tiling;
@@ -30,7 +31,11 @@ public final class CostModels {
     /** The GPU library model of a calibrated GPU profile with library terms; null otherwise. */
     private final GpuLibraryCosts library;
     private final CostVariant variant;
-    private final Map<OperatorSpec, OperatorCost> costs = new HashMap<>();
+    /**
+     * Costs by spec. Bounded (at most 16,384 entries, a few MB) because specs carry their rates
+     * and a long-running server sees ever new ones; a whole network at one rate needs a few hundred.
+     */
+    private final BoundedMemo<OperatorSpec, OperatorCost> costs = new BoundedMemo<>(8192);
     /** The table's patch conv with its schedules cached per shape (at rate 1). */
     private final CostTable.Scheduled<SpatialConvSpec> patchConv;
     private final SpatialMaskerCostModel maskers;
@@ -92,13 +97,8 @@ public final class CostModels {
 
     /** The cost of one operator on this device. */
     public OperatorCost cost(OperatorSpec spec) {
-        OperatorCost cached = costs.get(spec);
-        if (cached != null) {
-            return cached;
-        }
-        OperatorCost c = withClassEfficiency(spec, compute(spec), device);
-        costs.put(spec, c);
-        return c;
+        // Computed outside the memo's maps: a composite's cost asks for its parts' costs.
+        return costs.get(spec, s -> withClassEfficiency(s, compute(s), device));
     }
 
     /**

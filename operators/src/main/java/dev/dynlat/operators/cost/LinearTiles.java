@@ -33,9 +33,10 @@ final class LinearTiles {
         int batch = d.batch();
         double dramElements = counting.dramElements(cin, cout, batch);
         double dramS = dramElements / d.dramElementsPerS();
+        int[] inTiles = order.tileSizes(cin); // enumerated once, not once per output tile
         BestTiling best = new BestTiling();
         for (int co : order.tileSizes(cout)) {
-            for (int ci : order.tileSizes(cin)) {
+            for (int ci : inTiles) {
                 long tiles = counting.tiles(co, ci, cout, cin);
                 double onChip = counting.onChipElements(co, ci, tiles, batch);
                 double coalescing = counting.coalescing(ci, cin, d.transactionElements());

@@ -45,6 +45,10 @@ final class PatchConvTiles implements CostTable.Scheduled<SpatialConvSpec> {
 
     private static PatchSchedule.Terms terms(SpatialConvSpec spec, DeviceModel d, TiledKnobs v) {
         return new PatchSchedule.Terms() {
+            /** The straggler factor of the last channel tile: a search asks for one tile's many times in a row. */
+            private int stragglerTile;
+            private double straggler;
+
             @Override
             public double memoryS(double tiles, int ct, int ht, int wt, double patches) {
                 return memorySeconds(spec, d, v, tiles, ct, ht, wt, patches);
@@ -52,9 +56,19 @@ final class PatchConvTiles implements CostTable.Scheduled<SpatialConvSpec> {
 
             @Override
             public double engineS(int ct, int ht, int wt, int npp, double patches) {
-                return engineSeconds(spec, d, v, ct, ht, wt, npp, patches);
+                if (ct != stragglerTile) {
+                    straggler = straggler(spec.conv(), ct, v);
+                    stragglerTile = ct;
+                }
+                return engineSeconds(spec, d, ct, ht, wt, npp, patches, straggler);
             }
         };
+    }
+
+    /** Expected kept fraction of the fullest of the output-channel tiles of {@code ct} channels. */
+    private static double straggler(Conv2dSpec c, int ct, TiledKnobs v) {
+        return TileDensity.expectedMaxKeptFraction(Efficiency.ceilDiv(c.outChannels(), ct), ct,
+                v.stragglerDensity(c), v.stragglerGroup(c));
     }
 
     private static double dramElements(SpatialConvSpec spec, DeviceModel d, TiledKnobs v, double patches) {
@@ -94,8 +108,8 @@ final class PatchConvTiles implements CostTable.Scheduled<SpatialConvSpec> {
         return dramElements(spec, d, v, patches) / d.dramElementsPerS() + onChip / d.l2ElementsPerS() / coalescing;
     }
 
-    private static double engineSeconds(SpatialConvSpec spec, DeviceModel d, TiledKnobs v, int ct, int ht,
-                                        int wt, int npp, double patches) {
+    private static double engineSeconds(SpatialConvSpec spec, DeviceModel d, int ct, int ht, int wt, int npp,
+                                        double patches, double straggler) {
         if (patches == 0) {
             return 0;
         }
@@ -105,8 +119,6 @@ final class PatchConvTiles implements CostTable.Scheduled<SpatialConvSpec> {
         double laneUse = Efficiency.ceilEfficiency((double) ct * ht * wt * d.batch() * npp, d.peakParallelism());
         double seconds = d.macSeconds(batchMacs) / laneUse * Math.ceil(patches / npp);
         double ic = c.inDensity();
-        double straggler = TileDensity.expectedMaxKeptFraction(Efficiency.ceilDiv(c.outChannels(), ct), ct,
-                v.stragglerDensity(c), v.stragglerGroup(c));
         seconds *= ic * straggler;
         if (d.batch() > 1) {
             seconds *= d.batch();

@@ -21,7 +21,7 @@ final class PatchSchedule {
         /** Memory seconds of the whole operator at a tiling and an active-patch count. */
         double memoryS(double tiles, int ct, int ht, int wt, double patches);
 
-        /** Seconds one engine spends on its tile's patch batches. */
+        /** Seconds one engine spends on its tile's patch batches; never negative (the search relies on it). */
         double engineS(int ct, int ht, int wt, int patchesPerTile, double patches);
 
         /** Compute outside the waves of tiles (e.g. a final reduction); none by default. */
@@ -30,22 +30,55 @@ final class PatchSchedule {
         }
     }
 
-    /** The best tiling at {@code meanPatches} over the given patch-batch candidates. */
+    /**
+     * The best tiling at {@code meanPatches} over the given patch-batch candidates. Candidates are
+     * offered in the order patch batch, channel, row, column tile (ties keep the first); the memory
+     * term, the waves and the extra compute do not depend on the patch batch, so they are
+     * evaluated once per (channel, row, column) tile and reused for every patch batch. A candidate
+     * whose memory and extra compute alone are no faster than the best so far is not evaluated:
+     * its engine time only adds to them (rounding is monotone), and only strictly faster
+     * candidates replace the best.
+     */
     static Tiling search(int[] patchBatches, TileOrder order, int channels, int side, double meanPatches, Terms terms,
                          DeviceModel d) {
+        int[] channelTiles = order.tileSizes(channels);
+        int[] sideTiles = order.tileSizes(side);
+        int shapes = channelTiles.length * sideTiles.length * sideTiles.length;
+        double[] tileCounts = new double[shapes];
+        double[] memory = new double[shapes];
+        double[] waves = new double[shapes];
+        double[] extraCompute = new double[shapes];
+        double[] floorS = new double[shapes];
+        int i = 0;
+        for (int ct : channelTiles) {
+            long nC = Efficiency.ceilDiv(channels, ct);
+            for (int ht : sideTiles) {
+                long nH = Efficiency.ceilDiv(side, ht);
+                for (int wt : sideTiles) {
+                    long nW = Efficiency.ceilDiv(side, wt);
+                    double tiles = (double) nC * nH * nW;
+                    tileCounts[i] = tiles;
+                    memory[i] = terms.memoryS(tiles, ct, ht, wt, meanPatches);
+                    waves[i] = d.waves(tiles);
+                    extraCompute[i] = terms.extraComputeS(ct, nH, nW);
+                    floorS[i] = d.mode().combine(extraCompute[i], memory[i]);
+                    i++;
+                }
+            }
+        }
         BestTiling best = new BestTiling();
         for (int npp : patchBatches) {
-            for (int ct : order.tileSizes(channels)) {
-                long nC = Efficiency.ceilDiv(channels, ct);
-                for (int ht : order.tileSizes(side)) {
-                    long nH = Efficiency.ceilDiv(side, ht);
-                    for (int wt : order.tileSizes(side)) {
-                        long nW = Efficiency.ceilDiv(side, wt);
-                        double tiles = (double) nC * nH * nW;
-                        double memory = terms.memoryS(tiles, ct, ht, wt, meanPatches);
-                        double compute = terms.engineS(ct, ht, wt, npp, meanPatches) * d.waves(tiles)
-                                + terms.extraComputeS(ct, nH, nW);
-                        best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, npp, tiles);
+            i = 0;
+            for (int ct : channelTiles) {
+                for (int ht : sideTiles) {
+                    for (int wt : sideTiles) {
+                        if (floorS[i] < best.latencyS()) {
+                            double compute = terms.engineS(ct, ht, wt, npp, meanPatches) * waves[i]
+                                    + extraCompute[i];
+                            best.offer(d.mode().combine(compute, memory[i]), compute, memory[i], ct, ht, wt, npp,
+                                    tileCounts[i]);
+                        }
+                        i++;
                     }
                 }
             }

@@ -22,19 +22,33 @@ final class PointwiseTiles {
 
     static BestTiling search(int c, long h, int w, DeviceModel d, TileOrder order, MemoryTerm memoryTerm) {
         int batch = d.batch();
+        // Enumerated once: each lookup is a map access, and the inner loops run thousands of times.
+        int[] rowTiles = order.tileSizes(TileSpace.searchExtent(h));
+        int[] colTiles = order.tileSizes(w);
+        long[] colTileCounts = new long[colTiles.length];
+        for (int j = 0; j < colTiles.length; j++) {
+            colTileCounts[j] = Efficiency.ceilDiv(w, colTiles[j]);
+        }
         BestTiling best = new BestTiling();
         for (int ct : order.tileSizes(c)) {
             long nC = Efficiency.ceilDiv(c, ct);
-            for (int ht : order.tileSizes(TileSpace.searchExtent(h))) {
+            for (int ht : rowTiles) {
                 long nH = Efficiency.ceilDiv(h, ht);
-                for (int wt : order.tileSizes(w)) {
-                    double tiles = (double) nC * nH * Efficiency.ceilDiv(w, wt);
-                    double tileSize = (double) ct * ht * wt;
+                for (int j = 0; j < colTiles.length; j++) {
+                    int wt = colTiles[j];
+                    double tiles = (double) nC * nH * colTileCounts[j];
                     double memory = memoryTerm.seconds(ct, ht, wt, tiles);
+                    if (batch > 1) {
+                        memory *= batch;
+                    }
+                    if (!(memory < best.latencyS())) {
+                        // Compute time only adds to memory time (or overlaps it): no faster than the best.
+                        continue;
+                    }
+                    double tileSize = (double) ct * ht * wt;
                     double laneUse = Efficiency.ceilEfficiency(tileSize, d.peakParallelism());
                     double compute = d.macSeconds(tileSize) / laneUse * d.waves(tiles);
                     if (batch > 1) {
-                        memory *= batch;
                         compute *= batch;
                     }
                     best.offer(d.mode().combine(compute, memory), compute, memory, ct, ht, wt, 1, tiles);

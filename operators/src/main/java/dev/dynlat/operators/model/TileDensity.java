@@ -1,7 +1,5 @@
 package dev.dynlat.operators.model;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The straggler model of channel skipping: output channels are split into tiles that run in
  * parallel, and the tile with the most kept channels decides the time. Given {@code tiles} tiles
@@ -15,9 +13,23 @@ public final class TileDensity {
     private record Key(long tiles, int tileSize, double density, int groupSize) {
     }
 
-    private static final ConcurrentHashMap<Key, Double> CACHE = new ConcurrentHashMap<>();
+    /**
+     * Results by key: a network's convolutions share channel counts, so a prediction asks for the
+     * same keys many times, and a rate sweep or server asks again for each rate. Bounded (at most
+     * 16,384 entries, about 1.5 MB), because a long-running server sees ever new rates.
+     */
+    private static final BoundedMemo<Key, Double> CACHE = new BoundedMemo<>(8192);
 
     private TileDensity() {
+    }
+
+    /**
+     * A value {@link #expectedMaxKeptFraction} never goes below for this density, whatever the
+     * tiles: the density clamped to [0, 1] (the fullest tile keeps at least the mean fraction).
+     * Searches use it to skip the expectation for tilings that cannot win.
+     */
+    public static double lowerBound(double density) {
+        return Math.min(1, Math.max(0, density));
     }
 
     public static double expectedMaxKeptFraction(long tiles, int tileSize, double density, int groupSize) {
@@ -27,7 +39,7 @@ public final class TileDensity {
         if (density <= 0) {
             return 0;
         }
-        return CACHE.computeIfAbsent(new Key(tiles, tileSize, density, Math.max(1, groupSize)),
+        return CACHE.get(new Key(tiles, tileSize, density, Math.max(1, groupSize)),
                 k -> compute(k.tiles, k.tileSize, k.density, k.groupSize));
     }
 

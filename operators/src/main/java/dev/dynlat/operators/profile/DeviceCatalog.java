@@ -48,10 +48,9 @@ public final class DeviceCatalog {
      * (missing with the system's reason, a directory, unreadable, not UTF-8).
      */
     public static DeviceProfile load(String option, String nameOrPath) {
-        Path asPath = Path.of(nameOrPath);
-        boolean builtIn = isBuiltIn(nameOrPath);
-        if (looksLikeFile(nameOrPath) || (!builtIn && Files.exists(asPath))) {
-            return ProfileLoader.load(option, asPath);
+        Optional<Path> file = file(nameOrPath);
+        if (file.isPresent()) {
+            return ProfileLoader.load(option, file.get());
         }
         String yaml = resource(nameOrPath + ".yaml");
         if (yaml == null || !builtInNames().contains(nameOrPath)) {
@@ -67,6 +66,19 @@ public final class DeviceCatalog {
      */
     public static boolean isBuiltIn(String nameOrPath) {
         return !looksLikeFile(nameOrPath) && builtInNames().contains(nameOrPath);
+    }
+
+    /**
+     * The profile file a {@code --device} value names, as {@link #load(String, String)} decides: a
+     * value shaped like a path, or an existing file that is not a built-in name; empty for a
+     * built-in (or unknown) name.
+     */
+    public static Optional<Path> file(String nameOrPath) {
+        Path asPath = Path.of(nameOrPath);
+        if (looksLikeFile(nameOrPath) || (!isBuiltIn(nameOrPath) && Files.exists(asPath))) {
+            return Optional.of(asPath);
+        }
+        return Optional.empty();
     }
 
     private static boolean looksLikeFile(String nameOrPath) {

@@ -1,6 +1,7 @@
 package dev.dynlat.operators.profile;
 
 import dev.dynlat.operators.input.InputBounds;
+import dev.dynlat.operators.input.InputFiles;
 import dev.dynlat.operators.yaml.YamlFields;
 import dev.dynlat.operators.yaml.YamlNode;
 import dev.dynlat.operators.yaml.YamlParser;
@@ -31,7 +32,7 @@ public final class ProfileLoader {
      * @param option the option that named the file, for read problems (missing, directory, not UTF-8)
      */
     public static DeviceProfile load(String option, Path file) {
-        return fromNode(YamlParser.parse(option, file), file.toString());
+        return parse(InputFiles.readUtf8(option, file), file.toString());
     }
 
     public static DeviceProfile parse(String yaml, String source) {

@@ -15,7 +15,12 @@ final class HostCheck {
     static Optional<String> otherHost(DeviceProfile profile) {
         Optional<CalibratedCoefficients.CalibrationRecord> r = profile.calibrated().map(k -> k.calibration())
                 .filter(c -> c.backend().equals("cpu"));
-        return r.flatMap(c -> HostIdentity.current().mismatch(c));
+        return r.flatMap(c -> ThisHost.IDENTITY.mismatch(c));
+    }
+
+    /** Probed once per process, on first use: a server checks every request's profile, and the host stays the same. */
+    private static final class ThisHost {
+        static final HostIdentity IDENTITY = HostIdentity.current();
     }
 
     /** {@code predict}: a warning line, the prediction still runs (it may be meant for that other host). */

@@ -22,14 +22,37 @@ final class JsonFlags {
     }
 
     /**
-     * A command object of {@code type} with its options set from {@code fields}.
+     * One command's parser for a server's many requests. Building a picocli {@code CommandLine}
+     * reflects over every option and mixin of the command, which cost a small request more than
+     * its prediction; so each thread keeps one and parses every request of this command with it.
+     * Picocli resets every option to its initial value before each parse, so no field of one
+     * request reaches the next; the command object returned is that thread's, valid until its
+     * next request of this command.
+     */
+    static final class Parser<T> {
+        private final String op;
+        private final Set<String> excluded;
+        private final ThreadLocal<CommandLine> commandLines;
+
+        Parser(String op, Class<T> type, Set<String> excluded) {
+            this.op = op;
+            this.excluded = Set.copyOf(excluded);
+            // The CLI's number syntax: a field "0.5d" or "0x10" is refused as --rate 0.5d is.
+            this.commandLines = ThreadLocal.withInitial(() -> StrictNumberOptions.register(new CommandLine(type)));
+        }
+
+        T parse(ObjectNode fields) {
+            return JsonFlags.parse(op, commandLines.get(), fields, excluded);
+        }
+    }
+
+    /**
+     * The command object of {@code cl} with its options set from {@code fields}.
      *
      * @param excluded long option names (without dashes) a request may not set
      * @throws IllegalArgumentException naming the field for an unknown field or a value picocli rejects
      */
-    static <T> T parse(String op, Class<T> type, ObjectNode fields, Set<String> excluded) {
-        // The CLI's number syntax: a field "0.5d" or "0x10" is refused as --rate 0.5d is.
-        CommandLine cl = StrictNumberOptions.register(new CommandLine(type));
+    private static <T> T parse(String op, CommandLine cl, ObjectNode fields, Set<String> excluded) {
         CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
         List<String> args = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {

@@ -31,10 +31,14 @@ final class ServeOperations {
     /** A server whose requests share {@code ws}: networks, profiles and predictors stay loaded between them. */
     static JsonLinesServer server(Workspace ws) {
         Map<String, Operation> ops = new LinkedHashMap<>();
-        ops.put("predict", (fields, warnings) -> predict(ws, fields, warnings));
-        ops.put("sweep", (fields, warnings) -> sweep(ws, fields));
-        ops.put("search", (fields, warnings) -> SearchJson.of(SearchRun.run(
-                JsonFlags.parse("search", SearchCommand.class, fields, Set.of("format")).request(), ws)));
+        JsonFlags.Parser<PredictCommand> predict = new JsonFlags.Parser<>("predict", PredictCommand.class,
+                Set.of("out", "chart", "format"));
+        JsonFlags.Parser<SweepCommand> sweep = new JsonFlags.Parser<>("sweep", SweepCommand.class,
+                Set.of("out", "chart", "spec", "threads"));
+        JsonFlags.Parser<SearchCommand> search = new JsonFlags.Parser<>("search", SearchCommand.class, Set.of("format"));
+        ops.put("predict", (fields, warnings) -> predict(ws, predict, fields, warnings));
+        ops.put("sweep", (fields, warnings) -> sweep(ws, sweep, fields));
+        ops.put("search", (fields, warnings) -> SearchJson.of(SearchRun.run(search.parse(fields).request(), ws)));
         Catalog catalog = new Catalog();
         ops.put("models", (fields, warnings) -> catalog.models(fields));
         ops.put("devices", (fields, warnings) -> catalog.devices(fields));
@@ -64,11 +68,12 @@ final class ServeOperations {
         }
     }
 
-    private static JsonNode predict(Workspace ws, ObjectNode fields, List<String> warnings) {
+    private static JsonNode predict(Workspace ws, JsonFlags.Parser<PredictCommand> parser, ObjectNode fields,
+                                    List<String> warnings) {
         // A summary leaves out the per-stage and per-operator rows (28 KB of a ResNet-50's 29 KB):
         // what a loop over thousands of configurations reads.
         Detail detail = Detail.take(fields);
-        PredictCommand cmd = JsonFlags.parse("predict", PredictCommand.class, fields, Set.of("out", "chart", "format"));
+        PredictCommand cmd = parser.parse(fields);
         cmd.format = ResultFormat.JSON.id();
         PredictionResult r = PredictionRun.run(cmd.request(), ws, profile -> HostCheck.otherHost(profile)
                 .ifPresent(why -> warnings.add(profile.name() + " was " + why
@@ -80,9 +85,8 @@ final class ServeOperations {
         return out;
     }
 
-    private static JsonNode sweep(Workspace ws, ObjectNode fields) {
-        SweepCommand cmd = JsonFlags.parse("sweep", SweepCommand.class, fields,
-                Set.of("out", "chart", "spec", "threads"));
+    private static JsonNode sweep(Workspace ws, JsonFlags.Parser<SweepCommand> parser, ObjectNode fields) {
+        SweepCommand cmd = parser.parse(fields);
         SweepResult r = SweepRun.run(cmd.request(), ws);
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("model", r.model());

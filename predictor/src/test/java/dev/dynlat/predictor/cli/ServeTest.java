@@ -139,6 +139,33 @@ class ServeTest {
                 > a.get(0).get("result").get("latency_ms").asDouble(), "a higher rate runs more blocks");
     }
 
+    /**
+     * A server parses every request of a command with one reused parser: what one request sets
+     * (batch, mode, rate, granularity, variant, input, a switch) must not reach the next, which is
+     * answered as a fresh server answers it alone.
+     */
+    @Test
+    void noFieldOfOneRequestReachesTheNext() throws IOException {
+        String[] requests = {
+            "{\"op\": \"predict\", \"id\": 1, \"model\": \"resnet50\", \"device\": \"v100\", \"batch\": 8,"
+                    + " \"mode\": \"spatial\", \"granularity\": [4, 4, 2, 1], \"rate\": 0.3, \"variant\": \"laudnet\","
+                    + " \"input\": 96}",
+            "{\"op\": \"predict\", \"id\": 2, \"model\": \"resnet50\", \"device\": \"v100\"}",
+            "{\"op\": \"sweep\", \"id\": 3, \"model\": \"resnet50\", \"device\": \"tx2\", \"mode\": \"channel\","
+                    + " \"options\": [1, 2], \"rates\": \"0.5:1:0.5\", \"batch\": 4}",
+            "{\"op\": \"sweep\", \"id\": 4, \"model\": \"resnet50\", \"device\": \"tx2\", \"mode\": \"spatial\","
+                    + " \"options\": [1], \"rates\": \"0.5\"}",
+            "{\"op\": \"predict\", \"id\": 5, \"model\": \"resnet50\", \"device\": \"tx2\", \"mode\": \"channel\","
+                    + " \"rate\": 0.5}"};
+        List<JsonNode> together = serve(new Workspace(), requests);
+        for (int i = 0; i < requests.length; i++) {
+            JsonNode alone = serve(new Workspace(), requests[i]).get(0);
+            assertTrue(alone.has("result"), alone.toString());
+            assertEquals(alone, together.get(i), "request " + (i + 1));
+        }
+        assertEquals(128, together.get(1).get("result").get("batch").asInt(), "the profile's batch, not request 1's");
+    }
+
     @Test
     void sweepSearchModelsAndDevicesAnswerWithTheirRows() throws IOException {
         List<JsonNode> a = serve(new Workspace(),

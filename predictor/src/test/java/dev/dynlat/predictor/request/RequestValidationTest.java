@@ -134,4 +134,35 @@ class RequestValidationTest {
         assertNotSame(p1, target(4).predictor(ws, profile), "another batch is another predictor");
         assertEquals(2, ws.warmPredictors());
     }
+
+    /**
+     * A profile file is read on every request and parsed again only when its text changed: two
+     * texts of one path give their own profiles, and going back to the first text gives the first.
+     */
+    @Test
+    void workspaceParsesAProfileFileAgainOnlyWhenItsTextChanged(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws java.io.IOException {
+        String v100 = new String(java.util.Objects.requireNonNull(getClass().getResourceAsStream(
+                "/dynlat/profiles/v100.yaml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Path file = tmp.resolve("gpu.yaml");
+        java.nio.file.Files.writeString(file, v100);
+        Workspace ws = new Workspace();
+        var first = ws.profile("--device", file.toString());
+        assertSame(first, ws.profile("--device", file.toString()), "an unchanged file is parsed once");
+        assertEquals(dev.dynlat.operators.profile.DeviceCatalog.load("--device", file.toString()), first);
+
+        String faster = v100.replaceFirst("(?m)^(\\s*)clock_mhz: *[0-9.]+", "$1clock_mhz: 1700");
+        assertTrue(!faster.equals(v100), "the fixture changes the clock");
+        java.nio.file.Files.writeString(file, faster);
+        var second = ws.profile("--device", file.toString());
+        assertNotSame(first, second, "a changed file is parsed again");
+        assertEquals(1700, second.laudnet().clockMHz());
+        assertEquals(dev.dynlat.operators.profile.DeviceCatalog.load("--device", file.toString()), second);
+
+        java.nio.file.Files.writeString(file, v100);
+        assertEquals(first, ws.profile("--device", file.toString()), "the first text gives the first profile");
+        java.nio.file.Files.delete(file);
+        assertTrue(message(() -> ws.profile("--device", file.toString())).startsWith("--device: cannot read '"),
+                "a file gone is an error, not a cached profile");
+    }
 }
