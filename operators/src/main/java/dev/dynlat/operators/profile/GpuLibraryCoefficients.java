@@ -17,8 +17,8 @@ import java.util.TreeMap;
  *     the rate at which thread blocks re-read GEMM operands that stay in L2
  * @param kernelGapUs device-side time per streaming kernel (launch, ramp-up and tail), microseconds
  * @param libraryGapUs device-side time per cuBLAS or cuDNN kernel, microseconds
- * @param convSetupUs time of cuDNN's set-up kernel before an implicit-GEMM or fused-Winograd convolution
- *     (offsets and filter preparation), microseconds
+ * @param convSetupUs cuDNN's set-up time before every convolution call (the implicit GEMM spends it in
+ *     its offsets kernel, the Winograd algorithms on the host), microseconds
  * @param reductionOverhead reduction steps' worth of fixed work per thread block of a cuBLAS GEMM (prologue and
  *     epilogue of the K loop)
  * @param convReductionOverhead the same for cuDNN's convolution kernels (their K loop also computes the
@@ -35,9 +35,9 @@ import java.util.TreeMap;
  *     tile ids such as {@code 64x128}, {@code winograd} for the fused Winograd kernel and {@code winograd-gemm}
  *     for the batched GEMMs of the non-fused one)
  * @param streamEfficiency fraction of the binary elementwise pass's streaming rate other streaming kernels
- *     reach (keys: {@code activation}, {@code softmax}, {@code layernorm}, and the non-fused Winograd's
- *     {@code winograd-transform} and {@code winograd-filter}; the binary elementwise pass streams at the DRAM
- *     efficiency; a key not fitted streams at 1)
+ *     reach (keys: {@code activation}, {@code softmax}, {@code layernorm}, and the Winograd kernels'
+ *     {@code winograd-transform}, {@code winograd-output} and {@code winograd-filter}; the binary
+ *     elementwise pass streams at the DRAM efficiency; a key not fitted streams at 1)
  * @param rowKernelGapUs device-side time per kernel of a row-wise class that has one of its own (keys:
  *     {@code softmax}, {@code layernorm}: per-row reductions before the first byte streams), microseconds;
  *     other classes use {@code kernelGapUs}

@@ -48,9 +48,9 @@ public enum KernelFamily {
     }
 
     /**
-     * Tiles of the 36 GEMMs of cuDNN's non-fused Winograd convolution, one subset of the single-GEMM
-     * tiles: Pascal, Volta and Turing run the single-GEMM kernels (split-K included), Ampere always
-     * its 128×128 one (as named in the conv rows' kernel lists).
+     * Tiles of the 36 GEMMs of cuDNN's non-fused Winograd convolution, as the conv rows' kernel lists
+     * name them: Pascal 32×128 and 64×64, Volta and Turing 64×64, 32×128, 128×64 and 128×32, Ampere its
+     * 128×128 kernel. The grid is never split (its depth is exactly 36 in every row).
      */
     public List<GemmTile> winogradGemmTiles() {
         return winogradGemmTiles;
