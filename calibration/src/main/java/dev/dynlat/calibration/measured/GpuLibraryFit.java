@@ -12,14 +12,13 @@ import dev.dynlat.operators.gpu.GpuDatasheet;
 import dev.dynlat.operators.profile.GpuLibraryCoefficients;
 import dev.dynlat.operators.gpu.GpuLibraryCosts;
 import dev.dynlat.operators.gpu.GpuLibraryModel;
-import dev.dynlat.operators.model.OperatorCost;
+import dev.dynlat.operators.gpu.LibraryKernel;
 import dev.dynlat.operators.profile.KernelFamily;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -175,23 +174,23 @@ public final class GpuLibraryFit {
 
     /** The model's prediction for a row under given coefficients, seconds. */
     public static double predictS(GpuLibraryCosts costs, MeasuredOperator m) {
-        return costs.cost(m.spec(), m.batch()).orElseThrow(() -> new IllegalArgumentException(
+        return predictS(costs, m, LibraryKernel.FASTEST);
+    }
+
+    private static double predictS(GpuLibraryCosts costs, MeasuredOperator m, LibraryKernel ran) {
+        return costs.cost(m.spec(), m.batch(), ran).orElseThrow(() -> new IllegalArgumentException(
                 "operator " + m.opName() + " (" + m.spec().kind() + "): the GPU library model has no kernels for it"))
                 .latencyS();
     }
 
     /**
-     * The prediction a fit compares with a row: a convolution priced by the cuDNN algorithm the row
-     * ran (its kernel names say which), so that each algorithm's terms come from its own rows and a
-     * wrong choice of algorithm does not pull them; every other row as {@link #predictS}.
+     * The prediction a fit compares with a row: priced by the kernel the row ran (a convolution's cuDNN
+     * algorithm, a GEMM's cuBLAS tile, as its kernel names say), so that each kernel's terms come from
+     * its own rows and a wrong choice of kernel does not pull them; what a row does not name is the
+     * fastest, as in {@link #predictS}.
      */
     static double fitPredictS(GpuLibraryCosts costs, MeasuredOperator m) {
-        Optional<OperatorCost> ran = switch (group(m)) {
-            case "conv" -> RanAlgorithm.of(m).flatMap(a -> costs.cost(m.spec(), m.batch(), a));
-            case "fc", "matmul" -> RanAlgorithm.tile(m).flatMap(t -> costs.cost(m.spec(), m.batch(), t));
-            default -> Optional.empty();
-        };
-        return ran.map(OperatorCost::latencyS).orElseGet(() -> predictS(costs, m));
+        return predictS(costs, m, RanKernel.of(m));
     }
 
     private static List<Map<String, Double>> starts() {

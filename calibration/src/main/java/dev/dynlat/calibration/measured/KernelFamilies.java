@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /** The cuBLAS kernel family measured rows name in their {@code Kernel Name} or {@code Kernels} columns. */
 final class KernelFamilies {
-    private static final Pattern SGEMM = Pattern.compile("(maxwell|volta|ampere)_sgemm_");
+    /** A cuBLAS kernel's name: its family, then its tile where it names one ({@code volta_sgemm_128x64_tn}). */
+    static final Pattern SGEMM = Pattern.compile("(maxwell|volta|ampere)_sgemm_(\\d+x\\d+)?");
 
     private KernelFamilies() {
     }

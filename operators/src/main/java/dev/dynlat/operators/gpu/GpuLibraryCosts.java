@@ -1,6 +1,5 @@
 package dev.dynlat.operators.gpu;
 
-import dev.dynlat.operators.profile.GemmTile;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.spec.ActivationSpec;
 import dev.dynlat.operators.spec.Conv2dSpec;
@@ -26,9 +25,9 @@ import java.util.Set;
 public final class GpuLibraryCosts {
     private static final double FLOAT_BYTES = 4;
 
-    /** How one spec kind runs: the kernels of one call at a batch. */
+    /** How one spec kind runs: the kernels of one call at a batch, with what the call ran when known. */
     private interface Kernels<S extends OperatorSpec> {
-        KernelTime time(S spec, int batch, GpuLibraryModel m);
+        KernelTime time(S spec, int batch, GpuLibraryModel m, LibraryKernel ran);
     }
 
     private static final Map<Class<? extends OperatorSpec>, Kernels<OperatorSpec>> KERNELS = registry();
@@ -50,21 +49,21 @@ public final class GpuLibraryCosts {
 
     private static Map<Class<? extends OperatorSpec>, Kernels<OperatorSpec>> registry() {
         Map<Class<? extends OperatorSpec>, Kernels<OperatorSpec>> m = new HashMap<>();
-        put(m, Conv2dSpec.class, (c, b, g) -> g.conv(c, b));
-        put(m, SpatialConvSpec.class, GpuLibraryCosts::patchConv);
-        put(m, LinearSpec.class, (l, b, g) -> g.gemm(l.outFeatures(), b, l.inFeatures()));
-        put(m, MatmulSpec.class, (s, b, g) -> s.batches() == 1
-                ? g.gemm(s.cols(), (double) s.rows() * b, s.inner())
-                : g.batchedGemm((double) s.batches() * b, s.cols(), s.rows(), s.inner()));
+        put(m, Conv2dSpec.class, (c, b, g, ran) -> g.conv(c, b, ran.algorithm()));
+        put(m, SpatialConvSpec.class, (s, b, g, ran) -> patchConv(s, b, g));
+        put(m, LinearSpec.class, (l, b, g, ran) -> g.gemm(l.outFeatures(), b, l.inFeatures(), ran.tile()));
+        put(m, MatmulSpec.class, (s, b, g, ran) -> s.batches() == 1
+                ? g.gemm(s.cols(), (double) s.rows() * b, s.inner(), ran.tile())
+                : g.batchedGemm((double) s.batches() * b, s.cols(), s.rows(), s.inner(), ran.tile()));
         // Its tensor operands read (a scalar operand reads none), one written.
-        put(m, ElementwiseSpec.class, (e, b, g) -> g.stream(
+        put(m, ElementwiseSpec.class, (e, b, g, ran) -> g.stream(
                 FLOAT_BYTES * (e.tensorOperands() + 1) * e.channels() * (double) e.height() * e.width() * b, 1,
                 "elementwise"));
-        put(m, ActivationSpec.class, (a, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) a.shape().elements() * b,
+        put(m, ActivationSpec.class, (a, b, g, ran) -> g.stream(FLOAT_BYTES * 2 * (double) a.shape().elements() * b,
                 g.coefficients().streamFactor("activation"), a.function().id()));
-        put(m, SoftmaxSpec.class, (s, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) s.shape().elements() * b,
+        put(m, SoftmaxSpec.class, (s, b, g, ran) -> g.stream(FLOAT_BYTES * 2 * (double) s.shape().elements() * b,
                 g.coefficients().streamFactor("softmax"), "softmax"));
-        put(m, NormSpec.class, (n, b, g) -> g.stream(FLOAT_BYTES * 2 * (double) n.shape().elements() * b,
+        put(m, NormSpec.class, (n, b, g, ran) -> g.stream(FLOAT_BYTES * 2 * (double) n.shape().elements() * b,
                 g.coefficients().streamFactor("layernorm"), "layer norm"));
         return Map.copyOf(m);
     }
@@ -89,7 +88,7 @@ public final class GpuLibraryCosts {
     @SuppressWarnings("unchecked")
     private static <S extends OperatorSpec> void put(Map<Class<? extends OperatorSpec>, Kernels<OperatorSpec>> m,
                                                      Class<S> type, Kernels<S> k) {
-        m.put(type, (spec, batch, g) -> k.time(type.cast(spec), batch, g));
+        m.put(type, (spec, batch, g, ran) -> k.time(type.cast(spec), batch, g, ran));
     }
 
     /** The host-floor class of an operator kind: convolutions share cuDNN's, every other kind is its own. */
@@ -100,43 +99,21 @@ public final class GpuLibraryCosts {
         };
     }
 
-    /** The library's cost of a spec at a batch, or empty for kinds priced by {@link #roofline}. */
+    /** The library's cost of a spec at a batch (its fastest kernels), or empty for kinds priced by {@link #roofline}. */
     public Optional<OperatorCost> cost(OperatorSpec spec, int batch) {
+        return cost(spec, batch, LibraryKernel.FASTEST);
+    }
+
+    /**
+     * The cost of a spec at a batch run by the kernel a call ran where known (a fit prices each
+     * measured row so), or empty for kinds priced by {@link #roofline}.
+     */
+    public Optional<OperatorCost> cost(OperatorSpec spec, int batch, LibraryKernel ran) {
         Kernels<OperatorSpec> k = KERNELS.get(spec.getClass());
         if (k == null) {
             return Optional.empty();
         }
-        KernelTime t = k.time(spec, batch, model);
-        return Optional.of(model.finish(t, floorClass(spec.kind()), spec.executedMacsPerSample() * batch,
-                t.dramBytes()));
-    }
-
-    /**
-     * The cost of a convolution run by a given cuDNN algorithm (a fit prices each measured row with
-     * the algorithm it ran); empty for other specs and for shapes the algorithm cannot run.
-     */
-    public Optional<OperatorCost> cost(OperatorSpec spec, int batch, ConvAlgorithm algorithm) {
-        if (!(spec instanceof Conv2dSpec c)) {
-            return Optional.empty();
-        }
-        return model.conv(c, batch, algorithm).map(t -> model.finish(t, floorClass(spec.kind()),
-                spec.executedMacsPerSample() * batch, t.dramBytes()));
-    }
-
-    /**
-     * The cost of a linear layer or matmul run with a given cuBLAS tile (a fit prices each measured
-     * row with the tile its kernel name carries); empty for other specs.
-     */
-    public Optional<OperatorCost> cost(OperatorSpec spec, int batch, GemmTile tile) {
-        KernelTime t;
-        if (spec instanceof LinearSpec l) {
-            t = model.gemm(l.outFeatures(), batch, l.inFeatures(), tile);
-        } else if (spec instanceof MatmulSpec s) {
-            t = s.batches() == 1 ? model.gemm(s.cols(), (double) s.rows() * batch, s.inner(), tile)
-                    : model.batchedGemm((double) s.batches() * batch, s.cols(), s.rows(), s.inner(), tile);
-        } else {
-            return Optional.empty();
-        }
+        KernelTime t = k.time(spec, batch, model, ran);
         return Optional.of(model.finish(t, floorClass(spec.kind()), spec.executedMacsPerSample() * batch,
                 t.dramBytes()));
     }

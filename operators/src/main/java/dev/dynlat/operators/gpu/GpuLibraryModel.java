@@ -8,6 +8,7 @@ import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.model.Tiling;
 import dev.dynlat.operators.spec.Conv2dSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the vendor libraries run an operator on a GPU, and how long it takes: the {@code calibrated}
@@ -40,28 +41,24 @@ public final class GpuLibraryModel {
 
     private final GpuDatasheet gpu;
     private final GpuLibraryCoefficients k;
-    private final double[] gemmEff;
-    private final double[] batchedEff;
+    private final Candidates gemms;
+    private final Candidates batchedGemms;
     private final double[] convEff;
-    /** The non-fused Winograd's GEMM efficiency, one entry per tile of {@link KernelFamily#winogradGemmTiles}. */
-    private final double[] winogradGemmEff;
-    /** The mean of {@link #gemmEff}: the compute fraction of {@link #roofline}. */
+    /** The non-fused Winograd's GEMM tiles, all at its one efficiency. */
+    private final Candidates winogradGemms;
+    /** The mean of the single GEMM's efficiencies: the compute fraction of {@link #roofline}. */
     private final double meanGemmEff;
-    private final List<GemmTile> gemmTiles;
-    private final List<GemmTile> batchedTiles;
 
     public GpuLibraryModel(GpuDatasheet gpu, GpuLibraryCoefficients coefficients) {
         this.gpu = gpu;
         this.k = coefficients;
-        this.gemmTiles = k.family().gemmTiles();
-        this.batchedTiles = k.family().batchedGemmTiles();
-        this.gemmEff = gemmTiles.stream().mapToDouble(t -> k.gemmEfficiency().get(t.id())).toArray();
-        this.batchedEff = batchedTiles.stream().mapToDouble(t -> k.gemmEfficiency().get(t.id())).toArray();
+        this.gemms = Candidates.of(k.family().gemmTiles(), t -> k.gemmEfficiency().get(t.id()));
+        this.batchedGemms = Candidates.of(k.family().batchedGemmTiles(), t -> k.gemmEfficiency().get(t.id()));
         this.convEff = KernelFamily.IMPLICIT_CONV_TILES.stream().mapToDouble(t -> k.convEfficiency().get(t.id()))
                 .toArray();
-        this.winogradGemmEff = new double[k.family().winogradGemmTiles().size()];
-        java.util.Arrays.fill(winogradGemmEff, k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD_GEMM));
-        this.meanGemmEff = mean(gemmEff);
+        this.winogradGemms = Candidates.of(k.family().winogradGemmTiles(),
+                t -> k.convEfficiency().get(GpuLibraryCoefficients.WINOGRAD_GEMM));
+        this.meanGemmEff = mean(gemms.efficiency());
     }
 
     public GpuDatasheet datasheet() {
@@ -77,24 +74,12 @@ public final class GpuLibraryModel {
      * runs a linear layer: the fastest tile and split-K factor.
      */
     public KernelTime gemm(double cols, double rows, double reduction) {
-        return splitGemm(gemmTiles, gemmEff, k.reductionOverhead(), 1, cols, rows, reduction);
+        return gemm(cols, rows, reduction, Optional.empty());
     }
 
-    /**
-     * The single GEMM run with a given tile (its split-K still the fastest), as a measured row that
-     * names its kernel ran it; the fastest tile when the family has no such tile.
-     */
-    public KernelTime gemm(double cols, double rows, double reduction, GemmTile tile) {
-        int i = gemmTiles.indexOf(tile);
-        return i < 0 ? gemm(cols, rows, reduction) : splitGemm(List.of(tile), new double[] {gemmEff[i]},
-                k.reductionOverhead(), 1, cols, rows, reduction);
-    }
-
-    /** The strided-batched GEMM run with a given tile; the fastest tile when the family's batched kernels lack it. */
-    public KernelTime batchedGemm(double batches, double cols, double rows, double reduction, GemmTile tile) {
-        int i = batchedTiles.indexOf(tile);
-        return i < 0 ? batchedGemm(batches, cols, rows, reduction) : unsplitGemm(List.of(tile),
-                new double[] {batchedEff[i]}, k.reductionOverhead(), batches, cols, rows, reduction);
+    /** The single GEMM with the tile a call ran when known (its split-K still the fastest). */
+    public KernelTime gemm(double cols, double rows, double reduction, Optional<GemmTile> ran) {
+        return splitGemm(gemms.ran(ran), k.reductionOverhead(), 1, cols, rows, reduction);
     }
 
     /**
@@ -103,8 +88,10 @@ public final class GpuLibraryModel {
      * ({@link KernelFamily#splitsFilledGrids}); a split never launches more than
      * {@link #MAX_SPLIT_WAVES} waves of blocks (the launches recorded with split-K stay under it).
      */
-    private KernelTime splitGemm(List<GemmTile> tiles, double[] efficiency, double overhead, double batches,
-                                 double cols, double rows, double reduction) {
+    private KernelTime splitGemm(Candidates candidates, double overhead, double batches, double cols, double rows,
+                                 double reduction) {
+        List<GemmTile> tiles = candidates.tiles();
+        double[] efficiency = candidates.efficiency();
         KernelTime best = null;
         for (int i = 0; i < tiles.size(); i++) {
             GemmTile t = tiles.get(i);
@@ -123,17 +110,41 @@ public final class GpuLibraryModel {
 
     /** {@code batches} independent GEMMs in one strided-batched call ({@code bmm}). */
     public KernelTime batchedGemm(double batches, double cols, double rows, double reduction) {
-        return unsplitGemm(batchedTiles, batchedEff, k.reductionOverhead(), batches, cols, rows, reduction);
+        return batchedGemm(batches, cols, rows, reduction, Optional.empty());
     }
 
-    /** {@code batches} GEMMs of one kernel's grid, never split: the fastest of {@code tiles}. */
-    private KernelTime unsplitGemm(List<GemmTile> tiles, double[] efficiency, double overhead, double batches,
-                                   double cols, double rows, double reduction) {
+    /** The strided-batched GEMM with the tile a call ran when known. */
+    public KernelTime batchedGemm(double batches, double cols, double rows, double reduction, Optional<GemmTile> ran) {
+        return unsplitGemm(batchedGemms.ran(ran), k.reductionOverhead(), batches, cols, rows, reduction);
+    }
+
+    /** {@code batches} GEMMs of one kernel's grid, never split: the fastest candidate. */
+    private KernelTime unsplitGemm(Candidates candidates, double overhead, double batches, double cols, double rows,
+                                   double reduction) {
         KernelTime best = null;
-        for (int i = 0; i < tiles.size(); i++) {
-            best = KernelTime.faster(best, tile(tiles.get(i), efficiency[i], overhead, batches, cols, rows, reduction, 1));
+        for (int i = 0; i < candidates.tiles().size(); i++) {
+            best = KernelTime.faster(best, tile(candidates.tiles().get(i), candidates.efficiency()[i], overhead, batches,
+                    cols, rows, reduction, 1));
         }
         return best;
+    }
+
+    /**
+     * A kernel family's tiles for one kind of GEMM, each with its efficiency.
+     *
+     * @param tiles the tiles, in the family's order (the first wins a tie)
+     * @param efficiency the fraction of peak of each tile
+     */
+    private record Candidates(List<GemmTile> tiles, double[] efficiency) {
+        static Candidates of(List<GemmTile> tiles, java.util.function.ToDoubleFunction<GemmTile> efficiency) {
+            return new Candidates(tiles, tiles.stream().mapToDouble(efficiency).toArray());
+        }
+
+        /** The tile a call ran alone, when known and one of these; all of them otherwise. */
+        Candidates ran(Optional<GemmTile> ran) {
+            int i = ran.map(tiles::indexOf).orElse(-1);
+            return i < 0 ? this : new Candidates(List.of(tiles.get(i)), new double[] {efficiency[i]});
+        }
     }
 
     /**
@@ -183,21 +194,16 @@ public final class GpuLibraryModel {
      * channels per group (depthwise) are a direct kernel bound by their maps.
      */
     public KernelTime conv(Conv2dSpec c, int batch) {
-        return conv(c, batch, java.util.EnumSet.allOf(ConvAlgorithm.class));
+        return conv(c, batch, Optional.empty());
     }
 
     /**
-     * The convolution run by {@code algorithm} (its fastest tile), or empty when cuDNN cannot run the
-     * shape that way. Depthwise convolutions run their direct kernel whatever is asked.
+     * The convolution by the algorithm a call ran when known and the shape allows it (its fastest
+     * tile), else cuDNN's fastest. Depthwise convolutions run their direct kernel whatever ran.
      */
-    public java.util.Optional<KernelTime> conv(Conv2dSpec c, int batch, ConvAlgorithm algorithm) {
-        if (!algorithm.applies(c.kernel(), c.stride(), c.groups())) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(conv(c, batch, java.util.EnumSet.of(algorithm)));
-    }
-
-    private KernelTime conv(Conv2dSpec c, int batch, java.util.Set<ConvAlgorithm> algorithms) {
+    public KernelTime conv(Conv2dSpec c, int batch, Optional<ConvAlgorithm> ran) {
+        java.util.Set<ConvAlgorithm> algorithms = ran.filter(a -> a.applies(c.kernel(), c.stride(), c.groups()))
+                .map(java.util.EnumSet::of).orElseGet(() -> java.util.EnumSet.allOf(ConvAlgorithm.class));
         int groups = c.groups();
         double cin = Math.max(1, Math.ceil(c.inChannels() * c.inDensity()));
         double cout = Math.max(1, Math.ceil(c.outChannels() * c.outDensity()));
@@ -264,8 +270,7 @@ public final class GpuLibraryModel {
         // The 36 products are one sgemm kernel over a grid of depth exactly 36 (never split): its columns
         // run over the Winograd tiles and its rows over the output channels (3 × 6 × 36 for 152 tiles of
         // 326 channels with 64×64; 6 × 13 × 36 for 188 tiles of 1,622 channels with 32×128).
-        KernelTime gemm = cudnn(unsplitGemm(k.family().winogradGemmTiles(), winogradGemmEff,
-                k.convReductionOverhead(), 36, tiles, cout, cin));
+        KernelTime gemm = cudnn(unsplitGemm(winogradGemms, k.convReductionOverhead(), 36, tiles, cout, cin));
         double transform = k.streamFactor(GpuLibraryCoefficients.WINOGRAD_TRANSFORM);
         KernelTime data = stream(FLOAT_BYTES * (batch * cin * c.inHeight() * c.inWidth() + 36 * tiles * cin),
                 transform, "winograd data");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dynlat.operators.model.OperatorCost;
 import dev.dynlat.operators.profile.GemmTile;
 import dev.dynlat.operators.profile.GpuLibraryCoefficients;
+import dev.dynlat.operators.profile.GpuLibraryScalar;
 import dev.dynlat.operators.profile.KernelFamily;
 import dev.dynlat.operators.spec.ActivationFunction;
 import dev.dynlat.operators.spec.ActivationSpec;
@@ -175,11 +176,10 @@ class GpuLibraryModelTest {
     void theNonFusedWinogradPaysCudnnsSetUpWithoutAKernelOfItsOwn() {
         Conv2dSpec c = Conv2dSpec.padded(64, 64, 4, 4, 3, 1, 1, 1);
         GpuLibraryCoefficients base = coefficients(KernelFamily.VOLTA, 20);
-        GpuLibraryCoefficients slowSetUp = new GpuLibraryCoefficients(base.family(), base.dramEfficiency(),
-                base.l2BandwidthRatio(), base.kernelGapUs(), base.libraryGapUs(), base.convSetupUs() + 50,
-                base.reductionOverhead(), base.convReductionOverhead(), base.throttleBeta(), base.throttleTauMs(), base.convThrottleBeta(), base.convThrottleTauMs(),
-                base.gemmEfficiency(), base.convEfficiency(), base.streamEfficiency(), base.rowKernelGapUs(),
-                base.hostFloorUs(), base.source());
+        Map<GpuLibraryScalar, Double> scalars = GpuLibraryScalar.all(base);
+        scalars.merge(GpuLibraryScalar.CONV_SETUP_US, 50.0, Double::sum);
+        GpuLibraryCoefficients slowSetUp = GpuLibraryCoefficients.of(base.family(), scalars, base.gemmEfficiency(),
+                base.convEfficiency(), base.streamEfficiency(), base.rowKernelGapUs(), base.hostFloorUs(), base.source());
         KernelTime early = new GpuLibraryModel(V100, base).winograd4x4(c, 1, 64, 64);
         KernelTime late = new GpuLibraryModel(V100, slowSetUp).winograd4x4(c, 1, 64, 64);
         assertEquals(50e-6, late.deviceS() - early.deviceS(), 1e-12);
@@ -241,10 +241,8 @@ class GpuLibraryModelTest {
     }
 
     private static GpuLibraryCoefficients with(GpuLibraryCoefficients c, Map<String, Double> stream) {
-        return new GpuLibraryCoefficients(c.family(), c.dramEfficiency(), c.l2BandwidthRatio(), c.kernelGapUs(),
-                c.libraryGapUs(), c.convSetupUs(), c.reductionOverhead(), c.convReductionOverhead(), c.throttleBeta(),
-                c.throttleTauMs(), c.convThrottleBeta(), c.convThrottleTauMs(), c.gemmEfficiency(), c.convEfficiency(), stream, c.rowKernelGapUs(), c.hostFloorUs(),
-                c.source());
+        return GpuLibraryCoefficients.of(c.family(), GpuLibraryScalar.all(c), c.gemmEfficiency(), c.convEfficiency(),
+                stream, c.rowKernelGapUs(), c.hostFloorUs(), c.source());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.dynlat.operators.gpu.ConvAlgorithm;
 import dev.dynlat.operators.gpu.GpuDatasheet;
 import dev.dynlat.operators.gpu.GpuLibraryCosts;
 import dev.dynlat.operators.gpu.GpuLibraryModel;
+import dev.dynlat.operators.gpu.LibraryKernel;
 import dev.dynlat.operators.profile.GemmTile;
 import dev.dynlat.operators.profile.GpuLibraryCoefficients;
 import dev.dynlat.operators.profile.KernelFamily;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What a measured row ran, read from its kernel names, and the fit pricing each row by it. */
-class RanAlgorithmTest {
+class RanKernelTest {
     private static final String NON_FUSED = ";void cudnn::winograd_nonfused::winogradForwardData4x4<float, float>(a);"
             + "void cudnn::winograd_nonfused::winogradForwardFilter4x4<float, float>(b);volta_sgemm_64x64_nn;"
             + "void cudnn::winograd_nonfused::winogradForwardOutput4x4<float, float>(c)";
@@ -39,18 +40,18 @@ class RanAlgorithmTest {
     @Test
     void theKernelNamesSayWhichAlgorithmAndTileRan() {
         Conv2dSpec c = Conv2dSpec.padded(64, 64, 28, 28, 3, 1, 1, 1);
-        assertEquals(Optional.of(ConvAlgorithm.NONFUSED_WINOGRAD), RanAlgorithm.of(row(c, 8, "volta_sgemm_64x64_nn", NON_FUSED)));
-        assertEquals(Optional.of(ConvAlgorithm.FUSED_WINOGRAD), RanAlgorithm.of(row(c, 8, "x", FUSED)));
-        assertEquals(Optional.of(ConvAlgorithm.IMPLICIT_GEMM), RanAlgorithm.of(row(c, 8, "x", IMPLICIT)));
-        assertEquals(Optional.empty(), RanAlgorithm.of(row(c, 8, "x", FFT)));
+        assertEquals(Optional.of(ConvAlgorithm.NONFUSED_WINOGRAD), RanKernel.algorithm(row(c, 8, "volta_sgemm_64x64_nn", NON_FUSED)));
+        assertEquals(Optional.of(ConvAlgorithm.FUSED_WINOGRAD), RanKernel.algorithm(row(c, 8, "x", FUSED)));
+        assertEquals(Optional.of(ConvAlgorithm.IMPLICIT_GEMM), RanKernel.algorithm(row(c, 8, "x", IMPLICIT)));
+        assertEquals(Optional.empty(), RanKernel.algorithm(row(c, 8, "x", FFT)));
         // Without a kernel list, the main kernel's name decides.
         assertEquals(Optional.of(ConvAlgorithm.IMPLICIT_GEMM),
-                RanAlgorithm.of(row(c, 8, "cudnn_infer_volta_scudnn_128x32_relu_small_nn_v1", "")));
+                RanKernel.algorithm(row(c, 8, "cudnn_infer_volta_scudnn_128x32_relu_small_nn_v1", "")));
         LinearSpec l = new LinearSpec(1024, 1024);
-        assertEquals(Optional.of(GemmTile.parse("32x128")), RanAlgorithm.tile(row(l, 64, "maxwell_sgemm_32x128_tn", "")));
+        assertEquals(Optional.of(GemmTile.parse("32x128")), RanKernel.tile(row(l, 64, "maxwell_sgemm_32x128_tn", "")));
         assertEquals(Optional.of(GemmTile.parse("64x32")),
-                RanAlgorithm.tile(row(l, 64, "volta_sgemm_64x32_sliced1x4_tn", "")));
-        assertEquals(Optional.empty(), RanAlgorithm.tile(row(l, 64, "void gemv2T_kernel_val<int, int, float>", "")));
+                RanKernel.tile(row(l, 64, "volta_sgemm_64x32_sliced1x4_tn", "")));
+        assertEquals(Optional.empty(), RanKernel.tile(row(l, 64, "void gemv2T_kernel_val<int, int, float>", "")));
     }
 
     @Test
@@ -65,7 +66,7 @@ class RanAlgorithmTest {
         for (var e : Map.of(NON_FUSED, ConvAlgorithm.NONFUSED_WINOGRAD, FUSED, ConvAlgorithm.FUSED_WINOGRAD,
                 IMPLICIT, ConvAlgorithm.IMPLICIT_GEMM).entrySet()) {
             MeasuredOperator m = row(c, 32, "x", e.getKey());
-            assertEquals(costs.cost(c, 32, e.getValue()).orElseThrow().latencyS(), GpuLibraryFit.fitPredictS(costs, m));
+            assertEquals(costs.cost(c, 32, LibraryKernel.of(e.getValue())).orElseThrow().latencyS(), GpuLibraryFit.fitPredictS(costs, m));
         }
         // An algorithm the model does not describe (FFT) is priced as prediction prices it: the fastest.
         assertEquals(GpuLibraryFit.predictS(costs, row(c, 32, "x", FFT)),
@@ -79,7 +80,7 @@ class RanAlgorithmTest {
         LinearSpec l = new LinearSpec(4096, 40);
         MeasuredOperator lin = new MeasuredOperator("f.csv", 3, "Tesla V100-PCIE-32GB", "linear", l, 4096, 1.0, "",
                 Map.of("Kernel Name", "volta_sgemm_32x32_sliced1x4_tn"));
-        assertEquals(costs.cost(l, 4096, GemmTile.parse("32x32")).orElseThrow().latencyS(),
+        assertEquals(costs.cost(l, 4096, LibraryKernel.of(GemmTile.parse("32x32"))).orElseThrow().latencyS(),
                 GpuLibraryFit.fitPredictS(costs, lin));
         assertNotEquals(GpuLibraryFit.predictS(costs, lin), GpuLibraryFit.fitPredictS(costs, lin));
     }
